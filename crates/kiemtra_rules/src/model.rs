@@ -1,0 +1,340 @@
+//! Record format v1 (`spec/record-format.md`): what a cell's minutes book says about one meeting.
+//!
+//! Field names are the contract and are fixed. Every field is a [`Field`], so that a value that
+//! cannot be read is kept (to be shown) but counts as absent, and an unknown enumerated value
+//! can reject the record (see [`crate::validate`]).
+
+use std::borrow::Cow;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Deserialize;
+
+use crate::field::{Field, Lenient, Read, Scalar, Text};
+use crate::lenient_object;
+
+/// A meeting record as written, before validation.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RecordDoc<'a> {
+    #[serde(borrow)]
+    pub id: Field<Text<'a>>,
+    #[serde(borrow)]
+    pub unit: Field<Unit<'a>>,
+    pub date: Field<Date>,
+    pub kind: Field<Kind>,
+    #[serde(borrow)]
+    pub chair: Field<Text<'a>>,
+    #[serde(borrow)]
+    pub secretary: Field<Text<'a>>,
+    pub attendance: Field<Attendance>,
+    #[serde(borrow)]
+    pub minutes_book: Field<MinutesBook<'a>>,
+    #[serde(borrow)]
+    pub session: Field<Session<'a>>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Unit<'a> {
+    #[serde(borrow)]
+    pub code: Field<Text<'a>>,
+    #[serde(borrow)]
+    pub name: Field<Text<'a>>,
+    #[serde(borrow)]
+    pub parent: Field<Text<'a>>,
+}
+lenient_object!(Unit);
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Attendance {
+    pub present: Field<u32>,
+    pub total: Field<u32>,
+}
+
+impl<'de> Lenient<'de> for Attendance {
+    fn from_scalar(_: Scalar<'de>) -> Read<Self> {
+        Read::Unreadable
+    }
+    fn from_map<A: serde::de::MapAccess<'de>>(map: A) -> Result<Read<Self>, A::Error> {
+        Attendance::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Read::Ok)
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MinutesBook<'a> {
+    pub recorded: Field<bool>,
+    #[serde(borrow)]
+    pub page: Field<Text<'a>>,
+}
+lenient_object!(MinutesBook);
+
+/// The themed session ("sinh hoạt chuyên đề") held in the meeting.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Session<'a> {
+    #[serde(borrow)]
+    pub topics: Field<Vec<Field<Text<'a>>>>,
+    pub area: Field<Area>,
+    #[serde(borrow)]
+    pub source: Field<Source<'a>>,
+    pub start: Field<ClockTime>,
+    pub end: Field<ClockTime>,
+    pub minutes: Field<u32>,
+    #[serde(borrow)]
+    pub reason: Field<Text<'a>>,
+    #[serde(borrow)]
+    pub assessment: Field<Assessment<'a>>,
+    #[serde(borrow)]
+    pub questions: Field<Vec<Field<Text<'a>>>>,
+    #[serde(borrow)]
+    pub discussion: Field<Discussion<'a>>,
+    #[serde(borrow)]
+    pub conclusion: Field<Text<'a>>,
+    #[serde(borrow)]
+    pub assignments: Field<Vec<Field<Assignment<'a>>>>,
+    #[serde(borrow)]
+    pub follow_up: Field<FollowUp<'a>>,
+}
+lenient_object!(Session);
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Source<'a> {
+    pub kind: Field<SourceKind>,
+    #[serde(borrow)]
+    pub title: Field<Text<'a>>,
+}
+lenient_object!(Source);
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Assessment<'a> {
+    #[serde(borrow)]
+    pub strengths: Field<Text<'a>>,
+    #[serde(borrow)]
+    pub weaknesses: Field<Text<'a>>,
+}
+lenient_object!(Assessment);
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Discussion<'a> {
+    #[serde(borrow)]
+    pub opinions: Field<Vec<Field<Text<'a>>>>,
+    #[serde(borrow)]
+    pub causes: Field<Text<'a>>,
+    #[serde(borrow)]
+    pub measures: Field<Text<'a>>,
+}
+lenient_object!(Discussion);
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Assignment<'a> {
+    #[serde(borrow)]
+    pub assignee: Field<Text<'a>>,
+    pub kind: Field<AssigneeKind>,
+    #[serde(borrow)]
+    pub task: Field<Text<'a>>,
+    pub due: Field<Date>,
+    pub remedy: Field<bool>,
+}
+lenient_object!(Assignment);
+
+/// The evaluation, at this meeting, of the previous session's topic.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FollowUp<'a> {
+    #[serde(borrow)]
+    pub topic: Field<Text<'a>>,
+    pub result: Field<FollowUpResult>,
+    #[serde(borrow)]
+    pub notes: Field<Text<'a>>,
+}
+lenient_object!(FollowUp);
+
+/// A calendar date: `YYYY-MM-DD`, or `DD/MM/YYYY` in Vietnamese order (never month-first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    pub fn parse(text: &str) -> Option<Date> {
+        let t = text.trim();
+        if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            // chrono accepts a one-digit month or day; format v1 asks for ISO, which is fine.
+            return Some(Date(d));
+        }
+        let mut parts = t.split('/');
+        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || d.is_empty() || d.len() > 2 || m.len() > 2 {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).map(Date)
+    }
+}
+
+impl<'de> Lenient<'de> for Date {
+    fn from_scalar(value: Scalar<'de>) -> Read<Self> {
+        match value {
+            Scalar::Str(s) => Date::parse(&s).map_or(Read::Unreadable, Read::Ok),
+            _ => Read::Unreadable,
+        }
+    }
+}
+
+/// A local clock time `HH:MM`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ClockTime(pub NaiveTime);
+
+impl ClockTime {
+    pub fn parse(text: &str) -> Option<ClockTime> {
+        let (h, m) = text.trim().split_once(':')?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return None;
+        }
+        if !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0).map(ClockTime)
+    }
+
+    /// Minutes from midnight.
+    pub fn minutes(self) -> i64 {
+        use chrono::Timelike;
+        i64::from(self.0.hour()) * 60 + i64::from(self.0.minute())
+    }
+}
+
+impl<'de> Lenient<'de> for ClockTime {
+    fn from_scalar(value: Scalar<'de>) -> Read<Self> {
+        match value {
+            Scalar::Str(s) => ClockTime::parse(&s).map_or(Read::Unreadable, Read::Ok),
+            _ => Read::Unreadable,
+        }
+    }
+}
+
+/// Folds an enumerated word for comparison: NFC, trimmed, lower case, and without diacritics
+/// (so that `dinh ky` is `định kỳ`). Only for enumerations, never for topics.
+pub fn fold_word(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.trim()
+        .nfd()
+        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'đ' => 'd',
+            '_' => '-',
+            c => c,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+macro_rules! enumeration {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal $(| $alias:literal)*),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as written in format v1.
+            pub const fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// Reads the code or one of its Vietnamese words, with or without diacritics.
+            pub fn parse(text: &str) -> Option<$name> {
+                let folded = fold_word(text);
+                $(
+                    if folded == $code $(|| folded == fold_word($alias))* {
+                        return Some($name::$variant);
+                    }
+                )+
+                None
+            }
+        }
+
+        impl<'de> Lenient<'de> for $name {
+            fn from_scalar(value: Scalar<'de>) -> Read<Self> {
+                match value {
+                    Scalar::Str(s) if crate::text::is_blank(&s) => Read::Unreadable,
+                    Scalar::Str(s) => $name::parse(&s).map_or(Read::Invalid, Read::Ok),
+                    _ => Read::Invalid,
+                }
+            }
+        }
+    };
+}
+
+enumeration!(
+    /// What kind of meeting.
+    Kind {
+        Periodic = "periodic" | "định kỳ" | "sinh hoạt định kỳ",
+        Thematic = "thematic" | "chuyên đề" | "sinh hoạt chuyên đề",
+        Extraordinary = "extraordinary" | "bất thường",
+    }
+);
+
+enumeration!(
+    /// The shortcoming a session addresses (§II.1).
+    Area {
+        SelfCriticism = "self-criticism" | "tự phê bình" | "tự phê bình, phê bình" | "tự phê bình và phê bình",
+        Democracy = "democracy" | "dân chủ" | "thực hành dân chủ",
+        MassMobilization = "mass-mobilization" | "mass-mobilisation" | "dân vận",
+        ProfessionalQuality = "professional-quality" | "chuyên môn" | "chất lượng chuyên môn",
+        Shortcomings = "shortcomings" | "tồn tại, khuyết điểm" | "khuyết điểm",
+        Responsibility = "responsibility" | "trách nhiệm" | "tinh thần trách nhiệm",
+        PressingIssues = "pressing-issues" | "bức xúc, nổi cộm" | "vấn đề bức xúc",
+        Other = "other" | "khác",
+    }
+);
+
+enumeration!(
+    /// The material the session was prepared from (§II.2).
+    SourceKind {
+        HoChiMinhWriting = "ho-chi-minh-writing" | "bài viết của Bác" | "tác phẩm của Chủ tịch Hồ Chí Minh",
+        CentralMaterials = "central-materials" | "tài liệu Trung ương",
+        CompiledTeachings = "compiled-teachings" | "lời dạy của Bác",
+    }
+);
+
+enumeration!(
+    /// Who an assignment goes to.
+    AssigneeKind {
+        Collective = "collective" | "tập thể",
+        Individual = "individual" | "cá nhân",
+    }
+);
+
+enumeration!(
+    /// The result of the previous session's topic, evaluated at this meeting.
+    FollowUpResult {
+        Achieved = "achieved" | "đạt",
+        InProgress = "in-progress" | "đang thực hiện",
+        NotAchieved = "not-achieved" | "chưa đạt",
+    }
+);
+
+/// A texts list's non-blank entries.
+pub fn non_blank<'s, 'a: 's>(list: &'s Field<Vec<Field<Text<'a>>>>) -> impl Iterator<Item = &'s str> {
+    list.value()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f.value().map(Cow::as_ref))
+        .filter(|t| !crate::text::is_blank(t))
+}
+
+/// The text of a field when it is given and not blank.
+pub fn filled<'s>(field: &'s Field<Text<'_>>) -> Option<&'s str> {
+    field
+        .value()
+        .map(Cow::as_ref)
+        .filter(|t| !crate::text::is_blank(t))
+}

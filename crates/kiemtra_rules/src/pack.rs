@@ -1,0 +1,178 @@
+//! The rule pack: which guidance the rules encode, its parameters, and per rule the severity
+//! and the clause cited. The code implements the logic; the pack decides these.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::registry::{Rule, Severity};
+
+/// The pack of the district guidance of 30/12/2016, built into the binary.
+pub const EMBEDDED: &str = include_str!("../../../rules/btghu-2016.toml");
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    pub pack: Identity,
+    pub parameters: Parameters,
+    /// By rule code.
+    pub rules: BTreeMap<String, RuleEntry>,
+}
+
+/// Which document the pack encodes.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Identity {
+    /// Short stable identifier (`btghu-2016`).
+    pub id: String,
+    /// Version of the pack file itself.
+    pub version: String,
+    pub title: String,
+    pub issuer: String,
+    /// The document's number; the 2016 guidance as published carries none.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Date of issue.
+    pub date: NaiveDate,
+    /// Records dated before this are not judged by the pack.
+    pub effective: NaiveDate,
+    #[serde(default)]
+    pub replaces: Option<Replaced>,
+    /// The documents it implements.
+    #[serde(default)]
+    pub basis: Vec<String>,
+    /// Where the text of the guidance is kept.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replaced {
+    pub number: String,
+    pub date: NaiveDate,
+}
+
+/// Numbers the rules use.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Parameters {
+    /// CD401: the least minutes a session may last.
+    pub min_minutes: u32,
+    /// CD505: the most consecutive meetings one topic may be kept.
+    pub max_topic_months: u32,
+    /// Rating of a unit's compliance rate, in percent.
+    pub rating: Rating,
+}
+
+/// The four-level scale: tốt ≥ good, khá ≥ fair, trung bình ≥ average, else kém.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    pub good: u32,
+    pub fair: u32,
+    pub average: u32,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleEntry {
+    pub severity: Severity,
+    /// Clause marks, as the guidance numbers them (`§III.1 bước 3`).
+    pub cites: Vec<String>,
+    /// A sentence of the guidance, quoted.
+    pub quote: String,
+}
+
+/// What is wrong with a pack file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackError {
+    /// Not valid TOML, or not the pack schema.
+    Syntax(String),
+    /// A rule code the catalogue does not have.
+    UnknownRule(String),
+    /// A rule of the catalogue the pack leaves out.
+    MissingRule(&'static str),
+    /// A parameter out of range.
+    Parameter(String),
+}
+
+impl std::fmt::Display for PackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PackError::Syntax(e) => write!(f, "{e}"),
+            PackError::UnknownRule(c) => write!(f, "unknown rule code {c}"),
+            PackError::MissingRule(c) => write!(f, "rule {c} is missing from [rules]"),
+            PackError::Parameter(p) => write!(f, "{p}"),
+        }
+    }
+}
+
+impl std::error::Error for PackError {}
+
+impl Pack {
+    /// The pack built into kiemtra.
+    pub fn embedded() -> Pack {
+        #[allow(clippy::expect_used)]
+        Pack::parse(EMBEDDED).expect("the embedded pack is valid (tested)")
+    }
+
+    /// Reads and validates a pack file's text, strictly.
+    pub fn parse(text: &str) -> Result<Pack, PackError> {
+        let pack: Pack = toml::from_str(text).map_err(|e| PackError::Syntax(e.to_string()))?;
+        for code in pack.rules.keys() {
+            if Rule::find(code).is_none_or(|r| r.code() != code) {
+                return Err(PackError::UnknownRule(code.clone()));
+            }
+        }
+        for rule in Rule::ALL {
+            if !pack.rules.contains_key(rule.code()) {
+                return Err(PackError::MissingRule(rule.code()));
+            }
+        }
+        let p = pack.parameters;
+        if p.min_minutes == 0 || p.max_topic_months == 0 {
+            return Err(PackError::Parameter(
+                "min_minutes and max_topic_months must be at least 1".into(),
+            ));
+        }
+        let r = p.rating;
+        if !(r.good <= 100 && r.fair <= r.good && r.average <= r.fair) {
+            return Err(PackError::Parameter(
+                "rating thresholds must satisfy 100 ≥ good ≥ fair ≥ average".into(),
+            ));
+        }
+        Ok(pack)
+    }
+
+    pub fn rule(&self, rule: Rule) -> &RuleEntry {
+        #[allow(clippy::expect_used)]
+        self.rules
+            .get(rule.code())
+            .expect("every rule is in a validated pack")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_pack_is_valid_and_complete() {
+        let pack = Pack::parse(EMBEDDED).unwrap();
+        assert_eq!(pack.rules.len(), Rule::ALL.len());
+        assert_eq!(pack.parameters.min_minutes, 30);
+        assert_eq!(pack.parameters.max_topic_months, 3);
+        assert_eq!(pack.pack.date.to_string(), "2016-12-30");
+        assert_eq!(pack.rule(Rule::MinutesBook).cites, ["§IV.2"]);
+    }
+
+    #[test]
+    fn unknown_and_missing_rules_are_errors() {
+        let bad = EMBEDDED.replace("[rules.CD101]", "[rules.CD109]");
+        assert_eq!(Pack::parse(&bad).unwrap_err(), PackError::UnknownRule("CD109".into()));
+        let missing = EMBEDDED.replace("[rules.CD101]", "[rules.cd101]");
+        assert!(Pack::parse(&missing).is_err());
+    }
+}

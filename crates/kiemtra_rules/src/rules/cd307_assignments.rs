@@ -1,0 +1,31 @@
+//! CD307 assignments: the conclusion assigns responsibility to someone for something
+//! (§III.1 step 3, §II.2).
+
+use super::{absence, with_written};
+use crate::model::filled;
+use crate::{Detail, Lang, Rule, Session, Violation};
+
+pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
+    let assigned = session
+        .assignments
+        .value()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.value())
+        .any(|a| filled(&a.assignee).is_some() && filled(&a.task).is_some());
+    if !assigned {
+        out.push(Violation::new(
+            Rule::Assignments,
+            "/session/assignments",
+            absence(&session.assignments),
+        ));
+    }
+}
+
+pub(super) fn message(d: &Detail, lang: Lang) -> String {
+    let base = lang.pick(
+        "Không có phân công trách nhiệm nào ghi rõ người (tập thể, cá nhân) nhận và việc phải làm",
+        "No assignment names both who is responsible and the task",
+    );
+    with_written(base.to_owned(), d, lang)
+}

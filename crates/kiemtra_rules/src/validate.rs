@@ -1,0 +1,188 @@
+//! From a record as written to a record the rules can judge, or the reason it is rejected.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use crate::field::{Field, Text};
+use crate::lang::Lang;
+use crate::model::{filled, Kind, RecordDoc, Session};
+
+/// A record that passed validation: its unit, date and kind are known, and every enumerated
+/// value in it is one of the allowed values.
+#[derive(Clone, Debug)]
+pub struct Record<'a> {
+    /// The record's `id`, or `unit.code/date` when none is given.
+    pub id: Cow<'a, str>,
+    pub unit: Text<'a>,
+    pub unit_name: Option<Text<'a>>,
+    pub parent: Option<Text<'a>>,
+    pub date: NaiveDate,
+    pub kind: Kind,
+    /// The whole record as written, for the rules to read.
+    pub doc: RecordDoc<'a>,
+}
+
+impl<'a> Record<'a> {
+    /// The themed session, when one was held (a session that cannot be read counts as none).
+    pub fn session(&self) -> Option<&Session<'a>> {
+        self.doc.session.value()
+    }
+}
+
+/// Why a record is rejected (format v1, "Bad input"). The pointer names the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Invalid {
+    /// `unit.code` is missing or blank (or `unit` is not an object).
+    MissingUnitCode,
+    /// `date` is missing.
+    MissingDate,
+    /// `date` is not `YYYY-MM-DD` or `DD/MM/YYYY`, or is not a real day.
+    BadDate(String),
+    /// `kind` is missing or blank.
+    MissingKind,
+    /// An enumerated field holds a value outside its allowed set.
+    UnknownValue {
+        pointer: String,
+        value: String,
+        allowed: &'static [&'static str],
+    },
+}
+
+impl Invalid {
+    /// The JSON pointer of the field at fault.
+    pub fn pointer(&self) -> &str {
+        match self {
+            Invalid::MissingUnitCode => "/unit/code",
+            Invalid::MissingDate | Invalid::BadDate(_) => "/date",
+            Invalid::MissingKind => "/kind",
+            Invalid::UnknownValue { pointer, .. } => pointer,
+        }
+    }
+
+    /// The name of the field at fault, as a key to look for in the text of the record.
+    pub fn key(&self) -> &str {
+        let p = self.pointer();
+        p.rsplit('/')
+            .find(|s| !s.chars().all(|c| c.is_ascii_digit()))
+            .unwrap_or(p)
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Invalid::MissingUnitCode, Lang::Vi) => "thiếu mã chi bộ (unit.code)".into(),
+            (Invalid::MissingUnitCode, Lang::En) => "unit.code is missing".into(),
+            (Invalid::MissingDate, Lang::Vi) => "thiếu ngày họp (date)".into(),
+            (Invalid::MissingDate, Lang::En) => "date is missing".into(),
+            (Invalid::BadDate(v), Lang::Vi) => {
+                format!("ngày họp «{v}» không hợp lệ (cần YYYY-MM-DD hoặc DD/MM/YYYY)")
+            }
+            (Invalid::BadDate(v), Lang::En) => {
+                format!("date «{v}» is not valid (expected YYYY-MM-DD or DD/MM/YYYY)")
+            }
+            (Invalid::MissingKind, Lang::Vi) => "thiếu loại cuộc họp (kind)".into(),
+            (Invalid::MissingKind, Lang::En) => "kind is missing".into(),
+            (Invalid::UnknownValue { pointer, value, allowed }, lang) => {
+                let mut s = match lang {
+                    Lang::Vi => format!("giá trị «{value}» không hợp lệ ở {pointer}; chấp nhận: "),
+                    Lang::En => format!("unknown value «{value}» at {pointer}; allowed: "),
+                };
+                for (i, a) in allowed.iter().enumerate() {
+                    let _ = write!(s, "{}{a}", if i > 0 { ", " } else { "" });
+                }
+                s
+            }
+        }
+    }
+}
+
+fn enum_check<T>(field: &Field<T>, pointer: impl FnOnce() -> String, allowed: &'static [&'static str]) -> Result<(), Invalid> {
+    match field {
+        Field::Invalid(value) => Err(Invalid::UnknownValue {
+            pointer: pointer(),
+            value: value.clone(),
+            allowed,
+        }),
+        _ => Ok(()),
+    }
+}
+
+macro_rules! codes {
+    ($ty:ty) => {{
+        const CODES: &[&str] = &{
+            let mut out = [""; <$ty>::ALL.len()];
+            let mut i = 0;
+            while i < out.len() {
+                out[i] = <$ty>::ALL[i].code();
+                i += 1;
+            }
+            out
+        };
+        CODES
+    }};
+}
+
+/// Checks what format v1 requires of every record and builds the [`Record`].
+pub fn validate(doc: RecordDoc<'_>) -> Result<Record<'_>, Invalid> {
+    use crate::model::{Area, AssigneeKind, FollowUpResult, SourceKind};
+
+    let unit = doc.unit.value();
+    let code = unit
+        .and_then(|u| filled(&u.code))
+        .ok_or(Invalid::MissingUnitCode)?
+        .trim()
+        .to_owned();
+    let date = match &doc.date {
+        Field::Value(d) => d.0,
+        Field::Absent => return Err(Invalid::MissingDate),
+        Field::Unreadable(v) | Field::Invalid(v) => {
+            return Err(if crate::text::is_blank(v) {
+                Invalid::MissingDate
+            } else {
+                Invalid::BadDate(v.clone())
+            })
+        }
+    };
+    let kind = match &doc.kind {
+        Field::Value(k) => *k,
+        Field::Absent | Field::Unreadable(_) => return Err(Invalid::MissingKind),
+        Field::Invalid(v) => {
+            return Err(Invalid::UnknownValue {
+                pointer: "/kind".into(),
+                value: v.clone(),
+                allowed: codes!(Kind),
+            })
+        }
+    };
+    if let Some(s) = doc.session.value() {
+        enum_check(&s.area, || "/session/area".into(), codes!(Area))?;
+        if let Some(src) = s.source.value() {
+            enum_check(&src.kind, || "/session/source/kind".into(), codes!(SourceKind))?;
+        }
+        for (i, a) in s.assignments.value().into_iter().flatten().enumerate() {
+            if let Some(a) = a.value() {
+                enum_check(&a.kind, || format!("/session/assignments/{i}/kind"), codes!(AssigneeKind))?;
+            }
+        }
+        if let Some(f) = s.follow_up.value() {
+            enum_check(&f.result, || "/session/follow_up/result".into(), codes!(FollowUpResult))?;
+        }
+    }
+
+    let unit_name = unit.and_then(|u| filled(&u.name)).map(|s| Cow::Owned(s.trim().to_owned()));
+    let parent = unit.and_then(|u| filled(&u.parent)).map(|s| Cow::Owned(s.trim().to_owned()));
+    let id = match filled(&doc.id) {
+        Some(id) => Cow::Owned(id.trim().to_owned()),
+        None => Cow::Owned(format!("{code}/{}", date.format("%Y-%m-%d"))),
+    };
+    Ok(Record {
+        id,
+        unit: Cow::Owned(code),
+        unit_name,
+        parent,
+        date,
+        kind,
+        doc,
+    })
+}
