@@ -1,1 +1,23 @@
-fn main(){}
+//! `kiemtra`: audit party-cell meeting records against the themed-session guidance.
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cmd::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let mut err = anstream::stderr();
+            let red = anstyle::Style::new()
+                .bold()
+                .fg_color(Some(anstyle::AnsiColor::Red.into()));
+            let _ = std::io::Write::write_fmt(&mut err, format_args!("{red}kiemtra:{red:#} {e}\n"));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,1 +1,125 @@
+//! Readers: from the bytes of a file to records the rules can judge, or rejections that say
+//! where (line, column) and why. A reader never stops at a bad record: it rejects it and goes on.
+//!
+//! The reader splits a file into *chunks*, one per record, without parsing them, so that the
+//! runner can parse and check chunks in parallel; [`parse`] then reads one chunk.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
+mod json;
+mod locate;
+
+use std::path::Path;
+
+use kiemtra_rules::{Invalid, Lang, Record, RecordDoc};
+
+pub use json::{split_json, split_jsonl};
+pub use locate::Position;
+
+/// The formats kiemtra reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// One record object, or an array of records (`.json`).
+    Json,
+    /// One record per line (`.jsonl`, `.ndjson`).
+    JsonLines,
+}
+
+impl Format {
+    /// The format a file's extension names, if kiemtra reads it.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// The text of one record inside a file, and where it starts.
+#[derive(Clone, Copy, Debug)]
+pub struct Chunk<'a> {
+    pub text: &'a [u8],
+    /// 1-based line and column of the record's first byte in the file.
+    pub at: Position,
+}
+
+/// Why a record was rejected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// The text is not valid JSON (serde_json's message).
+    Syntax(String),
+    /// The bytes are not valid UTF-8.
+    NotUtf8,
+    /// A record must be a JSON object; this is an array, a string, a number…
+    NotAnObject,
+    /// Text after the end of the record.
+    TrailingText,
+    /// Format v1 rejects the record (missing key field, unknown value…).
+    Invalid(Invalid),
+}
+
+impl Reason {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Reason::Syntax(e), Lang::Vi) => format!("không đọc được JSON: {e}"),
+            (Reason::Syntax(e), Lang::En) => format!("not valid JSON: {e}"),
+            (Reason::NotUtf8, Lang::Vi) => "không phải văn bản UTF-8 hợp lệ".into(),
+            (Reason::NotUtf8, Lang::En) => "not valid UTF-8 text".into(),
+            (Reason::NotAnObject, Lang::Vi) => "bản ghi phải là một đối tượng JSON {…}".into(),
+            (Reason::NotAnObject, Lang::En) => "a record must be a JSON object {…}".into(),
+            (Reason::TrailingText, Lang::Vi) => "có văn bản thừa sau bản ghi".into(),
+            (Reason::TrailingText, Lang::En) => "text after the end of the record".into(),
+            (Reason::Invalid(i), lang) => i.message(lang),
+        }
+    }
+}
+
+/// A record that is not checked, with where it is in its file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    pub at: Position,
+    pub reason: Reason,
+}
+
+/// Parses and validates one chunk.
+pub fn parse<'a>(chunk: &Chunk<'a>) -> Result<Record<'a>, Rejection> {
+    let reject = |at: Position, reason| Rejection { at, reason };
+    let text = std::str::from_utf8(chunk.text).map_err(|e| {
+        let at = locate::position_in(chunk.text, e.valid_up_to(), chunk.at);
+        reject(at, Reason::NotUtf8)
+    })?;
+    let first = text.trim_start();
+    if !first.starts_with('{') {
+        let offset = text.len() - first.len();
+        let reason = if first.starts_with(['[', '"', '-', 't', 'f', 'n'])
+            || first.starts_with(|c: char| c.is_ascii_digit())
+        {
+            Reason::NotAnObject
+        } else {
+            Reason::Syntax(json::first_error(text))
+        };
+        return Err(reject(
+            locate::position_in(chunk.text, offset, chunk.at),
+            reason,
+        ));
+    }
+    let doc: RecordDoc<'a> = serde_json::from_str(text).map_err(|e| {
+        let at = locate::shift(chunk.at, e.line(), e.column());
+        let reason = if e.classify() == serde_json::error::Category::Syntax
+            && e.to_string().starts_with("trailing characters")
+        {
+            Reason::TrailingText
+        } else {
+            Reason::Syntax(json::clean_message(&e))
+        };
+        reject(at, reason)
+    })?;
+    kiemtra_rules::validate(doc).map_err(|invalid| {
+        let at = locate::key_position(text, invalid.key(), chunk.at).unwrap_or(chunk.at);
+        reject(at, Reason::Invalid(invalid))
+    })
+}

@@ -20,7 +20,11 @@ pub struct RuleDoc {
 impl RuleDoc {
     /// The first line of "how to fix": what to write, in one sentence.
     pub fn hint(&self) -> &'static str {
-        self.fix.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+        self.fix
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
     }
 }
 
@@ -79,10 +83,19 @@ mod tests {
                 let h1 = format!("# {} {}", rule.code(), rule.name());
                 assert!(d.markdown.starts_with(&h1), "{rule} {lang:?}: {h1}");
                 assert_eq!(d.markdown.matches("\n## ").count(), 4, "{rule} {lang:?}");
-                for (name, s) in [("title", d.title), ("what", d.what), ("why", d.why), ("fix", d.fix), ("example", d.example)] {
+                for (name, s) in [
+                    ("title", d.title),
+                    ("what", d.what),
+                    ("why", d.why),
+                    ("fix", d.fix),
+                    ("example", d.example),
+                ] {
                     assert!(!s.is_empty(), "{rule} {lang:?}: empty {name}");
                 }
-                assert!(d.hint().chars().count() <= 130, "{rule} {lang:?}: hint too long");
+                assert!(
+                    d.hint().chars().count() <= 130,
+                    "{rule} {lang:?}: hint too long"
+                );
             }
         }
     }

@@ -12,9 +12,10 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 /// One field of a record as it was written.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum Field<T> {
     /// Not given, or `null`.
+    #[default]
     Absent,
     /// Given and readable.
     Value(T),
@@ -23,12 +24,6 @@ pub enum Field<T> {
     Unreadable(String),
     /// An enumerated value outside the allowed set; the record is rejected.
     Invalid(String),
-}
-
-impl<T> Default for Field<T> {
-    fn default() -> Self {
-        Field::Absent
-    }
 }
 
 impl<T> Field<T> {
@@ -196,7 +191,8 @@ impl<'de> Lenient<'de> for u32 {
     fn from_scalar(value: Scalar<'de>) -> Read<Self> {
         match value {
             Scalar::Int(i) => u32::try_from(i).map_or(Read::Unreadable, Read::Ok),
-            Scalar::Float(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => {
+            Scalar::Float(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) =>
+            {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 Read::Ok(x as u32)
             }

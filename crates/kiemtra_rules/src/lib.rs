@@ -8,7 +8,10 @@
 //! - [`meeting`]: the summary of a meeting that cross-record rules read.
 //!
 //! This crate does no I/O, never reads the clock, and does not panic on any record.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod docs;
 pub mod field;

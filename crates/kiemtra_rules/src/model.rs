@@ -323,7 +323,9 @@ enumeration!(
 );
 
 /// A texts list's non-blank entries.
-pub fn non_blank<'s, 'a: 's>(list: &'s Field<Vec<Field<Text<'a>>>>) -> impl Iterator<Item = &'s str> {
+pub fn non_blank<'s, 'a: 's>(
+    list: &'s Field<Vec<Field<Text<'a>>>>,
+) -> impl Iterator<Item = &'s str> {
     list.value()
         .into_iter()
         .flatten()

@@ -171,7 +171,10 @@ mod tests {
     #[test]
     fn unknown_and_missing_rules_are_errors() {
         let bad = EMBEDDED.replace("[rules.CD101]", "[rules.CD109]");
-        assert_eq!(Pack::parse(&bad).unwrap_err(), PackError::UnknownRule("CD109".into()));
+        assert_eq!(
+            Pack::parse(&bad).unwrap_err(),
+            PackError::UnknownRule("CD109".into())
+        );
         let missing = EMBEDDED.replace("[rules.CD101]", "[rules.cd101]");
         assert!(Pack::parse(&missing).is_err());
     }

@@ -30,7 +30,10 @@ pub fn is_blank(text: &str) -> bool {
 
 /// The five Vietnamese tone marks as combining characters (after NFD).
 fn is_tone_mark(c: char) -> bool {
-    matches!(c, '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}')
+    matches!(
+        c,
+        '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
+    )
 }
 
 /// The matching key of a topic: NFD, lower case, runs of white space collapsed, and each
@@ -84,9 +87,8 @@ pub struct TopicId(pub u64);
 
 impl TopicId {
     pub fn of(text: &str) -> TopicId {
-        // SipHash with fixed keys: the same value on every run and every thread.
-        #[allow(deprecated)]
-        let mut h = std::hash::SipHasher::new_with_keys(0x6b69_656d, 0x7472_61);
+        // `DefaultHasher::new()` has fixed keys: the same value on every run and every thread.
+        let mut h = std::hash::DefaultHasher::new();
         topic_key(text).hash(&mut h);
         TopicId(h.finish())
     }
@@ -120,7 +122,9 @@ mod tests {
 
     #[test]
     fn blank_values() {
-        for b in ["", "   ", "...", "-", "—", "N/A", "n/a", "NA", "null", "None", " … ", "\u{a0}"] {
+        for b in [
+            "", "   ", "...", "-", "—", "N/A", "n/a", "NA", "null", "None", " … ", "\u{a0}",
+        ] {
             assert!(is_blank(b), "{b:?} should be blank");
         }
         for t in ["a", "0", "Không", "nă", "Nam", "nonee"] {
@@ -155,7 +159,12 @@ mod tests {
 
     #[test]
     fn diacritics_are_never_stripped() {
-        for (a, b) in [("bác", "bạc"), ("dân", "dan"), ("đảng", "dảng"), ("hòa", "họa")] {
+        for (a, b) in [
+            ("bác", "bạc"),
+            ("dân", "dan"),
+            ("đảng", "dảng"),
+            ("hòa", "họa"),
+        ] {
             assert_ne!(topic_key(a), topic_key(b), "{a} vs {b}");
         }
     }

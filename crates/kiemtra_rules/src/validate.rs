@@ -83,7 +83,14 @@ impl Invalid {
             }
             (Invalid::MissingKind, Lang::Vi) => "thiếu loại cuộc họp (kind)".into(),
             (Invalid::MissingKind, Lang::En) => "kind is missing".into(),
-            (Invalid::UnknownValue { pointer, value, allowed }, lang) => {
+            (
+                Invalid::UnknownValue {
+                    pointer,
+                    value,
+                    allowed,
+                },
+                lang,
+            ) => {
                 let mut s = match lang {
                     Lang::Vi => format!("giá trị «{value}» không hợp lệ ở {pointer}; chấp nhận: "),
                     Lang::En => format!("unknown value «{value}» at {pointer}; allowed: "),
@@ -97,7 +104,11 @@ impl Invalid {
     }
 }
 
-fn enum_check<T>(field: &Field<T>, pointer: impl FnOnce() -> String, allowed: &'static [&'static str]) -> Result<(), Invalid> {
+fn enum_check<T>(
+    field: &Field<T>,
+    pointer: impl FnOnce() -> String,
+    allowed: &'static [&'static str],
+) -> Result<(), Invalid> {
     match field {
         Field::Invalid(value) => Err(Invalid::UnknownValue {
             pointer: pointer(),
@@ -158,20 +169,36 @@ pub fn validate(doc: RecordDoc<'_>) -> Result<Record<'_>, Invalid> {
     if let Some(s) = doc.session.value() {
         enum_check(&s.area, || "/session/area".into(), codes!(Area))?;
         if let Some(src) = s.source.value() {
-            enum_check(&src.kind, || "/session/source/kind".into(), codes!(SourceKind))?;
+            enum_check(
+                &src.kind,
+                || "/session/source/kind".into(),
+                codes!(SourceKind),
+            )?;
         }
         for (i, a) in s.assignments.value().into_iter().flatten().enumerate() {
             if let Some(a) = a.value() {
-                enum_check(&a.kind, || format!("/session/assignments/{i}/kind"), codes!(AssigneeKind))?;
+                enum_check(
+                    &a.kind,
+                    || format!("/session/assignments/{i}/kind"),
+                    codes!(AssigneeKind),
+                )?;
             }
         }
         if let Some(f) = s.follow_up.value() {
-            enum_check(&f.result, || "/session/follow_up/result".into(), codes!(FollowUpResult))?;
+            enum_check(
+                &f.result,
+                || "/session/follow_up/result".into(),
+                codes!(FollowUpResult),
+            )?;
         }
     }
 
-    let unit_name = unit.and_then(|u| filled(&u.name)).map(|s| Cow::Owned(s.trim().to_owned()));
-    let parent = unit.and_then(|u| filled(&u.parent)).map(|s| Cow::Owned(s.trim().to_owned()));
+    let unit_name = unit
+        .and_then(|u| filled(&u.name))
+        .map(|s| Cow::Owned(s.trim().to_owned()));
+    let parent = unit
+        .and_then(|u| filled(&u.parent))
+        .map(|s| Cow::Owned(s.trim().to_owned()));
     let id = match filled(&doc.id) {
         Some(id) => Cow::Owned(id.trim().to_owned()),
         None => Cow::Owned(format!("{code}/{}", date.format("%Y-%m-%d"))),

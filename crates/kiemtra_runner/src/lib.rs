@@ -1,1 +1,14 @@
+//! An inspection run: find the files, read and check every record in parallel, apply the
+//! cross-record rules per unit, and return the findings in a stable order.
+//!
+//! The result is data ([`Outcome`]); printing it is the report crate's job.
 
+mod discover;
+mod outcome;
+mod policy;
+mod run;
+
+pub use discover::{discover, Discovered, FileError};
+pub use outcome::{Finding, MonthState, Outcome, Rejected, Summary, UnitSummary};
+pub use policy::Policy;
+pub use run::{run, Options, RunError};

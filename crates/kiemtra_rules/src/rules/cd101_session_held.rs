@@ -5,7 +5,11 @@ use crate::{Detail, Kind, Lang, Record, Rule, Violation};
 
 pub(super) fn check(record: &Record<'_>, out: &mut Vec<Violation>) {
     if record.kind == Kind::Periodic && record.session().is_none() {
-        out.push(Violation::new(Rule::SessionHeld, "/session", absence(&record.doc.session)));
+        out.push(Violation::new(
+            Rule::SessionHeld,
+            "/session",
+            absence(&record.doc.session),
+        ));
     }
 }
 

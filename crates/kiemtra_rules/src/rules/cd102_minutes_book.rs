@@ -13,7 +13,11 @@ pub(super) fn check(record: &Record<'_>, out: &mut Vec<Violation>) {
         Field::Value(false) => Detail::Missing,
         other => super::absence(other),
     };
-    out.push(Violation::new(Rule::MinutesBook, "/minutes_book/recorded", detail));
+    out.push(Violation::new(
+        Rule::MinutesBook,
+        "/minutes_book/recorded",
+        detail,
+    ));
 }
 
 pub(super) fn message(d: &Detail, lang: Lang) -> String {

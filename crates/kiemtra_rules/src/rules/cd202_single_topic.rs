@@ -7,13 +7,19 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     let topics = distinct_topics(non_blank(&session.topics));
     if topics.len() > 1 {
         let topics = topics.into_iter().map(|(_, t)| t.to_owned()).collect();
-        out.push(Violation::new(Rule::SingleTopic, "/session/topics", Detail::Topics { topics }));
+        out.push(Violation::new(
+            Rule::SingleTopic,
+            "/session/topics",
+            Detail::Topics { topics },
+        ));
     }
 }
 
 pub(super) fn message(d: &Detail, lang: Lang) -> String {
     let Detail::Topics { topics } = d else {
-        return lang.pick("Sinh hoạt nhiều chủ đề", "More than one topic").to_owned();
+        return lang
+            .pick("Sinh hoạt nhiều chủ đề", "More than one topic")
+            .to_owned();
     };
     let list = topics
         .iter()
@@ -21,7 +27,10 @@ pub(super) fn message(d: &Detail, lang: Lang) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     match lang {
-        Lang::Vi => format!("Một kỳ sinh hoạt có {} chủ đề khác nhau: {list}", topics.len()),
+        Lang::Vi => format!(
+            "Một kỳ sinh hoạt có {} chủ đề khác nhau: {list}",
+            topics.len()
+        ),
         Lang::En => format!("One session has {} distinct topics: {list}", topics.len()),
     }
 }

@@ -5,7 +5,11 @@ use crate::{Detail, Lang, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     if session.area.value().is_none() {
-        out.push(Violation::new(Rule::TopicArea, "/session/area", absence(&session.area)));
+        out.push(Violation::new(
+            Rule::TopicArea,
+            "/session/area",
+            absence(&session.area),
+        ));
     }
 }
 

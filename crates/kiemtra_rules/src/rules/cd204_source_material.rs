@@ -7,8 +7,12 @@ use crate::{Detail, Field, Lang, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     let (pointer, detail) = match &session.source {
-        Field::Value(src) if src.kind.value().is_none() => ("/session/source/kind", absence(&src.kind)),
-        Field::Value(src) if filled(&src.title).is_none() => ("/session/source/title", absence(&src.title)),
+        Field::Value(src) if src.kind.value().is_none() => {
+            ("/session/source/kind", absence(&src.kind))
+        }
+        Field::Value(src) if filled(&src.title).is_none() => {
+            ("/session/source/title", absence(&src.title))
+        }
         Field::Value(_) => return,
         other => ("/session/source", absence(other)),
     };

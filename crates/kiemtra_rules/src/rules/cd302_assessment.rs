@@ -16,7 +16,11 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     .collect();
     if let [first, ..] = parts[..] {
         let pointer = format!("/session/assessment/{first}");
-        out.push(Violation::new(Rule::Assessment, pointer, Detail::Parts { parts }));
+        out.push(Violation::new(
+            Rule::Assessment,
+            pointer,
+            Detail::Parts { parts },
+        ));
     }
 }
 

@@ -5,10 +5,19 @@ use crate::{Detail, Lang, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     let Some(d) = session.discussion.value() else {
-        out.push(Violation::new(Rule::MemberOpinions, "/session/discussion/opinions", super::absence(&session.discussion)));
+        out.push(Violation::new(
+            Rule::MemberOpinions,
+            "/session/discussion/opinions",
+            super::absence(&session.discussion),
+        ));
         return;
     };
-    list_required(Rule::MemberOpinions, &d.opinions, "/session/discussion/opinions", out);
+    list_required(
+        Rule::MemberOpinions,
+        &d.opinions,
+        "/session/discussion/opinions",
+        out,
+    );
 }
 
 pub(super) fn message(d: &Detail, lang: Lang) -> String {

@@ -4,7 +4,12 @@ use super::{list_required, with_written};
 use crate::{Detail, Lang, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
-    list_required(Rule::DiscussionQuestions, &session.questions, "/session/questions", out);
+    list_required(
+        Rule::DiscussionQuestions,
+        &session.questions,
+        "/session/questions",
+        out,
+    );
 }
 
 pub(super) fn message(d: &Detail, lang: Lang) -> String {

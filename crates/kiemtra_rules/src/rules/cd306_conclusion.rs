@@ -4,7 +4,12 @@ use super::{text_required, with_written};
 use crate::{Detail, Lang, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
-    text_required(Rule::Conclusion, &session.conclusion, "/session/conclusion", out);
+    text_required(
+        Rule::Conclusion,
+        &session.conclusion,
+        "/session/conclusion",
+        out,
+    );
 }
 
 pub(super) fn message(d: &Detail, lang: Lang) -> String {

@@ -7,7 +7,13 @@ use super::day;
 use crate::{Detail, Field, Lang, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, date: NaiveDate, out: &mut Vec<Violation>) {
-    for (index, a) in session.assignments.value().into_iter().flatten().enumerate() {
+    for (index, a) in session
+        .assignments
+        .value()
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
         let Some(a) = a.value() else { continue };
         let pointer = format!("/session/assignments/{index}/due");
         let detail = match &a.due {
@@ -17,10 +23,12 @@ pub(super) fn check(session: &Session<'_>, date: NaiveDate, out: &mut Vec<Violat
                 due: due.0,
                 date,
             },
-            Field::Unreadable(v) | Field::Invalid(v) if !crate::text::is_blank(v) => Detail::NoDue {
-                index,
-                unreadable: Some(v.clone()),
-            },
+            Field::Unreadable(v) | Field::Invalid(v) if !crate::text::is_blank(v) => {
+                Detail::NoDue {
+                    index,
+                    unreadable: Some(v.clone()),
+                }
+            }
             _ => Detail::NoDue {
                 index,
                 unreadable: None,
@@ -58,6 +66,11 @@ pub(super) fn message(d: &Detail, lang: Lang) -> String {
             }
             s
         }
-        _ => lang.pick("Phân công không có thời hạn", "An assignment has no due date").to_owned(),
+        _ => lang
+            .pick(
+                "Phân công không có thời hạn",
+                "An assignment has no due date",
+            )
+            .to_owned(),
     }
 }

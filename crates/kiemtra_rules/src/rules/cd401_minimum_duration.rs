@@ -4,7 +4,9 @@ use super::duration::known_minutes;
 use crate::{Detail, Lang, Parameters, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, params: &Parameters, out: &mut Vec<Violation>) {
-    let Some(minutes) = known_minutes(session) else { return };
+    let Some(minutes) = known_minutes(session) else {
+        return;
+    };
     if minutes < i64::from(params.min_minutes) {
         let pointer = if session.minutes.value().is_some() {
             "/session/minutes"
@@ -30,6 +32,8 @@ pub(super) fn message(d: &Detail, lang: Lang) -> String {
         (Detail::TooShort { minutes, min }, Lang::En) => {
             format!("The session lasted {minutes} minutes, below the minimum of {min}")
         }
-        _ => lang.pick("Thời gian sinh hoạt quá ngắn", "The session is too short").to_owned(),
+        _ => lang
+            .pick("Thời gian sinh hoạt quá ngắn", "The session is too short")
+            .to_owned(),
     }
 }

@@ -35,17 +35,21 @@ pub(super) fn message(d: &Detail, lang: Lang) -> String {
         computed,
     } = d
     else {
-        return lang.pick("Thời gian ghi không khớp", "Times do not agree").to_owned();
+        return lang
+            .pick("Thời gian ghi không khớp", "Times do not agree")
+            .to_owned();
     };
     match (minutes, *computed <= 0, lang) {
         (_, true, Lang::Vi) => format!("Giờ kết thúc {end} không sau giờ bắt đầu {start}"),
         (_, true, Lang::En) => format!("The end {end} is not after the start {start}"),
-        (Some(m), false, Lang::Vi) => format!(
-            "Ghi {m} phút nhưng từ {start} đến {end} là {computed} phút"
-        ),
-        (Some(m), false, Lang::En) => format!(
-            "{m} minutes are stated but {start}–{end} is {computed} minutes"
-        ),
-        (None, false, _) => lang.pick("Thời gian ghi không khớp", "Times do not agree").to_owned(),
+        (Some(m), false, Lang::Vi) => {
+            format!("Ghi {m} phút nhưng từ {start} đến {end} là {computed} phút")
+        }
+        (Some(m), false, Lang::En) => {
+            format!("{m} minutes are stated but {start}–{end} is {computed} minutes")
+        }
+        (None, false, _) => lang
+            .pick("Thời gian ghi không khớp", "Times do not agree")
+            .to_owned(),
     }
 }

@@ -5,13 +5,21 @@ use super::day;
 use crate::meeting::{with_previous, Meeting};
 use crate::{At, Detail, Lang, Rule, Violation};
 
-pub(super) fn check(meetings: &[Meeting], previous: &[Option<usize>], out: &mut Vec<(At, Violation)>) {
+pub(super) fn check(
+    meetings: &[Meeting],
+    previous: &[Option<usize>],
+    out: &mut Vec<(At, Violation)>,
+) {
     for (i, s, p) in with_previous(meetings, previous) {
         let had_topic = p.session.is_some_and(|ps| ps.topics.stated());
         if had_topic && s.follow_up_result.is_none() {
             out.push((
                 At::Meeting(i),
-                Violation::new(Rule::FollowUp, "/session/follow_up", Detail::Previous { date: p.date }),
+                Violation::new(
+                    Rule::FollowUp,
+                    "/session/follow_up",
+                    Detail::Previous { date: p.date },
+                ),
             ));
         }
     }

@@ -5,15 +5,25 @@ use super::day;
 use crate::meeting::{with_previous, Meeting};
 use crate::{At, Detail, Lang, Rule, Violation};
 
-pub(super) fn check(meetings: &[Meeting], previous: &[Option<usize>], out: &mut Vec<(At, Violation)>) {
+pub(super) fn check(
+    meetings: &[Meeting],
+    previous: &[Option<usize>],
+    out: &mut Vec<(At, Violation)>,
+) {
     for (i, s, p) in with_previous(meetings, previous) {
-        let (Some(followed), Some(prev)) = (s.follow_up_topic, p.session.and_then(|ps| ps.topics.one())) else {
+        let (Some(followed), Some(prev)) =
+            (s.follow_up_topic, p.session.and_then(|ps| ps.topics.one()))
+        else {
             continue;
         };
         if followed != prev {
             out.push((
                 At::Meeting(i),
-                Violation::new(Rule::FollowUpTopic, "/session/follow_up/topic", Detail::Previous { date: p.date }),
+                Violation::new(
+                    Rule::FollowUpTopic,
+                    "/session/follow_up/topic",
+                    Detail::Previous { date: p.date },
+                ),
             ));
         }
     }
@@ -29,6 +39,11 @@ pub(super) fn message(d: &Detail, lang: Lang) -> String {
             "follow_up.topic differs from the topic of the previous session ({})",
             day(*date, lang)
         ),
-        _ => lang.pick("Chủ đề đánh giá không khớp", "Follow-up topic does not match").to_owned(),
+        _ => lang
+            .pick(
+                "Chủ đề đánh giá không khớp",
+                "Follow-up topic does not match",
+            )
+            .to_owned(),
     }
 }

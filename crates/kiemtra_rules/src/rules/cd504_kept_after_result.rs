@@ -4,15 +4,24 @@ use super::day;
 use crate::meeting::{with_previous, Meeting};
 use crate::{At, Detail, FollowUpResult, Lang, Rule, Violation};
 
-pub(super) fn check(meetings: &[Meeting], previous: &[Option<usize>], out: &mut Vec<(At, Violation)>) {
+pub(super) fn check(
+    meetings: &[Meeting],
+    previous: &[Option<usize>],
+    out: &mut Vec<(At, Violation)>,
+) {
     for (i, s, p) in with_previous(meetings, previous) {
-        let (Some(now), Some(before)) = (s.topics.one(), p.session.and_then(|ps| ps.topics.one())) else {
+        let (Some(now), Some(before)) = (s.topics.one(), p.session.and_then(|ps| ps.topics.one()))
+        else {
             continue;
         };
         if s.follow_up_result == Some(FollowUpResult::Achieved) && now == before {
             out.push((
                 At::Meeting(i),
-                Violation::new(Rule::KeptAfterResult, "/session/topics", Detail::Previous { date: p.date }),
+                Violation::new(
+                    Rule::KeptAfterResult,
+                    "/session/topics",
+                    Detail::Previous { date: p.date },
+                ),
             ));
         }
     }
@@ -28,6 +37,8 @@ pub(super) fn message(d: &Detail, lang: Lang) -> String {
             "The previous topic ({}) was evaluated as achieved, yet the session keeps it",
             day(*date, lang)
         ),
-        _ => lang.pick("Giữ chủ đề đã đạt", "Topic kept after it was achieved").to_owned(),
+        _ => lang
+            .pick("Giữ chủ đề đã đạt", "Topic kept after it was achieved")
+            .to_owned(),
     }
 }

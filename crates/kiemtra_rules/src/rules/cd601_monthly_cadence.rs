@@ -27,9 +27,17 @@ pub(super) fn check(meetings: &[Meeting], period: Period, out: &mut Vec<(At, Vio
 pub(super) fn message(d: &Detail, lang: Lang) -> String {
     match (d, lang) {
         (Detail::NoMeeting { month }, Lang::Vi) => {
-            format!("Tháng {:02}/{} không có cuộc họp định kỳ nào", month.month, month.year)
+            format!(
+                "Tháng {:02}/{} không có cuộc họp định kỳ nào",
+                month.month, month.year
+            )
         }
         (Detail::NoMeeting { month }, Lang::En) => format!("No periodic meeting in {month}"),
-        _ => lang.pick("Thiếu cuộc họp định kỳ", "A month without a periodic meeting").to_owned(),
+        _ => lang
+            .pick(
+                "Thiếu cuộc họp định kỳ",
+                "A month without a periodic meeting",
+            )
+            .to_owned(),
     }
 }

@@ -33,6 +33,8 @@ pub(super) fn message(d: &Detail, lang: Lang) -> String {
         (Detail::Meetings { month, count }, Lang::En) => {
             format!("{count} periodic meetings in {month}")
         }
-        _ => lang.pick("Trùng cuộc họp định kỳ", "Duplicate periodic meetings").to_owned(),
+        _ => lang
+            .pick("Trùng cuộc họp định kỳ", "Duplicate periodic meetings")
+            .to_owned(),
     }
 }

@@ -5,12 +5,12 @@
 use crate::field::Field;
 use crate::lang::Lang;
 use crate::meeting::Meeting;
+use crate::month::Period;
 use crate::pack::Parameters;
 use crate::registry::Rule;
+use crate::text::is_blank;
 use crate::validate::Record;
 use crate::violation::{At, Detail, Violation};
-use crate::month::Period;
-use crate::text::is_blank;
 
 mod cd101_session_held;
 mod cd102_minutes_book;
@@ -116,7 +116,9 @@ pub fn message(v: &Violation, lang: Lang) -> String {
 /// given but could not be read.
 fn absence<T>(field: &Field<T>) -> Detail {
     match field {
-        Field::Unreadable(v) | Field::Invalid(v) if !is_blank(v) => Detail::Unreadable { value: v.clone() },
+        Field::Unreadable(v) | Field::Invalid(v) if !is_blank(v) => {
+            Detail::Unreadable { value: v.clone() }
+        }
         _ => Detail::Missing,
     }
 }

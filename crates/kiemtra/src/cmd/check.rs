@@ -1,0 +1,54 @@
+//! `kiemtra check`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use kiemtra_report::Context;
+use kiemtra_rules::{Lang, Pack};
+use kiemtra_runner::{Options, Policy};
+
+use super::Error;
+use crate::cli::{CheckArgs, Format};
+
+pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
+    let options = Options {
+        policy: Policy::new(Pack::embedded()),
+        from: args.from,
+        to: args.to,
+    };
+    let outcome = match args.threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()?
+            .install(|| kiemtra_runner::run(&args.paths, &options))?,
+        None => kiemtra_runner::run(&args.paths, &options)?,
+    };
+    let ctx = Context {
+        lang,
+        policy: &options.policy,
+    };
+    let mut buffer = Vec::new();
+    match args.format {
+        Format::Text => kiemtra_report::text::render(&outcome, &ctx, &mut buffer)?,
+        Format::Json => kiemtra_report::json::render(&outcome, &ctx, &mut buffer)?,
+    }
+    match &args.output {
+        Some(path) => {
+            // A file gets no colour.
+            let mut plain = anstream::StripStream::new(Vec::new());
+            plain.write_all(&buffer)?;
+            std::fs::write(path, plain.into_inner())
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        None => {
+            let mut out = anstream::stdout().lock();
+            out.write_all(&buffer)?;
+            out.flush()?;
+        }
+    }
+    Ok(if outcome.failed(args.fail_on.into()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

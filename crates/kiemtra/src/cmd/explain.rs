@@ -1,0 +1,48 @@
+//! `kiemtra explain CODE`: a rule's documentation, with the clause quoted from the pack.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use kiemtra_rules::docs::doc;
+use kiemtra_rules::{Lang, Pack, Rule};
+
+use super::Error;
+
+pub fn run(code: &str, lang: Lang) -> Result<ExitCode, Error> {
+    let Some(rule) = Rule::find(code) else {
+        let near = closest(code);
+        return Err(match lang {
+            Lang::Vi => format!("không có quy tắc «{code}»; có phải {near}? (xem `kiemtra rules`)"),
+            Lang::En => format!("no rule «{code}»; did you mean {near}? (see `kiemtra rules`)"),
+        }
+        .into());
+    };
+    let pack = Pack::embedded();
+    let entry = pack.rule(rule);
+    let d = doc(rule, lang);
+    let mut out = anstream::stdout().lock();
+    // The doc's head (`# CODE name` and title), then severity, clause and quote, then the body.
+    let (head, body) = d.markdown.split_once("\n## ").unwrap_or((d.markdown, ""));
+    writeln!(out, "{}", head.trim_end())?;
+    writeln!(out)?;
+    let (sev, cites, quote) = match lang {
+        Lang::Vi => ("Mức mặc định", "Điều khoản", "Trích hướng dẫn"),
+        Lang::En => ("Default severity", "Cites", "The guidance says"),
+    };
+    writeln!(out, "{sev}: {}", entry.severity.label(lang))?;
+    writeln!(out, "{cites}: {}", entry.cites.join(", "))?;
+    writeln!(out, "{quote}: “{}”", entry.quote)?;
+    writeln!(out)?;
+    writeln!(out, "## {}", body.trim_end())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The rule code or name nearest to what was typed.
+fn closest(typed: &str) -> &'static str {
+    let typed = typed.to_ascii_lowercase();
+    Rule::ALL
+        .iter()
+        .flat_map(|r| [r.code(), r.name()])
+        .min_by_key(|c| strsim::levenshtein(&typed, &c.to_ascii_lowercase()))
+        .unwrap_or("CD101")
+}

@@ -1,0 +1,213 @@
+//! The JSON format: the whole result, for other programs. The field names listed in
+//! `spec/reports.md` are a contract; the rest may grow.
+
+use std::io::{self, Write};
+
+use kiemtra_rules::Severity;
+use kiemtra_runner::Outcome;
+use serde::Serialize;
+
+use crate::Context;
+
+/// Version of this JSON layout.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    kiemtra: Tool,
+    pack: Pack<'a>,
+    period: Period,
+    summary: Summary,
+    findings: Vec<Finding<'a>>,
+    rejected: Vec<Rejected<'a>>,
+    file_errors: Vec<FileError<'a>>,
+    units: Vec<Unit<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    version: &'static str,
+    format: u32,
+    lang: kiemtra_rules::Lang,
+}
+
+#[derive(Serialize)]
+struct Pack<'a> {
+    id: &'a str,
+    version: &'a str,
+    title: &'a str,
+    issuer: &'a str,
+    date: String,
+    effective: String,
+    min_minutes: u32,
+    max_topic_months: u32,
+}
+
+#[derive(Serialize)]
+struct Period {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    records: usize,
+    checked: usize,
+    rejected: usize,
+    outside_period: usize,
+    units: usize,
+    findings: usize,
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    rule: &'static str,
+    name: &'static str,
+    severity: Severity,
+    unit: &'a str,
+    record: Option<&'a str>,
+    month: String,
+    date: Option<String>,
+    file: Option<&'a str>,
+    line: Option<u32>,
+    pointer: Option<&'a str>,
+    message: String,
+    cites: &'a [String],
+    hint: &'static str,
+}
+
+#[derive(Serialize)]
+struct Rejected<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct FileError<'a> {
+    file: &'a str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct Unit<'a> {
+    unit: &'a str,
+    name: Option<&'a str>,
+    parent: Option<&'a str>,
+    from: String,
+    to: String,
+    meetings: usize,
+    months_expected: u32,
+    months_held: u32,
+    months_compliant: u32,
+    compliance_rate: f64,
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+/// Rounds a rate to 4 decimals so that the printed number is short and stable.
+fn rate(r: f64) -> f64 {
+    (r * 10_000.0).round() / 10_000.0
+}
+
+pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let pack = &ctx.policy.pack;
+    let s = &outcome.summary;
+    let report = Report {
+        kiemtra: Tool {
+            version: env!("CARGO_PKG_VERSION"),
+            format: FORMAT_VERSION,
+            lang: ctx.lang,
+        },
+        pack: Pack {
+            id: &pack.pack.id,
+            version: &pack.pack.version,
+            title: &pack.pack.title,
+            issuer: &pack.pack.issuer,
+            date: pack.pack.date.to_string(),
+            effective: pack.pack.effective.to_string(),
+            min_minutes: pack.parameters.min_minutes,
+            max_topic_months: pack.parameters.max_topic_months,
+        },
+        period: Period {
+            from: outcome.from.map(|m| m.to_string()),
+            to: outcome.to.map(|m| m.to_string()),
+        },
+        summary: Summary {
+            files: s.files,
+            records: s.records,
+            checked: s.checked,
+            rejected: s.rejected,
+            outside_period: s.outside_period,
+            units: s.units,
+            findings: outcome.findings.len(),
+            error: s.errors,
+            warning: s.warnings,
+            info: s.infos,
+        },
+        findings: outcome
+            .findings
+            .iter()
+            .map(|f| Finding {
+                rule: f.rule().code(),
+                name: f.rule().name(),
+                severity: f.severity,
+                unit: &f.unit,
+                record: f.record.as_deref(),
+                month: f.month.to_string(),
+                date: f.date.map(|d| d.to_string()),
+                file: f.file.as_deref(),
+                line: f.line,
+                pointer: f.violation.pointer.as_deref(),
+                message: ctx.message(f),
+                cites: ctx.policy.cites(f.rule()),
+                hint: ctx.hint(f),
+            })
+            .collect(),
+        rejected: outcome
+            .rejected
+            .iter()
+            .map(|r| Rejected {
+                file: &r.file,
+                line: r.line,
+                column: r.column,
+                reason: r.reason.message(ctx.lang),
+            })
+            .collect(),
+        file_errors: outcome
+            .file_errors
+            .iter()
+            .map(|e| FileError {
+                file: &e.file,
+                reason: &e.reason,
+            })
+            .collect(),
+        units: outcome
+            .units
+            .iter()
+            .map(|u| Unit {
+                unit: &u.code,
+                name: u.name.as_deref(),
+                parent: u.parent.as_deref(),
+                from: u.period.from.to_string(),
+                to: u.period.to.to_string(),
+                meetings: u.meetings,
+                months_expected: u.months_expected(),
+                months_held: u.months_held,
+                months_compliant: u.months_compliant,
+                compliance_rate: rate(u.compliance_rate()),
+                error: u.errors,
+                warning: u.warnings,
+                info: u.infos,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}

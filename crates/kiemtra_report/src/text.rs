@@ -1,0 +1,155 @@
+//! The terminal format: linter-style lines grouped by unit, then a summary. Colour is added
+//! as ANSI styles; the caller's stream strips them when it is not a terminal or `NO_COLOR` is set.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use kiemtra_rules::{Lang, Severity};
+use kiemtra_runner::{Finding, Outcome};
+
+use crate::{dotted, Context};
+
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+const CODE: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+
+fn severity_style(s: Severity) -> Style {
+    let color = match s {
+        Severity::Error => AnsiColor::Red,
+        Severity::Warning => AnsiColor::Yellow,
+        Severity::Info => AnsiColor::Blue,
+    };
+    Style::new()
+        .bold()
+        .fg_color(Some(anstyle::Color::Ansi(color)))
+}
+
+pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let lang = ctx.lang;
+    let mut current: Option<&str> = None;
+    for f in &outcome.findings {
+        if current != Some(f.unit.as_str()) {
+            if current.is_some() {
+                writeln!(out)?;
+            }
+            current = Some(&f.unit);
+            unit_heading(outcome, &f.unit, out)?;
+        }
+        finding(f, ctx, out)?;
+    }
+    if !outcome.findings.is_empty() {
+        writeln!(out)?;
+    }
+
+    if !outcome.rejected.is_empty() {
+        writeln!(
+            out,
+            "{BOLD}{}{BOLD:#}",
+            lang.pick(
+                "Bản ghi bị loại (không kiểm tra được):",
+                "Rejected records (not checked):"
+            )
+        )?;
+        let label = lang.pick("bị loại", "rejected");
+        let red = severity_style(Severity::Error);
+        for r in &outcome.rejected {
+            writeln!(
+                out,
+                "  {}:{}:{}  {red}{label}{red:#}  {}",
+                r.file,
+                r.line,
+                r.column,
+                r.reason.message(lang)
+            )?;
+        }
+        writeln!(out)?;
+    }
+    if !outcome.file_errors.is_empty() {
+        writeln!(
+            out,
+            "{BOLD}{}{BOLD:#}",
+            lang.pick("Tệp không đọc được:", "Files that could not be read:")
+        )?;
+        for e in &outcome.file_errors {
+            writeln!(out, "  {}  {}", e.file, e.reason)?;
+        }
+        writeln!(out)?;
+    }
+    summary(outcome, lang, out)
+}
+
+fn unit_heading(outcome: &Outcome, code: &str, out: &mut dyn Write) -> io::Result<()> {
+    let unit = outcome.units.iter().find(|u| u.code == code);
+    write!(out, "{BOLD}{code}{BOLD:#}")?;
+    if let Some(name) = unit.and_then(|u| u.name.as_deref()) {
+        write!(out, "  {name}")?;
+    }
+    if let Some(parent) = unit.and_then(|u| u.parent.as_deref()) {
+        write!(out, " {DIM}— {parent}{DIM:#}")?;
+    }
+    writeln!(out)
+}
+
+fn finding(f: &Finding, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let lang = ctx.lang;
+    let place = match (&f.file, f.line) {
+        (Some(file), Some(line)) => format!("{file}:{line}"),
+        _ => match lang {
+            Lang::Vi => format!("(chi bộ, tháng {:02}/{})", f.month.month, f.month.year),
+            Lang::En => format!("(unit, {})", f.month),
+        },
+    };
+    let sev = severity_style(f.severity);
+    writeln!(
+        out,
+        "  {place}  {CODE}{}{CODE:#}  {sev}{}{sev:#}  {}  {DIM}[{}]{DIM:#}",
+        f.rule().code(),
+        f.severity.label(lang),
+        ctx.message(f),
+        ctx.cites(f),
+    )?;
+    let field = f.violation.pointer.as_deref().map(dotted);
+    let hint = ctx.hint(f);
+    match field {
+        Some(field) => writeln!(out, "      {DIM}↳ {field}:{DIM:#} {hint}"),
+        None => writeln!(out, "      {DIM}↳{DIM:#} {hint}"),
+    }
+}
+
+fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let s = &outcome.summary;
+    match lang {
+        Lang::Vi => {
+            write!(
+                out,
+                "{BOLD}Tổng kết:{BOLD:#} đọc {} bản ghi từ {} tệp — {} đã kiểm tra, {} bị loại",
+                s.records, s.files, s.checked, s.rejected
+            )?;
+            if s.outside_period > 0 {
+                write!(out, " ({} ngoài kỳ kiểm tra)", s.outside_period)?;
+            }
+            writeln!(
+                out,
+                "; {} chi bộ; {} lỗi, {} cảnh báo, {} lưu ý.",
+                s.units, s.errors, s.warnings, s.infos
+            )
+        }
+        Lang::En => {
+            write!(
+                out,
+                "{BOLD}Summary:{BOLD:#} read {} records from {} files — {} checked, {} rejected",
+                s.records, s.files, s.checked, s.rejected
+            )?;
+            if s.outside_period > 0 {
+                write!(out, " ({} outside the audited period)", s.outside_period)?;
+            }
+            writeln!(
+                out,
+                "; {} units; {} errors, {} warnings, {} info.",
+                s.units, s.errors, s.warnings, s.infos
+            )
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Which files an inspection reads: the files named, and every supported file below the
+//! directories named, in a fixed (sorted) order whatever order they were named in.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use kiemtra_input::Format;
+
+/// A file that could not be read, or a directory that could not be listed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub file: String,
+    pub reason: String,
+}
+
+/// The files to read, and what went wrong looking for them.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub files: Vec<(PathBuf, Format)>,
+    pub errors: Vec<FileError>,
+}
+
+/// Lists the files under `paths`. A named path that does not exist is an error of the run
+/// (returned as `Err`); problems below a directory are collected and the walk goes on.
+pub fn discover(paths: &[PathBuf]) -> Result<Discovered, PathBuf> {
+    let mut found = BTreeSet::new();
+    let mut out = Discovered::default();
+    let mut visited = BTreeSet::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|_| path.clone())?;
+        if meta.is_dir() {
+            walk(path, &mut found, &mut visited, &mut out.errors);
+        } else {
+            match Format::of(path) {
+                Some(format) => {
+                    found.insert((path.clone(), format));
+                }
+                None => out.errors.push(FileError {
+                    file: display(path),
+                    reason: "unsupported file type (expected .json, .jsonl, .ndjson)".into(),
+                }),
+            }
+        }
+    }
+    out.files = found.into_iter().collect();
+    Ok(out)
+}
+
+fn walk(
+    dir: &Path,
+    found: &mut BTreeSet<(PathBuf, Format)>,
+    visited: &mut BTreeSet<PathBuf>,
+    errors: &mut Vec<FileError>,
+) {
+    // A directory reached twice (a symlink loop) is walked once.
+    let Ok(canonical) = std::fs::canonicalize(dir) else {
+        return;
+    };
+    if !visited.insert(canonical) {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(FileError {
+                file: display(dir),
+                reason: e.to_string(),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk(&path, found, visited, errors);
+        } else if let Some(format) = Format::of(&path) {
+            found.insert((path, format));
+        }
+    }
+}
+
+/// A path as reports show it: with `/` separators.
+pub fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}

@@ -1,0 +1,179 @@
+//! The `kiemtra` binary, end to end: output formats, languages and exit codes.
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn kiemtra(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kiemtra"))
+        .args(args)
+        .current_dir(common::root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run kiemtra")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn check_samples_as_text() {
+    let o = kiemtra(&["check", "fixtures/samples"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "findings and rejections fail the run"
+    );
+    let out = stdout(&o);
+    assert!(!out.contains('\u{1b}'), "no colour when not a terminal");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn check_samples_as_text_in_english() {
+    let o = kiemtra(&["check", "--lang", "en", "fixtures/samples"]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn check_samples_as_json() {
+    let o = kiemtra(&["check", "--format", "json", "fixtures/samples"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    // The contract of spec/reports.md.
+    let s = &v["summary"];
+    assert_eq!(
+        s["records"],
+        s["checked"].as_u64().unwrap() + s["rejected"].as_u64().unwrap()
+    );
+    for key in [
+        "rule", "name", "severity", "unit", "record", "month", "file", "line", "pointer",
+        "message", "cites",
+    ] {
+        assert!(v["findings"][0].get(key).is_some(), "findings[].{key}");
+    }
+    for key in ["file", "line", "column", "reason"] {
+        assert!(v["rejected"][0].get(key).is_some(), "rejected[].{key}");
+    }
+    for key in ["months_expected", "months_compliant", "compliance_rate"] {
+        assert!(v["units"][0].get(key).is_some(), "units[].{key}");
+    }
+    let unit_level = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "CD601")
+        .unwrap();
+    assert!(unit_level["record"].is_null() && unit_level["file"].is_null());
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn period_limits_the_audit() {
+    let o = kiemtra(&[
+        "check",
+        "--format",
+        "json",
+        "--from",
+        "2017-03",
+        "--to",
+        "2017-04",
+        "fixtures/samples/xa-ham-chinh.jsonl",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["summary"]["outside_period"].as_u64().unwrap() > 0);
+    for f in v["findings"].as_array().unwrap() {
+        let m = f["month"].as_str().unwrap();
+        assert!(("2017-03"..="2017-04").contains(&m), "{m}");
+    }
+    for u in v["units"].as_array().unwrap() {
+        assert_eq!(u["months_expected"], 2);
+    }
+}
+
+#[test]
+fn exit_codes() {
+    // Clean records: 0.
+    let o = kiemtra(&[
+        "check",
+        "fixtures/rules/CD101/passes.jsonl",
+        "--fail-on",
+        "error",
+    ]);
+    let has_error = stdout(&o).contains(" lỗi ");
+    assert_eq!(o.status.code(), Some(if has_error { 1 } else { 0 }));
+    // Warnings fail only when asked.
+    let o = kiemtra(&["check", "fixtures/rules/CD305/fires.jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = kiemtra(&[
+        "check",
+        "fixtures/rules/CD305/fires.jsonl",
+        "--fail-on",
+        "warning",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    // A rejected record fails the run.
+    let o = kiemtra(&["check", "fixtures/bad/mixed.jsonl"]);
+    assert_eq!(o.status.code(), Some(1));
+    // The run itself fails: 2.
+    assert_eq!(kiemtra(&["check", "no/such/path"]).status.code(), Some(2));
+    assert_eq!(
+        kiemtra(&["check", "--from", "2017-13", "fixtures"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        kiemtra(&["check", "--from", "2017-05", "--to", "2017-01", "fixtures"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(kiemtra(&["explain", "CD999"]).status.code(), Some(2));
+    assert_eq!(kiemtra(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn rules_table() {
+    let o = kiemtra(&["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn explain_a_rule() {
+    let o = kiemtra(&["explain", "CD401"]);
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&o));
+    let o = kiemtra(&["--lang", "en", "explain", "minimum-duration"]);
+    insta::assert_snapshot!("explain_a_rule_en", stdout(&o));
+}
+
+#[test]
+fn explain_suggests_the_closest_rule() {
+    let o = kiemtra(&["explain", "CD40"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("CD40"), "{err}");
+}
+
+#[test]
+fn report_to_a_file_has_no_colour() {
+    let dir = std::env::temp_dir().join(format!("kiemtra-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("out.txt");
+    let o = Command::new(env!("CARGO_BIN_EXE_kiemtra"))
+        .args(["check", "fixtures/samples", "-o", file.to_str().unwrap()])
+        .current_dir(common::root())
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains('\u{1b}'));
+    assert!(text.contains("CD401"));
+    std::fs::remove_dir_all(&dir).ok();
+}

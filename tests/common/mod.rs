@@ -1,0 +1,84 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use kiemtra_report::Context;
+use kiemtra_rules::{Lang, Month, Pack};
+use kiemtra_runner::{Options, Outcome, Policy};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn options() -> Options {
+    Options {
+        policy: Policy::new(Pack::embedded()),
+        from: None,
+        to: None,
+    }
+}
+
+pub fn options_for(from: &str, to: &str) -> Options {
+    Options {
+        from: Month::parse(from),
+        to: Month::parse(to),
+        ..options()
+    }
+}
+
+/// Runs an inspection over paths relative to the repository root. Paths in the outcome stay
+/// relative, so snapshots do not depend on where the checkout is.
+pub fn inspect(paths: &[&str], options: &Options) -> Outcome {
+    let _cwd = CwdGuard::root();
+    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    kiemtra_runner::run(&paths, options).expect("run")
+}
+
+/// One line per finding: `file:line CODE severity pointer — message`.
+pub fn finding_lines(outcome: &Outcome, lang: Lang) -> String {
+    let policy = Policy::new(Pack::embedded());
+    let ctx = Context {
+        lang,
+        policy: &policy,
+    };
+    let mut s = String::new();
+    for f in &outcome.findings {
+        let place = match (&f.file, f.line) {
+            (Some(file), Some(line)) => format!("{file}:{line}"),
+            _ => format!("{} {}", f.unit, f.month),
+        };
+        s.push_str(&format!(
+            "{place} {} {} {} — {}\n",
+            f.rule().code(),
+            f.severity.code(),
+            f.violation.pointer.as_deref().unwrap_or("-"),
+            ctx.message(f)
+        ));
+    }
+    for r in &outcome.rejected {
+        s.push_str(&format!(
+            "{}:{}:{} REJECTED — {}\n",
+            r.file,
+            r.line,
+            r.column,
+            r.reason.message(lang)
+        ));
+    }
+    s
+}
+
+/// Tests run in parallel threads of one process: the working directory is process-wide, so
+/// changing it is serialised.
+static CWD: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+pub struct CwdGuard(#[allow(dead_code)] std::sync::MutexGuard<'static, ()>);
+
+impl CwdGuard {
+    pub fn root() -> CwdGuard {
+        let g = CWD.lock().unwrap_or_else(|e| e.into_inner());
+        std::env::set_current_dir(root()).expect("chdir");
+        CwdGuard(g)
+    }
+}
