@@ -5,6 +5,7 @@ use kiemtra_input::Reason;
 use kiemtra_rules::{Month, Period, Rule, Severity, Violation};
 
 use crate::discover::FileError;
+use crate::inputs::Inputs;
 
 /// One finding: a violation placed in its unit, record, file and line, with its severity.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,6 +112,8 @@ pub struct Outcome {
     pub rejected: Vec<Rejected>,
     pub file_errors: Vec<FileError>,
     pub units: Vec<UnitSummary>,
+    /// The files read, with their SHA-256, and the digest over them.
+    pub inputs: Inputs,
 }
 
 impl Outcome {

@@ -1,6 +1,7 @@
 //! The subcommands.
 
 mod check;
+mod convert;
 mod explain;
 mod rules;
 
@@ -15,6 +16,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     let lang = cli.lang.into();
     match cli.command {
         Command::Check(args) => check::run(&args, lang),
+        Command::Convert(args) => convert::run(&args, lang),
         Command::Rules(args) => rules::run(&args, lang),
         Command::Explain { rule } => explain::run(&rule, lang),
     }
