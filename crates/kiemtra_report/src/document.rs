@@ -40,6 +40,53 @@ impl Document<'_> {
 
 pub(crate) const PARTY: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
 
+/// The lines of the inspecting body at the head of the report, each with whether it is bold.
+/// As party documents write it, the committee above comes first in plain type and the body
+/// itself below it in bold: `BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC` is shown as
+/// `HUYỆN ỦY HÀM THUẬN BẮC` / **`BAN TUYÊN GIÁO`**. Lines may also be given with `|` or a line
+/// break, the last one being the body.
+pub(crate) fn body_lines(body: &str) -> Vec<(String, bool)> {
+    let given: Vec<&str> = body
+        .split(['|', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if given.len() > 1 {
+        let last = given.len() - 1;
+        return given
+            .iter()
+            .enumerate()
+            .map(|(i, l)| ((*l).to_owned(), i == last))
+            .collect();
+    }
+    let body = body.trim();
+    let upper = body.to_uppercase();
+    if upper.starts_with("BAN ") {
+        for committee in [
+            " HUYỆN ỦY ",
+            " HUYỆN UỶ ",
+            " TỈNH ỦY ",
+            " TỈNH UỶ ",
+            " THÀNH ỦY ",
+            " THÀNH UỶ ",
+            " THỊ ỦY ",
+            " THỊ UỶ ",
+            " QUẬN ỦY ",
+            " QUẬN UỶ ",
+            " ĐẢNG ỦY ",
+            " ĐẢNG UỶ ",
+        ] {
+            if let Some(at) = upper.find(committee) {
+                // `to_uppercase` keeps Vietnamese letters the same length in bytes.
+                if let (Some(own), Some(above)) = (body.get(..at), body.get(at + 1..)) {
+                    return vec![(above.to_owned(), false), (own.to_owned(), true)];
+                }
+            }
+        }
+    }
+    vec![(body.to_owned(), true)]
+}
+
 pub(crate) fn title(lang: Lang) -> (&'static str, &'static str) {
     match lang {
         Lang::Vi => (
@@ -444,6 +491,28 @@ pub(crate) fn words(lang: Lang) -> Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_body_sits_under_its_committee() {
+        assert_eq!(
+            body_lines("BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC"),
+            [
+                ("HUYỆN ỦY HÀM THUẬN BẮC".to_owned(), false),
+                ("BAN TUYÊN GIÁO".to_owned(), true)
+            ]
+        );
+        assert_eq!(
+            body_lines("Huyện ủy Hàm Thuận Bắc | Ban Tuyên giáo"),
+            [
+                ("Huyện ủy Hàm Thuận Bắc".to_owned(), false),
+                ("Ban Tuyên giáo".to_owned(), true)
+            ]
+        );
+        assert_eq!(
+            body_lines("ĐOÀN KIỂM TRA SỐ 2"),
+            [("ĐOÀN KIỂM TRA SỐ 2".to_owned(), true)]
+        );
+    }
 
     #[test]
     fn date_lines() {

@@ -29,6 +29,7 @@ main { max-width: 175mm; margin: 0 auto; }
 }
 .head { width: 100%; border-collapse: collapse; margin-bottom: 6mm; }
 .head td { width: 50%; vertical-align: top; text-align: center; padding: 0; border: 0; }
+.head .above { text-transform: uppercase; font-size: 13pt; }
 .head .body { font-weight: bold; text-transform: uppercase; font-size: 13pt; }
 .head .star { margin: 1mm 0; }
 .head .party { font-weight: bold; font-size: 13pt; }
@@ -43,11 +44,14 @@ p { margin: 1mm 0 2mm; text-align: justify; }
 dl.scope { margin: 0; }
 dl.scope dt { font-weight: bold; float: left; clear: left; width: 42mm; }
 dl.scope dd { margin: 0 0 1.5mm 44mm; text-align: justify; }
-table.data { width: 100%; border-collapse: collapse; font-size: 11pt; margin: 1mm 0 3mm; }
+table.data { width: 100%; border-collapse: collapse; font-size: 11pt; margin: 1mm 0 3mm; table-layout: fixed; }
+table.data td { overflow-wrap: anywhere; }
+table.data td.code { white-space: nowrap; overflow-wrap: normal; }
 table.data th, table.data td { border: 0.6pt solid #000; padding: 1mm 1.5mm; vertical-align: top; }
 table.data th { background: #eee; font-weight: bold; text-align: center; }
 table.data td.n { text-align: right; white-space: nowrap; }
-table.data td.c { text-align: center; white-space: nowrap; }
+table.data td.c { text-align: center; }
+table.data td.place { font-size: 9pt; }
 table.data tr.total td { font-weight: bold; }
 table.data thead { display: table-header-group; }
 table.data tr { break-inside: avoid; page-break-inside: avoid; }
@@ -64,7 +68,7 @@ figure { margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-size: 10pt; font-style: italic; text-align: center; margin-top: 1mm; }
 .legend { font-size: 10pt; text-align: center; margin: 1mm 0 3mm; }
-.legend span.sw { display: inline-block; width: 3.2mm; height: 3.2mm; border: 0.4pt solid #555; vertical-align: -0.4mm; margin: 0 1mm 0 3mm; }
+.legend svg { width: 3.4mm; height: 3.4mm; vertical-align: -0.5mm; margin: 0 1mm 0 3mm; }
 .sign { width: 100%; border-collapse: collapse; margin-top: 10mm; break-inside: avoid; page-break-inside: avoid; }
 .sign td { width: 50%; vertical-align: top; border: 0; padding: 0; }
 .sign .to { font-size: 11pt; }
@@ -108,14 +112,25 @@ pub fn render(
     );
 
     // The header of a party document.
-    let body = document.body.unwrap_or("……………………………");
+    let body: String = match document.body {
+        Some(b) => document::body_lines(b)
+            .iter()
+            .map(|(line, bold)| {
+                format!(
+                    "<div class=\"{}\">{}</div>",
+                    if *bold { "body" } else { "above" },
+                    esc(line)
+                )
+            })
+            .collect(),
+        None => "<div class=\"body\">……………………………</div>".into(),
+    };
     let _ = write!(
         h,
         "<table class=\"head\"><tr>\
-         <td><div class=\"body\">{}</div><div class=\"star\">*</div><div>{}</div></td>\
+         <td>{body}<div class=\"star\">*</div><div>{}</div></td>\
          <td><div class=\"party\"><span>{PARTY}</span></div><div class=\"dateline\">{}</div></td>\
          </tr></table>\n",
-        esc(body),
         esc(w.number),
         esc(&document.date_line(lang)),
     );
@@ -168,9 +183,15 @@ pub fn render(
     let _ = writeln!(h, "<h3>{}</h3>", esc(w.picture));
     if let Some(span) = rollup.span {
         legend(&mut h, &w);
+        let first = if rollup.rules.is_empty() { 1 } else { 2 };
         for (i, p) in rollup.parents.iter().enumerate() {
             let units: Vec<&UnitSummary> = p.units.iter().map(|u| u.unit).collect();
-            month_picture(&mut h, i, parent_name(p.name, lang), &units, span, &w, lang);
+            let picture = Picture {
+                index: i,
+                figure: first + i,
+                parent: parent_name(p.name, lang),
+            };
+            month_picture(&mut h, &picture, &units, span, &w, lang);
         }
     }
 
@@ -209,6 +230,19 @@ pub fn render(
     out.write_all(h.as_bytes())
 }
 
+/// Opens a data table with fixed column widths (percent) and its header cells.
+fn open_table(h: &mut String, widths: &[u32], headers: &[&str]) {
+    h.push_str("<table class=\"data\"><colgroup>");
+    for w in widths {
+        let _ = write!(h, "<col style=\"width:{w}%\">");
+    }
+    h.push_str("</colgroup><thead><tr>");
+    for t in headers {
+        let _ = write!(h, "<th>{}</th>", esc(t));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+}
+
 /// Text in `backticks` (already escaped) as `<code>`.
 fn code_spans(escaped: &str) -> String {
     let mut out = String::with_capacity(escaped.len());
@@ -235,19 +269,17 @@ fn rating_cell(r: Option<Rating>, lang: Lang) -> String {
 
 fn overall_table(h: &mut String, outcome: &Outcome, rollup: &Rollup<'_>, w: &Words, lang: Lang) {
     let t = &rollup.total;
+    open_table(
+        h,
+        &[11, 11, 11, 11, 12, 12, 10, 12, 10],
+        &[
+            w.units, w.expected, w.held, w.compliant, w.rate, w.rating, w.errors, w.warnings,
+            w.infos,
+        ],
+    );
     let _ = write!(
         h,
-        "<table class=\"data\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody><tr>\
-         <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tbody></table>\n",
-        esc(w.units),
-        esc(w.expected),
-        esc(w.held),
-        esc(w.compliant),
-        esc(w.rate),
-        esc(w.rating),
-        esc(w.errors),
-        esc(w.warnings),
-        esc(w.infos),
+        "<tr><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tbody></table>\n",
         t.units,
         t.expected,
         t.held,
@@ -261,21 +293,17 @@ fn overall_table(h: &mut String, outcome: &Outcome, rollup: &Rollup<'_>, w: &Wor
 }
 
 fn parents_table(h: &mut String, rollup: &Rollup<'_>, w: &Words, lang: Lang) {
-    let _ = write!(
-        h,
-        "<table class=\"data\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
-        esc(w.parent),
-        esc(w.units),
-        esc(w.expected),
-        esc(w.held),
-        esc(w.compliant),
-        esc(w.rate),
-        esc(w.rating),
-    );
-    for r in Rating::ALL {
-        let _ = write!(h, "<th>{}</th>", esc(r.label(lang)));
-    }
-    h.push_str("</tr></thead>\n<tbody>\n");
+    let mut headers = vec![
+        w.parent,
+        w.units,
+        w.expected,
+        w.held,
+        w.compliant,
+        w.rate,
+        w.rating,
+    ];
+    headers.extend(Rating::ALL.iter().map(|r| r.label(lang)));
+    open_table(h, &[26, 8, 8, 8, 7, 10, 9, 6, 6, 6, 6], &headers);
     let mut row = |name: &str, c: &crate::rollup::Counts, rating, by: &[usize; 4], class| {
         let _ = write!(
             h,
@@ -307,25 +335,28 @@ fn parents_table(h: &mut String, rollup: &Rollup<'_>, w: &Words, lang: Lang) {
 }
 
 fn units_table(h: &mut String, rollup: &Rollup<'_>, w: &Words, lang: Lang) {
-    let _ = write!(
+    open_table(
         h,
-        "<table class=\"data\"><thead><tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        esc(w.code),
-        esc(w.unit),
-        esc(w.parent),
-        esc(w.expected),
-        esc(w.held),
-        esc(w.compliant),
-        esc(w.rate),
-        esc(w.rating),
-        esc(w.errors),
-        esc(w.warnings),
+        &[5, 11, 15, 17, 7, 7, 6, 10, 11, 5, 7],
+        &[
+            "#",
+            w.code,
+            w.unit,
+            w.parent,
+            w.expected,
+            w.held,
+            w.compliant,
+            w.rate,
+            w.rating,
+            w.errors,
+            w.warnings,
+        ],
     );
     for (i, u) in rollup.worst_first.iter().enumerate() {
         let s = u.unit;
         let _ = write!(
             h,
-            "<tr><td class=\"n\">{}</td><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            "<tr><td class=\"n\">{}</td><td class=\"code\"><a href=\"#{}\">{}</a></td><td>{}</td><td class=\"small\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
             i + 1,
             attr(&anchor(&s.code)),
             esc(&s.code),
@@ -345,15 +376,10 @@ fn units_table(h: &mut String, rollup: &Rollup<'_>, w: &Words, lang: Lang) {
 
 fn rules_table(h: &mut String, ctx: &Context<'_>, rollup: &Rollup<'_>, w: &Words) {
     let lang = ctx.lang;
-    let _ = write!(
+    open_table(
         h,
-        "<table class=\"data\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        esc(w.code),
-        esc(w.title),
-        esc(w.severity),
-        esc(w.cites),
-        esc(w.findings),
-        esc(w.units),
+        &[10, 44, 11, 17, 8, 10],
+        &[w.code, w.title, w.severity, w.cites, w.findings, w.units],
     );
     for r in &rollup.rules {
         let _ = write!(
@@ -421,22 +447,39 @@ fn rules_chart(h: &mut String, rollup: &Rollup<'_>, lang: Lang) {
     );
 }
 
+/// The key of the month picture, drawn with the picture's own swatches.
 fn legend(h: &mut String, w: &Words) {
+    let swatch = |inner: &str| {
+        format!("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 12 12\" aria-hidden=\"true\">{inner}</svg>")
+    };
+    let hatch = format!(
+        "<rect width=\"12\" height=\"12\" fill=\"{C_FAILING}\"/><path d=\"M-1 3L3 -1M-1 9L9 -1M3 13L13 3M9 13L13 9\" stroke=\"#8a5a00\" stroke-width=\"1\"/>"
+    );
     let _ = write!(
         h,
-        "<div class=\"legend\"><span class=\"sw\" style=\"background:{C_COMPLIANT}\"></span>{}<span class=\"sw\" style=\"background:{C_FAILING}\"></span>{}<span class=\"sw\" style=\"background:{C_MISSING}\"></span>{}<span class=\"sw\" style=\"background:{C_OUTSIDE}\"></span>{}</div>\n",
+        "<div class=\"legend\">{}{}{}{}{}{}{}{}</div>\n",
+        swatch(&format!("<rect width=\"12\" height=\"12\" fill=\"{C_COMPLIANT}\"/>")),
         esc(w.legend_compliant),
+        swatch(&hatch),
         esc(w.legend_failing),
+        swatch(&format!("<rect width=\"12\" height=\"12\" fill=\"{C_MISSING}\"/><path d=\"M3 3L9 9M9 3L3 9\" stroke=\"#fff\" stroke-width=\"1.4\"/>")),
         esc(w.legend_missing),
+        swatch(&format!("<rect x=\"0.5\" y=\"0.5\" width=\"11\" height=\"11\" fill=\"{C_OUTSIDE}\" stroke=\"#999\"/>")),
         esc(w.legend_outside),
     );
+}
+
+/// Which month picture: its place among them, its figure number, its parent committee.
+struct Picture<'a> {
+    index: usize,
+    figure: usize,
+    parent: &'a str,
 }
 
 /// Units of one parent committee × the months of the report.
 fn month_picture(
     h: &mut String,
-    index: usize,
-    parent: &str,
+    picture: &Picture<'_>,
     units: &[&UnitSummary],
     span: Period,
     w: &Words,
@@ -453,7 +496,8 @@ fn month_picture(
     let width = label_w + cell * n as f64 + 4.0;
     #[allow(clippy::cast_precision_loss)]
     let height = top + row_h * units.len() as f64 + 4.0;
-    let id = format!("p{index}");
+    let (parent, figure) = (picture.parent, picture.figure);
+    let id = format!("p{}", picture.index);
     let _ = write!(
         h,
         "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.1} {height:.1}\" role=\"img\" aria-label=\"{}\" font-family=\"Liberation Sans, Arial, sans-serif\" font-size=\"9\">\n\
@@ -543,8 +587,10 @@ fn month_picture(
         h,
         "</svg><figcaption>{}</figcaption></figure>\n",
         esc(&match lang {
-            Lang::Vi => format!("{parent}: sinh hoạt chuyên đề từng tháng của mỗi chi bộ"),
-            Lang::En => format!("{parent}: each unit's themed session, month by month"),
+            Lang::Vi => format!(
+                "Hình {figure}. {parent}: sinh hoạt chuyên đề từng tháng của mỗi chi bộ"
+            ),
+            Lang::En => format!("Figure {figure}. {parent}: each unit's themed session, month by month"),
         })
     );
 }
@@ -621,19 +667,19 @@ fn unit_detail(
         let _ = writeln!(h, "<p>{}</p></section>", esc(w.no_findings));
         return;
     }
-    let _ = write!(
+    open_table(
         h,
-        "<table class=\"data\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        esc(w.when),
-        esc(w.rule),
-        esc(w.what),
-        esc(w.cites),
-        esc(w.place),
+        &[14, 11, 48, 12, 15],
+        &[w.when, w.rule, w.what, w.cites, w.place],
     );
     for f in findings {
         let when = match f.date {
-            Some(d) => d.format("%d/%m/%Y").to_string(),
-            None => format!("{} ({})", month(f.month), w.whole_unit),
+            Some(d) => esc(&d.format("%d/%m/%Y").to_string()).into_owned(),
+            None => format!(
+                "{}<br><span class=\"small\">({})</span>",
+                esc(&month(f.month)),
+                esc(w.whole_unit)
+            ),
         };
         let field = f
             .violation
@@ -647,8 +693,7 @@ fn unit_detail(
         };
         let _ = write!(
             h,
-            "<tr><td class=\"c\">{}</td><td class=\"c sev-{}\">{}<br><span class=\"small\">{}</span></td><td>{}{field}<span class=\"hint\">→ {}</span></td><td class=\"small\">{}</td><td class=\"small\">{place}</td></tr>\n",
-            esc(&when),
+            "<tr><td class=\"c\">{when}</td><td class=\"c sev-{}\">{}<br><span class=\"small\">{}</span></td><td>{}{field}<span class=\"hint\">→ {}</span></td><td class=\"small\">{}</td><td class=\"place\">{place}</td></tr>\n",
             f.severity.code(),
             f.rule().code(),
             esc(f.severity.label(lang)),
@@ -661,14 +706,7 @@ fn unit_detail(
 }
 
 fn rejected_table(h: &mut String, outcome: &Outcome, w: &Words, lang: Lang) {
-    let _ = write!(
-        h,
-        "<table class=\"data\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        esc(w.file),
-        esc(w.line),
-        esc(w.column),
-        esc(w.reason),
-    );
+    open_table(h, &[32, 8, 8, 52], &[w.file, w.line, w.column, w.reason]);
     for r in &outcome.rejected {
         let _ = write!(
             h,
@@ -709,14 +747,7 @@ fn signature(h: &mut String, w: &Words) {
 
 fn rules_appendix(h: &mut String, ctx: &Context<'_>, w: &Words) {
     let lang = ctx.lang;
-    let _ = write!(
-        h,
-        "<table class=\"data\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-        esc(w.code),
-        esc(w.title),
-        esc(w.severity),
-        esc(w.cites),
-    );
+    open_table(h, &[17, 59, 10, 14], &[w.code, w.title, w.severity, w.cites]);
     for &rule in Rule::ALL {
         let entry = ctx.policy.pack.rule(rule);
         let d = doc(rule, lang);
@@ -737,14 +768,13 @@ fn rules_appendix(h: &mut String, ctx: &Context<'_>, w: &Words) {
 }
 
 fn files_appendix(h: &mut String, outcome: &Outcome, w: &Words, lang: Lang) {
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<p>{} <span class=\"digest\">{}</span></p>\n<table class=\"data\"><thead><tr><th>{}</th><th>{}</th><th>SHA-256</th></tr></thead>\n<tbody>\n",
+        "<p>{} <span class=\"digest\">{}</span></p>",
         esc(lang.pick("Dấu kiểm chung (SHA-256):", "Digest over all files (SHA-256):")),
         esc(&outcome.inputs.digest),
-        esc(w.file),
-        esc(w.bytes),
     );
+    open_table(h, &[36, 12, 52], &[w.file, w.bytes, "SHA-256"]);
     for f in &outcome.inputs.files {
         let _ = write!(
             h,
