@@ -15,13 +15,24 @@ use crate::{decode, json, locate, Chunk, Encoding, Format, Position, Reason, Rej
 /// A record read for conversion.
 pub type Object = Map<String, Value>;
 
+/// What one file gives for conversion.
+#[derive(Clone, Debug, Default)]
+pub struct FileRecords {
+    /// The records, in file order, with where each starts.
+    pub records: Vec<(Position, Object)>,
+    /// The places where no record could be read.
+    pub rejected: Vec<Rejection>,
+    /// A problem of the file besides (another worksheet holding records).
+    pub problem: Option<String>,
+}
+
 /// The records of one file, in file order, and the places where no record could be read.
 /// `Err` when the file gives nothing (not a workbook, no header row).
 pub fn read_values(
     bytes: &[u8],
     format: Format,
     encoding: Encoding,
-) -> Result<(Vec<(Position, Object)>, Vec<Rejection>, Option<String>), String> {
+) -> Result<FileRecords, String> {
     match format {
         Format::Json | Format::JsonLines => {
             let (text, _) = decode::to_utf8(bytes, encoding);
@@ -37,7 +48,11 @@ pub fn read_values(
                 }
             }
             rejected.sort_by_key(|r| r.at);
-            Ok((records, rejected, None))
+            Ok(FileRecords {
+                records,
+                rejected,
+                problem: None,
+            })
         }
         Format::Csv | Format::Xlsx => {
             let (table, problem) = crate::read_table(bytes, format, encoding)?;
@@ -49,7 +64,11 @@ pub fn read_values(
                     _ => None,
                 })
                 .collect();
-            Ok((records, table.rejected, problem))
+            Ok(FileRecords {
+                records,
+                rejected: table.rejected,
+                problem,
+            })
         }
     }
 }
@@ -119,9 +138,7 @@ pub fn write_jsonl(records: &[Object], out: &mut dyn Write) -> io::Result<()> {
 /// needs it.
 pub fn write_csv(records: &[Object], headers: Headers, out: &mut dyn Write) -> io::Result<()> {
     let rows: Vec<Vec<String>> = records.iter().map(layout::to_cells).collect();
-    let with_extra = rows
-        .iter()
-        .any(|r| r.last().is_some_and(|c| !c.is_empty()));
+    let with_extra = rows.iter().any(|r| r.last().is_some_and(|c| !c.is_empty()));
     let width = if with_extra {
         COLUMNS.len()
     } else {
@@ -194,7 +211,10 @@ impl Serialize for Ordered<'_> {
         let mut keys: Vec<&String> = object.keys().collect();
         keys.sort_by_key(|k| {
             (
-                order.iter().position(|o| *o == k.as_str()).unwrap_or(usize::MAX),
+                order
+                    .iter()
+                    .position(|o| *o == k.as_str())
+                    .unwrap_or(usize::MAX),
                 k.as_str(),
             )
         });
@@ -230,16 +250,15 @@ mod tests {
            "other": {"x": [1, 2]}},
           {"unit": {"code": "B"}, "date": "2017-01-06", "kind": "dinh ky", "chair": "Nguyễn Văn An"}
         ]"#;
-        let (records, rejected, _) =
-            read_values(text.as_bytes(), Format::Json, Encoding::Utf8).unwrap();
-        assert!(rejected.is_empty());
-        let records: Vec<Object> = records.into_iter().map(|(_, r)| r).collect();
+        let read = read_values(text.as_bytes(), Format::Json, Encoding::Utf8).unwrap();
+        assert!(read.rejected.is_empty());
+        let records: Vec<Object> = read.records.into_iter().map(|(_, r)| r).collect();
         for headers in [Headers::Dotted, Headers::Vietnamese] {
             let mut csv = Vec::new();
             write_csv(&records, headers, &mut csv).unwrap();
-            let (back, rejected, _) = read_values(&csv, Format::Csv, Encoding::Utf8).unwrap();
-            assert!(rejected.is_empty());
-            let back: Vec<Object> = back.into_iter().map(|(_, r)| r).collect();
+            let back = read_values(&csv, Format::Csv, Encoding::Utf8).unwrap();
+            assert!(back.rejected.is_empty());
+            let back: Vec<Object> = back.records.into_iter().map(|(_, r)| r).collect();
             assert_eq!(back, records, "{}", String::from_utf8_lossy(&csv));
             // And the CSV of the CSV is the same bytes.
             let mut again = Vec::new();

@@ -99,11 +99,18 @@ mod tests {
         let legacy = b"Chi b\xF4\xF2";
         let (t, f) = to_utf8(legacy, Encoding::Windows1258);
         assert_eq!(f, Found::Windows1258);
-        assert_eq!(std::str::from_utf8(&t).unwrap(), "Chi bộ", "NFC after decoding");
+        assert_eq!(
+            std::str::from_utf8(&t).unwrap(),
+            "Chi bộ",
+            "NFC after decoding"
+        );
         // Without being asked, the bytes stay as they are (and will be rejected as not UTF-8).
         assert_eq!(to_utf8(legacy, Encoding::Utf8).1, Found::Utf8);
         // Valid UTF-8 is never re-read as Windows-1258.
-        assert_eq!(to_utf8("bộ".as_bytes(), Encoding::Windows1258).1, Found::Utf8);
+        assert_eq!(
+            to_utf8("bộ".as_bytes(), Encoding::Windows1258).1,
+            Found::Utf8
+        );
     }
 
     #[test]

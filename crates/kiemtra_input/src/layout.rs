@@ -73,7 +73,12 @@ const fn col(
 pub const COLUMNS: &[Column] = &[
     col("id", Kind::Text, "Mã biên bản", &["Số biên bản"]),
     col("unit.code", Kind::Text, "Mã chi bộ", &["Mã đơn vị"]),
-    col("unit.name", Kind::Text, "Tên chi bộ", &["Chi bộ", "Tên đơn vị"]),
+    col(
+        "unit.name",
+        Kind::Text,
+        "Tên chi bộ",
+        &["Chi bộ", "Tên đơn vị"],
+    ),
     col(
         "unit.parent",
         Kind::Text,
@@ -117,7 +122,11 @@ pub const COLUMNS: &[Column] = &[
         "session.topics",
         Kind::List,
         "Chủ đề",
-        &["Chuyên đề", "Chủ đề sinh hoạt chuyên đề", "Nội dung chuyên đề"],
+        &[
+            "Chuyên đề",
+            "Chủ đề sinh hoạt chuyên đề",
+            "Nội dung chuyên đề",
+        ],
     ),
     col("session.area", Kind::Text, "Vấn đề hạn chế", &["Lĩnh vực"]),
     col("session.source.kind", Kind::Text, "Loại tài liệu", &[]),
@@ -153,7 +162,12 @@ pub const COLUMNS: &[Column] = &[
         "Mặt chưa được",
         &["Hạn chế", "Khuyết điểm"],
     ),
-    col("session.questions", Kind::List, "Câu hỏi gợi ý", &["Câu hỏi"]),
+    col(
+        "session.questions",
+        Kind::List,
+        "Câu hỏi gợi ý",
+        &["Câu hỏi"],
+    ),
     col(
         "session.discussion.opinions",
         Kind::List,
@@ -388,7 +402,8 @@ fn assignment_line(object: &Map<String, Value>) -> Option<String> {
 
 /// The value at a dotted path of a record.
 pub fn get<'v>(record: &'v Value, path: &str) -> Option<&'v Value> {
-    path.split('.').try_fold(record, |v, key| v.as_object()?.get(key))
+    path.split('.')
+        .try_fold(record, |v, key| v.as_object()?.get(key))
 }
 
 /// Sets the value at a dotted path, creating objects on the way. Fails (giving the value back)
@@ -526,7 +541,10 @@ mod tests {
             }
         }
         assert_eq!(column_named("Ngay hop").map(|c| c.path), Some("date"));
-        assert_eq!(column_named(" MÃ CHI BỘ: ").map(|c| c.path), Some("unit.code"));
+        assert_eq!(
+            column_named(" MÃ CHI BỘ: ").map(|c| c.path),
+            Some("unit.code")
+        );
         assert_eq!(
             column_named("session.follow_up.result").map(|c| c.path),
             Some("session.follow_up.result")
@@ -560,7 +578,9 @@ mod tests {
         // Too many fields: kept with the last one.
         assert_eq!(
             decode(Kind::Assignments, "a | b | c | d | e | f"),
-            Some(json!([{"assignee": "a", "kind": "b", "task": "c", "due": "d", "remedy": "e | f"}]))
+            Some(
+                json!([{"assignee": "a", "kind": "b", "task": "c", "due": "d", "remedy": "e | f"}])
+            )
         );
     }
 

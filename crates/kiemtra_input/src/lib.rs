@@ -179,9 +179,16 @@ pub fn read_table(
         _ => {
             let (text, _) = decode::to_utf8(bytes, encoding);
             let rows = csvfile::rows(&text)?;
-            Table::from_rows(rows)
-                .map(|t| (t, None))
-                .ok_or_else(table::no_header_message)
+            let not_utf8 = rows.iter().any(|r| r.problem.is_some());
+            Table::from_rows(rows).map(|t| (t, None)).ok_or_else(|| {
+                if not_utf8 {
+                    "not UTF-8 text, so no header row could be read (a legacy Windows-1258 \
+                     file? add --encoding windows-1258)"
+                        .into()
+                } else {
+                    table::no_header_message()
+                }
+            })
         }
     }
 }

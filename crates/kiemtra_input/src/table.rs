@@ -32,7 +32,8 @@ impl Cell {
             Cell::Bool(b) => b.to_string(),
             Cell::Number(x) => number(*x),
             Cell::DateTime(dt) => {
-                let time_only = dt.date() <= chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
+                let time_only =
+                    dt.date() <= chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default();
                 let whole_minute = dt.second() == 0;
                 match kind {
                     Kind::Date => dt.format("%Y-%m-%d").to_string(),
@@ -87,7 +88,9 @@ impl RawRow {
 enum Target {
     Column(&'static Column),
     /// A column outside the layout: kept in the record under its name.
-    Other { key: Vec<String> },
+    Other {
+        key: Vec<String>,
+    },
 }
 
 /// A table read: its records (as JSON values) and its rejected rows.
@@ -207,9 +210,9 @@ impl Table {
                         Err(e) => {
                             return Err(Rejection {
                                 at: at(i),
-                                reason: Reason::Row(RowProblem::Extra(
-                                    crate::json::clean_message(&e),
-                                )),
+                                reason: Reason::Row(RowProblem::Extra(crate::json::clean_message(
+                                    &e,
+                                ))),
                             })
                         }
                     }
@@ -356,7 +359,10 @@ mod tests {
             .collect();
         assert_eq!(
             errs,
-            [Position { line: 2, column: 3 }, Position { line: 3, column: 4 }]
+            [
+                Position { line: 2, column: 3 },
+                Position { line: 3, column: 4 }
+            ]
         );
     }
 

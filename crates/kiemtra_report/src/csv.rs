@@ -30,8 +30,22 @@ const HEADERS_VI: [&str; 16] = [
 ];
 
 const HEADERS_EN: [&str; 16] = [
-    "parent", "unit", "unit_name", "record", "month", "date", "rule", "name", "severity",
-    "message", "field", "cites", "hint", "file", "line", "column",
+    "parent",
+    "unit",
+    "unit_name",
+    "record",
+    "month",
+    "date",
+    "rule",
+    "name",
+    "severity",
+    "message",
+    "field",
+    "cites",
+    "hint",
+    "file",
+    "line",
+    "column",
 ];
 
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -59,7 +73,11 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
             f.rule().name().to_owned(),
             f.severity.label(lang).to_owned(),
             ctx.message(f),
-            f.violation.pointer.as_deref().map(dotted).unwrap_or_default(),
+            f.violation
+                .pointer
+                .as_deref()
+                .map(dotted)
+                .unwrap_or_default(),
             ctx.cites(f),
             ctx.hint(f).to_owned(),
             f.file.clone().unwrap_or_default(),

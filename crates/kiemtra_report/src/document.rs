@@ -247,13 +247,13 @@ pub(crate) fn scope(
     vec![
         (lang.pick("Căn cứ", "Basis"), basis),
         (lang.pick("Đơn vị được kiểm tra", "Units inspected"), units),
-        (lang.pick("Kỳ kiểm tra", "Period"), period(outcome, rollup, lang)),
+        (
+            lang.pick("Kỳ kiểm tra", "Period"),
+            period(outcome, rollup, lang),
+        ),
         (lang.pick("Dữ liệu", "Data"), data),
         (lang.pick("Bộ quy tắc", "Rule pack"), rules),
-        (
-            lang.pick("Dấu kiểm dữ liệu", "Input digest"),
-            digest,
-        ),
+        (lang.pick("Dấu kiểm dữ liệu", "Input digest"), digest),
         (
             lang.pick("Công cụ", "Tool"),
             format!("kiemtra {}", env!("CARGO_PKG_VERSION")),
@@ -478,7 +478,11 @@ pub(crate) fn words(lang: Lang) -> Words {
                 "- The committees inspected;",
                 "- Inspection file.",
             ],
-            signer: ["FOR THE INSPECTION TEAM", "HEAD OF TEAM", "(signature, full name)"],
+            signer: [
+                "FOR THE INSPECTION TEAM",
+                "HEAD OF TEAM",
+                "(signature, full name)",
+            ],
             legend_compliant: "compliant",
             legend_failing: "held, not compliant",
             legend_missing: "no meeting",
@@ -527,9 +531,6 @@ mod tests {
         );
         assert_eq!(d.date_line(Lang::En), "Hàm Thuận Bắc, 5 January 2019");
         let blank = Document::default();
-        assert_eq!(
-            blank.date_line(Lang::Vi),
-            "…………, ngày …… tháng …… năm ……"
-        );
+        assert_eq!(blank.date_line(Lang::Vi), "…………, ngày …… tháng …… năm ……");
     }
 }

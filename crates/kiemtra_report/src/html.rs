@@ -72,7 +72,7 @@ figcaption { font-size: 10pt; font-style: italic; text-align: center; margin-top
 .sign { width: 100%; border-collapse: collapse; margin-top: 10mm; break-inside: avoid; page-break-inside: avoid; }
 .sign td { width: 50%; vertical-align: top; border: 0; padding: 0; }
 .sign .to { font-size: 11pt; }
-.sign .to b { font-style: italic; }
+.sign .to .label { font-style: italic; font-weight: bold; }
 .sign .who { text-align: center; font-weight: bold; }
 .sign .who .note { font-weight: normal; font-style: italic; font-size: 11pt; }
 .sign .space { height: 28mm; }
@@ -100,11 +100,11 @@ pub fn render(
     let rollup = ctx.rollup(outcome);
     let (title, subtitle) = document::title(lang);
 
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"kiemtra {}\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+         <meta name=\"generator\" content=\"kiemtra {}\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>",
         lang.pick("vi", "en"),
         env!("CARGO_PKG_VERSION"),
         esc(title),
@@ -125,24 +125,24 @@ pub fn render(
             .collect(),
         None => "<div class=\"body\">……………………………</div>".into(),
     };
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<table class=\"head\"><tr>\
          <td>{body}<div class=\"star\">*</div><div>{}</div></td>\
          <td><div class=\"party\"><span>{PARTY}</span></div><div class=\"dateline\">{}</div></td>\
-         </tr></table>\n",
+         </tr></table>",
         esc(w.number),
         esc(&document.date_line(lang)),
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n",
+        "<h1>{}</h1>\n<p class=\"subtitle\">{}</p>",
         esc(title),
         esc(subtitle)
     );
 
     // I. Scope.
-    let _ = write!(h, "<h2>{}</h2>\n<dl class=\"scope\">\n", esc(w.scope));
+    let _ = writeln!(h, "<h2>{}</h2>\n<dl class=\"scope\">", esc(w.scope));
     for (label, text) in document::scope(outcome, ctx, &rollup) {
         let text = if text.starts_with("SHA-256 ") {
             let (hash, rest) = text
@@ -162,7 +162,12 @@ pub fn render(
     h.push_str("</dl>\n");
 
     // II. Results.
-    let _ = write!(h, "<h2>{}</h2>\n<h3>{}</h3>\n", esc(w.results), esc(w.overall));
+    let _ = writeln!(
+        h,
+        "<h2>{}</h2>\n<h3>{}</h3>",
+        esc(w.results),
+        esc(w.overall)
+    );
     let _ = writeln!(h, "<p>{}</p>", esc(&document::overview(ctx, &rollup)));
     overall_table(&mut h, outcome, &rollup, &w, lang);
 
@@ -204,7 +209,9 @@ pub fn render(
     for p in &rollup.parents {
         let _ = writeln!(h, "<h3>{}</h3>", esc(parent_name(p.name, lang)));
         for u in &p.units {
-            let findings = by_unit.get(u.unit.code.as_str()).map_or(&[][..], Vec::as_slice);
+            let findings = by_unit
+                .get(u.unit.code.as_str())
+                .map_or(&[][..], Vec::as_slice);
             unit_detail(&mut h, ctx, u.unit, u.rating, findings, &w);
         }
     }
@@ -224,7 +231,11 @@ pub fn render(
         esc(w.appendix_rules)
     );
     rules_appendix(&mut h, ctx, &w);
-    let _ = writeln!(h, "</section>\n<section>\n<h2>{}</h2>", esc(w.appendix_files));
+    let _ = writeln!(
+        h,
+        "</section>\n<section>\n<h2>{}</h2>",
+        esc(w.appendix_files)
+    );
     files_appendix(&mut h, outcome, &w, lang);
     h.push_str("</section>\n</main>\n</body>\n</html>\n");
     out.write_all(h.as_bytes())
@@ -273,13 +284,20 @@ fn overall_table(h: &mut String, outcome: &Outcome, rollup: &Rollup<'_>, w: &Wor
         h,
         &[11, 11, 11, 11, 12, 12, 10, 12, 10],
         &[
-            w.units, w.expected, w.held, w.compliant, w.rate, w.rating, w.errors, w.warnings,
+            w.units,
+            w.expected,
+            w.held,
+            w.compliant,
+            w.rate,
+            w.rating,
+            w.errors,
+            w.warnings,
             w.infos,
         ],
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<tr><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tbody></table>\n",
+        "<tr><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tbody></table>",
         t.units,
         t.expected,
         t.held,
@@ -322,7 +340,13 @@ fn parents_table(h: &mut String, rollup: &Rollup<'_>, w: &Words, lang: Lang) {
         h.push_str("</tr>\n");
     };
     for p in &rollup.parents {
-        row(parent_name(p.name, lang), &p.counts, p.rating, &p.by_rating, "");
+        row(
+            parent_name(p.name, lang),
+            &p.counts,
+            p.rating,
+            &p.by_rating,
+            "",
+        );
     }
     row(
         lang.pick("Tổng cộng", "Total"),
@@ -354,9 +378,9 @@ fn units_table(h: &mut String, rollup: &Rollup<'_>, w: &Words, lang: Lang) {
     );
     for (i, u) in rollup.worst_first.iter().enumerate() {
         let s = u.unit;
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr><td class=\"n\">{}</td><td class=\"code\"><a href=\"#{}\">{}</a></td><td>{}</td><td class=\"small\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            "<tr><td class=\"n\">{}</td><td class=\"code\"><a href=\"#{}\">{}</a></td><td>{}</td><td class=\"small\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             i + 1,
             attr(&anchor(&s.code)),
             esc(&s.code),
@@ -382,9 +406,9 @@ fn rules_table(h: &mut String, ctx: &Context<'_>, rollup: &Rollup<'_>, w: &Words
         &[w.code, w.title, w.severity, w.cites, w.findings, w.units],
     );
     for r in &rollup.rules {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr><td class=\"c\"><a href=\"#rule-{code}\">{code}</a></td><td>{}</td><td class=\"c sev-{}\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            "<tr><td class=\"c\"><a href=\"#rule-{code}\">{code}</a></td><td>{}</td><td class=\"c sev-{}\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             esc(doc(r.rule, lang).title),
             r.severity.code(),
             esc(r.severity.label(lang)),
@@ -397,7 +421,6 @@ fn rules_table(h: &mut String, ctx: &Context<'_>, rollup: &Rollup<'_>, w: &Words
     h.push_str("</tbody></table>\n");
 }
 
-
 fn severity_colour(s: Severity) -> &'static str {
     match s {
         Severity::Error => "#b71c1c",
@@ -408,22 +431,28 @@ fn severity_colour(s: Severity) -> &'static str {
 
 /// A horizontal bar per rule broken, longest first.
 fn rules_chart(h: &mut String, rollup: &Rollup<'_>, lang: Lang) {
-    let max = rollup.rules.iter().map(|r| r.findings).max().unwrap_or(1).max(1);
+    let max = rollup
+        .rules
+        .iter()
+        .map(|r| r.findings)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let (label_w, bar_w, row_h) = (56.0, 520.0, 16.0);
     let height = row_h * rollup.rules.len() as f64 + 8.0;
     let width = label_w + bar_w + 60.0;
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"Liberation Sans, Arial, sans-serif\" font-size=\"10\">\n",
+        "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"Liberation Sans, Arial, sans-serif\" font-size=\"10\">",
         attr(lang.pick("Số lần vi phạm theo quy tắc", "Findings per rule")),
     );
     for (i, r) in rollup.rules.iter().enumerate() {
         let y = 4.0 + row_h * i as f64;
         #[allow(clippy::cast_precision_loss)]
         let len = (bar_w * r.findings as f64 / max as f64).max(1.0);
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text><rect x=\"{label_w}\" y=\"{:.1}\" width=\"{len:.1}\" height=\"{:.1}\" fill=\"{}\"><title>{} — {}</title></rect><text x=\"{:.1}\" y=\"{:.1}\">{}</text>\n",
+            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text><rect x=\"{label_w}\" y=\"{:.1}\" width=\"{len:.1}\" height=\"{:.1}\" fill=\"{}\"><title>{} — {}</title></rect><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             label_w - 6.0,
             y + 11.0,
             r.rule.code(),
@@ -437,9 +466,9 @@ fn rules_chart(h: &mut String, rollup: &Rollup<'_>, lang: Lang) {
             r.findings,
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "</svg><figcaption>{}</figcaption></figure>\n",
+        "</svg><figcaption>{}</figcaption></figure>",
         esc(lang.pick(
             "Hình 1. Số lần vi phạm theo quy tắc (đỏ: lỗi, vàng: cảnh báo, xanh: lưu ý)",
             "Figure 1. Findings per rule (red: error, amber: warning, blue: info)"
@@ -455,9 +484,9 @@ fn legend(h: &mut String, w: &Words) {
     let hatch = format!(
         "<rect width=\"12\" height=\"12\" fill=\"{C_FAILING}\"/><path d=\"M-1 3L3 -1M-1 9L9 -1M3 13L13 3M9 13L13 9\" stroke=\"#8a5a00\" stroke-width=\"1\"/>"
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<div class=\"legend\">{}{}{}{}{}{}{}{}</div>\n",
+        "<div class=\"legend\">{}{}{}{}{}{}{}{}</div>",
         swatch(&format!("<rect width=\"12\" height=\"12\" fill=\"{C_COMPLIANT}\"/>")),
         esc(w.legend_compliant),
         swatch(&hatch),
@@ -498,10 +527,10 @@ fn month_picture(
     let height = top + row_h * units.len() as f64 + 4.0;
     let (parent, figure) = (picture.parent, picture.figure);
     let id = format!("p{}", picture.index);
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.1} {height:.1}\" role=\"img\" aria-label=\"{}\" font-family=\"Liberation Sans, Arial, sans-serif\" font-size=\"9\">\n\
-         <defs><pattern id=\"{id}-hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"4\" height=\"4\" fill=\"{C_FAILING}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"#8a5a00\" stroke-width=\"1\"/></pattern></defs>\n",
+         <defs><pattern id=\"{id}-hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"4\" height=\"4\" fill=\"{C_FAILING}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"#8a5a00\" stroke-width=\"1\"/></pattern></defs>",
         attr(parent),
     );
     // Year and month labels.
@@ -570,7 +599,7 @@ fn month_picture(
                     "<path d=\"M{x0:.1} {y0:.1}L{x1:.1} {y1:.1}M{x1:.1} {y0:.1}L{x0:.1} {y1:.1}\" stroke=\"#fff\" stroke-width=\"1.2\"/>"
                 );
             }
-            if states.get(m).is_none() {
+            if !states.contains_key(m) {
                 let _ = write!(
                     h,
                     "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"none\" stroke=\"#ccc\" stroke-width=\"0.5\"/>",
@@ -583,14 +612,14 @@ fn month_picture(
         }
         h.push('\n');
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "</svg><figcaption>{}</figcaption></figure>\n",
+        "</svg><figcaption>{}</figcaption></figure>",
         esc(&match lang {
-            Lang::Vi => format!(
-                "Hình {figure}. {parent}: sinh hoạt chuyên đề từng tháng của mỗi chi bộ"
-            ),
-            Lang::En => format!("Figure {figure}. {parent}: each unit's themed session, month by month"),
+            Lang::Vi =>
+                format!("Hình {figure}. {parent}: sinh hoạt chuyên đề từng tháng của mỗi chi bộ"),
+            Lang::En =>
+                format!("Figure {figure}. {parent}: each unit's themed session, month by month"),
         })
     );
 }
@@ -620,9 +649,9 @@ fn unit_detail(
     w: &Words,
 ) {
     let lang = ctx.lang;
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<section class=\"unit\" id=\"{}\"><h4>{}{}</h4>\n",
+        "<section class=\"unit\" id=\"{}\"><h4>{}{}</h4>",
         attr(&anchor(&u.code)),
         esc(&u.code),
         u.name
@@ -691,9 +720,9 @@ fn unit_detail(
             (Some(file), Some(line)) => format!("{}:{line}", esc(file)),
             _ => "—".into(),
         };
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr><td class=\"c\">{when}</td><td class=\"c sev-{}\">{}<br><span class=\"small\">{}</span></td><td>{}{field}<span class=\"hint\">→ {}</span></td><td class=\"small\">{}</td><td class=\"place\">{place}</td></tr>\n",
+            "<tr><td class=\"c\">{when}</td><td class=\"c sev-{}\">{}<br><span class=\"small\">{}</span></td><td>{}{field}<span class=\"hint\">→ {}</span></td><td class=\"small\">{}</td><td class=\"place\">{place}</td></tr>",
             f.severity.code(),
             f.rule().code(),
             esc(f.severity.label(lang)),
@@ -708,9 +737,9 @@ fn unit_detail(
 fn rejected_table(h: &mut String, outcome: &Outcome, w: &Words, lang: Lang) {
     open_table(h, &[32, 8, 8, 52], &[w.file, w.line, w.column, w.reason]);
     for r in &outcome.rejected {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             esc(&r.file),
             r.line,
             r.column,
@@ -718,9 +747,9 @@ fn rejected_table(h: &mut String, outcome: &Outcome, w: &Words, lang: Lang) {
         );
     }
     for e in &outcome.file_errors {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr><td>{}</td><td class=\"c\">—</td><td class=\"c\">—</td><td>{}: {}</td></tr>\n",
+            "<tr><td>{}</td><td class=\"c\">—</td><td class=\"c\">—</td><td>{}: {}</td></tr>",
             esc(&e.file),
             esc(lang.pick("không đọc được tệp", "the file could not be read")),
             esc(&e.reason),
@@ -730,9 +759,9 @@ fn rejected_table(h: &mut String, outcome: &Outcome, w: &Words, lang: Lang) {
 }
 
 fn signature(h: &mut String, w: &Words) {
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<table class=\"sign\"><tr><td class=\"to\"><b>{}</b><br>{}</td><td class=\"who\">{}<br>{}<br><span class=\"note\">{}</span><div class=\"space\"></div></td></tr></table>\n",
+        "<table class=\"sign\"><tr><td class=\"to\"><span class=\"label\">{}</span><br>{}</td><td class=\"who\">{}<br>{}<br><span class=\"note\">{}</span><div class=\"space\"></div></td></tr></table>",
         esc(w.recipients),
         w.recipients_list
             .iter()
@@ -747,13 +776,17 @@ fn signature(h: &mut String, w: &Words) {
 
 fn rules_appendix(h: &mut String, ctx: &Context<'_>, w: &Words) {
     let lang = ctx.lang;
-    open_table(h, &[17, 59, 10, 14], &[w.code, w.title, w.severity, w.cites]);
+    open_table(
+        h,
+        &[17, 59, 10, 14],
+        &[w.code, w.title, w.severity, w.cites],
+    );
     for &rule in Rule::ALL {
         let entry = ctx.policy.pack.rule(rule);
         let d = doc(rule, lang);
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr id=\"rule-{code}\"><td class=\"c\">{code}<br><span class=\"small\">{}</span></td><td>{}<span class=\"hint\">{}: “{}”</span><span class=\"hint\">→ {}</span></td><td class=\"c\">{}</td><td class=\"small\">{}</td></tr>\n",
+            "<tr id=\"rule-{code}\"><td class=\"c\">{code}<br><span class=\"small\">{}</span></td><td>{}<span class=\"hint\">{}: “{}”</span><span class=\"hint\">→ {}</span></td><td class=\"c\">{}</td><td class=\"small\">{}</td></tr>",
             rule.name(),
             esc(d.title),
             esc(w.quote),
@@ -771,14 +804,17 @@ fn files_appendix(h: &mut String, outcome: &Outcome, w: &Words, lang: Lang) {
     let _ = writeln!(
         h,
         "<p>{} <span class=\"digest\">{}</span></p>",
-        esc(lang.pick("Dấu kiểm chung (SHA-256):", "Digest over all files (SHA-256):")),
+        esc(lang.pick(
+            "Dấu kiểm chung (SHA-256):",
+            "Digest over all files (SHA-256):"
+        )),
         esc(&outcome.inputs.digest),
     );
     open_table(h, &[36, 12, 52], &[w.file, w.bytes, "SHA-256"]);
     for f in &outcome.inputs.files {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"digest\">{}</td></tr>\n",
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"digest\">{}</td></tr>",
             esc(&f.file),
             f.bytes,
             esc(&f.sha256),

@@ -15,18 +15,22 @@ use crate::rollup::{month, parent_name, percent, Rating};
 use crate::{dotted, Context};
 
 /// Text as a table cell or paragraph: no line breaks, and nothing that Markdown or HTML would
-/// read as markup.
+/// read as markup. `<` and `&` are escaped only where they could start a tag or an entity, so
+/// that `70–<90 %` stays readable as plain text.
 fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         match c {
             '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
+            '<' if next.is_some_and(|n| n.is_alphabetic() || matches!(n, '/' | '!' | '?')) => {
+                out.push_str("&lt;");
+            }
+            '&' if next.is_some_and(|n| n.is_alphanumeric() || n == '#') => out.push_str("&amp;"),
             '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
@@ -94,7 +98,14 @@ pub fn render(
     table(
         &mut s,
         &[
-            w.units, w.expected, w.held, w.compliant, w.rate, w.rating, w.errors, w.warnings,
+            w.units,
+            w.expected,
+            w.held,
+            w.compliant,
+            w.rate,
+            w.rating,
+            w.errors,
+            w.warnings,
             w.infos,
         ],
         &[vec![
@@ -365,7 +376,12 @@ pub fn render(
                     ]
                 })
                 .collect();
-            table(&mut s, &[w.when, w.rule, w.what, w.cites, w.place], &rows, &[]);
+            table(
+                &mut s,
+                &[w.when, w.rule, w.what, w.cites, w.place],
+                &rows,
+                &[],
+            );
         }
     }
 
@@ -395,7 +411,12 @@ pub fn render(
                 )),
             ]
         }));
-        table(&mut s, &[w.file, w.line, w.column, w.reason], &rows, &[1, 2]);
+        table(
+            &mut s,
+            &[w.file, w.line, w.column, w.reason],
+            &rows,
+            &[1, 2],
+        );
     }
 
     let _ = writeln!(
@@ -425,7 +446,13 @@ pub fn render(
         .collect();
     table(
         &mut s,
-        &[w.code, lang.pick("Tên", "Name"), w.title, w.severity, w.cites],
+        &[
+            w.code,
+            lang.pick("Tên", "Name"),
+            w.title,
+            w.severity,
+            w.cites,
+        ],
         &rows,
         &[],
     );
@@ -434,7 +461,10 @@ pub fn render(
     let _ = writeln!(
         s,
         "{} {}\n",
-        lang.pick("Dấu kiểm chung (SHA-256):", "Digest over all files (SHA-256):"),
+        lang.pick(
+            "Dấu kiểm chung (SHA-256):",
+            "Digest over all files (SHA-256):"
+        ),
         code(&outcome.inputs.digest)
     );
     let rows: Vec<Vec<String>> = outcome
@@ -447,4 +477,3 @@ pub fn render(
     out.write_all(s.trim_end().as_bytes())?;
     out.write_all(b"\n")
 }
-

@@ -37,7 +37,8 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered, PathBuf> {
                 }
                 None => out.errors.push(FileError {
                     file: display(path),
-                    reason: "unsupported file type (expected .json, .jsonl, .ndjson, .csv, .xlsx)".into(),
+                    reason: "unsupported file type (expected .json, .jsonl, .ndjson, .csv, .xlsx)"
+                        .into(),
                 }),
             }
         }

@@ -49,9 +49,9 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
             }
         };
         match read_values(&bytes, *format, args.encoding) {
-            Ok((values, rejected, problem)) => {
-                records.extend(values.into_iter().map(|(_, v)| v));
-                for r in rejected {
+            Ok(read) => {
+                records.extend(read.records.into_iter().map(|(_, v)| v));
+                for r in read.rejected {
                     problems.push(format!(
                         "{name}:{}:{}  {}",
                         r.at.line,
@@ -59,7 +59,7 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
                         r.reason.message(lang)
                     ));
                 }
-                if let Some(p) = problem {
+                if let Some(p) = read.problem {
                     problems.push(format!("{name}  {p}"));
                 }
             }
