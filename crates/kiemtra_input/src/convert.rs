@@ -56,19 +56,21 @@ pub fn read_values(
         }
         Format::Csv | Format::Xlsx => {
             let (table, problem) = crate::read_table(bytes, format, encoding)?;
-            let records = table
-                .records
-                .into_iter()
-                .filter_map(|r| match r.value {
-                    Value::Object(m) => Some((r.at, m)),
-                    _ => None,
-                })
-                .collect();
-            Ok(FileRecords {
-                records,
-                rejected: table.rejected,
+            let mut read = FileRecords {
                 problem,
-            })
+                ..FileRecords::default()
+            };
+            for row in &table.rows {
+                match table.record(row) {
+                    Ok(r) => {
+                        if let Value::Object(m) = r.value {
+                            read.records.push((r.at, m));
+                        }
+                    }
+                    Err(e) => read.rejected.push(e),
+                }
+            }
+            Ok(read)
         }
     }
 }

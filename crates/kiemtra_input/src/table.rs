@@ -93,14 +93,15 @@ enum Target {
     },
 }
 
-/// A table read: its records (as JSON values) and its rejected rows.
+/// A table read: the header's columns and the rows below it. Each row becomes a record with
+/// [`Table::record`], independently of the others (so rows can be read in parallel).
 #[derive(Clone, Debug)]
 pub struct Table {
     targets: Vec<Target>,
     /// The header row's line.
     pub header_line: u32,
-    pub records: Vec<TableRecord>,
-    pub rejected: Vec<Rejection>,
+    /// The rows below the header, blank rows left out.
+    pub rows: Vec<RawRow>,
 }
 
 /// One row read as a record, not yet validated.
@@ -140,31 +141,31 @@ impl Table {
             .find(|(_, r)| names_columns(r))?;
         let header = rows.get(header_at)?;
         let targets = targets(header);
-        let mut table = Table {
+        let header_line = header.line;
+        let rows = rows
+            .into_iter()
+            .skip(header_at + 1)
+            .filter(|r| !r.is_blank())
+            .collect();
+        Some(Table {
             targets,
-            header_line: header.line,
-            records: Vec::new(),
-            rejected: Vec::new(),
-        };
-        for row in rows.iter().skip(header_at + 1) {
-            if row.is_blank() {
-                continue;
-            }
-            match table.record(row) {
-                Ok(value) => table.records.push(TableRecord {
-                    value,
-                    at: Position {
-                        line: row.line,
-                        column: 1,
-                    },
-                }),
-                Err(r) => table.rejected.push(r),
-            }
-        }
-        Some(table)
+            header_line,
+            rows,
+        })
     }
 
-    fn record(&self, row: &RawRow) -> Result<Value, Rejection> {
+    /// A row as a record (a JSON value), or why it cannot be one.
+    pub fn record(&self, row: &RawRow) -> Result<TableRecord, Rejection> {
+        self.value(row).map(|value| TableRecord {
+            value,
+            at: Position {
+                line: row.line,
+                column: 1,
+            },
+        })
+    }
+
+    fn value(&self, row: &RawRow) -> Result<Value, Rejection> {
         if let Some(p) = &row.problem {
             return Err(p.clone());
         }
@@ -334,14 +335,18 @@ mod tests {
         ];
         let t = Table::from_rows(rows).unwrap();
         assert_eq!(t.header_line, 3);
-        assert_eq!(t.records.len(), 1);
+        let read: Vec<_> = t.rows.iter().map(|r| t.record(r)).collect();
+        assert_eq!(read.len(), 2);
+        let first = read[0].as_ref().unwrap();
         assert_eq!(
-            t.records[0].value,
+            first.value,
             json!({"unit": {"code": "HC-01"}, "date": "05/01/2017", "kind": "định kỳ", "Ghi chú": "x"})
         );
-        assert_eq!(t.records[0].at.line, 4);
-        assert_eq!(t.rejected.len(), 1);
-        assert_eq!(t.rejected[0].at, Position { line: 6, column: 6 });
+        assert_eq!(first.at.line, 4);
+        assert_eq!(
+            read[1].as_ref().unwrap_err().at,
+            Position { line: 6, column: 6 }
+        );
     }
 
     #[test]
@@ -353,9 +358,9 @@ mod tests {
         ];
         let t = Table::from_rows(rows).unwrap();
         let errs: Vec<Position> = t
-            .records
+            .rows
             .iter()
-            .map(|r| t.parse(r).unwrap_err().at)
+            .map(|r| t.parse(&t.record(r).unwrap()).unwrap_err().at)
             .collect();
         assert_eq!(
             errs,

@@ -24,10 +24,11 @@ pub(super) fn read(
         }
     };
     let results: Vec<Result<Checked, Rejection>> = table
-        .records
+        .rows
         .par_iter()
         .map(|row| {
-            let record = table.parse(row)?;
+            let row = table.record(row)?;
+            let record = table.parse(&row)?;
             let mut violations = Vec::new();
             check_record(&record, params, &mut violations);
             Ok(Checked {
@@ -43,7 +44,7 @@ pub(super) fn read(
             })
         })
         .collect();
-    let mut rejected = table.rejected;
+    let mut rejected = Vec::new();
     let mut checked = Vec::with_capacity(results.len());
     for r in results {
         match r {
