@@ -663,3 +663,23 @@ fn converted_records_get_the_same_findings() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn lock_files_are_skipped_and_other_workbooks_are_reported() {
+    let dir = std::env::temp_dir().join(format!("kiemtra-walk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(root().join("fixtures/csv/cells.csv"), dir.join("cells.csv")).unwrap();
+    std::fs::write(dir.join("~$cells.xlsx"), b"lock").unwrap();
+    std::fs::write(dir.join(".~lock.cells.csv#"), b"lock").unwrap();
+    std::fs::write(dir.join("old.xls"), b"\xD0\xCF\x11\xE0").unwrap();
+    let outcome = kiemtra_runner::run(&[dir.clone()], &options()).unwrap();
+    let errors: Vec<String> = outcome
+        .file_errors
+        .iter()
+        .map(|e| e.file.rsplit('/').next().unwrap_or("").to_owned())
+        .collect();
+    assert_eq!(errors, ["old.xls"]);
+    assert_eq!(outcome.summary.files, 1);
+    assert_eq!(outcome.summary.checked, 4);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -35,7 +35,7 @@ pub enum Format {
     JsonLines,
     /// One record per row, columns as in [`layout`] (`.csv`).
     Csv,
-    /// An Excel workbook with the same columns (`.xlsx`).
+    /// An Excel workbook with the same columns (`.xlsx`, `.xlsm`).
     Xlsx,
 }
 
@@ -47,7 +47,7 @@ impl Format {
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
             "csv" => Some(Format::Csv),
-            "xlsx" => Some(Format::Xlsx),
+            "xlsx" | "xlsm" => Some(Format::Xlsx),
             _ => None,
         }
     }

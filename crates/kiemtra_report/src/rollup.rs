@@ -67,8 +67,9 @@ impl Rating {
             Rating::Average.label(lang),
             Rating::Poor.label(lang),
         );
+        let pc = lang.pick(" %", "%");
         format!(
-            "{good} ≥ {g} %, {fair} {f}–<{g} %, {avg} {a}–<{f} %, {poor} < {a} %",
+            "{good} ≥ {g}{pc}, {fair} {f}–<{g}{pc}, {avg} {a}–<{f}{pc}, {poor} < {a}{pc}",
             g = t.good,
             f = t.fair,
             a = t.average
