@@ -672,7 +672,7 @@ fn lock_files_are_skipped_and_other_workbooks_are_reported() {
     std::fs::write(dir.join("~$cells.xlsx"), b"lock").unwrap();
     std::fs::write(dir.join(".~lock.cells.csv#"), b"lock").unwrap();
     std::fs::write(dir.join("old.xls"), b"\xD0\xCF\x11\xE0").unwrap();
-    let outcome = kiemtra_runner::run(&[dir.clone()], &options()).unwrap();
+    let outcome = kiemtra_runner::run(std::slice::from_ref(&dir), &options()).unwrap();
     let errors: Vec<String> = outcome
         .file_errors
         .iter()
