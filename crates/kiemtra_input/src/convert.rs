@@ -136,7 +136,7 @@ pub fn write_jsonl(records: &[Object], out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// A CSV file of the layout, UTF-8 with a byte order mark (so that spreadsheet programs read
-/// Vietnamese correctly), CRLF line ends. The `extra` column is written only when a record
+/// Vietnamese correctly), CRLF line ends. The `_extra` column is written only when a record
 /// needs it.
 pub fn write_csv(records: &[Object], headers: Headers, out: &mut dyn Write) -> io::Result<()> {
     let rows: Vec<Vec<String>> = records.iter().map(layout::to_cells).collect();

@@ -16,7 +16,7 @@
 //!   an empty field is absent.
 //! - Inside list and assignment cells, `\n` stands for a line break within an item, `\|` for a
 //!   `|` within a field, and `\\` for a backslash.
-//! - `extra`: a JSON object with whatever the columns cannot hold (fields outside format v1, a
+//! - `_extra`: a JSON object with whatever the columns cannot hold (fields outside format v1, a
 //!   value of an unexpected shape such as `"minutes": "40"`, an empty list, an explicit `null`);
 //!   it is laid over the record built from the other cells. `kiemtra convert` fills it only when
 //!   needed, which is what makes the round trip lossless.
@@ -206,7 +206,12 @@ pub const COLUMNS: &[Column] = &[
         "Nhận xét kỳ trước",
         &["Ghi chú đánh giá"],
     ),
-    col("extra", Kind::Extra, "Trường khác (JSON)", &["Khác (JSON)"]),
+    col(
+        "_extra",
+        Kind::Extra,
+        "Trường khác (JSON)",
+        &["Khác (JSON)"],
+    ),
 ];
 
 /// The fields of an assignment line, in order.

@@ -83,7 +83,7 @@ pub enum Reason {
 pub enum RowProblem {
     /// The row has filled cells beyond the last column of the header.
     TooManyCells { cells: usize, columns: usize },
-    /// The `extra` cell is not a JSON object (serde_json's message).
+    /// The `_extra` cell is not a JSON object (serde_json's message).
     Extra(String),
 }
 
@@ -111,10 +111,10 @@ impl Reason {
                 "the row has {cells} cells, more than the header's {columns} columns (a missing or stray quote?)"
             ),
             (Reason::Row(RowProblem::Extra(e)), Lang::Vi) => {
-                format!("cột extra không phải một đối tượng JSON: {e}")
+                format!("cột _extra (Trường khác) không phải một đối tượng JSON: {e}")
             }
             (Reason::Row(RowProblem::Extra(e)), Lang::En) => {
-                format!("the extra column is not a JSON object: {e}")
+                format!("the _extra column is not a JSON object: {e}")
             }
         }
     }

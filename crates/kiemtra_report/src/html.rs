@@ -188,15 +188,22 @@ pub fn render(
     let _ = writeln!(h, "<h3>{}</h3>", esc(w.picture));
     if let Some(span) = rollup.span {
         legend(&mut h, &w);
-        let first = if rollup.rules.is_empty() { 1 } else { 2 };
-        for (i, p) in rollup.parents.iter().enumerate() {
+        // One picture per parent committee, of at most a page's worth of units each.
+        let mut figure = if rollup.rules.is_empty() { 1 } else { 2 };
+        let mut index = 0;
+        for p in &rollup.parents {
             let units: Vec<&UnitSummary> = p.units.iter().map(|u| u.unit).collect();
-            let picture = Picture {
-                index: i,
-                figure: first + i,
-                parent: parent_name(p.name, lang),
-            };
-            month_picture(&mut h, &picture, &units, span, &w, lang);
+            for (part, chunk) in units.chunks(UNITS_PER_PICTURE).enumerate() {
+                let picture = Picture {
+                    index,
+                    figure,
+                    parent: parent_name(p.name, lang),
+                    continued: part > 0,
+                };
+                month_picture(&mut h, &picture, chunk, span, &w, lang);
+                figure += 1;
+                index += 1;
+            }
         }
     }
 
@@ -498,11 +505,16 @@ fn legend(h: &mut String, w: &Words) {
     );
 }
 
-/// Which month picture: its place among them, its figure number, its parent committee.
+/// Units in one month picture: about a printed page.
+const UNITS_PER_PICTURE: usize = 40;
+
+/// Which month picture: its place among them, its figure number, its parent committee, and
+/// whether it continues the previous one.
 struct Picture<'a> {
     index: usize,
     figure: usize,
     parent: &'a str,
+    continued: bool,
 }
 
 /// Units of one parent committee × the months of the report.
@@ -616,10 +628,18 @@ fn month_picture(
         h,
         "</svg><figcaption>{}</figcaption></figure>",
         esc(&match lang {
-            Lang::Vi =>
-                format!("Hình {figure}. {parent}: sinh hoạt chuyên đề từng tháng của mỗi chi bộ"),
-            Lang::En =>
-                format!("Figure {figure}. {parent}: each unit's themed session, month by month"),
+            Lang::Vi => format!(
+                "Hình {figure}. {parent}: sinh hoạt chuyên đề từng tháng của mỗi chi bộ{}",
+                if picture.continued { " (tiếp)" } else { "" }
+            ),
+            Lang::En => format!(
+                "Figure {figure}. {parent}: each unit's themed session, month by month{}",
+                if picture.continued {
+                    " (continued)"
+                } else {
+                    ""
+                }
+            ),
         })
     );
 }
