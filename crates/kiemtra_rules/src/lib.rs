@@ -22,6 +22,7 @@ pub mod month;
 pub mod pack;
 pub mod registry;
 pub mod rules;
+pub mod suggest;
 pub mod text;
 pub mod validate;
 pub mod violation;
