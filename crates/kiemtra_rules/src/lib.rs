@@ -24,6 +24,7 @@ pub mod registry;
 pub mod rules;
 pub mod suggest;
 pub mod text;
+pub mod unreadable;
 pub mod validate;
 pub mod violation;
 

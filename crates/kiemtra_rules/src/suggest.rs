@@ -1,4 +1,5 @@
-//! "Did you mean …?": the closest of a set of valid names to what was typed, so that a typo in
+//! "Did you mean …?": the closest of a set of valid names to what was typed (edit distance
+//! counting a swap of two neighbours as one edit), so that a typo in
 //! a configuration, a waiver or a pack is named together with what was probably meant.
 
 /// The candidate nearest to `typed` (case-insensitive edit distance), when it is near enough to
@@ -7,7 +8,7 @@ pub fn closest<'c>(typed: &str, candidates: impl IntoIterator<Item = &'c str>) -
     let typed = typed.trim().to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::levenshtein(&typed, &c.to_lowercase()), c))
+        .map(|c| (strsim::osa_distance(&typed, &c.to_lowercase()), c))
         .filter(|(d, c)| *d <= typed.chars().count().max(c.chars().count()).div_ceil(3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
