@@ -51,7 +51,9 @@ fn a_tailored_configuration_changes_what_runs_and_how_severe() {
     let o = kiemtra(&["--config", TAILORED, "check", "--format", "json", SAMPLES]);
     let v = json(&o);
     let rules = rules_of(&v["findings"]);
-    assert!(rules_of(&plain["findings"]).iter().any(|r| r.starts_with("CD5")));
+    assert!(rules_of(&plain["findings"])
+        .iter()
+        .any(|r| r.starts_with("CD5")));
     assert!(
         !rules.iter().any(|r| r == "CD203" || r.starts_with("CD5")),
         "{rules:?}"
@@ -74,18 +76,29 @@ fn a_tailored_configuration_changes_what_runs_and_how_severe() {
     let o = kiemtra(&["--config", TAILORED, "check", "--select", "CD308", SAMPLES]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let o = kiemtra(&[
-        "--config", TAILORED, "check", "--select", "CD308", "--fail-on", "error", SAMPLES,
+        "--config",
+        TAILORED,
+        "check",
+        "--select",
+        "CD308",
+        "--fail-on",
+        "error",
+        SAMPLES,
     ]);
     assert_eq!(o.status.code(), Some(0), "the command line wins");
-    insta::assert_snapshot!(stdout(&kiemtra(&[
-        "--config", TAILORED, "check", SAMPLES
-    ])));
+    insta::assert_snapshot!(stdout(&kiemtra(&["--config", TAILORED, "check", SAMPLES])));
 }
 
 #[test]
 fn config_shows_every_value_and_where_it_came_from() {
     let o = kiemtra(&[
-        "--config", TAILORED, "config", "--ignore", "CD203,CD5,CD602", "--as-of", "2018-01-31",
+        "--config",
+        TAILORED,
+        "config",
+        "--ignore",
+        "CD203,CD5,CD602",
+        "--as-of",
+        "2018-01-31",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     insta::assert_snapshot!(stdout(&o));
@@ -95,25 +108,38 @@ fn config_shows_every_value_and_where_it_came_from() {
     let v = json(&o);
     assert_eq!(v["parameters"]["min_minutes"]["value"], 25);
     assert_eq!(v["parameters"]["min_minutes"]["source"]["line"], 12);
-    assert_eq!(v["parameters"]["max_topic_months"]["source"]["kind"], "pack");
+    assert_eq!(
+        v["parameters"]["max_topic_months"]["source"]["kind"],
+        "pack"
+    );
     assert_eq!(v["lang"]["source"]["kind"], "command-line");
     let cd306 = &v["rules"][11];
     assert_eq!(cd306["code"], "CD306");
     assert_eq!(cd306["severity_key"], "CD306");
     assert_eq!(cd306["severity_source"]["line"], 8);
     let cd502 = &v["rules"][18];
-    assert_eq!((cd502["enabled"].as_bool(), cd502["selected_by"].as_str()), (Some(false), Some("ignore CD5")));
+    assert_eq!(
+        (cd502["enabled"].as_bool(), cd502["selected_by"].as_str()),
+        (Some(false), Some("ignore CD5"))
+    );
 }
 
 #[test]
 fn kiemtra_toml_is_found_in_the_current_directory_unless_told_not_to() {
     let dir = std::env::temp_dir().join(format!("kiemtra-config-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("kiemtra.toml"), "lang = \"en\"\nignore = [\"CD4\"]\n").unwrap();
+    std::fs::write(
+        dir.join("kiemtra.toml"),
+        "lang = \"en\"\nignore = [\"CD4\"]\n",
+    )
+    .unwrap();
     std::fs::copy(common::root().join(SAMPLES), dir.join("records.jsonl")).unwrap();
     let o = kiemtra_in(&dir, &["check", "records.jsonl"]);
     let out = stdout(&o);
-    assert!(out.contains("Summary:"), "lang = en from kiemtra.toml: {out}");
+    assert!(
+        out.contains("Summary:"),
+        "lang = en from kiemtra.toml: {out}"
+    );
     assert!(!out.contains("CD401"), "{out}");
     let o = kiemtra_in(&dir, &["--no-config", "check", "records.jsonl"]);
     assert!(stdout(&o).contains("CD401") && stdout(&o).contains("Tổng kết"));
@@ -124,14 +150,24 @@ fn kiemtra_toml_is_found_in_the_current_directory_unless_told_not_to() {
 
 #[test]
 fn a_wrong_configuration_is_an_error_that_names_it() {
-    let o = kiemtra(&["--config", "fixtures/config/wrong-parameter.toml", "check", SAMPLES]);
+    let o = kiemtra(&[
+        "--config",
+        "fixtures/config/wrong-parameter.toml",
+        "check",
+        SAMPLES,
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o).trim(),
         "kiemtra: fixtures/config/wrong-parameter.toml:4:1: khóa không hợp lệ «min_minute» trong [parameters]; có phải «min_minutes»?"
     );
     let o = kiemtra(&[
-        "--lang", "en", "--config", "fixtures/config/wrong-rule.toml", "check", SAMPLES,
+        "--lang",
+        "en",
+        "--config",
+        "fixtures/config/wrong-rule.toml",
+        "check",
+        SAMPLES,
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
@@ -141,7 +177,11 @@ fn a_wrong_configuration_is_an_error_that_names_it() {
     // On the command line too, and for `rules` and `config` as well as `check`.
     let o = kiemtra(&["--lang", "en", "check", "--ignore", "CD40l", SAMPLES]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("«CD40l»; did you mean «CD401»?"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("«CD40l»; did you mean «CD401»?"),
+        "{}",
+        stderr(&o)
+    );
     for cmd in ["rules", "config"] {
         let o = kiemtra(&["--config", "fixtures/config/wrong-rule.toml", cmd]);
         assert_eq!(o.status.code(), Some(2), "{cmd}");
@@ -150,7 +190,13 @@ fn a_wrong_configuration_is_an_error_that_names_it() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no/such/kiemtra.toml"));
     // A bad pack: strict too.
-    let o = kiemtra(&["--lang", "en", "--pack", "fixtures/config/bad-pack.toml", "rules"]);
+    let o = kiemtra(&[
+        "--lang",
+        "en",
+        "--pack",
+        "fixtures/config/bad-pack.toml",
+        "rules",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("unknown rule code CD620 in [rules]; did you mean CD602?"),
@@ -177,24 +223,43 @@ fn another_pack_brings_its_own_numbers_and_effective_date() {
     let s = &v["summary"];
     // Each of the 3 cells met in January and February: not judged by a pack effective in March.
     assert_eq!(s["before_effective"], 6);
-    assert_eq!(s["records"], s["checked"].as_u64().unwrap() + s["rejected"].as_u64().unwrap());
+    assert_eq!(
+        s["records"],
+        s["checked"].as_u64().unwrap() + s["rejected"].as_u64().unwrap()
+    );
     let short: Vec<&Value> = v["findings"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|f| f["rule"] == "CD401")
         .collect();
-    assert!(short.len() > 1, "45 minutes: the 40-minute sessions are short too");
-    assert!(short.iter().all(|f| f["month"].as_str().unwrap() >= "2017-03"));
+    assert!(
+        short.len() > 1,
+        "45 minutes: the 40-minute sessions are short too"
+    );
+    assert!(short
+        .iter()
+        .all(|f| f["month"].as_str().unwrap() >= "2017-03"));
 }
 
 #[test]
 fn records_before_the_pack_takes_effect_are_counted_not_judged() {
-    let o = kiemtra(&["check", "--format", "json", "fixtures/config/before-effective.jsonl"]);
+    let o = kiemtra(&[
+        "check",
+        "--format",
+        "json",
+        "fixtures/config/before-effective.jsonl",
+    ]);
     let v = json(&o);
     let s = &v["summary"];
-    assert_eq!((s["records"].as_u64(), s["checked"].as_u64()), (Some(3), Some(3)));
-    assert_eq!(s["before_effective"], 2, "10/11/2016, and 30/12/2016 in a month not whole");
+    assert_eq!(
+        (s["records"].as_u64(), s["checked"].as_u64()),
+        (Some(3), Some(3))
+    );
+    assert_eq!(
+        s["before_effective"], 2,
+        "10/11/2016, and 30/12/2016 in a month not whole"
+    );
     // Their 20-minute sessions are not judged; they are still the previous meeting of January.
     assert_eq!(rules_of(&v["findings"]), ["CD501"]);
     assert_eq!(v["units"][0]["from"], "2017-01");
@@ -208,7 +273,14 @@ fn records_before_the_pack_takes_effect_are_counted_not_judged() {
 fn waivers_are_listed_apart_and_expiry_is_judged_on_a_stated_day() {
     let o = kiemtra(&["check", "--waivers", WAIVERS, SAMPLES]);
     insta::assert_snapshot!(stdout(&o));
-    let v = json(&kiemtra(&["check", "--format", "json", "--waivers", WAIVERS, SAMPLES]));
+    let v = json(&kiemtra(&[
+        "check",
+        "--format",
+        "json",
+        "--waivers",
+        WAIVERS,
+        SAMPLES,
+    ]));
     assert_eq!(v["summary"]["waived"], 3);
     assert_eq!(rules_of(&v["waived"]), ["CD401", "CD505", "CD505"]);
     let states: Vec<(&str, &str, u64)> = v["waivers"]
@@ -249,22 +321,45 @@ fn waivers_are_listed_apart_and_expiry_is_judged_on_a_stated_day() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     // As of 15/11/2017, MT-03 was still in force.
     let v = json(&kiemtra(&[
-        "check", "--format", "json", "--waivers", WAIVERS, "--as-of", "2017-11-15", SAMPLES,
+        "check",
+        "--format",
+        "json",
+        "--waivers",
+        WAIVERS,
+        "--as-of",
+        "2017-11-15",
+        SAMPLES,
     ]));
     assert_eq!(v["waivers"][2]["state"], "applied");
     assert_eq!(v["as_of"]["source"], "given");
     // The same waivers in CSV, Vietnamese headers: the same result.
     let csv = json(&kiemtra(&[
-        "check", "--format", "json", "--waivers", "fixtures/config/waivers.csv", SAMPLES,
+        "check",
+        "--format",
+        "json",
+        "--waivers",
+        "fixtures/config/waivers.csv",
+        SAMPLES,
     ]));
     let strip = |v: &Value| {
         let mut w = v["waivers"].clone();
         for x in w.as_array_mut().unwrap() {
             x.as_object_mut().unwrap().remove("origin");
         }
-        (w, v["waived"].as_array().unwrap().len(), v["summary"].clone())
+        (
+            w,
+            v["waived"].as_array().unwrap().len(),
+            v["summary"].clone(),
+        )
     };
-    let toml = json(&kiemtra(&["check", "--format", "json", "--waivers", WAIVERS, SAMPLES]));
+    let toml = json(&kiemtra(&[
+        "check",
+        "--format",
+        "json",
+        "--waivers",
+        WAIVERS,
+        SAMPLES,
+    ]));
     assert_eq!(strip(&csv), strip(&toml));
 }
 
@@ -274,8 +369,19 @@ fn a_wrong_waiver_is_an_error_that_names_it() {
     std::fs::create_dir_all(&dir).unwrap();
     let text = std::fs::read_to_string(common::root().join(WAIVERS)).unwrap();
     let bad = dir.join("bad.toml");
-    std::fs::write(&bad, text.replace("expires = 2017-11-30", "het_han = 2017-11-30")).unwrap();
-    let o = kiemtra(&["--lang", "en", "check", "--waivers", bad.to_str().unwrap(), SAMPLES]);
+    std::fs::write(
+        &bad,
+        text.replace("expires = 2017-11-30", "het_han = 2017-11-30"),
+    )
+    .unwrap();
+    let o = kiemtra(&[
+        "--lang",
+        "en",
+        "check",
+        "--waivers",
+        bad.to_str().unwrap(),
+        SAMPLES,
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("bad.toml:31:1: unknown key «het_han» in [[waiver]]"),
@@ -290,7 +396,14 @@ fn a_reinspection_marks_findings_new_or_open_and_lists_what_was_resolved() {
     let o = kiemtra(&["check", "--baseline", BASELINE, SAMPLES]);
     assert_eq!(o.status.code(), Some(1));
     insta::assert_snapshot!(stdout(&o));
-    let v = json(&kiemtra(&["check", "--format", "json", "--baseline", BASELINE, SAMPLES]));
+    let v = json(&kiemtra(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        BASELINE,
+        SAMPLES,
+    ]));
     let b = &v["baseline"];
     assert_eq!((b["new"].as_u64(), b["open"].as_u64()), (Some(5), Some(4)));
     // HC-CB01's March conclusion was written since: resolved, although its file and line
@@ -317,23 +430,48 @@ fn a_reinspection_marks_findings_new_or_open_and_lists_what_was_resolved() {
     );
     let unit = &v["units"][0];
     assert_eq!(
-        (unit["unit"].as_str(), unit["new"].as_u64(), unit["open"].as_u64(), unit["resolved"].as_u64()),
+        (
+            unit["unit"].as_str(),
+            unit["new"].as_u64(),
+            unit["open"].as_u64(),
+            unit["resolved"].as_u64()
+        ),
         (Some("HC-CB01"), Some(1), Some(1), Some(1))
     );
     // Against itself, everything is still open and nothing new or resolved.
     let dir = std::env::temp_dir().join(format!("kiemtra-baseline-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let report = dir.join("now.json");
-    kiemtra(&["check", "--format", "json", "-o", report.to_str().unwrap(), SAMPLES]);
+    kiemtra(&[
+        "check",
+        "--format",
+        "json",
+        "-o",
+        report.to_str().unwrap(),
+        SAMPLES,
+    ]);
     let again = json(&kiemtra(&[
-        "check", "--format", "json", "--baseline", report.to_str().unwrap(), SAMPLES,
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        report.to_str().unwrap(),
+        SAMPLES,
     ]));
     let b = &again["baseline"];
     assert_eq!(b["new"], 0);
-    assert_eq!(b["open"].as_u64().unwrap() as usize, again["findings"].as_array().unwrap().len());
+    assert_eq!(
+        b["open"].as_u64().unwrap() as usize,
+        again["findings"].as_array().unwrap().len()
+    );
     assert_eq!(b["resolved"].as_array().unwrap().len(), 0);
     // A file that is not a report is refused.
-    let o = kiemtra(&["check", "--baseline", "fixtures/config/tailored.toml", SAMPLES]);
+    let o = kiemtra(&[
+        "check",
+        "--baseline",
+        "fixtures/config/tailored.toml",
+        SAMPLES,
+    ]);
     assert_eq!(o.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -341,7 +479,14 @@ fn a_reinspection_marks_findings_new_or_open_and_lists_what_was_resolved() {
 #[test]
 fn a_rule_turned_off_does_not_resolve_its_findings() {
     let v = json(&kiemtra(&[
-        "check", "--format", "json", "--ignore", "CD505", "--baseline", BASELINE, SAMPLES,
+        "check",
+        "--format",
+        "json",
+        "--ignore",
+        "CD505",
+        "--baseline",
+        BASELINE,
+        SAMPLES,
     ]));
     let b = &v["baseline"];
     assert!(!rules_of(&b["resolved"]).contains(&"CD505".to_owned()));

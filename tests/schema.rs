@@ -48,7 +48,13 @@ fn the_schema_documents_the_vietnamese_words_the_reader_accepts() {
         .iter()
         .find(|k| k["title"] == "periodic")
         .unwrap();
-    for word in ["periodic", "định kỳ", "dinh ky", "Định kỳ", "sinh hoạt định kỳ"] {
+    for word in [
+        "periodic",
+        "định kỳ",
+        "dinh ky",
+        "Định kỳ",
+        "sinh hoạt định kỳ",
+    ] {
         assert!(
             periodic["enum"].as_array().unwrap().contains(&json!(word)),
             "{word}"
@@ -74,7 +80,12 @@ fn the_schema_documents_the_vietnamese_words_the_reader_accepts() {
 /// Every record line of the JSONL fixtures, with what kiemtra made of it.
 fn fixture_lines() -> Vec<(String, u32, String, Verdict)> {
     let mut files = Vec::new();
-    for dir in ["fixtures/rules", "fixtures/samples", "fixtures/bad", "fixtures/config"] {
+    for dir in [
+        "fixtures/rules",
+        "fixtures/samples",
+        "fixtures/bad",
+        "fixtures/config",
+    ] {
         let mut stack = vec![common::root().join(dir)];
         while let Some(d) = stack.pop() {
             for e in std::fs::read_dir(&d).unwrap() {
@@ -162,13 +173,17 @@ fn valid_fixture_records_validate_and_rejected_ones_do_not() {
             Verdict::Unreadable => {}
         }
     }
-    assert!(clean > 400 && rejected > 30, "{clean} clean, {rejected} rejected");
+    assert!(
+        clean > 400 && rejected > 30,
+        "{clean} clean, {rejected} rejected"
+    );
 }
 
 #[test]
 fn the_json_sample_validates() {
     let s = schema();
-    let text = std::fs::read_to_string(common::root().join("fixtures/samples/thi-tran.json")).unwrap();
+    let text =
+        std::fs::read_to_string(common::root().join("fixtures/samples/thi-tran.json")).unwrap();
     let records: Vec<Value> = serde_json::from_str(&text).unwrap();
     for r in &records {
         assert!(s.is_valid(r), "{}", r["id"]);
@@ -177,7 +192,14 @@ fn the_json_sample_validates() {
 
 fn template(format: &str) -> String {
     let o = kiemtra(&[
-        "--no-config", "template", "--unit", "HC-CB09", "--month", "2017-03", "--format", format,
+        "--no-config",
+        "template",
+        "--unit",
+        "HC-CB09",
+        "--month",
+        "2017-03",
+        "--format",
+        format,
     ]);
     assert_eq!(o.status.code(), Some(0));
     stdout(&o)
@@ -187,7 +209,9 @@ fn template(format: &str) -> String {
 /// lists one item per line, assignments `assignee | kind | task | due | remedy` per line.
 fn csv_example() -> Value {
     let text = template("csv");
-    let text = text.strip_prefix('\u{feff}').expect("UTF-8 BOM for spreadsheets");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("UTF-8 BOM for spreadsheets");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -261,7 +285,13 @@ fn check(record: &Value) -> Value {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("record.json");
     std::fs::write(&file, serde_json::to_string_pretty(record).unwrap()).unwrap();
-    let o = kiemtra(&["--no-config", "check", "--format", "json", file.to_str().unwrap()]);
+    let o = kiemtra(&[
+        "--no-config",
+        "check",
+        "--format",
+        "json",
+        file.to_str().unwrap(),
+    ]);
     std::fs::remove_dir_all(&dir).ok();
     serde_json::from_str(&stdout(&o)).unwrap()
 }
@@ -274,7 +304,10 @@ fn a_filled_template_is_a_record_the_reader_accepts_without_findings() {
     // Guidance for every field that holds a value, in Vietnamese by default.
     let notes = t["_huong_dan"].as_object().unwrap();
     assert!(notes["session.minutes"].as_str().unwrap().contains("30"));
-    assert!(notes["kind"].as_str().unwrap().contains("periodic (định kỳ)"));
+    assert!(notes["kind"]
+        .as_str()
+        .unwrap()
+        .contains("periodic (định kỳ)"));
     let example = csv_example();
     assert_eq!(example["unit"]["code"], "HC-CB09");
     fill(&mut t, &example);
@@ -282,7 +315,11 @@ fn a_filled_template_is_a_record_the_reader_accepts_without_findings() {
     let v = check(&t);
     assert_eq!(v["summary"]["rejected"], 0, "{v}");
     assert_eq!(v["summary"]["checked"], 1);
-    assert_eq!(v["findings"], json!([]), "a complete meeting has no finding");
+    assert_eq!(
+        v["findings"],
+        json!([]),
+        "a complete meeting has no finding"
+    );
 }
 
 #[test]
@@ -301,7 +338,9 @@ fn an_unfilled_template_is_never_a_pass() {
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
-    for code in ["CD102", "CD201", "CD301", "CD302", "CD306", "CD307", "CD402"] {
+    for code in [
+        "CD102", "CD201", "CD301", "CD302", "CD306", "CD307", "CD402",
+    ] {
         assert!(rules.contains(&code), "{code} in {rules:?}");
     }
 }
@@ -311,7 +350,14 @@ fn templates_read_as_expected() {
     insta::assert_snapshot!("template_json", template("json"));
     insta::assert_snapshot!("template_csv", template("csv"));
     let o = kiemtra(&[
-        "--lang", "en", "--no-config", "template", "--unit", "X", "--month", "2017-3",
+        "--lang",
+        "en",
+        "--no-config",
+        "template",
+        "--unit",
+        "X",
+        "--month",
+        "2017-3",
     ]);
     assert_eq!(o.status.code(), Some(2), "the month is YYYY-MM");
 }

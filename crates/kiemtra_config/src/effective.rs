@@ -257,10 +257,7 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
                 PackSource::BuiltIn => None,
             },
         };
-        return Err(ConfigError::new(
-            place,
-            format!("[parameters]: {e}"),
-        ));
+        return Err(ConfigError::new(place, format!("[parameters]: {e}")));
     }
 
     let severity: Vec<(String, Setting<Severity>)> = f
@@ -288,10 +285,8 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
     policy
         .select(&select.value, &ignore.value)
         .map_err(|s| unknown_selector(&s, lang))?;
-    let entries: Vec<(String, Severity)> = severity
-        .iter()
-        .map(|(s, v)| (s.clone(), v.value))
-        .collect();
+    let entries: Vec<(String, Severity)> =
+        severity.iter().map(|(s, v)| (s.clone(), v.value)).collect();
     policy
         .set_severities(&entries)
         .map_err(|s| unknown_selector(&s, lang))?;

@@ -335,7 +335,16 @@ rating = { good = 95 }
         assert_eq!(c.severity.len(), 2);
         assert_eq!(c.severity[1].1.line, 12);
         assert_eq!(c.parameters[0].0, "min_minutes");
-        assert_eq!(c.parameters[1], ("rating.good", Val { value: 95, line: 16 }));
+        assert_eq!(
+            c.parameters[1],
+            (
+                "rating.good",
+                Val {
+                    value: 95,
+                    line: 16
+                }
+            )
+        );
     }
 
     #[test]
@@ -376,9 +385,13 @@ rating = { good = 95 }
             parse("[parameters]\nmin_minutes = -5").unwrap_err(),
             "dir/kiemtra.toml:2:15: «min_minutes» must be a whole number, 0 or more, not integer"
         );
-        assert!(parse("[severity]\nCD401 = \"error\"\nminimum-duration = \"info\"")
+        assert!(
+            parse("[severity]\nCD401 = \"error\"\nminimum-duration = \"info\"")
+                .unwrap_err()
+                .contains("name the same rule")
+        );
+        assert!(parse("select = [")
             .unwrap_err()
-            .contains("name the same rule"));
-        assert!(parse("select = [").unwrap_err().starts_with("dir/kiemtra.toml:1:"));
+            .starts_with("dir/kiemtra.toml:1:"));
     }
 }

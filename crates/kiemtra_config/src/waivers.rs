@@ -35,7 +35,10 @@ const FIELDS: &[(&str, &[&str])] = &[
     ("from", &["từ tháng"]),
     ("to", &["đến tháng"]),
     ("justification", &["lý do"]),
-    ("approved_by", &["approved by", "người duyệt", "người phê duyệt"]),
+    (
+        "approved_by",
+        &["approved by", "người duyệt", "người phê duyệt"],
+    ),
     ("expires", &["hết hạn", "ngày hết hạn"]),
 ];
 
@@ -329,7 +332,8 @@ expires = "31/12/2017"
 
     #[test]
     fn csv_waivers_are_read_with_vietnamese_headers() {
-        let csv = "\u{feff}Mã quy tắc,Mã chi bộ,Từ tháng,Đến tháng,Lý do,Người duyệt,Ngày hết hạn\n\
+        let csv =
+            "\u{feff}Mã quy tắc,Mã chi bộ,Từ tháng,Đến tháng,Lý do,Người duyệt,Ngày hết hạn\n\
                    CD401,HC-CB01,2017-06,2017-06,\"Mưa bão, họp ngắn\",BTG Huyện ủy,30/06/2018\n";
         let w = parse(csv, "w.csv", Lang::Vi).unwrap();
         assert_eq!(w[0].justification, "Mưa bão, họp ngắn");
@@ -341,15 +345,24 @@ expires = "31/12/2017"
     fn bad_waivers_are_errors_that_say_where() {
         let e = |text: &str, path: &str| parse(text, path, Lang::En).unwrap_err().to_string();
         assert_eq!(
-            e(&TOML.replace("approved_by = \"Đảng ủy xã\"", "aproved_by = \"x\""), "w.toml"),
+            e(
+                &TOML.replace("approved_by = \"Đảng ủy xã\"", "aproved_by = \"x\""),
+                "w.toml"
+            ),
             "w.toml:18:1: unknown key «aproved_by» in [[waiver]]; did you mean «approved_by»?"
         );
         assert_eq!(
-            e(&TOML.replace("rule = \"CD401\"", "rule = \"CD41\""), "w.toml"),
+            e(
+                &TOML.replace("rule = \"CD401\"", "rule = \"CD41\""),
+                "w.toml"
+            ),
             "w.toml:4:8: no rule or rule group «CD41»; did you mean «CD401»?"
         );
         assert_eq!(
-            e(&TOML.replace("justification = \"Thí điểm\"", "justification = \"...\""), "w.toml"),
+            e(
+                &TOML.replace("justification = \"Thí điểm\"", "justification = \"...\""),
+                "w.toml"
+            ),
             "w.toml:17:17: «justification» must not be blank"
         );
         assert_eq!(
@@ -357,7 +370,10 @@ expires = "31/12/2017"
             "w.toml:12: the waiver has no «to»"
         );
         assert_eq!(
-            e(&TOML.replace("from = \"2017-06\"", "from = \"2017-07\""), "w.toml"),
+            e(
+                &TOML.replace("from = \"2017-06\"", "from = \"2017-07\""),
+                "w.toml"
+            ),
             "w.toml:2: «from» (2017-07) is after «to» (2017-06)"
         );
         assert!(e(&TOML.replace("unit = \"HC-CB01\"", ""), "w.toml").contains("exactly one of"));
@@ -366,7 +382,10 @@ expires = "31/12/2017"
             "w.toml:19:11: «expires» must be a date YYYY-MM-DD or DD/MM/YYYY, not «cuối năm»"
         );
         assert_eq!(
-            e(&TOML.replace("rule = \"CD5\"", "rule = \"CD5\"\nid = \"W1\""), "w.toml"),
+            e(
+                &TOML.replace("rule = \"CD5\"", "rule = \"CD5\"\nid = \"W1\""),
+                "w.toml"
+            ),
             "w.toml:12: waiver id «W1» is used twice"
         );
         assert_eq!(

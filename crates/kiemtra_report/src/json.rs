@@ -241,7 +241,11 @@ fn waiver(u: &WaiverUse) -> Waiver<'_> {
     }
 }
 
-fn finding<'a>(f: &'a kiemtra_runner::Finding, outcome: &'a Outcome, ctx: &'a Context<'_>) -> Finding<'a> {
+fn finding<'a>(
+    f: &'a kiemtra_runner::Finding,
+    outcome: &'a Outcome,
+    ctx: &'a Context<'_>,
+) -> Finding<'a> {
     Finding {
         rule: f.rule().code(),
         name: f.rule().name(),
@@ -258,13 +262,16 @@ fn finding<'a>(f: &'a kiemtra_runner::Finding, outcome: &'a Outcome, ctx: &'a Co
         hint: ctx.hint(f),
         fingerprint: f.fingerprint(),
         baseline: f.change.map(|c| c.code()),
-        waiver: f.waiver.and_then(|i| outcome.waivers.get(i)).map(|u| FindingWaiver {
-            id: &u.waiver.id,
-            state: u.state.code(),
-            justification: &u.waiver.justification,
-            approved_by: &u.waiver.approved_by,
-            expires: u.waiver.expires.to_string(),
-        }),
+        waiver: f
+            .waiver
+            .and_then(|i| outcome.waivers.get(i))
+            .map(|u| FindingWaiver {
+                id: &u.waiver.id,
+                state: u.state.code(),
+                justification: &u.waiver.justification,
+                approved_by: &u.waiver.approved_by,
+                expires: u.waiver.expires.to_string(),
+            }),
     }
 }
 
@@ -364,24 +371,25 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
                     .is_some()
                     .then(|| outcome.baseline_counts(&u.code));
                 Unit {
-                unit: &u.code,
-                name: u.name.as_deref(),
-                parent: u.parent.as_deref(),
-                from: u.period.from.to_string(),
-                to: u.period.to.to_string(),
-                meetings: u.meetings,
-                months_expected: u.months_expected(),
-                months_held: u.months_held,
-                months_compliant: u.months_compliant,
-                compliance_rate: rate(u.compliance_rate()),
-                error: u.errors,
-                warning: u.warnings,
-                info: u.infos,
-                waived: u.waived,
-                new: counts.map(|c| c.0),
-                open: counts.map(|c| c.1),
-                resolved: counts.map(|c| c.2),
-            }})
+                    unit: &u.code,
+                    name: u.name.as_deref(),
+                    parent: u.parent.as_deref(),
+                    from: u.period.from.to_string(),
+                    to: u.period.to.to_string(),
+                    meetings: u.meetings,
+                    months_expected: u.months_expected(),
+                    months_held: u.months_held,
+                    months_compliant: u.months_compliant,
+                    compliance_rate: rate(u.compliance_rate()),
+                    error: u.errors,
+                    warning: u.warnings,
+                    info: u.infos,
+                    waived: u.waived,
+                    new: counts.map(|c| c.0),
+                    open: counts.map(|c| c.1),
+                    resolved: counts.map(|c| c.2),
+                }
+            })
             .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;

@@ -113,10 +113,9 @@ pub(crate) fn resolved(p: &PastFinding, lang: Lang, out: &mut dyn Write) -> io::
 fn why(n: NotRechecked, lang: Lang) -> &'static str {
     match n {
         NotRechecked::RuleOff => lang.pick("quy tắc không chạy lần này", "rule not run this time"),
-        NotRechecked::UnitAbsent => lang.pick(
-            "không có bản ghi nào của chi bộ",
-            "no record of the unit",
-        ),
+        NotRechecked::UnitAbsent => {
+            lang.pick("không có bản ghi nào của chi bộ", "no record of the unit")
+        }
         NotRechecked::RecordAbsent => lang.pick(
             "bản ghi không được xét lần này",
             "record not judged this time",
@@ -127,7 +126,11 @@ fn why(n: NotRechecked, lang: Lang) -> &'static str {
 
 /// After the units: waived findings, waivers expired or unused, baseline findings not
 /// re-checked.
-pub(crate) fn sections(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn sections(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = ctx.lang;
     if !outcome.waived.is_empty() {
         writeln!(

@@ -29,7 +29,10 @@ fn severity_style(s: Severity) -> Style {
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     let lang = ctx.lang;
     // Per unit: its findings, then (against a baseline) those resolved since.
-    let resolved = outcome.baseline.as_ref().map_or(&[][..], |b| &b.resolved[..]);
+    let resolved = outcome
+        .baseline
+        .as_ref()
+        .map_or(&[][..], |b| &b.resolved[..]);
     let units: std::collections::BTreeSet<&str> = outcome
         .findings
         .iter()

@@ -239,12 +239,13 @@ mod tests {
     fn a_pack_judges_whole_months_from_its_effective_date() {
         let pack = Pack::embedded();
         assert_eq!(pack.first_month().to_string(), "2017-01");
-        let first_of_month = EMBEDDED.replace(
-            "effective = \"2016-12-30\"",
-            "effective = \"2017-03-01\"",
-        );
+        let first_of_month =
+            EMBEDDED.replace("effective = \"2016-12-30\"", "effective = \"2017-03-01\"");
         assert_eq!(
-            Pack::parse(&first_of_month).unwrap().first_month().to_string(),
+            Pack::parse(&first_of_month)
+                .unwrap()
+                .first_month()
+                .to_string(),
             "2017-03"
         );
     }

@@ -160,8 +160,14 @@ mod tests {
     #[test]
     fn selectors_name_codes_names_and_prefixes() {
         assert_eq!(Rule::selected_by("CD401"), [Rule::MinimumDuration]);
-        assert_eq!(Rule::selected_by("minimum-duration"), [Rule::MinimumDuration]);
-        assert_eq!(Rule::selected_by("cd6"), [Rule::MonthlyCadence, Rule::DuplicateMeeting]);
+        assert_eq!(
+            Rule::selected_by("minimum-duration"),
+            [Rule::MinimumDuration]
+        );
+        assert_eq!(
+            Rule::selected_by("cd6"),
+            [Rule::MonthlyCadence, Rule::DuplicateMeeting]
+        );
         assert_eq!(Rule::selected_by("CD").len(), Rule::ALL.len());
         assert!(Rule::selected_by("CD9").is_empty());
         assert!(Rule::selected_by("").is_empty());

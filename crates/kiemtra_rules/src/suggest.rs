@@ -9,7 +9,14 @@ pub fn closest<'c>(typed: &str, candidates: impl IntoIterator<Item = &'c str>) -
     candidates
         .into_iter()
         .map(|c| (strsim::osa_distance(&typed, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= typed.chars().count().max(c.chars().count()).div_ceil(3).max(1))
+        .filter(|(d, c)| {
+            *d <= typed
+                .chars()
+                .count()
+                .max(c.chars().count())
+                .div_ceil(3)
+                .max(1)
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

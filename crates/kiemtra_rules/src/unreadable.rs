@@ -14,7 +14,12 @@ trait Walk {
     fn walk(&self, at: &str, out: &mut Vec<String>);
 }
 
-fn field<T>(f: &Field<T>, at: String, out: &mut Vec<String>, inner: impl FnOnce(&T, &str, &mut Vec<String>)) {
+fn field<T>(
+    f: &Field<T>,
+    at: String,
+    out: &mut Vec<String>,
+    inner: impl FnOnce(&T, &str, &mut Vec<String>),
+) {
     match f {
         // A list or object where another shape was expected is kept as `[…]` / `{…}`.
         Field::Unreadable(v) if !is_blank(v) || v == "[…]" || v == "{…}" => out.push(at),
@@ -31,7 +36,12 @@ fn object<T: Walk>(f: &Field<T>, at: String, out: &mut Vec<String>) {
     field(f, at, out, |v, at, out| v.walk(at, out));
 }
 
-fn list<T>(f: &Field<Vec<Field<T>>>, at: String, out: &mut Vec<String>, each: fn(&Field<T>, String, &mut Vec<String>)) {
+fn list<T>(
+    f: &Field<Vec<Field<T>>>,
+    at: String,
+    out: &mut Vec<String>,
+    each: fn(&Field<T>, String, &mut Vec<String>),
+) {
     field(f, at, out, |items, at, out| {
         for (i, item) in items.iter().enumerate() {
             each(item, format!("{at}/{i}"), out);

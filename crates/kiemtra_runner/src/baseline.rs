@@ -310,7 +310,9 @@ mod tests {
 
     #[test]
     fn a_file_that_is_not_a_report_is_refused() {
-        assert!(Baseline::parse("{}", "x.json").unwrap_err().contains("x.json"));
+        assert!(Baseline::parse("{}", "x.json")
+            .unwrap_err()
+            .contains("x.json"));
         let future = r#"{"kiemtra": {"format": 9}, "findings": []}"#;
         assert!(Baseline::parse(future, "x.json")
             .unwrap_err()

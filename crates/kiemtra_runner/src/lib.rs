@@ -10,7 +10,9 @@ mod policy;
 mod run;
 mod waiver;
 
-pub use baseline::{Baseline, BaselineReport, Change, FindingAt, FindingKey, NotRechecked, PastFinding};
+pub use baseline::{
+    Baseline, BaselineReport, Change, FindingAt, FindingKey, NotRechecked, PastFinding,
+};
 pub use discover::{discover, Discovered, FileError};
 pub use outcome::{Finding, MonthState, Outcome, Rejected, Summary, UnitSummary};
 pub use policy::{Policy, Selection, SELECT_ALL};

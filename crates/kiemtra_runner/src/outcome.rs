@@ -178,10 +178,9 @@ impl Outcome {
                 }
             }
         }
-        let resolved = self
-            .baseline
-            .as_ref()
-            .map_or(0, |b| b.resolved.iter().filter(|p| p.key.unit == unit).count());
+        let resolved = self.baseline.as_ref().map_or(0, |b| {
+            b.resolved.iter().filter(|p| p.key.unit == unit).count()
+        });
         (new, open, resolved)
     }
 

@@ -218,7 +218,8 @@ mod tests {
     fn the_most_specific_selector_decides() {
         let mut p = Policy::new(Pack::embedded());
         assert!(Rule::ALL.iter().all(|&r| p.enabled(r)));
-        p.select(&v(&["CD", "CD501"]), &v(&["CD5", "CD203"])).unwrap();
+        p.select(&v(&["CD", "CD501"]), &v(&["CD5", "CD203"]))
+            .unwrap();
         assert!(p.enabled(Rule::FollowUp), "CD501 beats CD5");
         assert!(!p.enabled(Rule::FollowUpTopic));
         assert!(!p.enabled(Rule::TopicArea));
@@ -230,7 +231,10 @@ mod tests {
         // Only what is selected is on.
         p.select(&v(&["minimum-duration"]), &[]).unwrap();
         assert_eq!(
-            Rule::ALL.iter().filter(|&&r| p.enabled(r)).collect::<Vec<_>>(),
+            Rule::ALL
+                .iter()
+                .filter(|&&r| p.enabled(r))
+                .collect::<Vec<_>>(),
             [&Rule::MinimumDuration]
         );
         assert_eq!(p.selection(Rule::SessionHeld).by, None);

@@ -145,11 +145,7 @@ fn text(settings: &Settings, out: &mut dyn Write) -> Result<(), Error> {
     match &settings.waivers {
         Some(w) => row(
             "waivers",
-            format!(
-                "{} ({})",
-                show(&w.value),
-                settings.policy.waivers().len()
-            ),
+            format!("{} ({})", show(&w.value), settings.policy.waivers().len()),
             origin(settings, &w.origin),
         )?,
         None => row(
@@ -159,11 +155,7 @@ fn text(settings: &Settings, out: &mut dyn Write) -> Result<(), Error> {
         )?,
     }
     match &settings.as_of {
-        Some(d) => row(
-            "as_of",
-            d.value.to_string(),
-            origin(settings, &d.origin),
-        )?,
+        Some(d) => row("as_of", d.value.to_string(), origin(settings, &d.origin))?,
         None => row(
             "as_of",
             lang.pick("ngày họp muộn nhất", "latest meeting date")
@@ -186,7 +178,10 @@ fn text(settings: &Settings, out: &mut dyn Write) -> Result<(), Error> {
         let (sev_by, sev_origin) = severity_origin(settings, rule);
         let mut why = Vec::new();
         if !on || by.as_deref() != Some("select CD") {
-            let what = by.unwrap_or_else(|| lang.pick("không có trong select", "not in select").to_owned());
+            let what = by.unwrap_or_else(|| {
+                lang.pick("không có trong select", "not in select")
+                    .to_owned()
+            });
             why.push(format!("{what} ({})", origin(settings, &by_origin)));
         }
         if on {

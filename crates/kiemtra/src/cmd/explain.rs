@@ -33,7 +33,11 @@ pub fn run(code: &str, settings: &Settings) -> Result<ExitCode, Error> {
     };
     write!(out, "{sev}: {}", entry.severity.label(lang))?;
     if !policy.enabled(rule) {
-        write!(out, " {}", lang.pick("(tắt theo cấu hình)", "(off by configuration)"))?;
+        write!(
+            out,
+            " {}",
+            lang.pick("(tắt theo cấu hình)", "(off by configuration)")
+        )?;
     } else if policy.is_overridden(rule) {
         let tailored = policy.severity(rule).label(lang);
         match lang {

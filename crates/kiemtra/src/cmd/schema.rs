@@ -18,7 +18,8 @@ pub fn run() -> Result<ExitCode, Error> {
 
 /// A value with no letter or digit, or `n/a`, `na`, `null`, `none`: blank, which the reader
 /// counts as absent (READING.md). Letters: ASCII and Vietnamese (U+00C0–U+1EF9).
-const BLANK: &str = "^([^0-9A-Za-z\u{00C0}-\u{1EF9}]*|\\s*([nN]/?[aA]|[nN][uU][lL][lL]|[nN][oO][nN][eE])\\s*)$";
+const BLANK: &str =
+    "^([^0-9A-Za-z\u{00C0}-\u{1EF9}]*|\\s*([nN]/?[aA]|[nN][uU][lL][lL]|[nN][oO][nN][eE])\\s*)$";
 const DATE: &str =
     "^([0-9]{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])|(0?[1-9]|[12][0-9]|3[01])/(0?[1-9]|1[0-2])/[0-9]{4})$";
 const TIME: &str = "^([01]?[0-9]|2[0-3]):[0-5][0-9]$";
@@ -37,7 +38,9 @@ fn absent_allowed(schema: Value, f: &FieldDoc) -> Value {
 
 fn field(f: &FieldDoc) -> Value {
     let base = match f.ty {
-        Ty::Text if f.required => json!({ "type": "string", "pattern": "[0-9A-Za-z\u{00C0}-\u{1EF9}]" }),
+        Ty::Text if f.required => {
+            json!({ "type": "string", "pattern": "[0-9A-Za-z\u{00C0}-\u{1EF9}]" })
+        }
         Ty::Text => json!({ "type": "string" }),
         Ty::Date => json!({ "type": "string", "pattern": DATE }),
         Ty::Time => json!({ "type": "string", "pattern": TIME }),
@@ -89,11 +92,11 @@ pub fn schema() -> Value {
         "$id": "urn:kiemtra:record-format:v1",
         "title": "Biên bản sinh hoạt chi bộ — định dạng bản ghi v1 / Meeting record, format v1",
         "description": "Một bản ghi: những gì sổ biên bản của chi bộ ghi về một cuộc họp (spec/record-format.md). \
-Trình đọc của kiemtra dễ dãi hơn lược đồ này: giá trị không đọc được (ví dụ minutes là chữ) được coi như bỏ trống \
-và được chỉ ra trong báo cáo; giá trị liệt kê được chấp nhận không phân biệt hoa thường, có hay không dấu. \
-Lược đồ mô tả những gì phần mềm xuất dữ liệu NÊN ghi. / One record: what a cell's minutes book says about one meeting. \
-kiemtra's reader is more lenient than this schema (a value it cannot read counts as absent and is shown in the report; \
-enumerated values are matched in any case, with or without diacritics); the schema says what an exporter SHOULD write.",
+    Trình đọc của kiemtra dễ dãi hơn lược đồ này: giá trị không đọc được (ví dụ minutes là chữ) được coi như bỏ trống \
+    và được chỉ ra trong báo cáo; giá trị liệt kê được chấp nhận không phân biệt hoa thường, có hay không dấu. \
+    Lược đồ mô tả những gì phần mềm xuất dữ liệu NÊN ghi. / One record: what a cell's minutes book says about one meeting. \
+    kiemtra's reader is more lenient than this schema (a value it cannot read counts as absent and is shown in the report; \
+    enumerated values are matched in any case, with or without diacritics); the schema says what an exporter SHOULD write.",
     });
     if let (Value::Object(root), Value::Object(head)) = (&mut root, head) {
         let body = std::mem::take(root);

@@ -71,10 +71,12 @@ fn guidance(f: &FieldDoc, lang: Lang) -> String {
         let values: Vec<String> = e
             .values()
             .into_iter()
-            .map(|(code, words)| match words.get(1) {
-                Some(vi) => format!("{code} ({vi})"),
-                None => code.to_owned(),
-            })
+            .map(
+                |(code, words)| match words.iter().skip(1).find(|w| !w.is_ascii()) {
+                    Some(vi) => format!("{code} ({vi})"),
+                    None => code.to_owned(),
+                },
+            )
             .collect();
         text.push_str(&format!(
             " {} {}.",
