@@ -148,8 +148,9 @@ impl Policy {
         self
     }
 
+    /// Whether `rule` runs (asked once per violation: no allocation).
     pub fn enabled(&self, rule: Rule) -> bool {
-        self.selection(rule).enabled
+        self.decisions.get(&rule).is_none_or(|s| s.enabled)
     }
 
     pub fn selection(&self, rule: Rule) -> Selection {
