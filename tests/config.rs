@@ -257,12 +257,20 @@ fn records_before_the_pack_takes_effect_are_counted_not_judged() {
         (Some(3), Some(3))
     );
     assert_eq!(
-        s["before_effective"], 2,
-        "10/11/2016, and 30/12/2016 in a month not whole"
+        s["before_effective"], 1,
+        "10/11/2016 is before 30/12/2016; the meeting on the effective date itself is judged"
     );
-    // Their 20-minute sessions are not judged; they are still the previous meeting of January.
-    assert_eq!(rules_of(&v["findings"]), ["CD501"]);
-    assert_eq!(v["units"][0]["from"], "2017-01");
+    // The November session is not judged, but it is the previous meeting of 30/12/2016.
+    assert_eq!(
+        rules_of(&v["findings"]),
+        ["CD308", "CD308", "CD401", "CD501", "CD501"]
+    );
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["date"].as_str().unwrap() >= "2016-12-30"));
+    assert_eq!(v["units"][0]["from"], "2016-12");
     insta::assert_snapshot!(stdout(&kiemtra(&[
         "check",
         "fixtures/config/before-effective.jsonl"

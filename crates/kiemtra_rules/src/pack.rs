@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::month::Month;
@@ -186,16 +186,11 @@ impl Pack {
         Ok(pack)
     }
 
-    /// The first month the pack judges: the month of its effective date when that is the 1st,
-    /// else the month after (a pack effective on 30/12/2016 judges meetings from January 2017;
-    /// no unit can be asked to follow a guidance for a month it did not have in full).
+    /// The first month the pack covers: the month of its effective date. Records dated before
+    /// the effective date itself are not judged; the cadence rules expect meetings from this
+    /// month on.
     pub fn first_month(&self) -> Month {
-        let effective = Month::of(self.pack.effective);
-        if self.pack.effective.day() == 1 {
-            effective
-        } else {
-            effective.next()
-        }
+        Month::of(self.pack.effective)
     }
 
     pub fn rule(&self, rule: Rule) -> &RuleEntry {
@@ -238,7 +233,7 @@ mod tests {
     #[test]
     fn a_pack_judges_whole_months_from_its_effective_date() {
         let pack = Pack::embedded();
-        assert_eq!(pack.first_month().to_string(), "2017-01");
+        assert_eq!(pack.first_month().to_string(), "2016-12");
         let first_of_month =
             EMBEDDED.replace("effective = \"2016-12-30\"", "effective = \"2017-03-01\"");
         assert_eq!(

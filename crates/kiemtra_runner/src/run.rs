@@ -337,7 +337,7 @@ fn judge_unit(
     let mut meetings_in_period = 0;
     for (i, r) in records.iter_mut().enumerate() {
         let month = Month::of(r.date);
-        if month < first_month {
+        if r.date < options.policy.pack.pack.effective {
             before_effective += 1;
             continue;
         }
