@@ -12,8 +12,20 @@ use kiemtra_rules::{Lang, Month, Severity};
 #[command(name = "kiemtra", version, about, max_term_width = 100)]
 pub struct Cli {
     /// Language of everything a person reads: vi (default) or en.
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
-    pub lang: LangArg,
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// Configuration file (default: kiemtra.toml in the current directory, if there is one).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Read no configuration file.
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
+
+    /// Rule pack file to use instead of the built-in one (same schema as rules/btghu-2016.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub pack: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -30,6 +42,69 @@ pub enum Command {
         /// A rule code (CD401) or name (minimum-duration).
         rule: String,
     },
+    /// Print the effective configuration and where each value came from.
+    Config(ConfigArgs),
+    /// Print the JSON Schema of record format v1.
+    Schema,
+    /// Print a blank record to fill in, with short guidance for every field.
+    Template(TemplateArgs),
+}
+
+/// Tailoring given on the command line; it overrides kiemtra.toml.
+#[derive(Debug, Default, clap::Args)]
+pub struct TailorArgs {
+    /// Rules to run: codes, names or prefixes, comma-separated (replaces `select` of kiemtra.toml).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+
+    /// Rules not to run: codes, names or prefixes (replaces `ignore` of kiemtra.toml).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Option<Vec<String>>,
+
+    /// Exit with 1 when a finding is at or above this severity (default: error).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// Waivers file (.toml or .csv).
+    #[arg(long, value_name = "FILE")]
+    pub waivers: Option<PathBuf>,
+
+    /// The day waivers' expiry is judged on (YYYY-MM-DD); default: the latest meeting date in
+    /// the input, never the clock.
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub tailor: TailorArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TemplateArgs {
+    /// The cell's code (unit.code).
+    #[arg(long)]
+    pub unit: String,
+
+    /// The month of the meeting (YYYY-MM).
+    #[arg(long, value_parser = parse_month)]
+    pub month: Month,
+
+    /// json: a record with a `_huong_dan` object of guidance; csv: the header row and one
+    /// example row.
+    #[arg(long, value_enum, default_value_t = TemplateFormat::Json)]
+    pub format: TemplateFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    Json,
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]
@@ -38,9 +113,9 @@ pub struct CheckArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format (default: text, or `format` of kiemtra.toml).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 
     /// Write the report to this file instead of standard output.
     #[arg(short, long)]
@@ -54,13 +129,17 @@ pub struct CheckArgs {
     #[arg(long, value_parser = parse_month)]
     pub to: Option<Month>,
 
-    /// Exit with 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
-
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+
+    /// A previous JSON report (`kiemtra check --format json`): mark findings new or still
+    /// open, and list those resolved.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub tailor: TailorArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -110,4 +189,26 @@ impl From<FailOn> for Severity {
 
 fn parse_month(s: &str) -> Result<Month, String> {
     Month::parse(s).ok_or_else(|| format!("«{s}» is not a month YYYY-MM"))
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("«{s}» is not a date YYYY-MM-DD"))
+}
+
+impl Format {
+    /// The names `--format` accepts, the default first.
+    pub fn names() -> Vec<String> {
+        Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|p| p.get_name().to_owned())
+            .collect()
+    }
+
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map(|p| p.get_name().to_owned())
+            .unwrap_or_default()
+    }
 }

@@ -2,6 +2,7 @@
 //! record; wording in the reader's language is chosen here.
 
 pub mod json;
+mod review;
 pub mod text;
 
 use kiemtra_rules::Lang;
