@@ -277,11 +277,10 @@ fn fill(template: &mut Value, example: &Value) {
 }
 
 fn check(record: &Value) -> Value {
-    let dir = std::env::temp_dir().join(format!(
-        "kiemtra-template-{}-{}",
-        std::process::id(),
-        record["date"].as_str().unwrap_or("x").replace('/', "-")
-    ));
+    // Tests run in parallel threads: each call gets its own directory.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("kiemtra-template-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("record.json");
     std::fs::write(&file, serde_json::to_string_pretty(record).unwrap()).unwrap();
