@@ -14,8 +14,20 @@ use kiemtra_runner::Encoding;
 #[command(name = "kiemtra", version, about, max_term_width = 100)]
 pub struct Cli {
     /// Language of everything a person reads: vi (default) or en.
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
-    pub lang: LangArg,
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// Configuration file (default: kiemtra.toml in the current directory, if there is one).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Read no configuration file.
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
+
+    /// Rule pack file to use instead of the built-in one (same schema as rules/btghu-2016.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub pack: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -35,6 +47,69 @@ pub enum Command {
         /// A rule code (CD401) or name (minimum-duration).
         rule: String,
     },
+    /// Print the effective configuration and where each value came from.
+    Config(ConfigArgs),
+    /// Print the JSON Schema of record format v1.
+    Schema,
+    /// Print a blank record to fill in, with short guidance for every field.
+    Template(TemplateArgs),
+}
+
+/// Tailoring given on the command line; it overrides kiemtra.toml.
+#[derive(Debug, Default, clap::Args)]
+pub struct TailorArgs {
+    /// Rules to run: codes, names or prefixes, comma-separated (replaces `select` of kiemtra.toml).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+
+    /// Rules not to run: codes, names or prefixes (replaces `ignore` of kiemtra.toml).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Option<Vec<String>>,
+
+    /// Exit with 1 when a finding is at or above this severity (default: error).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    /// Waivers file (.toml or .csv).
+    #[arg(long, value_name = "FILE")]
+    pub waivers: Option<PathBuf>,
+
+    /// The day waivers' expiry is judged on (YYYY-MM-DD); default: the latest meeting date in
+    /// the input, never the clock.
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub tailor: TailorArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TemplateArgs {
+    /// The cell's code (unit.code).
+    #[arg(long)]
+    pub unit: String,
+
+    /// The month of the meeting (YYYY-MM).
+    #[arg(long, value_parser = parse_month)]
+    pub month: Month,
+
+    /// json: a record with a `_huong_dan` object of guidance; csv: the header row and one
+    /// example row.
+    #[arg(long, value_enum, default_value_t = TemplateFormat::Json)]
+    pub format: TemplateFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    Json,
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]
@@ -43,8 +118,8 @@ pub struct CheckArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Format of the report on standard output (default: text). With -o, standard output gets
-    /// a report only when --format is given.
+    /// Format of the report on standard output (default: text, or `format` of kiemtra.toml).
+    /// With -o, standard output gets a report only when --format is given.
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
 
@@ -62,13 +137,17 @@ pub struct CheckArgs {
     #[arg(long, value_parser = parse_month)]
     pub to: Option<Month>,
 
-    /// Exit with 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
-
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+
+    /// A previous JSON report (`kiemtra check --format json`): mark findings new or still
+    /// open, and list those resolved.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub tailor: TailorArgs,
 
     /// Encoding of files that have no byte order mark: utf-8 (default) or windows-1258 (legacy
     /// files; a file that is valid UTF-8 is still read as UTF-8).
@@ -86,7 +165,7 @@ pub struct CheckArgs {
 
     /// The report's date: YYYY-MM-DD, or `today` (the only time kiemtra reads the clock).
     /// Without it the date line is left to fill in by hand.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = parse_report_date)]
     pub date: Option<ReportDate>,
 }
 
@@ -206,7 +285,7 @@ fn parse_encoding(s: &str) -> Result<Encoding, String> {
     Encoding::parse(s).ok_or_else(|| format!("«{s}»: expected utf-8 or windows-1258"))
 }
 
-fn parse_date(s: &str) -> Result<ReportDate, String> {
+fn parse_report_date(s: &str) -> Result<ReportDate, String> {
     if s.trim().eq_ignore_ascii_case("today") {
         return Ok(ReportDate::Today);
     }
@@ -217,4 +296,26 @@ fn parse_date(s: &str) -> Result<ReportDate, String> {
 
 fn parse_month(s: &str) -> Result<Month, String> {
     Month::parse(s).ok_or_else(|| format!("«{s}» is not a month YYYY-MM"))
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("«{s}» is not a date YYYY-MM-DD"))
+}
+
+impl ReportFormat {
+    /// The names `check --format` (and `format` of kiemtra.toml) accept, the default first.
+    pub fn names() -> Vec<String> {
+        ReportFormat::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|p| p.get_name().to_owned())
+            .collect()
+    }
+
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map(|p| p.get_name().to_owned())
+            .unwrap_or_default()
+    }
 }

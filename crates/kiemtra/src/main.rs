@@ -2,6 +2,7 @@
 
 mod cli;
 mod cmd;
+mod format_v1;
 
 use std::process::ExitCode;
 

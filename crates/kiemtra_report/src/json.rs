@@ -4,22 +4,30 @@
 use std::io::{self, Write};
 
 use kiemtra_rules::Severity;
-use kiemtra_runner::Outcome;
+use kiemtra_runner::{Outcome, PastFinding, WaiverScope, WaiverUse};
 use serde::Serialize;
 
 use crate::rollup::Rating;
 use crate::Context;
 
-/// Version of this JSON layout.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of this JSON layout (what `--baseline` reads back).
+pub const FORMAT_VERSION: u32 = kiemtra_runner::REPORT_FORMAT;
 
 #[derive(Serialize)]
 struct Report<'a> {
     kiemtra: Tool,
     pack: Pack<'a>,
     period: Period,
+    /// The day waivers' expiry was judged on.
+    as_of: Option<AsOf>,
     summary: Summary,
     findings: Vec<Finding<'a>>,
+    /// Findings covered by a waiver in force: not failing the run.
+    waived: Vec<Finding<'a>>,
+    /// Every waiver, with what became of it.
+    waivers: Vec<Waiver<'a>>,
+    /// The comparison with a previous report (`--baseline`).
+    baseline: Option<Baseline<'a>>,
     rejected: Vec<Rejected<'a>>,
     file_errors: Vec<FileError<'a>>,
     units: Vec<Unit<'a>>,
@@ -99,6 +107,68 @@ struct InputFile<'a> {
 }
 
 #[derive(Serialize)]
+struct AsOf {
+    date: String,
+    /// `given` (--as-of) or `latest-meeting`.
+    source: &'static str,
+}
+
+#[derive(Serialize)]
+struct Waiver<'a> {
+    id: &'a str,
+    rule: &'a str,
+    unit: Option<&'a str>,
+    parent: Option<&'a str>,
+    from: String,
+    to: String,
+    justification: &'a str,
+    approved_by: &'a str,
+    expires: String,
+    origin: &'a str,
+    /// `applied`, `expired` or `unused`.
+    state: &'static str,
+    /// Findings it covers (applied) or would have covered (expired).
+    matched: usize,
+}
+
+/// The waiver of a finding: in force (in `waived[]`) or expired (in `findings[]`).
+#[derive(Serialize)]
+struct FindingWaiver<'a> {
+    id: &'a str,
+    state: &'static str,
+    justification: &'a str,
+    approved_by: &'a str,
+    expires: String,
+}
+
+#[derive(Serialize)]
+struct Baseline<'a> {
+    file: &'a str,
+    new: usize,
+    open: usize,
+    resolved: Vec<Past<'a>>,
+    not_rechecked: Vec<Past<'a>>,
+}
+
+#[derive(Serialize)]
+struct Past<'a> {
+    rule: &'a str,
+    unit: &'a str,
+    record: Option<&'a str>,
+    month: Option<String>,
+    pointer: Option<&'a str>,
+    fingerprint: String,
+    severity: Option<Severity>,
+    message: &'a str,
+    file: Option<&'a str>,
+    line: Option<u32>,
+    waived: bool,
+    /// Why it was not re-checked (`not_rechecked[]` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
+}
+
+#[derive(Serialize)]
 struct Tool {
     version: &'static str,
     format: u32,
@@ -114,6 +184,8 @@ struct Pack<'a> {
     source: Option<&'a str>,
     date: String,
     effective: String,
+    /// The first month the pack judges.
+    first_month: String,
     min_minutes: u32,
     max_topic_months: u32,
 }
@@ -131,11 +203,13 @@ struct Summary {
     checked: usize,
     rejected: usize,
     outside_period: usize,
+    before_effective: usize,
     units: usize,
     findings: usize,
     error: usize,
     warning: usize,
     info: usize,
+    waived: usize,
 }
 
 #[derive(Serialize)]
@@ -153,6 +227,12 @@ struct Finding<'a> {
     message: String,
     cites: &'a [String],
     hint: &'static str,
+    /// Stable across inspections: rule, unit, record id (or month) and pointer.
+    fingerprint: String,
+    /// `new` or `open` against the baseline; absent without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'static str>,
+    waiver: Option<FindingWaiver<'a>>,
 }
 
 #[derive(Serialize)]
@@ -185,6 +265,90 @@ struct Unit<'a> {
     error: usize,
     warning: usize,
     info: usize,
+    waived: usize,
+    /// Against the baseline: findings new, still open, resolved; absent without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    open: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resolved: Option<usize>,
+}
+
+fn past<'a>(p: &'a PastFinding, reason: Option<&'static str>) -> Past<'a> {
+    Past {
+        rule: &p.key.rule,
+        unit: &p.key.unit,
+        record: match &p.key.at {
+            kiemtra_runner::FindingAt::Record(id) => Some(id),
+            kiemtra_runner::FindingAt::Month(_) => None,
+        },
+        month: p.month.map(|m| m.to_string()),
+        pointer: p.key.pointer.as_deref(),
+        fingerprint: p.key.fingerprint(),
+        severity: p.severity,
+        message: &p.message,
+        file: p.file.as_deref(),
+        line: p.line,
+        waived: p.waived,
+        reason,
+    }
+}
+
+fn waiver(u: &WaiverUse) -> Waiver<'_> {
+    let w = &u.waiver;
+    let (unit, parent) = match &w.scope {
+        WaiverScope::Unit(c) => (Some(c.as_str()), None),
+        WaiverScope::Parent(p) => (None, Some(p.as_str())),
+    };
+    Waiver {
+        id: &w.id,
+        rule: &w.rule,
+        unit,
+        parent,
+        from: w.from.to_string(),
+        to: w.to.to_string(),
+        justification: &w.justification,
+        approved_by: &w.approved_by,
+        expires: w.expires.to_string(),
+        origin: &w.origin,
+        state: u.state.code(),
+        matched: u.matched,
+    }
+}
+
+fn finding<'a>(
+    f: &'a kiemtra_runner::Finding,
+    outcome: &'a Outcome,
+    ctx: &'a Context<'_>,
+) -> Finding<'a> {
+    Finding {
+        rule: f.rule().code(),
+        name: f.rule().name(),
+        severity: f.severity,
+        unit: &f.unit,
+        record: f.record.as_deref(),
+        month: f.month.to_string(),
+        date: f.date.map(|d| d.to_string()),
+        file: f.file.as_deref(),
+        line: f.line,
+        pointer: f.violation.pointer.as_deref(),
+        message: ctx.message(f),
+        cites: ctx.policy.cites(f.rule()),
+        hint: ctx.hint(f),
+        fingerprint: f.fingerprint(),
+        baseline: f.change.map(|c| c.code()),
+        waiver: f
+            .waiver
+            .and_then(|i| outcome.waivers.get(i))
+            .map(|u| FindingWaiver {
+                id: &u.waiver.id,
+                state: u.state.code(),
+                justification: &u.waiver.justification,
+                approved_by: &u.waiver.approved_by,
+                expires: u.waiver.expires.to_string(),
+            }),
+    }
 }
 
 /// Rounds a rate to 4 decimals so that the printed number is short and stable.
@@ -211,6 +375,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
             source: pack.pack.source.as_deref(),
             date: pack.pack.date.to_string(),
             effective: pack.pack.effective.to_string(),
+            first_month: outcome.first_month.to_string(),
             min_minutes: pack.parameters.min_minutes,
             max_topic_months: pack.parameters.max_topic_months,
         },
@@ -218,37 +383,46 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
             from: outcome.from.map(|m| m.to_string()),
             to: outcome.to.map(|m| m.to_string()),
         },
+        as_of: outcome.as_of.map(|a| AsOf {
+            date: a.date.to_string(),
+            source: if a.given { "given" } else { "latest-meeting" },
+        }),
         summary: Summary {
             files: s.files,
             records: s.records,
             checked: s.checked,
             rejected: s.rejected,
             outside_period: s.outside_period,
+            before_effective: s.before_effective,
             units: s.units,
             findings: outcome.findings.len(),
             error: s.errors,
             warning: s.warnings,
             info: s.infos,
+            waived: s.waived,
         },
         findings: outcome
             .findings
             .iter()
-            .map(|f| Finding {
-                rule: f.rule().code(),
-                name: f.rule().name(),
-                severity: f.severity,
-                unit: &f.unit,
-                record: f.record.as_deref(),
-                month: f.month.to_string(),
-                date: f.date.map(|d| d.to_string()),
-                file: f.file.as_deref(),
-                line: f.line,
-                pointer: f.violation.pointer.as_deref(),
-                message: ctx.message(f),
-                cites: ctx.policy.cites(f.rule()),
-                hint: ctx.hint(f),
-            })
+            .map(|f| finding(f, outcome, ctx))
             .collect(),
+        waived: outcome
+            .waived
+            .iter()
+            .map(|f| finding(f, outcome, ctx))
+            .collect(),
+        waivers: outcome.waivers.iter().map(waiver).collect(),
+        baseline: outcome.baseline.as_ref().map(|b| Baseline {
+            file: &b.file,
+            new: b.new,
+            open: b.open,
+            resolved: b.resolved.iter().map(|p| past(p, None)).collect(),
+            not_rechecked: b
+                .not_rechecked
+                .iter()
+                .map(|(p, why)| past(p, Some(why.code())))
+                .collect(),
+        }),
         rejected: outcome
             .rejected
             .iter()
@@ -270,22 +444,32 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         units: outcome
             .units
             .iter()
-            .map(|u| Unit {
-                unit: &u.code,
-                name: u.name.as_deref(),
-                parent: u.parent.as_deref(),
-                from: u.period.from.to_string(),
-                to: u.period.to.to_string(),
-                meetings: u.meetings,
-                months_expected: u.months_expected(),
-                months_held: u.months_held,
-                months_compliant: u.months_compliant,
-                compliance_rate: rate(u.compliance_rate()),
-                rating: Rating::of(u.months_compliant, u.months_expected(), thresholds)
-                    .map(Rating::code),
-                error: u.errors,
-                warning: u.warnings,
-                info: u.infos,
+            .map(|u| {
+                let counts = outcome
+                    .baseline
+                    .is_some()
+                    .then(|| outcome.baseline_counts(&u.code));
+                Unit {
+                    unit: &u.code,
+                    name: u.name.as_deref(),
+                    parent: u.parent.as_deref(),
+                    from: u.period.from.to_string(),
+                    to: u.period.to.to_string(),
+                    meetings: u.meetings,
+                    months_expected: u.months_expected(),
+                    months_held: u.months_held,
+                    months_compliant: u.months_compliant,
+                    compliance_rate: rate(u.compliance_rate()),
+                    rating: Rating::of(u.months_compliant, u.months_expected(), thresholds)
+                        .map(Rating::code),
+                    error: u.errors,
+                    warning: u.warnings,
+                    info: u.infos,
+                    waived: u.waived,
+                    new: counts.map(|c| c.0),
+                    open: counts.map(|c| c.1),
+                    resolved: counts.map(|c| c.2),
+                }
             })
             .collect(),
         totals: Totals {

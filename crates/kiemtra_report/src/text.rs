@@ -29,20 +29,28 @@ fn severity_style(s: Severity) -> Style {
 
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     let lang = ctx.lang;
-    let mut current: Option<&str> = None;
-    for f in &outcome.findings {
-        if current != Some(f.unit.as_str()) {
-            if current.is_some() {
-                writeln!(out)?;
-            }
-            current = Some(&f.unit);
-            unit_heading(outcome, &f.unit, out)?;
+    // Per unit: its findings, then (against a baseline) those resolved since.
+    let resolved = outcome
+        .baseline
+        .as_ref()
+        .map_or(&[][..], |b| &b.resolved[..]);
+    let units: std::collections::BTreeSet<&str> = outcome
+        .findings
+        .iter()
+        .map(|f| f.unit.as_str())
+        .chain(resolved.iter().map(|p| p.key.unit.as_str()))
+        .collect();
+    for unit in &units {
+        unit_heading(outcome, unit, out)?;
+        for f in outcome.findings.iter().filter(|f| f.unit == *unit) {
+            finding(f, outcome, ctx, out)?;
         }
-        finding(f, ctx, out)?;
-    }
-    if !outcome.findings.is_empty() {
+        for p in resolved.iter().filter(|p| p.key.unit == *unit) {
+            crate::review::resolved(p, lang, out)?;
+        }
         writeln!(out)?;
     }
+    crate::review::sections(outcome, ctx, out)?;
 
     if !outcome.rejected.is_empty() {
         writeln!(
@@ -137,7 +145,12 @@ fn unit_heading(outcome: &Outcome, code: &str, out: &mut dyn Write) -> io::Resul
     writeln!(out)
 }
 
-fn finding(f: &Finding, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn finding(
+    f: &Finding,
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = ctx.lang;
     let place = match (&f.file, f.line) {
         (Some(file), Some(line)) => format!("{file}:{line}"),
@@ -147,14 +160,16 @@ fn finding(f: &Finding, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()
         },
     };
     let sev = severity_style(f.severity);
+    let change = crate::review::change_tag(f, lang);
     writeln!(
         out,
-        "  {place}  {CODE}{}{CODE:#}  {sev}{}{sev:#}  {}  {DIM}[{}]{DIM:#}",
+        "  {place}  {CODE}{}{CODE:#}  {sev}{}{sev:#}  {change}{}  {DIM}[{}]{DIM:#}",
         f.rule().code(),
         f.severity.label(lang),
         ctx.message(f),
         ctx.cites(f),
     )?;
+    crate::review::waiver_line(f, outcome, lang, out)?;
     let field = f.violation.pointer.as_deref().map(dotted);
     let hint = ctx.hint(f);
     match field {
@@ -175,11 +190,23 @@ fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()>
             if s.outside_period > 0 {
                 write!(out, " ({} ngoài kỳ kiểm tra)", s.outside_period)?;
             }
-            writeln!(
+            if s.before_effective > 0 {
+                write!(
+                    out,
+                    " ({} trước khi hướng dẫn có hiệu lực, không xét)",
+                    s.before_effective
+                )?;
+            }
+            write!(
                 out,
-                "; {} chi bộ; {} lỗi, {} cảnh báo, {} lưu ý.",
+                "; {} chi bộ; {} lỗi, {} cảnh báo, {} lưu ý",
                 s.units, s.errors, s.warnings, s.infos
-            )
+            )?;
+            if s.waived > 0 {
+                write!(out, "; {} được miễn trừ", s.waived)?;
+            }
+            writeln!(out, ".")?;
+            crate::review::summary(outcome, lang, out)
         }
         Lang::En => {
             write!(
@@ -190,11 +217,23 @@ fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()>
             if s.outside_period > 0 {
                 write!(out, " ({} outside the audited period)", s.outside_period)?;
             }
-            writeln!(
+            if s.before_effective > 0 {
+                write!(
+                    out,
+                    " ({} before the guidance took effect, not judged)",
+                    s.before_effective
+                )?;
+            }
+            write!(
                 out,
-                "; {} units; {} errors, {} warnings, {} info.",
+                "; {} units; {} errors, {} warnings, {} info",
                 s.units, s.errors, s.warnings, s.infos
-            )
+            )?;
+            if s.waived > 0 {
+                write!(out, "; {} waived", s.waived)?;
+            }
+            writeln!(out, ".")?;
+            crate::review::summary(outcome, lang, out)
         }
     }
 }

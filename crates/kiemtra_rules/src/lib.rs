@@ -22,7 +22,9 @@ pub mod month;
 pub mod pack;
 pub mod registry;
 pub mod rules;
+pub mod suggest;
 pub mod text;
+pub mod unreadable;
 pub mod validate;
 pub mod violation;
 

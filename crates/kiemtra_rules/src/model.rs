@@ -249,6 +249,12 @@ macro_rules! enumeration {
                 match self { $($name::$variant => $code),+ }
             }
 
+            /// The code and the Vietnamese words the reader accepts for it (also without
+            /// diacritics, in any case), as the record format documents them.
+            pub const fn spellings(self) -> &'static [&'static str] {
+                match self { $($name::$variant => &[$code $(, $alias)*]),+ }
+            }
+
             /// Reads the code or one of its Vietnamese words, with or without diacritics.
             pub fn parse(text: &str) -> Option<$name> {
                 let folded = fold_word(text);

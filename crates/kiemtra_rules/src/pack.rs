@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use crate::month::Month;
 use crate::registry::{Rule, Severity};
 
 /// The pack of the district guidance of 30/12/2016, built into the binary.
@@ -75,6 +76,50 @@ pub struct Rating {
     pub average: u32,
 }
 
+impl Parameters {
+    /// The names of the parameters, as a pack or a configuration writes them.
+    pub const NAMES: &'static [&'static str] = &[
+        "min_minutes",
+        "max_topic_months",
+        "rating.good",
+        "rating.fair",
+        "rating.average",
+    ];
+
+    /// Checks that the numbers make sense together; the error says which does not.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.min_minutes == 0 || self.max_topic_months == 0 {
+            return Err("min_minutes and max_topic_months must be at least 1".into());
+        }
+        let r = self.rating;
+        if !(r.good <= 100 && r.fair <= r.good && r.average <= r.fair) {
+            return Err(format!(
+                "rating thresholds must satisfy 100 ≥ good ≥ fair ≥ average (good = {}, fair = {}, average = {})",
+                r.good, r.fair, r.average
+            ));
+        }
+        Ok(())
+    }
+
+    /// A parameter by its name in [`Parameters::NAMES`].
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut u32> {
+        match name {
+            "min_minutes" => Some(&mut self.min_minutes),
+            "max_topic_months" => Some(&mut self.max_topic_months),
+            "rating.good" => Some(&mut self.rating.good),
+            "rating.fair" => Some(&mut self.rating.fair),
+            "rating.average" => Some(&mut self.rating.average),
+            _ => None,
+        }
+    }
+
+    /// A parameter by its name in [`Parameters::NAMES`].
+    pub fn get(&self, name: &str) -> Option<u32> {
+        let mut copy = *self;
+        copy.get_mut(name).map(|v| *v)
+    }
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleEntry {
@@ -90,7 +135,7 @@ pub struct RuleEntry {
 pub enum PackError {
     /// Not valid TOML, or not the pack schema.
     Syntax(String),
-    /// A rule code the catalogue does not have.
+    /// A rule code the catalogue does not have, with the closest code there is.
     UnknownRule(String),
     /// A rule of the catalogue the pack leaves out.
     MissingRule(&'static str),
@@ -102,7 +147,13 @@ impl std::fmt::Display for PackError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PackError::Syntax(e) => write!(f, "{e}"),
-            PackError::UnknownRule(c) => write!(f, "unknown rule code {c}"),
+            PackError::UnknownRule(c) => {
+                write!(f, "unknown rule code {c} in [rules]")?;
+                match crate::suggest::closest(c, Rule::ALL.iter().map(|r| r.code())) {
+                    Some(near) => write!(f, "; did you mean {near}?"),
+                    None => Ok(()),
+                }
+            }
             PackError::MissingRule(c) => write!(f, "rule {c} is missing from [rules]"),
             PackError::Parameter(p) => write!(f, "{p}"),
         }
@@ -131,19 +182,15 @@ impl Pack {
                 return Err(PackError::MissingRule(rule.code()));
             }
         }
-        let p = pack.parameters;
-        if p.min_minutes == 0 || p.max_topic_months == 0 {
-            return Err(PackError::Parameter(
-                "min_minutes and max_topic_months must be at least 1".into(),
-            ));
-        }
-        let r = p.rating;
-        if !(r.good <= 100 && r.fair <= r.good && r.average <= r.fair) {
-            return Err(PackError::Parameter(
-                "rating thresholds must satisfy 100 ≥ good ≥ fair ≥ average".into(),
-            ));
-        }
+        pack.parameters.validate().map_err(PackError::Parameter)?;
         Ok(pack)
+    }
+
+    /// The first month the pack covers: the month of its effective date. Records dated before
+    /// the effective date itself are not judged; the cadence rules expect meetings from this
+    /// month on.
+    pub fn first_month(&self) -> Month {
+        Month::of(self.pack.effective)
     }
 
     pub fn rule(&self, rule: Rule) -> &RuleEntry {
@@ -177,5 +224,34 @@ mod tests {
         );
         let missing = EMBEDDED.replace("[rules.CD101]", "[rules.cd101]");
         assert!(Pack::parse(&missing).is_err());
+        assert_eq!(
+            Pack::parse(&bad).unwrap_err().to_string(),
+            "unknown rule code CD109 in [rules]; did you mean CD101?"
+        );
+    }
+
+    #[test]
+    fn a_pack_judges_whole_months_from_its_effective_date() {
+        let pack = Pack::embedded();
+        assert_eq!(pack.first_month().to_string(), "2016-12");
+        let first_of_month =
+            EMBEDDED.replace("effective = \"2016-12-30\"", "effective = \"2017-03-01\"");
+        assert_eq!(
+            Pack::parse(&first_of_month)
+                .unwrap()
+                .first_month()
+                .to_string(),
+            "2017-03"
+        );
+    }
+
+    #[test]
+    fn parameters_by_name() {
+        let mut p = Pack::embedded().parameters;
+        for name in Parameters::NAMES {
+            assert!(p.get(name).is_some(), "{name}");
+        }
+        *p.get_mut("rating.fair").unwrap() = 95;
+        assert!(p.validate().unwrap_err().contains("fair = 95"));
     }
 }

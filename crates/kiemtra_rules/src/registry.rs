@@ -83,6 +83,31 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// The rules a selector names: a rule code or name, or a code prefix (`CD`, `CD3`, `cd40`).
+    /// Empty when it names none, which configuration treats as an error.
+    pub fn selected_by(selector: &str) -> Vec<Rule> {
+        let s = selector.trim();
+        if let Some(rule) = Rule::find(s) {
+            return vec![rule];
+        }
+        if s.is_empty() {
+            return Vec::new();
+        }
+        Rule::with_prefix(s).collect()
+    }
+
+    /// Every selector worth suggesting for a typo: the codes, the names, and the groups
+    /// (`CD`, `CD1` … `CD6`).
+    pub fn selector_names() -> impl Iterator<Item = &'static str> + Clone {
+        const GROUPS: &[&str] = &["CD", "CD1", "CD2", "CD3", "CD4", "CD5", "CD6"];
+        Rule::ALL
+            .iter()
+            .flat_map(|r| [r.code(), r.name()])
+            .chain(GROUPS.iter().copied())
+    }
+}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -124,6 +149,30 @@ impl Severity {
             "warning" => Some(Severity::Warning),
             "info" => Some(Severity::Info),
             _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors_name_codes_names_and_prefixes() {
+        assert_eq!(Rule::selected_by("CD401"), [Rule::MinimumDuration]);
+        assert_eq!(
+            Rule::selected_by("minimum-duration"),
+            [Rule::MinimumDuration]
+        );
+        assert_eq!(
+            Rule::selected_by("cd6"),
+            [Rule::MonthlyCadence, Rule::DuplicateMeeting]
+        );
+        assert_eq!(Rule::selected_by("CD").len(), Rule::ALL.len());
+        assert!(Rule::selected_by("CD9").is_empty());
+        assert!(Rule::selected_by("").is_empty());
+        for s in Rule::selector_names() {
+            assert!(!Rule::selected_by(s).is_empty(), "{s}");
         }
     }
 }

@@ -1,11 +1,15 @@
 //! The result of an inspection, as data.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use kiemtra_input::Reason;
 use kiemtra_rules::{Month, Period, Rule, Severity, Violation};
 
+pub use crate::baseline::{BaselineReport, Change, FindingAt, FindingKey};
 use crate::discover::FileError;
 use crate::inputs::Inputs;
+use crate::waiver::{AsOf, WaiverUse};
 
 /// One finding: a violation placed in its unit, record, file and line, with its severity.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,11 +26,34 @@ pub struct Finding {
     pub file: Option<String>,
     /// 1-based line where the record starts in its file.
     pub line: Option<u32>,
+    /// Index in [`Outcome::waivers`] of the waiver that covers the finding: in force for a
+    /// finding of [`Outcome::waived`], expired for one of [`Outcome::findings`].
+    pub waiver: Option<usize>,
+    /// New since the baseline, or still open; `None` without a baseline.
+    pub change: Option<Change>,
 }
 
 impl Finding {
     pub fn rule(&self) -> Rule {
         self.violation.rule
+    }
+
+    /// What identifies the finding from one inspection to the next.
+    pub fn key(&self) -> FindingKey {
+        FindingKey {
+            rule: self.rule().code().to_owned(),
+            unit: self.unit.clone(),
+            at: match &self.record {
+                Some(id) => FindingAt::Record(id.clone()),
+                None => FindingAt::Month(self.month.to_string()),
+            },
+            pointer: self.violation.pointer.clone(),
+        }
+    }
+
+    /// The stable fingerprint of [`Finding::key`] (see [`FindingKey::fingerprint`]).
+    pub fn fingerprint(&self) -> String {
+        self.key().fingerprint()
     }
 }
 
@@ -52,10 +79,12 @@ pub struct UnitSummary {
     pub months_held: u32,
     /// Months of the period with a periodic meeting whose session has no error.
     pub months_compliant: u32,
-    /// Findings by severity: error, warning, info.
+    /// Findings by severity: error, warning, info (waived ones not included).
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Waived findings.
+    pub waived: usize,
     /// Months of the period with their state, in order.
     pub months: Vec<(Month, MonthState)>,
 }
@@ -95,10 +124,16 @@ pub struct Summary {
     pub rejected: usize,
     /// Checked records dated outside `--from`/`--to`: read as context, not judged.
     pub outside_period: usize,
+    /// Checked records dated before the first month the pack judges (its effective date):
+    /// read as context, not judged.
+    pub before_effective: usize,
     pub units: usize,
+    /// Findings by severity, waived ones not included.
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings covered by a waiver in force.
+    pub waived: usize,
 }
 
 /// Everything an inspection found.
@@ -108,17 +143,52 @@ pub struct Outcome {
     /// `--from` / `--to`, when given.
     pub from: Option<Month>,
     pub to: Option<Month>,
+    /// The findings that count: not waived.
     pub findings: Vec<Finding>,
     pub rejected: Vec<Rejected>,
     pub file_errors: Vec<FileError>,
     pub units: Vec<UnitSummary>,
     /// The files read, with their SHA-256, and the digest over them.
     pub inputs: Inputs,
+    /// The first month the rule pack judges (from its effective date).
+    pub first_month: Month,
+    /// The latest meeting date among the checked records.
+    pub latest_meeting: Option<NaiveDate>,
+    /// Findings covered by a waiver in force: listed apart, not failing the run.
+    pub waived: Vec<Finding>,
+    /// Every waiver of the policy, with what became of it.
+    pub waivers: Vec<WaiverUse>,
+    /// The day waivers' expiry was judged on.
+    pub as_of: Option<AsOf>,
+    /// `(unit, record id)` of every record judged (in its unit's period, on or after the pack's
+    /// first month): what a re-inspection can say is resolved.
+    pub judged: BTreeSet<(String, String)>,
+    /// The comparison with a previous inspection, when one was given.
+    pub baseline: Option<BaselineReport>,
 }
 
 impl Outcome {
+    /// Findings new since the baseline, still open, and resolved, for one unit (waived
+    /// findings included in the first two).
+    pub fn baseline_counts(&self, unit: &str) -> (usize, usize, usize) {
+        let (mut new, mut open) = (0, 0);
+        for f in self.findings.iter().chain(&self.waived) {
+            if f.unit == unit {
+                match f.change {
+                    Some(Change::New) => new += 1,
+                    Some(Change::Open) => open += 1,
+                    None => {}
+                }
+            }
+        }
+        let resolved = self.baseline.as_ref().map_or(0, |b| {
+            b.resolved.iter().filter(|p| p.key.unit == unit).count()
+        });
+        (new, open, resolved)
+    }
+
     /// Exit status of `check`: 1 when a finding is at or above `fail_on`, or a record was
-    /// rejected, or a file could not be read; else 0.
+    /// rejected, or a file could not be read; else 0. Waived findings do not count.
     pub fn failed(&self, fail_on: Severity) -> bool {
         !self.rejected.is_empty()
             || !self.file_errors.is_empty()

@@ -153,18 +153,22 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
     summary.rejected = rejected.len();
     summary.records = summary.checked + summary.rejected;
     summary.units = by_unit.len();
+    let latest_meeting = by_unit.values().flatten().map(|c| c.date).max();
 
-    let per_unit: Vec<(Vec<Finding>, UnitSummary, usize)> = by_unit
+    let per_unit: Vec<Judged> = by_unit
         .into_par_iter()
         .map(|(code, records)| judge_unit(code, records, options, &names))
         .collect();
 
     let mut findings = Vec::new();
     let mut units = Vec::with_capacity(per_unit.len());
-    for (f, u, outside) in per_unit {
-        findings.extend(f);
-        units.push(u);
-        summary.outside_period += outside;
+    let mut judged = std::collections::BTreeSet::new();
+    for j in per_unit {
+        findings.extend(j.findings);
+        judged.extend(j.judged.into_iter().map(|id| (j.unit.code.clone(), id)));
+        units.push(j.unit);
+        summary.outside_period += j.outside;
+        summary.before_effective += j.before_effective;
     }
     findings.par_sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     rejected.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
@@ -176,7 +180,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
             Severity::Info => summary.infos += 1,
         }
     }
-    Ok(Outcome {
+    let mut outcome = Outcome {
         summary,
         from: options.from,
         to: options.to,
@@ -184,8 +188,18 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
         rejected,
         file_errors,
         units,
+        first_month: options.policy.pack.first_month(),
+        latest_meeting,
+        waived: Vec::new(),
+        waivers: Vec::new(),
+        as_of: None,
+        judged,
+        baseline: None,
         inputs: Inputs::new(digests),
-    })
+    };
+    let policy = &options.policy;
+    crate::waiver::apply(&mut outcome, policy.waivers(), policy.as_of());
+    Ok(outcome)
 }
 
 type SortKey<'f> = (
@@ -276,24 +290,38 @@ fn read_file(
     }
 }
 
+/// What judging one unit gave.
+struct Judged {
+    findings: Vec<Finding>,
+    unit: UnitSummary,
+    /// Records outside the audited period, and before the pack's first month.
+    outside: usize,
+    before_effective: usize,
+    /// Ids of the records judged.
+    judged: Vec<String>,
+}
+
 /// Orders a unit's records, runs the cross-record rules, and places every finding.
 fn judge_unit(
     code: String,
     mut records: Vec<Checked>,
     options: &Options,
     names: &[String],
-) -> (Vec<Finding>, UnitSummary, usize) {
+) -> Judged {
     let file_name = |i: usize| names.get(i).map(String::as_str).unwrap_or("");
     records.sort_by(|a, b| {
         (a.date, &a.id, file_name(a.file), a.line).cmp(&(b.date, &b.id, file_name(b.file), b.line))
     });
     let first = records.first().map(|r| Month::of(r.date));
     let last = records.last().map(|r| Month::of(r.date));
+    // The pack judges nothing before its first month.
+    let first_month = options.policy.pack.first_month();
     let period = Period {
         from: options
             .from
             .or(first)
-            .unwrap_or(Month { year: 1, month: 1 }),
+            .unwrap_or(Month { year: 1, month: 1 })
+            .max(first_month),
         to: options.to.or(last).unwrap_or(Month { year: 1, month: 1 }),
     };
 
@@ -308,8 +336,8 @@ fn judge_unit(
 
     let policy = &options.policy;
     let mut findings = Vec::new();
-    let place = |r: &Checked, v: Violation| Finding {
-        severity: policy.severity(v.rule),
+    let place = |r: &Checked, v: Violation, severity: Severity| Finding {
+        severity,
         violation: v,
         unit: code.clone(),
         record: Some(r.id.clone()),
@@ -317,14 +345,20 @@ fn judge_unit(
         date: Some(r.date),
         file: Some(file_name(r.file).to_owned()),
         line: Some(r.line),
+        waiver: None,
+        change: None,
     };
     let mut has_error = vec![false; records.len()];
     for (at, v) in unit_violations {
+        // Whether the rule is on, and its severity: the policy decides.
+        let Some(severity) = policy.decide(v.rule) else {
+            continue;
+        };
         match at {
             At::Meeting(i) => {
                 if let Some(r) = records.get(i) {
                     if period.contains(Month::of(r.date)) {
-                        let f = place(r, v);
+                        let f = place(r, v, severity);
                         if f.severity == Severity::Error {
                             if let Some(h) = has_error.get_mut(i) {
                                 *h = true;
@@ -335,7 +369,7 @@ fn judge_unit(
                 }
             }
             At::Month(month) => findings.push(Finding {
-                severity: policy.severity(v.rule),
+                severity,
                 violation: v,
                 unit: code.clone(),
                 record: None,
@@ -343,24 +377,36 @@ fn judge_unit(
                 date: None,
                 file: None,
                 line: None,
+                waiver: None,
+                change: None,
             }),
         }
     }
 
     let mut outside = 0;
+    let mut before_effective = 0;
+    let mut judged = Vec::new();
     let mut month_state: BTreeMap<Month, MonthState> =
         period.months().map(|m| (m, MonthState::Missing)).collect();
     let mut meetings_in_period = 0;
     for (i, r) in records.iter_mut().enumerate() {
         let month = Month::of(r.date);
+        if r.date < options.policy.pack.pack.effective {
+            before_effective += 1;
+            continue;
+        }
         if !period.contains(month) {
             outside += 1;
             continue;
         }
         meetings_in_period += 1;
+        judged.push(r.id.clone());
         let mut error = has_error.get(i).copied().unwrap_or(false);
         for v in std::mem::take(&mut r.violations) {
-            let f = place(r, v);
+            let Some(severity) = policy.decide(v.rule) else {
+                continue;
+            };
+            let f = place(r, v, severity);
             error |= f.severity == Severity::Error;
             findings.push(f);
         }
@@ -397,10 +443,17 @@ fn judge_unit(
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
+        waived: 0,
         months,
         code,
     };
-    (findings, summary, outside)
+    Judged {
+        findings,
+        unit: summary,
+        outside,
+        before_effective,
+        judged,
+    }
 }
 
 impl MonthState {

@@ -4,22 +4,35 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::ValueEnum;
+use kiemtra_config::Settings;
 use kiemtra_report::{Context, Document, Format};
-use kiemtra_rules::{Lang, Pack};
-use kiemtra_runner::{Options, Policy, Progress, Step};
+use kiemtra_rules::Lang;
+use kiemtra_runner::{Baseline, Options, Progress, Step};
 
 use super::Error;
-use crate::cli::{CheckArgs, ReportDate};
+use crate::cli::{CheckArgs, ReportDate, ReportFormat};
 
-pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
-    let outputs = outputs(args)?;
+pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
+    let lang = settings.lang.value;
+    // `--format`, else `format` of kiemtra.toml, else text: the format of standard output.
+    let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
+    let outputs = outputs(args, stdout_format)?;
+    let baseline = match &args.baseline {
+        Some(path) => {
+            let shown = path.to_string_lossy().replace('\\', "/");
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: {e}"))?;
+            Some(Baseline::parse(&text, &shown)?)
+        }
+        None => None,
+    };
     let (bar, progress) = progress_bar(lang);
     let options = Options {
         from: args.from,
         to: args.to,
         encoding: args.encoding,
         progress,
-        ..Options::new(Policy::new(Pack::embedded()))
+        ..Options::new(settings.policy.clone())
     };
     let outcome = match args.threads {
         Some(n) => rayon::ThreadPoolBuilder::new()
@@ -31,7 +44,10 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let outcome = outcome?;
+    let mut outcome = outcome?;
+    if let Some(baseline) = &baseline {
+        baseline.compare(&mut outcome, &options.policy);
+    }
     let ctx = Context {
         lang,
         policy: &options.policy,
@@ -63,7 +79,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
             }
         }
     }
-    Ok(if outcome.failed(args.fail_on.into()) {
+    Ok(if outcome.failed(settings.fail_on.value) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -72,8 +88,10 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
 
 /// Where the reports go: each `-o` file in the format of its extension, and standard output in
 /// `--format` when no file is named, when `-o -` is, or when `--format` is given beside `-o`.
-fn outputs(args: &CheckArgs) -> Result<Vec<(Option<PathBuf>, Format)>, Error> {
-    let stdout_format = args.format.map_or(Format::Text, Format::from);
+fn outputs(
+    args: &CheckArgs,
+    stdout_format: Format,
+) -> Result<Vec<(Option<PathBuf>, Format)>, Error> {
     let mut out: Vec<(Option<PathBuf>, Format)> = Vec::new();
     for path in &args.outputs {
         if path.as_os_str() == "-" {

@@ -3,12 +3,14 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use kiemtra_config::Settings;
 use kiemtra_rules::docs::doc;
-use kiemtra_rules::{Lang, Pack, Rule};
+use kiemtra_rules::{Lang, Rule};
 
 use super::Error;
 
-pub fn run(code: &str, lang: Lang) -> Result<ExitCode, Error> {
+pub fn run(code: &str, settings: &Settings) -> Result<ExitCode, Error> {
+    let lang = settings.lang.value;
     let Some(rule) = Rule::find(code) else {
         let near = closest(code);
         return Err(match lang {
@@ -17,8 +19,8 @@ pub fn run(code: &str, lang: Lang) -> Result<ExitCode, Error> {
         }
         .into());
     };
-    let pack = Pack::embedded();
-    let entry = pack.rule(rule);
+    let policy = &settings.policy;
+    let entry = policy.pack.rule(rule);
     let d = doc(rule, lang);
     let mut out = anstream::stdout().lock();
     // The doc's head (`# CODE name` and title), then severity, clause and quote, then the body.
@@ -29,7 +31,21 @@ pub fn run(code: &str, lang: Lang) -> Result<ExitCode, Error> {
         Lang::Vi => ("Mức mặc định", "Điều khoản", "Trích hướng dẫn"),
         Lang::En => ("Default severity", "Cites", "The guidance says"),
     };
-    writeln!(out, "{sev}: {}", entry.severity.label(lang))?;
+    write!(out, "{sev}: {}", entry.severity.label(lang))?;
+    if !policy.enabled(rule) {
+        write!(
+            out,
+            " {}",
+            lang.pick("(tắt theo cấu hình)", "(off by configuration)")
+        )?;
+    } else if policy.is_overridden(rule) {
+        let tailored = policy.severity(rule).label(lang);
+        match lang {
+            Lang::Vi => write!(out, " (theo cấu hình: {tailored})")?,
+            Lang::En => write!(out, " (configured: {tailored})")?,
+        }
+    }
+    writeln!(out)?;
     writeln!(out, "{cites}: {}", entry.cites.join(", "))?;
     writeln!(out, "{quote}: “{}”", entry.quote)?;
     writeln!(out)?;

@@ -3,14 +3,19 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use kiemtra_config::Settings;
 use kiemtra_rules::docs::doc;
-use kiemtra_rules::{Lang, Pack, Rule};
+use kiemtra_rules::{Lang, Rule};
 
 use super::Error;
 use crate::cli::{Format, RulesArgs};
 
-pub fn run(args: &RulesArgs, lang: Lang) -> Result<ExitCode, Error> {
-    let pack = Pack::embedded();
+/// The catalogue as the effective configuration applies it: the pack's clauses, each rule's
+/// severity (tailored where kiemtra.toml says so), and whether it is on.
+pub fn run(args: &RulesArgs, settings: &Settings) -> Result<ExitCode, Error> {
+    let lang = settings.lang.value;
+    let policy = &settings.policy;
+    let pack = &policy.pack;
     let mut out = anstream::stdout().lock();
     match args.format {
         Format::Json => {
@@ -21,7 +26,8 @@ pub fn run(args: &RulesArgs, lang: Lang) -> Result<ExitCode, Error> {
                     serde_json::json!({
                         "code": r.code(),
                         "name": r.name(),
-                        "severity": entry.severity,
+                        "enabled": policy.enabled(r),
+                        "severity": policy.severity(r),
                         "cites": entry.cites,
                         "title": doc(r, lang).title,
                     })
@@ -47,7 +53,7 @@ pub fn run(args: &RulesArgs, lang: Lang) -> Result<ExitCode, Error> {
                     "{:<6} {:<22} {:<9} {:<28} {}",
                     r.code(),
                     r.name(),
-                    entry.severity.label(lang),
+                    severity_cell(settings, r, lang),
                     entry.cites.join(", "),
                     doc(r, lang).title
                 )?;
@@ -65,4 +71,13 @@ pub fn run(args: &RulesArgs, lang: Lang) -> Result<ExitCode, Error> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The severity, or "off" for a rule that is not run.
+fn severity_cell(settings: &Settings, rule: Rule, lang: Lang) -> &'static str {
+    if settings.policy.enabled(rule) {
+        settings.policy.severity(rule).label(lang)
+    } else {
+        lang.pick("tắt", "off")
+    }
 }

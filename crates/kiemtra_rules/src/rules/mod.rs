@@ -165,3 +165,42 @@ fn list_required(
         out.push(Violation::new(rule, pointer, absence(field)));
     }
 }
+
+/// A rule over a field of two texts (`assessment`: strengths and weaknesses; `discussion`:
+/// causes and measures): one violation naming the blank parts, pointing at the first.
+fn parts_required(
+    rule: Rule,
+    pointer_base: &str,
+    parts: [(&'static str, Option<&str>); 2],
+    out: &mut Vec<Violation>,
+) {
+    let blank: Vec<&'static str> = parts
+        .into_iter()
+        .filter(|(_, text)| text.is_none())
+        .map(|(part, _)| part)
+        .collect();
+    if let Some(first) = blank.first() {
+        let pointer = format!("{pointer_base}/{first}");
+        out.push(Violation::new(
+            rule,
+            pointer,
+            Detail::Parts { parts: blank },
+        ));
+    }
+}
+
+/// The message of a [`parts_required`] violation: `lead` then the parts' names joined.
+fn parts_message(
+    d: &Detail,
+    lang: Lang,
+    lead: &str,
+    name: impl Fn(&str) -> &'static str,
+) -> String {
+    let parts: &[&str] = match d {
+        Detail::Parts { parts } => parts,
+        _ => &[],
+    };
+    let names: Vec<&str> = parts.iter().map(|p| name(p)).collect();
+    let joiner = lang.pick(" và ", " and no ");
+    format!("{lead}{}", names.join(joiner))
+}

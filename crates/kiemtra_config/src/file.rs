@@ -1,0 +1,397 @@
+//! `kiemtra.toml`: how a committee tailors the guidance.
+//!
+//! ```toml
+//! pack = "rules/other-district.toml"   # another pack file (relative to this file)
+//! select = ["CD"]                       # rules on: codes, names or prefixes (default: all)
+//! ignore = ["CD203", "CD5"]             # rules off
+//! fail_on = "warning"                   # exit 1 at or above this severity
+//! lang = "vi"                           # language of reports
+//! format = "text"                       # default format of `kiemtra check`
+//! waivers = "waivers.toml"              # waivers file (TOML or CSV)
+//!
+//! [severity]                            # per rule (or prefix) severity
+//! CD203 = "error"
+//!
+//! [parameters]                          # the pack's parameters
+//! min_minutes = 45
+//! max_topic_months = 3
+//! rating = { good = 90, fair = 70, average = 50 }
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use kiemtra_rules::model::fold_word;
+use kiemtra_rules::{Lang, Parameters, Rule, Severity};
+
+use crate::located::{did_you_mean, ConfigError, Doc};
+
+/// The keys of a `kiemtra.toml`, top level.
+pub const KEYS: &[&str] = &[
+    "pack",
+    "select",
+    "ignore",
+    "fail_on",
+    "lang",
+    "format",
+    "waivers",
+    "severity",
+    "parameters",
+];
+
+/// A value read from the file, with the line it is on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Val<T> {
+    pub value: T,
+    pub line: usize,
+}
+
+/// A `kiemtra.toml`, read and checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConfigFile {
+    /// The file, as found or named.
+    pub path: PathBuf,
+    /// A pack file, resolved against the directory of the configuration.
+    pub pack: Option<Val<PathBuf>>,
+    pub select: Option<Val<Vec<String>>>,
+    pub ignore: Option<Val<Vec<String>>>,
+    pub fail_on: Option<Val<Severity>>,
+    pub lang: Option<Val<Lang>>,
+    pub format: Option<Val<String>>,
+    /// A waivers file, resolved against the directory of the configuration.
+    pub waivers: Option<Val<PathBuf>>,
+    /// `[severity]`: selector (code, name or prefix) and severity, in the file's order.
+    pub severity: Vec<(String, Val<Severity>)>,
+    /// `[parameters]`, by name of [`Parameters::NAMES`] (`rating.good`).
+    pub parameters: Vec<(&'static str, Val<u32>)>,
+}
+
+/// Reads a severity: `error`, `warning`, `info`, or the Vietnamese `lỗi`, `cảnh báo`, `lưu ý`
+/// (with or without diacritics).
+pub fn parse_severity(text: &str) -> Option<Severity> {
+    let folded = fold_word(text);
+    [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .find(|s| folded == s.code() || folded == fold_word(s.label(Lang::Vi)))
+}
+
+/// Reads `en` / `vi`.
+pub fn parse_lang(text: &str) -> Option<Lang> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "vi" => Some(Lang::Vi),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+impl ConfigFile {
+    /// Reads the text of a configuration file. `formats` are the report formats `kiemtra
+    /// check` writes; `lang` is the language of error messages.
+    pub fn parse(
+        text: &str,
+        path: &Path,
+        formats: &[&str],
+        lang: Lang,
+    ) -> Result<ConfigFile, ConfigError> {
+        let shown = path.to_string_lossy().replace('\\', "/");
+        let doc = Doc {
+            path: &shown,
+            text: text.strip_prefix('\u{feff}').unwrap_or(text),
+            lang,
+        };
+        let root = doc.parse_toml()?;
+        let root = root.get_ref();
+        doc.check_keys(root, KEYS, "kiemtra.toml")?;
+        let dir = path.parent().unwrap_or(Path::new(""));
+        let mut out = ConfigFile {
+            path: path.to_path_buf(),
+            ..ConfigFile::default()
+        };
+        for (key, value) in root {
+            let line = doc.line(&key.span());
+            let name: &str = key.get_ref();
+            match name {
+                "pack" | "waivers" => {
+                    let file = doc.string(value, name)?;
+                    if file.trim().is_empty() {
+                        return Err(doc.err(
+                            &value.span(),
+                            format!("«{name}»: {}", doc.pick("tên tệp trống", "empty file name")),
+                        ));
+                    }
+                    let v = Some(Val {
+                        value: dir.join(file),
+                        line,
+                    });
+                    if name == "pack" {
+                        out.pack = v;
+                    } else {
+                        out.waivers = v;
+                    }
+                }
+                "select" | "ignore" => {
+                    let mut list = Vec::new();
+                    for s in doc.strings(value, name)? {
+                        check_selector(&doc, s.get_ref(), &s.span())?;
+                        list.push(s.get_ref().trim().to_owned());
+                    }
+                    let v = Some(Val { value: list, line });
+                    if name == "select" {
+                        out.select = v;
+                    } else {
+                        out.ignore = v;
+                    }
+                }
+                "fail_on" => {
+                    let s = doc.string(value, name)?;
+                    let severity = parse_severity(&s).ok_or_else(|| {
+                        bad_value(&doc, &value.span(), name, &s, &["error", "warning", "info"])
+                    })?;
+                    out.fail_on = Some(Val {
+                        value: severity,
+                        line,
+                    });
+                }
+                "lang" => {
+                    let s = doc.string(value, name)?;
+                    let l = parse_lang(&s)
+                        .ok_or_else(|| bad_value(&doc, &value.span(), name, &s, &["vi", "en"]))?;
+                    out.lang = Some(Val { value: l, line });
+                }
+                "format" => {
+                    let s = doc.string(value, name)?;
+                    let f = s.trim().to_ascii_lowercase();
+                    if !formats.contains(&f.as_str()) {
+                        return Err(bad_value(&doc, &value.span(), name, &s, formats));
+                    }
+                    out.format = Some(Val { value: f, line });
+                }
+                "severity" => {
+                    let table = doc.table(value, name)?;
+                    for (k, v) in table {
+                        let selector: &str = k.get_ref();
+                        check_selector(&doc, selector, &k.span())?;
+                        let s = doc.string(v, selector)?;
+                        let severity = parse_severity(&s).ok_or_else(|| {
+                            bad_value(&doc, &v.span(), selector, &s, &["error", "warning", "info"])
+                        })?;
+                        // Two keys for one rule (its code and its name) would be ambiguous.
+                        let rules = Rule::selected_by(selector);
+                        if let Some((other, _)) = out.severity.iter().find(|(o, _)| {
+                            Rule::find(o).is_some()
+                                && Rule::find(selector).is_some()
+                                && Rule::selected_by(o) == rules
+                        }) {
+                            return Err(doc.err(
+                                &k.span(),
+                                match lang {
+                                    Lang::Vi => format!(
+                                        "«{selector}» và «{other}» cùng chỉ một quy tắc trong [severity]"
+                                    ),
+                                    Lang::En => format!(
+                                        "«{selector}» and «{other}» name the same rule in [severity]"
+                                    ),
+                                },
+                            ));
+                        }
+                        out.severity.push((
+                            selector.trim().to_owned(),
+                            Val {
+                                value: severity,
+                                line: doc.line(&k.span()),
+                            },
+                        ));
+                    }
+                }
+                "parameters" => {
+                    let table = doc.table(value, name)?;
+                    doc.check_keys(
+                        table,
+                        &["min_minutes", "max_topic_months", "rating"],
+                        "[parameters]",
+                    )?;
+                    for (k, v) in table {
+                        let key: &str = k.get_ref();
+                        if key == "rating" {
+                            let rating = doc.table(v, "rating")?;
+                            doc.check_keys(
+                                rating,
+                                &["good", "fair", "average"],
+                                "[parameters.rating]",
+                            )?;
+                            for (rk, rv) in rating {
+                                let full = format!("rating.{}", rk.get_ref());
+                                let n = doc.uint(rv, &full)?;
+                                out.parameters.push((
+                                    parameter_name(&full),
+                                    Val {
+                                        value: n,
+                                        line: doc.line(&rk.span()),
+                                    },
+                                ));
+                            }
+                        } else {
+                            let n = doc.uint(v, key)?;
+                            out.parameters.push((
+                                parameter_name(key),
+                                Val {
+                                    value: n,
+                                    line: doc.line(&k.span()),
+                                },
+                            ));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The static name of a parameter already checked to be one.
+fn parameter_name(name: &str) -> &'static str {
+    Parameters::NAMES
+        .iter()
+        .copied()
+        .find(|n| *n == name)
+        .unwrap_or("min_minutes")
+}
+
+fn check_selector(
+    doc: &Doc<'_>,
+    selector: &str,
+    span: &std::ops::Range<usize>,
+) -> Result<(), ConfigError> {
+    if Rule::selected_by(selector).is_empty() {
+        let hint = crate::located::rule_hint(selector, doc.lang);
+        return Err(doc.err(
+            span,
+            match doc.lang {
+                Lang::Vi => format!("không có quy tắc hay nhóm quy tắc «{selector}»{hint}"),
+                Lang::En => format!("no rule or rule group «{selector}»{hint}"),
+            },
+        ));
+    }
+    Ok(())
+}
+
+fn bad_value(
+    doc: &Doc<'_>,
+    span: &std::ops::Range<usize>,
+    key: &str,
+    value: &str,
+    valid: &[&str],
+) -> ConfigError {
+    let hint = did_you_mean(value, valid.iter().copied(), doc.lang);
+    doc.err(
+        span,
+        match doc.lang {
+            Lang::Vi => format!("giá trị «{value}» không hợp lệ cho «{key}»{hint}"),
+            Lang::En => format!("«{value}» is not a valid {key}{hint}"),
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<ConfigFile, String> {
+        ConfigFile::parse(
+            text,
+            Path::new("dir/kiemtra.toml"),
+            &["text", "json"],
+            Lang::En,
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_full_file_is_read() {
+        let c = parse(
+            r#"
+pack = "packs/other.toml"
+select = ["CD", "CD501"]
+ignore = ["CD5", "topic-area"]
+fail_on = "cảnh báo"
+lang = "en"
+format = "JSON"
+waivers = "w.csv"
+
+[severity]
+CD3 = "warning"
+CD301 = "error"
+
+[parameters]
+min_minutes = 45
+rating = { good = 95 }
+"#,
+        )
+        .unwrap();
+        assert_eq!(c.pack.unwrap().value, Path::new("dir/packs/other.toml"));
+        assert_eq!(c.select.unwrap().value, ["CD", "CD501"]);
+        assert_eq!(c.fail_on.unwrap().value, Severity::Warning);
+        assert_eq!(c.format.unwrap().value, "json");
+        assert_eq!(c.severity.len(), 2);
+        assert_eq!(c.severity[1].1.line, 12);
+        assert_eq!(c.parameters[0].0, "min_minutes");
+        assert_eq!(
+            c.parameters[1],
+            (
+                "rating.good",
+                Val {
+                    value: 95,
+                    line: 16
+                }
+            )
+        );
+    }
+
+    #[test]
+    fn unknown_names_are_errors_that_say_where_and_what_was_meant() {
+        assert_eq!(
+            parse("min_minutes = 45").unwrap_err(),
+            "dir/kiemtra.toml:1:1: unknown key «min_minutes» in kiemtra.toml (valid: pack, select, ignore, fail_on, lang, format, waivers, severity, parameters)"
+        );
+        assert_eq!(
+            parse("[parameters]\nmin_minute = 45").unwrap_err(),
+            "dir/kiemtra.toml:2:1: unknown key «min_minute» in [parameters]; did you mean «min_minutes»?"
+        );
+        assert_eq!(
+            parse("ignore = [\"CD20\", \"CD2O3\"]").unwrap_err(),
+            "dir/kiemtra.toml:1:19: no rule or rule group «CD2O3»; did you mean «CD203»?"
+        );
+        assert_eq!(
+            parse("[severity]\nCD999 = \"error\"").unwrap_err(),
+            "dir/kiemtra.toml:2:1: no rule or rule group «CD999» (see `kiemtra rules`)"
+        );
+        assert_eq!(
+            parse("fail-on = \"error\"").unwrap_err(),
+            "dir/kiemtra.toml:1:1: unknown key «fail-on» in kiemtra.toml; did you mean «fail_on»?"
+        );
+        assert_eq!(
+            parse("[severity]\nCD203 = \"eror\"").unwrap_err(),
+            "dir/kiemtra.toml:2:9: «eror» is not a valid CD203; did you mean «error»?"
+        );
+        assert_eq!(
+            parse("format = \"htm\"").unwrap_err(),
+            "dir/kiemtra.toml:1:10: «htm» is not a valid format (valid: text, json)"
+        );
+        assert_eq!(
+            parse("ignore = \"CD203\"").unwrap_err(),
+            "dir/kiemtra.toml:1:10: «ignore» must be a list of strings, e.g. ignore = [\"CD203\"], not string"
+        );
+        assert_eq!(
+            parse("[parameters]\nmin_minutes = -5").unwrap_err(),
+            "dir/kiemtra.toml:2:15: «min_minutes» must be a whole number, 0 or more, not integer"
+        );
+        assert!(
+            parse("[severity]\nCD401 = \"error\"\nminimum-duration = \"info\"")
+                .unwrap_err()
+                .contains("name the same rule")
+        );
+        assert!(parse("select = [")
+            .unwrap_err()
+            .starts_with("dir/kiemtra.toml:1:"));
+    }
+}

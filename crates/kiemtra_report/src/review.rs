@@ -1,0 +1,303 @@
+//! The text report's parts about waivers and re-inspection: tags on findings, the findings
+//! resolved since the baseline, the waived findings, waivers that expired or were not used.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use kiemtra_rules::Lang;
+use kiemtra_runner::{Change, Finding, NotRechecked, Outcome, PastFinding, WaiverState};
+
+use crate::Context;
+
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+const NEW: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Magenta)));
+const GOOD: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+
+/// `[mới] ` / `[còn] ` before a finding's message, against a baseline.
+pub(crate) fn change_tag(f: &Finding, lang: Lang) -> String {
+    match f.change {
+        Some(Change::New) => format!("{NEW}[{}]{NEW:#} ", lang.pick("mới", "new")),
+        Some(Change::Open) => format!("{DIM}[{}]{DIM:#} ", lang.pick("còn", "open")),
+        None => String::new(),
+    }
+}
+
+fn day(date: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => date.format("%d/%m/%Y").to_string(),
+        Lang::En => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// Under a finding: the waiver that covers it, or that would have and expired.
+pub(crate) fn waiver_line(
+    f: &Finding,
+    outcome: &Outcome,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let Some(u) = f.waiver.and_then(|i| outcome.waivers.get(i)) else {
+        return Ok(());
+    };
+    let w = &u.waiver;
+    if u.state == WaiverState::Expired {
+        let red = Style::new()
+            .bold()
+            .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+        match lang {
+            Lang::Vi => writeln!(
+                out,
+                "      {red}↳ miễn trừ {} đã hết hạn ngày {}{red:#} ({})",
+                w.id,
+                day(w.expires, lang),
+                w.origin
+            ),
+            Lang::En => writeln!(
+                out,
+                "      {red}↳ waiver {} expired on {}{red:#} ({})",
+                w.id,
+                day(w.expires, lang),
+                w.origin
+            ),
+        }
+    } else {
+        match lang {
+            Lang::Vi => writeln!(
+                out,
+                "      {DIM}↳ miễn trừ {}:{DIM:#} {} — {} duyệt, hiệu lực đến {}",
+                w.id,
+                w.justification,
+                w.approved_by,
+                day(w.expires, lang)
+            ),
+            Lang::En => writeln!(
+                out,
+                "      {DIM}↳ waiver {}:{DIM:#} {} — approved by {}, until {}",
+                w.id,
+                w.justification,
+                w.approved_by,
+                day(w.expires, lang)
+            ),
+        }
+    }
+}
+
+fn past_place(p: &PastFinding, lang: Lang) -> String {
+    match (&p.file, p.line, p.month) {
+        (Some(file), Some(line), _) => format!("{file}:{line}"),
+        (_, _, Some(m)) => match lang {
+            Lang::Vi => format!("(chi bộ, tháng {:02}/{})", m.month, m.year),
+            Lang::En => format!("(unit, {m})"),
+        },
+        _ => String::new(),
+    }
+}
+
+/// A finding of the baseline that is gone, under its unit.
+pub(crate) fn resolved(p: &PastFinding, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "  {GOOD}✓{GOOD:#} {}  {}  {GOOD}[{}]{GOOD:#}  {DIM}{}{DIM:#}",
+        past_place(p, lang),
+        p.key.rule,
+        lang.pick("đã khắc phục", "resolved"),
+        p.message
+    )
+}
+
+fn why(n: NotRechecked, lang: Lang) -> &'static str {
+    match n {
+        NotRechecked::RuleOff => lang.pick("quy tắc không chạy lần này", "rule not run this time"),
+        NotRechecked::UnitAbsent => {
+            lang.pick("không có bản ghi nào của chi bộ", "no record of the unit")
+        }
+        NotRechecked::RecordAbsent => lang.pick(
+            "bản ghi không được xét lần này",
+            "record not judged this time",
+        ),
+        NotRechecked::OutsidePeriod => lang.pick("ngoài kỳ kiểm tra", "outside the audited period"),
+    }
+}
+
+/// After the units: waived findings, waivers expired or unused, baseline findings not
+/// re-checked.
+pub(crate) fn sections(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let lang = ctx.lang;
+    if !outcome.waived.is_empty() {
+        writeln!(
+            out,
+            "{BOLD}{}{BOLD:#}",
+            lang.pick(
+                "Phát hiện được miễn trừ (không tính là vi phạm):",
+                "Waived findings (not counted as failures):"
+            )
+        )?;
+        for f in &outcome.waived {
+            write!(out, "  {}  ", f.unit)?;
+            let mut line = Vec::new();
+            crate::text::finding(f, outcome, ctx, &mut line)?;
+            out.write_all(trim_indent(&line))?;
+        }
+        writeln!(out)?;
+    }
+    let expired: Vec<_> = outcome
+        .waivers
+        .iter()
+        .filter(|u| u.state == WaiverState::Expired)
+        .collect();
+    if !expired.is_empty() {
+        writeln!(
+            out,
+            "{BOLD}{}{BOLD:#}",
+            lang.pick(
+                "Miễn trừ đã hết hạn (không còn áp dụng):",
+                "Expired waivers (no longer applied):"
+            )
+        )?;
+        for u in expired {
+            let w = &u.waiver;
+            match lang {
+                Lang::Vi => writeln!(
+                    out,
+                    "  {}  {}  {}..{}  hết hạn {}; {} phát hiện không còn được miễn  ({})",
+                    w.id,
+                    w.rule,
+                    w.from,
+                    w.to,
+                    day(w.expires, lang),
+                    u.matched,
+                    w.origin
+                )?,
+                Lang::En => writeln!(
+                    out,
+                    "  {}  {}  {}..{}  expired {}; {} findings no longer waived  ({})",
+                    w.id,
+                    w.rule,
+                    w.from,
+                    w.to,
+                    day(w.expires, lang),
+                    u.matched,
+                    w.origin
+                )?,
+            }
+        }
+        writeln!(out)?;
+    }
+    let unused: Vec<_> = outcome
+        .waivers
+        .iter()
+        .filter(|u| u.state == WaiverState::Unused)
+        .collect();
+    if !unused.is_empty() {
+        writeln!(
+            out,
+            "{BOLD}{}{BOLD:#}",
+            lang.pick(
+                "Miễn trừ không khớp phát hiện nào (có thể bỏ):",
+                "Unused waivers (matched no finding; may be removed):"
+            )
+        )?;
+        for u in unused {
+            let w = &u.waiver;
+            let scope = match &w.scope {
+                kiemtra_runner::WaiverScope::Unit(c) => c.clone(),
+                kiemtra_runner::WaiverScope::Parent(p) => p.clone(),
+            };
+            writeln!(
+                out,
+                "  {}  {}  {}  {}..{}  ({})",
+                w.id, w.rule, scope, w.from, w.to, w.origin
+            )?;
+        }
+        writeln!(out)?;
+    }
+    if let Some(b) = &outcome.baseline {
+        if !b.not_rechecked.is_empty() {
+            writeln!(
+                out,
+                "{BOLD}{}{BOLD:#}",
+                lang.pick(
+                    "Phát hiện lần trước không được kiểm tra lại (chưa thể coi là đã khắc phục):",
+                    "Previous findings not re-checked (cannot be called resolved):"
+                )
+            )?;
+            for (p, n) in &b.not_rechecked {
+                writeln!(
+                    out,
+                    "  {}  {}  {}  {DIM}{}{DIM:#}  ({})",
+                    p.key.unit,
+                    past_place(p, lang),
+                    p.key.rule,
+                    p.message,
+                    why(*n, lang)
+                )?;
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// A finding rendered for a unit list, without its leading indent.
+fn trim_indent(line: &[u8]) -> &[u8] {
+    let start = line.iter().position(|&b| b != b' ').unwrap_or(0);
+    line.get(start..).unwrap_or(line)
+}
+
+/// Lines after the summary: the comparison with the baseline, and the day expiry was judged.
+pub(crate) fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(b) = &outcome.baseline {
+        match lang {
+            Lang::Vi => writeln!(
+                out,
+                "So với lần kiểm tra trước ({}): {} mới, {} còn tồn tại, {} đã khắc phục, {} không kiểm tra lại.",
+                b.file,
+                b.new,
+                b.open,
+                b.resolved.len(),
+                b.not_rechecked.len()
+            )?,
+            Lang::En => writeln!(
+                out,
+                "Against the previous inspection ({}): {} new, {} still open, {} resolved, {} not re-checked.",
+                b.file,
+                b.new,
+                b.open,
+                b.resolved.len(),
+                b.not_rechecked.len()
+            )?,
+        }
+    }
+    if let (Some(a), false) = (outcome.as_of, outcome.waivers.is_empty()) {
+        let source = if a.given {
+            lang.pick("theo --as-of", "from --as-of")
+        } else {
+            lang.pick(
+                "ngày họp muộn nhất trong dữ liệu",
+                "the latest meeting date in the input",
+            )
+        };
+        match lang {
+            Lang::Vi => writeln!(
+                out,
+                "Hạn miễn trừ xét theo ngày {} ({source}).",
+                day(a.date, lang)
+            )?,
+            Lang::En => writeln!(
+                out,
+                "Waiver expiry judged as of {} ({source}).",
+                day(a.date, lang)
+            )?,
+        }
+    }
+    Ok(())
+}
