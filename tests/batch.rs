@@ -683,3 +683,31 @@ fn lock_files_are_skipped_and_other_workbooks_are_reported() {
     assert_eq!(outcome.summary.checked, 4);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_printed_report_lists_waived_findings_apart() {
+    let o = kiemtra(&[
+        "check",
+        "fixtures/samples/xa-ham-chinh.jsonl",
+        "--waivers",
+        "fixtures/config/waivers.toml",
+        "--format",
+        "html",
+    ]);
+    let html = stdout(&o);
+    let doc = scraper::Html::parse_document(&html);
+    let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+    let h2: Vec<String> = doc.select(&sel("h2")).map(|e| e.text().collect()).collect();
+    assert!(h2.iter().any(|t| t == "V. VI PHẠM ĐƯỢC MIỄN TRỪ"), "{h2:?}");
+    assert!(html.contains("MT-01: Họp tháng 6 rút ngắn vì mưa bão"));
+    let md = stdout(&kiemtra(&[
+        "check",
+        "fixtures/samples/xa-ham-chinh.jsonl",
+        "--waivers",
+        "fixtures/config/waivers.toml",
+        "--format",
+        "md",
+    ]));
+    assert!(md.contains("## V. VI PHẠM ĐƯỢC MIỄN TRỪ"));
+    assert!(md.contains("vi phạm được miễn trừ (liệt kê riêng ở mục V)"));
+}

@@ -201,6 +201,27 @@ pub(crate) fn scope(
             ),
         });
     }
+    if s.before_effective > 0 {
+        data.push_str(&match lang {
+            Lang::Vi => format!(
+                "; {} biên bản trước khi hướng dẫn có hiệu lực, không xét",
+                s.before_effective
+            ),
+            Lang::En => format!(
+                "; {} dated before the guidance took effect, not judged",
+                s.before_effective
+            ),
+        });
+    }
+    if s.waived > 0 {
+        data.push_str(&match lang {
+            Lang::Vi => format!(
+                "; {} vi phạm được miễn trừ (liệt kê riêng ở mục V)",
+                s.waived
+            ),
+            Lang::En => format!("; {} findings waived (listed apart in V)", s.waived),
+        });
+    }
     if !outcome.file_errors.is_empty() {
         data.push_str(&match lang {
             Lang::Vi => format!("; {} tệp không đọc được", outcome.file_errors.len()),
@@ -262,7 +283,7 @@ pub(crate) fn scope(
 }
 
 /// A short factual paragraph: how many units in each rating and which rules were broken most.
-pub(crate) fn overview(ctx: &Context<'_>, rollup: &Rollup<'_>) -> String {
+pub(crate) fn overview(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'_>) -> String {
     let lang = ctx.lang;
     let t = &rollup.total;
     let mut s = match lang {
@@ -304,6 +325,10 @@ pub(crate) fn overview(ctx: &Context<'_>, rollup: &Rollup<'_>) -> String {
         Lang::Vi => format!("Xếp loại chi bộ: {}.", counts.join(", ")),
         Lang::En => format!("Units by rating: {}.", counts.join(", ")),
     });
+    if let Some(b) = baseline(outcome, lang) {
+        s.push(' ');
+        s.push_str(&b);
+    }
     let top: Vec<String> = rollup
         .rules
         .iter()
@@ -326,6 +351,52 @@ pub(crate) fn overview(ctx: &Context<'_>, rollup: &Rollup<'_>) -> String {
     s
 }
 
+/// The comparison with a previous inspection (`--baseline`), in one sentence.
+pub(crate) fn baseline(outcome: &Outcome, lang: Lang) -> Option<String> {
+    let b = outcome.baseline.as_ref()?;
+    Some(match lang {
+        Lang::Vi => format!(
+            "So với lần kiểm tra trước ({}): {} vi phạm mới, {} còn tồn tại, {} đã khắc phục, {} \
+             không kiểm tra lại.",
+            b.file,
+            b.new,
+            b.open,
+            b.resolved.len(),
+            b.not_rechecked.len()
+        ),
+        Lang::En => format!(
+            "Against the previous inspection ({}): {} new, {} still open, {} resolved, {} not \
+             re-checked.",
+            b.file,
+            b.new,
+            b.open,
+            b.resolved.len(),
+            b.not_rechecked.len()
+        ),
+    })
+}
+
+/// The waiver covering a waived finding: `MT-01: lý do — người duyệt, đến 31/12/2017`.
+pub(crate) fn waiver(outcome: &Outcome, f: &kiemtra_runner::Finding, lang: Lang) -> String {
+    match f.waiver.and_then(|i| outcome.waivers.get(i)) {
+        Some(u) => {
+            let w = &u.waiver;
+            let until = w.expires.format("%d/%m/%Y");
+            match lang {
+                Lang::Vi => format!(
+                    "{}: {} — {} duyệt, hiệu lực đến {until} ({})",
+                    w.id, w.justification, w.approved_by, w.origin
+                ),
+                Lang::En => format!(
+                    "{}: {} — approved by {}, until {until} ({})",
+                    w.id, w.justification, w.approved_by, w.origin
+                ),
+            }
+        }
+        None => "—".into(),
+    }
+}
+
 /// Section and column names.
 pub(crate) struct Words {
     pub scope: &'static str,
@@ -337,6 +408,8 @@ pub(crate) struct Words {
     pub picture: &'static str,
     pub details: &'static str,
     pub rejected: &'static str,
+    pub waived: &'static str,
+    pub waiver: &'static str,
     pub appendix_rules: &'static str,
     pub appendix_files: &'static str,
     pub parent: &'static str,
@@ -389,6 +462,8 @@ pub(crate) fn words(lang: Lang) -> Words {
             picture: "5. Tình hình sinh hoạt chuyên đề theo tháng",
             details: "III. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
             rejected: "IV. BIÊN BẢN KHÔNG KIỂM TRA ĐƯỢC",
+            waived: "V. VI PHẠM ĐƯỢC MIỄN TRỪ",
+            waiver: "Miễn trừ",
             appendix_rules: "Phụ lục 1. Danh mục quy tắc kiểm tra",
             appendix_files: "Phụ lục 2. Tệp dữ liệu đã kiểm tra",
             parent: "Đảng bộ",
@@ -442,6 +517,8 @@ pub(crate) fn words(lang: Lang) -> Words {
             picture: "5. Themed sessions month by month",
             details: "III. FINDINGS BY UNIT",
             rejected: "IV. RECORDS THAT COULD NOT BE CHECKED",
+            waived: "V. WAIVED FINDINGS",
+            waiver: "Waiver",
             appendix_rules: "Appendix 1. The rules",
             appendix_files: "Appendix 2. Files inspected",
             parent: "Parent committee",

@@ -168,7 +168,11 @@ pub fn render(
         esc(w.results),
         esc(w.overall)
     );
-    let _ = writeln!(h, "<p>{}</p>", esc(&document::overview(ctx, &rollup)));
+    let _ = writeln!(
+        h,
+        "<p>{}</p>",
+        esc(&document::overview(outcome, ctx, &rollup))
+    );
     overall_table(&mut h, outcome, &rollup, &w, lang);
 
     let _ = writeln!(h, "<h3>{}</h3>", esc(w.by_parent));
@@ -227,6 +231,31 @@ pub fn render(
     if !outcome.rejected.is_empty() || !outcome.file_errors.is_empty() {
         let _ = writeln!(h, "<h2>{}</h2>", esc(w.rejected));
         rejected_table(&mut h, outcome, &w, lang);
+    }
+
+    // V. Waived findings: listed apart, with the waiver that covers each.
+    if !outcome.waived.is_empty() {
+        let _ = writeln!(h, "<h2>{}</h2>", esc(w.waived));
+        open_table(
+            &mut h,
+            &[12, 13, 10, 37, 28],
+            &[w.unit, w.when, w.rule, w.title, w.waiver],
+        );
+        for f in &outcome.waived {
+            let when = f
+                .date
+                .map_or_else(|| month(f.month), |d| d.format("%d/%m/%Y").to_string());
+            let _ = writeln!(
+                h,
+                "<tr><td class=\"code\">{}</td><td class=\"c\">{}</td><td class=\"c\">{}</td><td>{}</td><td class=\"small\">{}</td></tr>",
+                esc(&f.unit),
+                esc(&when),
+                f.rule().code(),
+                esc(&ctx.message(f)),
+                esc(&document::waiver(outcome, f, lang)),
+            );
+        }
+        h.push_str("</tbody></table>\n");
     }
 
     signature(&mut h, &w);

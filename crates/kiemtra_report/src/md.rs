@@ -93,7 +93,7 @@ pub fn render(
     s.push('\n');
 
     let _ = writeln!(s, "## {}\n\n### {}\n", w.results, w.overall);
-    let _ = writeln!(s, "{}\n", md(&document::overview(ctx, &rollup)));
+    let _ = writeln!(s, "{}\n", md(&document::overview(outcome, ctx, &rollup)));
     let t = &rollup.total;
     table(
         &mut s,
@@ -416,6 +416,32 @@ pub fn render(
             &[w.file, w.line, w.column, w.reason],
             &rows,
             &[1, 2],
+        );
+    }
+
+    if !outcome.waived.is_empty() {
+        let _ = writeln!(s, "## {}\n", w.waived);
+        let rows: Vec<Vec<String>> = outcome
+            .waived
+            .iter()
+            .map(|f| {
+                let when = f
+                    .date
+                    .map_or_else(|| month(f.month), |d| d.format("%d/%m/%Y").to_string());
+                vec![
+                    md(&f.unit),
+                    when,
+                    f.rule().code().to_owned(),
+                    md(&ctx.message(f)),
+                    md(&document::waiver(outcome, f, lang)),
+                ]
+            })
+            .collect();
+        table(
+            &mut s,
+            &[w.unit, w.when, w.rule, w.title, w.waiver],
+            &rows,
+            &[],
         );
     }
 
