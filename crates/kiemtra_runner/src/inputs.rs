@@ -5,6 +5,10 @@
 //! order of their names: exactly what `sha256sum FILE... | sha256sum` prints when the files are
 //! named in that order (`LC_ALL=C sort`).
 
+use std::io::Read;
+use std::path::Path;
+
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 /// One input file.
@@ -33,11 +37,32 @@ pub(crate) struct FileDigest {
 }
 
 impl FileDigest {
+    #[cfg(test)]
     pub fn of(bytes: &[u8]) -> FileDigest {
         FileDigest {
             bytes: bytes.len() as u64,
             sha256: Sha256::digest(bytes).into(),
         }
+    }
+
+    /// Hashes a file as a stream (a file is never held whole for this).
+    pub fn of_file(path: &Path) -> std::io::Result<FileDigest> {
+        let mut file = std::fs::File::open(path)?;
+        let mut hasher = Sha256::new();
+        let mut buffer = vec![0u8; 1 << 20];
+        let mut bytes = 0u64;
+        loop {
+            let n = file.read(&mut buffer)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(buffer.get(..n).unwrap_or_default());
+            bytes += n as u64;
+        }
+        Ok(FileDigest {
+            bytes,
+            sha256: hasher.finalize().into(),
+        })
     }
 }
 
@@ -50,6 +75,21 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 impl Inputs {
+    /// Hashes the files read (`names` are their names as reports show them), in parallel.
+    /// A file that cannot be opened is left out: the reading reports it.
+    pub(crate) fn of_files<P: AsRef<Path> + Sync>(names: &[String], paths: &[P]) -> Inputs {
+        let digests: Vec<(String, FileDigest)> = names
+            .par_iter()
+            .zip(paths.par_iter())
+            .filter_map(|(name, path)| {
+                FileDigest::of_file(path.as_ref())
+                    .ok()
+                    .map(|d| (name.clone(), d))
+            })
+            .collect();
+        Inputs::new(digests)
+    }
+
     pub(crate) fn new(mut files: Vec<(String, FileDigest)>) -> Inputs {
         files.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
         let mut all = Sha256::new();

@@ -10,7 +10,7 @@ use kiemtra_rules::{At, Meeting, Month, Period, Severity, Violation};
 use rayon::prelude::*;
 
 use crate::discover::{discover, display, FileError};
-use crate::inputs::{FileDigest, Inputs};
+use crate::inputs::Inputs;
 use crate::outcome::{Finding, MonthState, Outcome, Rejected, Summary, UnitSummary};
 use crate::policy::Policy;
 use crate::progress::{Progress, Step};
@@ -84,8 +84,6 @@ struct FileResult {
     checked: Vec<Checked>,
     rejected: Vec<Rejection>,
     error: Option<String>,
-    /// Size and SHA-256 of the file's bytes, when it could be read.
-    input: Option<FileDigest>,
 }
 
 /// Runs an inspection over `paths`.
@@ -99,6 +97,9 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
     let params = *options.policy.parameters();
     let names: Vec<String> = found.files.iter().map(|(p, _)| display(p)).collect();
 
+    // What was read, for the reports to state: each file's SHA-256 (a pass of its own).
+    let paths: Vec<&PathBuf> = found.files.iter().map(|(p, _)| p).collect();
+    let inputs = Inputs::of_files(&names, &paths);
     let progress = options.progress.as_ref();
     Progress::report(
         progress,
@@ -125,12 +126,8 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
         files: names.len(),
         ..Summary::default()
     };
-    let mut digests = Vec::with_capacity(results.len());
     for (index, result) in results.into_iter().enumerate() {
         let file = names.get(index).cloned().unwrap_or_default();
-        if let Some(d) = result.input {
-            digests.push((file.clone(), d));
-        }
         if let Some(reason) = result.error {
             file_errors.push(FileError {
                 file: file.clone(),
@@ -195,7 +192,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
         as_of: None,
         judged,
         baseline: None,
-        inputs: Inputs::new(digests),
+        inputs,
     };
     let policy = &options.policy;
     crate::waiver::apply(&mut outcome, policy.waivers(), policy.as_of());
@@ -240,12 +237,10 @@ fn read_file(
             }
         }
     };
-    let input = Some(FileDigest::of(&bytes));
     // UTF-16 and Windows-1258 JSON is transcoded to UTF-8 first; tables are read elsewhere.
     let bytes = match format {
         Format::Csv | Format::Xlsx => {
-            let result = tabular::read(index, &bytes, format, encoding, params);
-            return FileResult { input, ..result };
+            return tabular::read(index, &bytes, format, encoding, params)
         }
         Format::Json | Format::JsonLines => {
             kiemtra_input::decode::transcode(&bytes, encoding).unwrap_or(bytes)
@@ -286,7 +281,6 @@ fn read_file(
         checked,
         rejected,
         error: None,
-        input,
     }
 }
 

@@ -57,6 +57,5 @@ pub(super) fn read(
         checked,
         rejected,
         error: problem,
-        ..FileResult::default()
     }
 }
