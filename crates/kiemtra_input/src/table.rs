@@ -112,6 +112,28 @@ pub struct TableRecord {
     pub at: Position,
 }
 
+/// The columns of a table file: which field each column holds. Reports use it to give the
+/// column of a finding's field in a CSV file or a worksheet.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Columns(pub Vec<(&'static str, u32)>);
+
+impl Columns {
+    /// The column holding the field at `pointer` (`/session/assignments/0/due` is in the
+    /// `session.assignments` column), if the table has one.
+    pub fn of(&self, pointer: &str) -> Option<u32> {
+        let dotted = pointer.trim_start_matches('/').replace('/', ".");
+        self.0
+            .iter()
+            .find(|(path, _)| {
+                dotted == *path
+                    || dotted
+                        .strip_prefix(path)
+                        .is_some_and(|rest| rest.starts_with('.'))
+            })
+            .map(|(_, c)| *c)
+    }
+}
+
 /// How many non-blank rows are searched for the header (rows above it are a title).
 const HEADER_SEARCH: usize = 10;
 
@@ -244,16 +266,21 @@ impl Table {
 
     /// The 1-based column holding the field at `pointer` (`/session/minutes`), or 1.
     pub fn column_of(&self, pointer: &str) -> u32 {
-        let dotted = pointer.trim_start_matches('/').replace('/', ".");
+        Columns(self.columns()).of(pointer).unwrap_or(1)
+    }
+
+    /// The layout's fields this table has a column for, with the column's 1-based number.
+    pub fn columns(&self) -> Vec<(&'static str, u32)> {
         self.targets
             .iter()
-            .position(|t| match t {
+            .enumerate()
+            .filter_map(|(i, t)| match t {
                 Target::Column(c) if c.kind != Kind::Extra => {
-                    dotted == c.path || dotted.starts_with(&format!("{}.", c.path))
+                    Some((c.path, u32::try_from(i + 1).unwrap_or(u32::MAX)))
                 }
-                _ => false,
+                _ => None,
             })
-            .map_or(1, |i| u32::try_from(i + 1).unwrap_or(u32::MAX))
+            .collect()
     }
 
     /// Validates one row's record, as [`crate::parse`] does a JSON chunk.

@@ -82,7 +82,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
             ctx.hint(f).to_owned(),
             f.file.clone().unwrap_or_default(),
             f.line.map(|l| l.to_string()).unwrap_or_default(),
-            String::new(),
+            outcome.column(f).map(|c| c.to_string()).unwrap_or_default(),
         ];
         w.write_record(&row).map_err(err)?;
     }

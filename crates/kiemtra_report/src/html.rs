@@ -223,7 +223,7 @@ pub fn render(
             let findings = by_unit
                 .get(u.unit.code.as_str())
                 .map_or(&[][..], Vec::as_slice);
-            unit_detail(&mut h, ctx, u.unit, u.rating, findings, &w);
+            unit_detail(&mut h, outcome, ctx, u.unit, u.rating, findings, &w);
         }
     }
 
@@ -691,6 +691,7 @@ fn anchor(code: &str) -> String {
 
 fn unit_detail(
     h: &mut String,
+    outcome: &Outcome,
     ctx: &Context<'_>,
     u: &UnitSummary,
     rating: Option<Rating>,
@@ -765,8 +766,9 @@ fn unit_detail(
             .as_deref()
             .map(|p| format!(" <span class=\"field\">{}</span>", esc(&dotted(p))))
             .unwrap_or_default();
-        let place = match (&f.file, f.line) {
-            (Some(file), Some(line)) => format!("{}:{line}", esc(file)),
+        let place = match (&f.file, f.line, outcome.column(f)) {
+            (Some(file), Some(line), Some(col)) => format!("{}:{line}:{col}", esc(file)),
+            (Some(file), Some(line), None) => format!("{}:{line}", esc(file)),
             _ => "—".into(),
         };
         let _ = writeln!(

@@ -223,6 +223,9 @@ struct Finding<'a> {
     date: Option<String>,
     file: Option<&'a str>,
     line: Option<u32>,
+    /// For a CSV file or a worksheet: the column of the field at fault.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<u32>,
     pointer: Option<&'a str>,
     message: String,
     cites: &'a [String],
@@ -332,6 +335,7 @@ fn finding<'a>(
         date: f.date.map(|d| d.to_string()),
         file: f.file.as_deref(),
         line: f.line,
+        column: outcome.column(f),
         pointer: f.violation.pointer.as_deref(),
         message: ctx.message(f),
         cites: ctx.policy.cites(f.rule()),

@@ -363,8 +363,9 @@ pub fn render(
                         .as_deref()
                         .map(|p| format!(" {}", code(&dotted(p))))
                         .unwrap_or_default();
-                    let place = match (&f.file, f.line) {
-                        (Some(file), Some(line)) => md(&format!("{file}:{line}")),
+                    let place = match (&f.file, f.line, outcome.column(f)) {
+                        (Some(file), Some(line), Some(col)) => md(&format!("{file}:{line}:{col}")),
+                        (Some(file), Some(line), None) => md(&format!("{file}:{line}")),
                         _ => "—".into(),
                     };
                     vec![

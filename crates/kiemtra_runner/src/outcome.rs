@@ -150,6 +150,8 @@ pub struct Outcome {
     pub units: Vec<UnitSummary>,
     /// The files read, with their SHA-256, and the digest over them.
     pub inputs: Inputs,
+    /// Per CSV file or workbook: which field each column holds (for the column of a finding).
+    pub columns: std::collections::BTreeMap<String, kiemtra_input::Columns>,
     /// The first month the rule pack judges (from its effective date).
     pub first_month: Month,
     /// The latest meeting date among the checked records.
@@ -168,6 +170,12 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The column of a finding's field, for a finding in a CSV file or a worksheet.
+    pub fn column(&self, f: &Finding) -> Option<u32> {
+        let columns = self.columns.get(f.file.as_deref()?)?;
+        columns.of(f.violation.pointer.as_deref()?)
+    }
+
     /// Findings new since the baseline, still open, and resolved, for one unit (waived
     /// findings included in the first two).
     pub fn baseline_counts(&self, unit: &str) -> (usize, usize, usize) {

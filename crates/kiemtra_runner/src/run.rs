@@ -84,6 +84,8 @@ struct FileResult {
     checked: Vec<Checked>,
     rejected: Vec<Rejection>,
     error: Option<String>,
+    /// For a CSV file or a worksheet: which field each column holds.
+    columns: Option<kiemtra_input::Columns>,
 }
 
 /// Runs an inspection over `paths`.
@@ -126,8 +128,12 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
         files: names.len(),
         ..Summary::default()
     };
+    let mut columns = BTreeMap::new();
     for (index, result) in results.into_iter().enumerate() {
         let file = names.get(index).cloned().unwrap_or_default();
+        if let Some(c) = result.columns {
+            columns.insert(file.clone(), c);
+        }
         if let Some(reason) = result.error {
             file_errors.push(FileError {
                 file: file.clone(),
@@ -193,6 +199,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
         judged,
         baseline: None,
         inputs,
+        columns,
     };
     let policy = &options.policy;
     crate::waiver::apply(&mut outcome, policy.waivers(), policy.as_of());
@@ -281,6 +288,7 @@ fn read_file(
         checked,
         rejected,
         error: None,
+        columns: None,
     }
 }
 

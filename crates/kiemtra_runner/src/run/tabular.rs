@@ -1,6 +1,6 @@
 //! CSV files and spreadsheets: one record per row, validated and checked like a JSON record.
 
-use kiemtra_input::{Encoding, Format, Rejection};
+use kiemtra_input::{Columns, Encoding, Format, Rejection};
 use kiemtra_rules::rules::check_record;
 use kiemtra_rules::{Meeting, Parameters};
 use rayon::prelude::*;
@@ -57,5 +57,6 @@ pub(super) fn read(
         checked,
         rejected,
         error: problem,
+        columns: Some(Columns(table.columns())),
     }
 }
