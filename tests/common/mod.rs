@@ -13,11 +13,7 @@ pub fn root() -> PathBuf {
 }
 
 pub fn options() -> Options {
-    Options {
-        policy: Policy::new(Pack::embedded()),
-        from: None,
-        to: None,
-    }
+    Options::new(Policy::new(Pack::embedded()))
 }
 
 pub fn options_for(from: &str, to: &str) -> Options {

@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use kiemtra_rules::{Lang, Month, Severity};
+use kiemtra_runner::Encoding;
 
 /// Kiểm tra sinh hoạt chuyên đề "Học tập, làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
 /// trong biên bản sinh hoạt chi bộ. / Audit party-cell meeting records against the
@@ -33,8 +35,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check meeting records (.json, .jsonl, .ndjson files or directories) and report findings.
+    /// Check meeting records (.json, .jsonl, .ndjson, .csv, .xlsx files or directories) and
+    /// report findings.
     Check(CheckArgs),
+    /// Convert meeting records between JSON, JSON Lines and CSV, losing nothing.
+    Convert(ConvertArgs),
     /// List the rules of the catalogue with their severity and the clause they cite.
     Rules(RulesArgs),
     /// Explain one rule: what it checks, why, the clause quoted, how to fix, an example.
@@ -113,13 +118,16 @@ pub struct CheckArgs {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Output format (default: text, or `format` of kiemtra.toml).
+    /// Format of the report on standard output (default: text, or `format` of kiemtra.toml).
+    /// With -o, standard output gets a report only when --format is given.
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<ReportFormat>,
 
-    /// Write the report to this file instead of standard output.
-    #[arg(short, long)]
-    pub output: Option<PathBuf>,
+    /// Write a report to this file, in the format its extension names (.txt, .json, .csv, .md,
+    /// .html; another extension takes --format). Repeat for several reports in one run; `-` is
+    /// standard output.
+    #[arg(short, long = "output", value_name = "FILE")]
+    pub outputs: Vec<PathBuf>,
 
     /// First month of the audited period (YYYY-MM); default: each unit's first record.
     #[arg(long, value_parser = parse_month)]
@@ -140,6 +148,92 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub tailor: TailorArgs,
+
+    /// Encoding of files that have no byte order mark: utf-8 (default) or windows-1258 (legacy
+    /// files; a file that is valid UTF-8 is still read as UTF-8).
+    #[arg(long, value_parser = parse_encoding, default_value = "utf-8")]
+    pub encoding: Encoding,
+
+    /// The inspecting body, at the head of the md/html report, e.g. "BAN TUYÊN GIÁO HUYỆN ỦY
+    /// HÀM THUẬN BẮC".
+    #[arg(long)]
+    pub body: Option<String>,
+
+    /// The place in the report's date line, e.g. "Hàm Thuận Bắc".
+    #[arg(long)]
+    pub place: Option<String>,
+
+    /// The report's date: YYYY-MM-DD, or `today` (the only time kiemtra reads the clock).
+    /// Without it the date line is left to fill in by hand.
+    #[arg(long, value_parser = parse_report_date)]
+    pub date: Option<ReportDate>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// Files or directories of meeting records (.json, .jsonl, .ndjson, .csv, .xlsx).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Format to write (default: from the extension of -o).
+    #[arg(long, value_enum)]
+    pub to: Option<RecordFormat>,
+
+    /// Write here instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+
+    /// CSV column names: the dotted paths of format v1 (unit.code) or the Vietnamese labels
+    /// (Mã chi bộ).
+    #[arg(long, value_enum, default_value_t = HeadersArg::Dotted)]
+    pub headers: HeadersArg,
+
+    /// Encoding of files that have no byte order mark: utf-8 (default) or windows-1258.
+    #[arg(long, value_parser = parse_encoding, default_value = "utf-8")]
+    pub encoding: Encoding,
+}
+
+/// The formats of `check` reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Csv,
+    Md,
+    Html,
+}
+
+impl From<ReportFormat> for kiemtra_report::Format {
+    fn from(f: ReportFormat) -> kiemtra_report::Format {
+        match f {
+            ReportFormat::Text => kiemtra_report::Format::Text,
+            ReportFormat::Json => kiemtra_report::Format::Json,
+            ReportFormat::Csv => kiemtra_report::Format::Csv,
+            ReportFormat::Md => kiemtra_report::Format::Md,
+            ReportFormat::Html => kiemtra_report::Format::Html,
+        }
+    }
+}
+
+/// The formats `convert` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RecordFormat {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HeadersArg {
+    Dotted,
+    Vi,
+}
+
+/// `--date`: a given day, or the clock's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportDate {
+    Day(NaiveDate),
+    Today,
 }
 
 #[derive(Debug, clap::Args)]
@@ -187,6 +281,19 @@ impl From<FailOn> for Severity {
     }
 }
 
+fn parse_encoding(s: &str) -> Result<Encoding, String> {
+    Encoding::parse(s).ok_or_else(|| format!("«{s}»: expected utf-8 or windows-1258"))
+}
+
+fn parse_report_date(s: &str) -> Result<ReportDate, String> {
+    if s.trim().eq_ignore_ascii_case("today") {
+        return Ok(ReportDate::Today);
+    }
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map(ReportDate::Day)
+        .map_err(|_| format!("«{s}» is not a date YYYY-MM-DD (or `today`)"))
+}
+
 fn parse_month(s: &str) -> Result<Month, String> {
     Month::parse(s).ok_or_else(|| format!("«{s}» is not a month YYYY-MM"))
 }
@@ -196,10 +303,10 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|_| format!("«{s}» is not a date YYYY-MM-DD"))
 }
 
-impl Format {
-    /// The names `--format` accepts, the default first.
+impl ReportFormat {
+    /// The names `check --format` (and `format` of kiemtra.toml) accept, the default first.
     pub fn names() -> Vec<String> {
-        Format::value_variants()
+        ReportFormat::value_variants()
             .iter()
             .filter_map(|f| f.to_possible_value())
             .map(|p| p.get_name().to_owned())

@@ -8,15 +8,23 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod convert;
+mod csvfile;
+pub mod decode;
 mod json;
+pub mod layout;
 mod locate;
+pub mod table;
+mod xlsx;
 
 use std::path::Path;
 
 use kiemtra_rules::{Invalid, Lang, Record, RecordDoc};
 
+pub use decode::Encoding;
 pub use json::{split_json, split_jsonl};
 pub use locate::Position;
+pub use table::{Columns, Table, TableRecord};
 
 /// The formats kiemtra reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,6 +33,10 @@ pub enum Format {
     Json,
     /// One record per line (`.jsonl`, `.ndjson`).
     JsonLines,
+    /// One record per row, columns as in [`layout`] (`.csv`).
+    Csv,
+    /// An Excel workbook with the same columns (`.xlsx`, `.xlsm`).
+    Xlsx,
 }
 
 impl Format {
@@ -34,6 +46,8 @@ impl Format {
         match ext.as_str() {
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "csv" => Some(Format::Csv),
+            "xlsx" | "xlsm" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -60,6 +74,17 @@ pub enum Reason {
     TrailingText,
     /// Format v1 rejects the record (missing key field, unknown value…).
     Invalid(Invalid),
+    /// A CSV or spreadsheet row that cannot be read as a record.
+    Row(RowProblem),
+}
+
+/// What is wrong with a CSV or spreadsheet row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowProblem {
+    /// The row has filled cells beyond the last column of the header.
+    TooManyCells { cells: usize, columns: usize },
+    /// The `_extra` cell is not a JSON object (serde_json's message).
+    Extra(String),
 }
 
 impl Reason {
@@ -67,13 +92,30 @@ impl Reason {
         match (self, lang) {
             (Reason::Syntax(e), Lang::Vi) => format!("không đọc được JSON: {e}"),
             (Reason::Syntax(e), Lang::En) => format!("not valid JSON: {e}"),
-            (Reason::NotUtf8, Lang::Vi) => "không phải văn bản UTF-8 hợp lệ".into(),
-            (Reason::NotUtf8, Lang::En) => "not valid UTF-8 text".into(),
+            (Reason::NotUtf8, Lang::Vi) => {
+                "không phải văn bản UTF-8 hợp lệ (tệp mã Windows-1258 cũ: thêm --encoding windows-1258)"
+                    .into()
+            }
+            (Reason::NotUtf8, Lang::En) => {
+                "not valid UTF-8 text (a legacy Windows-1258 file: add --encoding windows-1258)".into()
+            }
             (Reason::NotAnObject, Lang::Vi) => "bản ghi phải là một đối tượng JSON {…}".into(),
             (Reason::NotAnObject, Lang::En) => "a record must be a JSON object {…}".into(),
             (Reason::TrailingText, Lang::Vi) => "có văn bản thừa sau bản ghi".into(),
             (Reason::TrailingText, Lang::En) => "text after the end of the record".into(),
             (Reason::Invalid(i), lang) => i.message(lang),
+            (Reason::Row(RowProblem::TooManyCells { cells, columns }), Lang::Vi) => format!(
+                "dòng có {cells} ô, nhiều hơn {columns} cột của dòng tiêu đề (thiếu hoặc thừa dấu ngoặc kép?)"
+            ),
+            (Reason::Row(RowProblem::TooManyCells { cells, columns }), Lang::En) => format!(
+                "the row has {cells} cells, more than the header's {columns} columns (a missing or stray quote?)"
+            ),
+            (Reason::Row(RowProblem::Extra(e)), Lang::Vi) => {
+                format!("cột _extra (Trường khác) không phải một đối tượng JSON: {e}")
+            }
+            (Reason::Row(RowProblem::Extra(e)), Lang::En) => {
+                format!("the _extra column is not a JSON object: {e}")
+            }
         }
     }
 }
@@ -122,4 +164,31 @@ pub fn parse<'a>(chunk: &Chunk<'a>) -> Result<Record<'a>, Rejection> {
         let at = locate::key_position(text, invalid.key(), chunk.at).unwrap_or(chunk.at);
         reject(at, Reason::Invalid(invalid))
     })
+}
+
+/// Reads a CSV file or a workbook: its records (not yet validated; see [`Table::parse`]) and
+/// rejected rows, and a problem of the file to report beside them (another sheet holding
+/// records). `Err` when the file gives no table at all.
+pub fn read_table(
+    bytes: &[u8],
+    format: Format,
+    encoding: Encoding,
+) -> Result<(Table, Option<String>), String> {
+    match format {
+        Format::Xlsx => xlsx::read(bytes),
+        _ => {
+            let (text, _) = decode::to_utf8(bytes, encoding);
+            let rows = csvfile::rows(&text)?;
+            let not_utf8 = rows.iter().any(|r| r.problem.is_some());
+            Table::from_rows(rows).map(|t| (t, None)).ok_or_else(|| {
+                if not_utf8 {
+                    "not UTF-8 text, so no header row could be read (a legacy Windows-1258 \
+                     file? add --encoding windows-1258)"
+                        .into()
+                } else {
+                    table::no_header_message()
+                }
+            })
+        }
+    }
 }

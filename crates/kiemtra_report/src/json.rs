@@ -7,6 +7,7 @@ use kiemtra_rules::Severity;
 use kiemtra_runner::{Outcome, PastFinding, WaiverScope, WaiverUse};
 use serde::Serialize;
 
+use crate::rollup::Rating;
 use crate::Context;
 
 /// Version of this JSON layout (what `--baseline` reads back).
@@ -30,6 +31,79 @@ struct Report<'a> {
     rejected: Vec<Rejected<'a>>,
     file_errors: Vec<FileError<'a>>,
     units: Vec<Unit<'a>>,
+    /// Roll-ups: all units, per parent committee, per rule.
+    totals: Totals,
+    parents: Vec<Parent<'a>>,
+    rules: Vec<RuleCount>,
+    /// What was read: each file's SHA-256 and the digest over them.
+    inputs: Inputs<'a>,
+}
+
+#[derive(Serialize)]
+struct Totals {
+    units: usize,
+    months_expected: u32,
+    months_held: u32,
+    months_compliant: u32,
+    compliance_rate: f64,
+    rating: Option<&'static str>,
+    units_by_rating: ByRating,
+}
+
+#[derive(Serialize)]
+struct ByRating {
+    good: usize,
+    fair: usize,
+    average: usize,
+    poor: usize,
+}
+
+impl ByRating {
+    fn of(n: [usize; 4]) -> ByRating {
+        ByRating {
+            good: n[0],
+            fair: n[1],
+            average: n[2],
+            poor: n[3],
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Parent<'a> {
+    parent: Option<&'a str>,
+    units: Vec<&'a str>,
+    months_expected: u32,
+    months_held: u32,
+    months_compliant: u32,
+    compliance_rate: f64,
+    rating: Option<&'static str>,
+    units_by_rating: ByRating,
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+#[derive(Serialize)]
+struct RuleCount {
+    rule: &'static str,
+    name: &'static str,
+    severity: Severity,
+    findings: usize,
+    units: usize,
+}
+
+#[derive(Serialize)]
+struct Inputs<'a> {
+    digest: &'a str,
+    files: Vec<InputFile<'a>>,
+}
+
+#[derive(Serialize)]
+struct InputFile<'a> {
+    file: &'a str,
+    bytes: u64,
+    sha256: &'a str,
 }
 
 #[derive(Serialize)]
@@ -107,6 +181,7 @@ struct Pack<'a> {
     version: &'a str,
     title: &'a str,
     issuer: &'a str,
+    source: Option<&'a str>,
     date: String,
     effective: String,
     /// The first month the pack judges.
@@ -148,6 +223,9 @@ struct Finding<'a> {
     date: Option<String>,
     file: Option<&'a str>,
     line: Option<u32>,
+    /// For a CSV file or a worksheet: the column of the field at fault.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<u32>,
     pointer: Option<&'a str>,
     message: String,
     cites: &'a [String],
@@ -186,6 +264,7 @@ struct Unit<'a> {
     months_held: u32,
     months_compliant: u32,
     compliance_rate: f64,
+    rating: Option<&'static str>,
     error: usize,
     warning: usize,
     info: usize,
@@ -256,6 +335,7 @@ fn finding<'a>(
         date: f.date.map(|d| d.to_string()),
         file: f.file.as_deref(),
         line: f.line,
+        column: outcome.column(f),
         pointer: f.violation.pointer.as_deref(),
         message: ctx.message(f),
         cites: ctx.policy.cites(f.rule()),
@@ -283,6 +363,8 @@ fn rate(r: f64) -> f64 {
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     let pack = &ctx.policy.pack;
     let s = &outcome.summary;
+    let rollup = ctx.rollup(outcome);
+    let thresholds = &ctx.policy.parameters().rating;
     let report = Report {
         kiemtra: Tool {
             version: env!("CARGO_PKG_VERSION"),
@@ -294,6 +376,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
             version: &pack.pack.version,
             title: &pack.pack.title,
             issuer: &pack.pack.issuer,
+            source: pack.pack.source.as_deref(),
             date: pack.pack.date.to_string(),
             effective: pack.pack.effective.to_string(),
             first_month: outcome.first_month.to_string(),
@@ -381,6 +464,8 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
                     months_held: u.months_held,
                     months_compliant: u.months_compliant,
                     compliance_rate: rate(u.compliance_rate()),
+                    rating: Rating::of(u.months_compliant, u.months_expected(), thresholds)
+                        .map(Rating::code),
                     error: u.errors,
                     warning: u.warnings,
                     info: u.infos,
@@ -391,6 +476,56 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
                 }
             })
             .collect(),
+        totals: Totals {
+            units: rollup.total.units,
+            months_expected: rollup.total.expected,
+            months_held: rollup.total.held,
+            months_compliant: rollup.total.compliant,
+            compliance_rate: rate(rollup.total.rate()),
+            rating: rollup.rating.map(Rating::code),
+            units_by_rating: ByRating::of(rollup.by_rating),
+        },
+        parents: rollup
+            .parents
+            .iter()
+            .map(|p| Parent {
+                parent: p.name,
+                units: p.units.iter().map(|u| u.unit.code.as_str()).collect(),
+                months_expected: p.counts.expected,
+                months_held: p.counts.held,
+                months_compliant: p.counts.compliant,
+                compliance_rate: rate(p.counts.rate()),
+                rating: p.rating.map(Rating::code),
+                units_by_rating: ByRating::of(p.by_rating),
+                error: p.counts.errors,
+                warning: p.counts.warnings,
+                info: p.counts.infos,
+            })
+            .collect(),
+        rules: rollup
+            .rules
+            .iter()
+            .map(|r| RuleCount {
+                rule: r.rule.code(),
+                name: r.rule.name(),
+                severity: r.severity,
+                findings: r.findings,
+                units: r.units,
+            })
+            .collect(),
+        inputs: Inputs {
+            digest: &outcome.inputs.digest,
+            files: outcome
+                .inputs
+                .files
+                .iter()
+                .map(|f| InputFile {
+                    file: &f.file,
+                    bytes: f.bytes,
+                    sha256: &f.sha256,
+                })
+                .collect(),
+        },
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)

@@ -1,12 +1,79 @@
 //! Renderers: each output format is a small function of an [`Outcome`]. Nothing here judges a
-//! record; wording in the reader's language is chosen here.
+//! record; wording in the reader's language is chosen here. The roll-ups every summary shows
+//! (per parent committee, per unit, per rule, the rating) are computed once, in [`rollup`].
 
+pub mod csv;
+mod document;
+pub mod html;
 pub mod json;
+pub mod md;
 mod review;
+pub mod rollup;
 pub mod text;
 
+use std::io::{self, Write};
+use std::path::Path;
+
 use kiemtra_rules::Lang;
-use kiemtra_runner::{Finding, Policy};
+use kiemtra_runner::{Finding, Outcome, Policy, UnitSummary};
+
+pub use document::Document;
+
+/// The report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Linter-style lines for the terminal.
+    Text,
+    /// The whole result, for other programs.
+    Json,
+    /// The findings table, for spreadsheets.
+    Csv,
+    /// The inspection report in Markdown.
+    Md,
+    /// The inspection report as one self-contained HTML file, printable on A4.
+    Html,
+}
+
+impl Format {
+    /// The format a file name's extension names.
+    pub fn of_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Format::Text,
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            "md" | "markdown" => Format::Md,
+            "html" | "htm" => Format::Html,
+            _ => return None,
+        })
+    }
+}
+
+/// Writes `outcome` in `format`.
+pub fn render(
+    format: Format,
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    doc: &Document<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Text => text::render(outcome, ctx, out),
+        Format::Json => json::render(outcome, ctx, out),
+        Format::Csv => csv::render(outcome, ctx, out),
+        Format::Md => md::render(outcome, ctx, doc, out),
+        Format::Html => html::render(outcome, ctx, doc, out),
+    }
+}
+
+/// The summary of a unit by its code (units are in code order).
+pub fn unit<'o>(outcome: &'o Outcome, code: &str) -> Option<&'o UnitSummary> {
+    outcome
+        .units
+        .binary_search_by(|u| u.code.as_str().cmp(code))
+        .ok()
+        .and_then(|i| outcome.units.get(i))
+}
 
 /// What every renderer needs besides the outcome.
 #[derive(Clone, Copy, Debug)]
@@ -16,6 +83,11 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The roll-ups of an outcome, rated with the pack's thresholds.
+    pub fn rollup<'o>(&self, outcome: &'o Outcome) -> rollup::Rollup<'o> {
+        rollup::rollup(outcome, &self.policy.parameters().rating)
+    }
+
     pub fn message(&self, f: &Finding) -> String {
         kiemtra_rules::rules::message(&f.violation, self.lang)
     }
@@ -26,7 +98,12 @@ impl Context<'_> {
 
     /// The clauses a finding cites, as one string: `§III.1 bước 3, §III.2`.
     pub fn cites(&self, f: &Finding) -> String {
-        let cites = self.policy.cites(f.rule());
+        self.rule_cites(f.rule())
+    }
+
+    /// The clauses a rule cites, as one string, in the reader's language.
+    pub fn rule_cites(&self, rule: kiemtra_rules::Rule) -> String {
+        let cites = self.policy.cites(rule);
         let joined = cites.join(", ");
         match self.lang {
             kiemtra_rules::Lang::Vi => joined,

@@ -7,6 +7,7 @@ use anstyle::{AnsiColor, Style};
 use kiemtra_rules::{Lang, Severity};
 use kiemtra_runner::{Finding, Outcome};
 
+use crate::rollup::{parent_name, percent, Rating};
 use crate::{dotted, Context};
 
 const DIM: Style = Style::new().dimmed();
@@ -85,7 +86,51 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         }
         writeln!(out)?;
     }
+    rollup(outcome, ctx, out)?;
     summary(outcome, lang, out)
+}
+
+/// Per parent committee: units, months expected / held / compliant, rate and rating.
+fn rollup(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let lang = ctx.lang;
+    let r = ctx.rollup(outcome);
+    if r.parents.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#} {DIM}({}){DIM:#}",
+        lang.pick("Theo đảng bộ:", "By parent committee:"),
+        Rating::scale(&ctx.policy.parameters().rating, lang)
+    )?;
+    let name = |p: Option<&str>| parent_name(p, lang).to_owned();
+    let width = r
+        .parents
+        .iter()
+        .map(|p| name(p.name).chars().count())
+        .max()
+        .unwrap_or(0);
+    let (units, expected, held, compliant) = match lang {
+        Lang::Vi => ("chi bộ", "phải họp", "có họp", "đạt"),
+        Lang::En => ("units", "expected", "held", "compliant"),
+    };
+    for p in &r.parents {
+        let n = name(p.name);
+        let pad = width - n.chars().count();
+        let c = &p.counts;
+        writeln!(
+            out,
+            "  {n}{:pad$}  {:>3} {units}  {expected} {:>4}  {held} {:>4}  {compliant} {:>4}  {:>8}  {}",
+            "",
+            c.units,
+            c.expected,
+            c.held,
+            c.compliant,
+            percent(c.rate(), lang),
+            p.rating.map_or("—", |x| x.label(lang)),
+        )?;
+    }
+    writeln!(out)
 }
 
 fn unit_heading(outcome: &Outcome, code: &str, out: &mut dyn Write) -> io::Result<()> {

@@ -37,7 +37,8 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered, PathBuf> {
                 }
                 None => out.errors.push(FileError {
                     file: display(path),
-                    reason: "unsupported file type (expected .json, .jsonl, .ndjson)".into(),
+                    reason: "unsupported file type (expected .json, .jsonl, .ndjson, .csv, .xlsx)"
+                        .into(),
                 }),
             }
         }
@@ -74,10 +75,33 @@ fn walk(
     for path in paths {
         if path.is_dir() {
             walk(&path, found, visited, errors);
+        } else if is_lock_file(&path) {
+            // `~$name.xlsx` and `.~lock.name#`: an office program's mark that a file is open.
         } else if let Some(format) = Format::of(&path) {
             found.insert((path, format));
+        } else if is_other_spreadsheet(&path) {
+            // A workbook kiemtra does not read is not skipped silently: records are in it.
+            errors.push(FileError {
+                file: display(&path),
+                reason: "a spreadsheet format kiemtra does not read: save it as .xlsx or .csv"
+                    .into(),
+            });
         }
     }
+}
+
+fn is_lock_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("~$") || n.starts_with(".~lock."))
+}
+
+fn is_other_spreadsheet(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["xls", "xlsb", "ods", "numbers"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
 
 /// A path as reports show it: with `/` separators.

@@ -5,8 +5,10 @@
 
 mod baseline;
 mod discover;
+mod inputs;
 mod outcome;
 mod policy;
+mod progress;
 mod run;
 mod waiver;
 
@@ -14,8 +16,11 @@ pub use baseline::{
     Baseline, BaselineReport, Change, FindingAt, FindingKey, NotRechecked, PastFinding,
 };
 pub use discover::{discover, Discovered, FileError};
+pub use inputs::{InputFile, Inputs};
+pub use kiemtra_input::Encoding;
 pub use outcome::{Finding, MonthState, Outcome, Rejected, Summary, UnitSummary};
 pub use policy::{Policy, Selection, SELECT_ALL};
+pub use progress::{Progress, Step};
 pub use run::{run, Options, RunError};
 pub use waiver::{AsOf, Waiver, WaiverScope, WaiverState, WaiverUse};
 

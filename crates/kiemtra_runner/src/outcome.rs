@@ -8,6 +8,7 @@ use kiemtra_rules::{Month, Period, Rule, Severity, Violation};
 
 pub use crate::baseline::{BaselineReport, Change, FindingAt, FindingKey};
 use crate::discover::FileError;
+use crate::inputs::Inputs;
 use crate::waiver::{AsOf, WaiverUse};
 
 /// One finding: a violation placed in its unit, record, file and line, with its severity.
@@ -147,6 +148,10 @@ pub struct Outcome {
     pub rejected: Vec<Rejected>,
     pub file_errors: Vec<FileError>,
     pub units: Vec<UnitSummary>,
+    /// The files read, with their SHA-256, and the digest over them.
+    pub inputs: Inputs,
+    /// Per CSV file or workbook: which field each column holds (for the column of a finding).
+    pub columns: std::collections::BTreeMap<String, kiemtra_input::Columns>,
     /// The first month the rule pack judges (from its effective date).
     pub first_month: Month,
     /// The latest meeting date among the checked records.
@@ -165,6 +170,12 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The column of a finding's field, for a finding in a CSV file or a worksheet.
+    pub fn column(&self, f: &Finding) -> Option<u32> {
+        let columns = self.columns.get(f.file.as_deref()?)?;
+        columns.of(f.violation.pointer.as_deref()?)
+    }
+
     /// Findings new since the baseline, still open, and resolved, for one unit (waived
     /// findings included in the first two).
     pub fn baseline_counts(&self, unit: &str) -> (usize, usize, usize) {

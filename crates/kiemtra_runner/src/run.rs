@@ -4,14 +4,18 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use kiemtra_input::{parse, split_json, split_jsonl, Chunk, Format, Rejection};
+use kiemtra_input::{parse, split_json, split_jsonl, Chunk, Encoding, Format, Rejection};
 use kiemtra_rules::rules::{check_record, check_unit};
 use kiemtra_rules::{At, Meeting, Month, Period, Severity, Violation};
 use rayon::prelude::*;
 
 use crate::discover::{discover, display, FileError};
+use crate::inputs::Inputs;
 use crate::outcome::{Finding, MonthState, Outcome, Rejected, Summary, UnitSummary};
 use crate::policy::Policy;
+use crate::progress::{Progress, Step};
+
+mod tabular;
 
 /// What to inspect and how.
 #[derive(Clone, Debug)]
@@ -21,6 +25,23 @@ pub struct Options {
     pub from: Option<Month>,
     /// Last month of the audited period; default: each unit's last record.
     pub to: Option<Month>,
+    /// What files without a byte order mark are written in.
+    pub encoding: Encoding,
+    /// Told of each file read (a progress bar), when given.
+    pub progress: Option<Progress>,
+}
+
+impl Options {
+    /// The whole of each unit's records, UTF-8, no progress display.
+    pub fn new(policy: Policy) -> Options {
+        Options {
+            policy,
+            from: None,
+            to: None,
+            encoding: Encoding::default(),
+            progress: None,
+        }
+    }
 }
 
 /// Why a run could not be made at all (exit code 2).
@@ -63,6 +84,8 @@ struct FileResult {
     checked: Vec<Checked>,
     rejected: Vec<Rejection>,
     error: Option<String>,
+    /// For a CSV file or a worksheet: which field each column holds.
+    columns: Option<kiemtra_input::Columns>,
 }
 
 /// Runs an inspection over `paths`.
@@ -76,12 +99,27 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
     let params = *options.policy.parameters();
     let names: Vec<String> = found.files.iter().map(|(p, _)| display(p)).collect();
 
+    // What was read, for the reports to state: each file's SHA-256 (a pass of its own).
+    let paths: Vec<&PathBuf> = found.files.iter().map(|(p, _)| p).collect();
+    let inputs = Inputs::of_files(&names, &paths);
+    let progress = options.progress.as_ref();
+    Progress::report(
+        progress,
+        Step::Start {
+            files: found.files.len(),
+        },
+    );
     let results: Vec<FileResult> = found
         .files
         .par_iter()
         .enumerate()
-        .map(|(index, (path, format))| read_file(index, path, *format, &params))
+        .map(|(index, (path, format))| {
+            let result = read_file(index, path, *format, &params, options.encoding);
+            Progress::report(progress, Step::FileDone);
+            result
+        })
         .collect();
+    Progress::report(progress, Step::Finish);
 
     let mut file_errors = found.errors;
     let mut rejected = Vec::new();
@@ -90,8 +128,12 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
         files: names.len(),
         ..Summary::default()
     };
+    let mut columns = BTreeMap::new();
     for (index, result) in results.into_iter().enumerate() {
         let file = names.get(index).cloned().unwrap_or_default();
+        if let Some(c) = result.columns {
+            columns.insert(file.clone(), c);
+        }
         if let Some(reason) = result.error {
             file_errors.push(FileError {
                 file: file.clone(),
@@ -156,6 +198,8 @@ pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
         as_of: None,
         judged,
         baseline: None,
+        inputs,
+        columns,
     };
     let policy = &options.policy;
     crate::waiver::apply(&mut outcome, policy.waivers(), policy.as_of());
@@ -189,6 +233,7 @@ fn read_file(
     path: &std::path::Path,
     format: Format,
     params: &kiemtra_rules::Parameters,
+    encoding: Encoding,
 ) -> FileResult {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -199,9 +244,19 @@ fn read_file(
             }
         }
     };
+    // UTF-16 and Windows-1258 JSON is transcoded to UTF-8 first; tables are read elsewhere.
+    let bytes = match format {
+        Format::Csv | Format::Xlsx => {
+            return tabular::read(index, &bytes, format, encoding, params)
+        }
+        Format::Json | Format::JsonLines => {
+            kiemtra_input::decode::transcode(&bytes, encoding).unwrap_or(bytes)
+        }
+    };
     let (chunks, mut rejected): (Vec<Chunk<'_>>, Vec<Rejection>) = match format {
         Format::JsonLines => (split_jsonl(&bytes).collect(), Vec::new()),
         Format::Json => split_json(&bytes),
+        Format::Csv | Format::Xlsx => (Vec::new(), Vec::new()),
     };
     let results: Vec<Result<Checked, Rejection>> = chunks
         .par_iter()
@@ -233,6 +288,7 @@ fn read_file(
         checked,
         rejected,
         error: None,
+        columns: None,
     }
 }
 

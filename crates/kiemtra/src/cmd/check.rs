@@ -1,19 +1,23 @@
 //! `kiemtra check`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 use kiemtra_config::Settings;
-use kiemtra_report::Context;
-use kiemtra_runner::{Baseline, Options};
+use kiemtra_report::{Context, Document, Format};
+use kiemtra_rules::Lang;
+use kiemtra_runner::{Baseline, Options, Progress, Step};
 
 use super::Error;
-use crate::cli::{CheckArgs, Format};
+use crate::cli::{CheckArgs, ReportDate, ReportFormat};
 
 pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let lang = settings.lang.value;
-    let format = Format::from_str(&settings.format.value, true)?;
+    // `--format`, else `format` of kiemtra.toml, else text: the format of standard output.
+    let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
+    let outputs = outputs(args, stdout_format)?;
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
@@ -22,18 +26,25 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         }
         None => None,
     };
+    let (bar, progress) = progress_bar(lang);
     let options = Options {
-        policy: settings.policy.clone(),
         from: args.from,
         to: args.to,
+        encoding: args.encoding,
+        progress,
+        ..Options::new(settings.policy.clone())
     };
-    let mut outcome = match args.threads {
+    let outcome = match args.threads {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()?
-            .install(|| kiemtra_runner::run(&args.paths, &options))?,
-        None => kiemtra_runner::run(&args.paths, &options)?,
+            .install(|| kiemtra_runner::run(&args.paths, &options)),
+        None => kiemtra_runner::run(&args.paths, &options),
     };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let mut outcome = outcome?;
     if let Some(baseline) = &baseline {
         baseline.compare(&mut outcome, &options.policy);
     }
@@ -41,23 +52,31 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         lang,
         policy: &options.policy,
     };
-    let mut buffer = Vec::new();
-    match format {
-        Format::Text => kiemtra_report::text::render(&outcome, &ctx, &mut buffer)?,
-        Format::Json => kiemtra_report::json::render(&outcome, &ctx, &mut buffer)?,
-    }
-    match &args.output {
-        Some(path) => {
-            // A file gets no colour.
-            let mut plain = anstream::StripStream::new(Vec::new());
-            plain.write_all(&buffer)?;
-            std::fs::write(path, plain.into_inner())
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        }
-        None => {
-            let mut out = anstream::stdout().lock();
-            out.write_all(&buffer)?;
-            out.flush()?;
+    let date = args.date.map(|d| match d {
+        ReportDate::Day(d) => d,
+        ReportDate::Today => chrono::Local::now().date_naive(),
+    });
+    let document = Document {
+        body: args.body.as_deref(),
+        place: args.place.as_deref(),
+        date,
+    };
+    for (path, format) in &outputs {
+        let mut buffer = Vec::new();
+        kiemtra_report::render(*format, &outcome, &ctx, &document, &mut buffer)?;
+        match path {
+            Some(path) => {
+                // A file gets no colour.
+                let mut plain = anstream::StripStream::new(Vec::new());
+                plain.write_all(&buffer)?;
+                std::fs::write(path, plain.into_inner())
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+            None => {
+                let mut out = anstream::stdout().lock();
+                out.write_all(&buffer)?;
+                out.flush()?;
+            }
         }
     }
     Ok(if outcome.failed(settings.fail_on.value) {
@@ -65,4 +84,57 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Where the reports go: each `-o` file in the format of its extension, and standard output in
+/// `--format` when no file is named, when `-o -` is, or when `--format` is given beside `-o`.
+fn outputs(
+    args: &CheckArgs,
+    stdout_format: Format,
+) -> Result<Vec<(Option<PathBuf>, Format)>, Error> {
+    let mut out: Vec<(Option<PathBuf>, Format)> = Vec::new();
+    for path in &args.outputs {
+        if path.as_os_str() == "-" {
+            if !out.iter().any(|(p, _)| p.is_none()) {
+                out.push((None, stdout_format));
+            }
+            continue;
+        }
+        if out.iter().any(|(p, _)| p.as_ref() == Some(path)) {
+            return Err(format!("{} is named twice with -o", path.display()).into());
+        }
+        let format = Format::of_path(path).unwrap_or(stdout_format);
+        out.push((Some(path.clone()), format));
+    }
+    if out.is_empty() || (args.format.is_some() && !out.iter().any(|(p, _)| p.is_none())) {
+        out.push((None, stdout_format));
+    }
+    Ok(out)
+}
+
+/// A progress bar on standard error when it is a terminal; nothing otherwise.
+fn progress_bar(lang: Lang) -> (Option<indicatif::ProgressBar>, Option<Progress>) {
+    if !std::io::stderr().is_terminal() {
+        return (None, None);
+    }
+    let style = indicatif::ProgressStyle::with_template(match lang {
+        Lang::Vi => "{spinner} Đang đọc [{bar:32}] {pos}/{len} tệp  {elapsed}",
+        Lang::En => "{spinner} Reading [{bar:32}] {pos}/{len} files  {elapsed}",
+    })
+    .map(|s| s.progress_chars("=> "))
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    let bar = indicatif::ProgressBar::hidden().with_style(style);
+    let b = bar.clone();
+    let progress = Progress::new(move |step| match step {
+        Step::Start { files } => {
+            b.set_length(files as u64);
+            // A batch gets a bar; one or two files are over before it would show.
+            if files > 2 {
+                b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+        }
+        Step::FileDone => b.inc(1),
+        Step::Finish => b.finish_and_clear(),
+    });
+    (Some(bar), Some(progress))
 }

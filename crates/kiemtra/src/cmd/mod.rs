@@ -2,6 +2,7 @@
 
 mod check;
 mod config;
+mod convert;
 mod explain;
 mod rules;
 mod schema;
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 use kiemtra_config::{CommandLine, Settings};
 use kiemtra_rules::Lang;
 
-use crate::cli::{Cli, Command, Format, TailorArgs};
+use crate::cli::{Cli, Command, ReportFormat, TailorArgs};
 
 /// An error that ends the run with exit code 2.
 pub type Error = Box<dyn std::error::Error>;
@@ -28,9 +29,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Check(args) => {
             let mut line = tailored(base, &args.tailor);
-            line.format = args.format.map(Format::name);
+            line.format = args.format.map(ReportFormat::name);
             check::run(&args, &settings(&line)?)
         }
+        Command::Convert(args) => convert::run(&args, settings(&base)?.lang.value),
         Command::Rules(args) => rules::run(&args, &settings(&base)?),
         Command::Explain { rule } => explain::run(&rule, &settings(&base)?),
         Command::Config(args) => config::run(&args, &settings(&tailored(base, &args.tailor))?),
@@ -53,7 +55,7 @@ fn tailored(base: CommandLine, t: &TailorArgs) -> CommandLine {
 
 /// Defaults, pack, kiemtra.toml and command line, merged.
 fn settings(line: &CommandLine) -> Result<Settings, Error> {
-    let names = Format::names();
+    let names = ReportFormat::names();
     let formats: Vec<&str> = names.iter().map(String::as_str).collect();
     Ok(kiemtra_config::resolve(line, &formats)?)
 }

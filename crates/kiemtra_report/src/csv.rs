@@ -1,0 +1,106 @@
+//! The CSV format: the findings table, one row per finding, for spreadsheets. UTF-8 with a
+//! byte order mark so that spreadsheet programs show Vietnamese correctly. Rejected records
+//! and files that could not be read follow as rows of their own (severity `bị loại` /
+//! `rejected`, `không đọc được` / `unreadable`), so that nothing read is missing from the table.
+
+use std::io::{self, Write};
+
+use kiemtra_rules::Lang;
+use kiemtra_runner::Outcome;
+
+use crate::{dotted, Context};
+
+const HEADERS_VI: [&str; 16] = [
+    "Đảng bộ",
+    "Mã chi bộ",
+    "Tên chi bộ",
+    "Biên bản",
+    "Tháng",
+    "Ngày họp",
+    "Mã quy tắc",
+    "Tên quy tắc",
+    "Mức",
+    "Nội dung",
+    "Trường",
+    "Điều khoản",
+    "Cách khắc phục",
+    "Tệp",
+    "Dòng",
+    "Cột",
+];
+
+const HEADERS_EN: [&str; 16] = [
+    "parent",
+    "unit",
+    "unit_name",
+    "record",
+    "month",
+    "date",
+    "rule",
+    "name",
+    "severity",
+    "message",
+    "field",
+    "cites",
+    "hint",
+    "file",
+    "line",
+    "column",
+];
+
+pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let lang = ctx.lang;
+    out.write_all(b"\xEF\xBB\xBF")?;
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out);
+    let err = io::Error::other;
+    w.write_record(match lang {
+        Lang::Vi => HEADERS_VI,
+        Lang::En => HEADERS_EN,
+    })
+    .map_err(err)?;
+    for f in &outcome.findings {
+        let unit = crate::unit(outcome, &f.unit);
+        let row: [String; 16] = [
+            unit.and_then(|u| u.parent.clone()).unwrap_or_default(),
+            f.unit.clone(),
+            unit.and_then(|u| u.name.clone()).unwrap_or_default(),
+            f.record.clone().unwrap_or_default(),
+            f.month.to_string(),
+            f.date.map(|d| d.to_string()).unwrap_or_default(),
+            f.rule().code().to_owned(),
+            f.rule().name().to_owned(),
+            f.severity.label(lang).to_owned(),
+            ctx.message(f),
+            f.violation
+                .pointer
+                .as_deref()
+                .map(dotted)
+                .unwrap_or_default(),
+            ctx.cites(f),
+            ctx.hint(f).to_owned(),
+            f.file.clone().unwrap_or_default(),
+            f.line.map(|l| l.to_string()).unwrap_or_default(),
+            outcome.column(f).map(|c| c.to_string()).unwrap_or_default(),
+        ];
+        w.write_record(&row).map_err(err)?;
+    }
+    for r in &outcome.rejected {
+        let mut row: [String; 16] = Default::default();
+        row[8] = lang.pick("bị loại", "rejected").to_owned();
+        row[9] = r.reason.message(lang);
+        row[13] = r.file.clone();
+        row[14] = r.line.to_string();
+        row[15] = r.column.to_string();
+        w.write_record(&row).map_err(err)?;
+    }
+    for e in &outcome.file_errors {
+        let mut row: [String; 16] = Default::default();
+        row[8] = lang.pick("không đọc được", "unreadable").to_owned();
+        row[9] = e.reason.clone();
+        row[13] = e.file.clone();
+        w.write_record(&row).map_err(err)?;
+    }
+    w.flush()
+}

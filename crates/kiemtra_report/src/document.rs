@@ -1,0 +1,613 @@
+//! What the printed inspection report (HTML, Markdown) says, in the reader's language: the
+//! header of a party document, the title, the scope, the section names. Both renderers take
+//! their words from here so that they carry the same content.
+
+use chrono::{Datelike, NaiveDate};
+use kiemtra_rules::Lang;
+use kiemtra_runner::Outcome;
+
+use crate::rollup::{month, parent_name, percent, Rating, Rollup};
+use crate::Context;
+
+/// Who files the report, where and when. Nothing here comes from the clock: the date is given.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Document<'a> {
+    /// The inspecting body, e.g. `BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC`.
+    pub body: Option<&'a str>,
+    /// The place in the date line, e.g. `Hàm Thuận Bắc`.
+    pub place: Option<&'a str>,
+    pub date: Option<NaiveDate>,
+}
+
+impl Document<'_> {
+    /// `Hàm Thuận Bắc, ngày 15 tháng 01 năm 2019`; the parts not given are left as dots to
+    /// fill in by hand, as on a printed form.
+    pub fn date_line(&self, lang: Lang) -> String {
+        let place = self.place.unwrap_or("…………");
+        match (lang, self.date) {
+            (Lang::Vi, Some(d)) => format!(
+                "{place}, ngày {:02} tháng {:02} năm {}",
+                d.day(),
+                d.month(),
+                d.year()
+            ),
+            (Lang::Vi, None) => format!("{place}, ngày …… tháng …… năm ……"),
+            (Lang::En, Some(d)) => format!("{place}, {}", d.format("%-d %B %Y")),
+            (Lang::En, None) => format!("{place}, …… (date)"),
+        }
+    }
+}
+
+pub(crate) const PARTY: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
+
+/// The lines of the inspecting body at the head of the report, each with whether it is bold.
+/// As party documents write it, the committee above comes first in plain type and the body
+/// itself below it in bold: `BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC` is shown as
+/// `HUYỆN ỦY HÀM THUẬN BẮC` / **`BAN TUYÊN GIÁO`**. Lines may also be given with `|` or a line
+/// break, the last one being the body.
+pub(crate) fn body_lines(body: &str) -> Vec<(String, bool)> {
+    let given: Vec<&str> = body
+        .split(['|', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if given.len() > 1 {
+        let last = given.len() - 1;
+        return given
+            .iter()
+            .enumerate()
+            .map(|(i, l)| ((*l).to_owned(), i == last))
+            .collect();
+    }
+    let body = body.trim();
+    let upper = body.to_uppercase();
+    if upper.starts_with("BAN ") {
+        for committee in [
+            " HUYỆN ỦY ",
+            " HUYỆN UỶ ",
+            " TỈNH ỦY ",
+            " TỈNH UỶ ",
+            " THÀNH ỦY ",
+            " THÀNH UỶ ",
+            " THỊ ỦY ",
+            " THỊ UỶ ",
+            " QUẬN ỦY ",
+            " QUẬN UỶ ",
+            " ĐẢNG ỦY ",
+            " ĐẢNG UỶ ",
+        ] {
+            if let Some(at) = upper.find(committee) {
+                // `to_uppercase` keeps Vietnamese letters the same length in bytes.
+                if let (Some(own), Some(above)) = (body.get(..at), body.get(at + 1..)) {
+                    return vec![(above.to_owned(), false), (own.to_owned(), true)];
+                }
+            }
+        }
+    }
+    vec![(body.to_owned(), true)]
+}
+
+pub(crate) fn title(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Vi => (
+            "BÁO CÁO",
+            "Kết quả kiểm tra việc sinh hoạt chuyên đề “Học tập, làm theo tư tưởng, đạo đức, \
+             phong cách Hồ Chí Minh” trong sinh hoạt định kỳ của chi bộ",
+        ),
+        Lang::En => (
+            "INSPECTION REPORT",
+            "Themed sessions “Studying and following Hồ Chí Minh's thought, morality and style” \
+             in the periodic meetings of party cells",
+        ),
+    }
+}
+
+/// The audited period in words.
+pub(crate) fn period(outcome: &Outcome, rollup: &Rollup<'_>, lang: Lang) -> String {
+    let given = outcome.from.is_some() || outcome.to.is_some();
+    match rollup.span {
+        Some(p) => {
+            let span = match lang {
+                Lang::Vi => format!("tháng {} – tháng {}", month(p.from), month(p.to)),
+                Lang::En => format!("{} – {}", month(p.from), month(p.to)),
+            };
+            if given {
+                span
+            } else {
+                format!(
+                    "{span} {}",
+                    lang.pick(
+                        "(từ biên bản đầu đến biên bản cuối của từng chi bộ)",
+                        "(each unit from its first to its last record)"
+                    )
+                )
+            }
+        }
+        None => lang.pick("(không có biên bản)", "(no records)").to_owned(),
+    }
+}
+
+/// The scope of the inspection, as label and text pairs.
+pub(crate) fn scope(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    rollup: &Rollup<'_>,
+) -> Vec<(&'static str, String)> {
+    let lang = ctx.lang;
+    let pack = &ctx.policy.pack;
+    let p = &pack.pack;
+    let s = &outcome.summary;
+    let date = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    let mut basis = match lang {
+        Lang::Vi => format!("{} của {}, ngày {}", p.title, p.issuer, date(p.date)),
+        Lang::En => format!("{} — {}, {}", p.title, p.issuer, date(p.date)),
+    };
+    if let Some(r) = &p.replaces {
+        basis.push_str(&match lang {
+            Lang::Vi => format!(" (thay thế Hướng dẫn {} ngày {})", r.number, date(r.date)),
+            Lang::En => format!(" (replacing {} of {})", r.number, date(r.date)),
+        });
+    }
+    if !p.basis.is_empty() {
+        basis.push_str(&match lang {
+            Lang::Vi => format!("; thực hiện {}", p.basis.join("; ")),
+            Lang::En => format!("; implementing {}", p.basis.join("; ")),
+        });
+    }
+    let parents: Vec<String> = rollup
+        .parents
+        .iter()
+        .map(|pr| {
+            let n = pr.units.len();
+            match lang {
+                Lang::Vi => format!("{} ({n} chi bộ)", parent_name(pr.name, lang)),
+                Lang::En => format!("{} ({n} units)", parent_name(pr.name, lang)),
+            }
+        })
+        .collect();
+    let units = match lang {
+        Lang::Vi => format!(
+            "{} chi bộ thuộc {} đảng bộ: {}",
+            s.units,
+            rollup.parents.len(),
+            parents.join("; ")
+        ),
+        Lang::En => format!(
+            "{} units under {} parent committees: {}",
+            s.units,
+            rollup.parents.len(),
+            parents.join("; ")
+        ),
+    };
+    let mut data = match lang {
+        Lang::Vi => format!(
+            "{} tệp; đọc {} biên bản: {} đã kiểm tra, {} bị loại",
+            s.files, s.records, s.checked, s.rejected
+        ),
+        Lang::En => format!(
+            "{} files; {} records read: {} checked, {} rejected",
+            s.files, s.records, s.checked, s.rejected
+        ),
+    };
+    if s.outside_period > 0 {
+        data.push_str(&match lang {
+            Lang::Vi => format!(
+                " ({} biên bản ngoài kỳ chỉ dùng để đối chiếu kỳ trước)",
+                s.outside_period
+            ),
+            Lang::En => format!(
+                " ({} outside the period, read only as previous meetings)",
+                s.outside_period
+            ),
+        });
+    }
+    if s.before_effective > 0 {
+        data.push_str(&match lang {
+            Lang::Vi => format!(
+                "; {} biên bản trước khi hướng dẫn có hiệu lực, không xét",
+                s.before_effective
+            ),
+            Lang::En => format!(
+                "; {} dated before the guidance took effect, not judged",
+                s.before_effective
+            ),
+        });
+    }
+    if s.waived > 0 {
+        data.push_str(&match lang {
+            Lang::Vi => format!(
+                "; {} vi phạm được miễn trừ (liệt kê riêng ở mục V)",
+                s.waived
+            ),
+            Lang::En => format!("; {} findings waived (listed apart in V)", s.waived),
+        });
+    }
+    if !outcome.file_errors.is_empty() {
+        data.push_str(&match lang {
+            Lang::Vi => format!("; {} tệp không đọc được", outcome.file_errors.len()),
+            Lang::En => format!("; {} files could not be read", outcome.file_errors.len()),
+        });
+    }
+    let params = ctx.policy.parameters();
+    let rules = match lang {
+        Lang::Vi => format!(
+            "{} phiên bản {} ({} quy tắc); văn bản gốc: {}; thông số: sinh hoạt chuyên đề tối \
+             thiểu {} phút, một chủ đề tối đa {} kỳ liên tiếp; xếp loại: {}",
+            p.id,
+            p.version,
+            pack.rules.len(),
+            p.source.as_deref().unwrap_or("—"),
+            params.min_minutes,
+            params.max_topic_months,
+            Rating::scale(&params.rating, lang)
+        ),
+        Lang::En => format!(
+            "{} version {} ({} rules); source text: {}; parameters: at least {} minutes per \
+             session, one topic for at most {} meetings in a row; rating: {}",
+            p.id,
+            p.version,
+            pack.rules.len(),
+            p.source.as_deref().unwrap_or("—"),
+            params.min_minutes,
+            params.max_topic_months,
+            Rating::scale(&params.rating, lang)
+        ),
+    };
+    let digest = match lang {
+        Lang::Vi => format!(
+            "SHA-256 {} — tính lại bằng `sha256sum` các tệp ở Phụ lục 2, theo thứ tự đó, rồi \
+             `sha256sum` kết quả",
+            outcome.inputs.digest
+        ),
+        Lang::En => format!(
+            "SHA-256 {} — recompute with `sha256sum` over the files of Appendix 2, in that \
+             order, piped into `sha256sum`",
+            outcome.inputs.digest
+        ),
+    };
+    vec![
+        (lang.pick("Căn cứ", "Basis"), basis),
+        (lang.pick("Đơn vị được kiểm tra", "Units inspected"), units),
+        (
+            lang.pick("Kỳ kiểm tra", "Period"),
+            period(outcome, rollup, lang),
+        ),
+        (lang.pick("Dữ liệu", "Data"), data),
+        (lang.pick("Bộ quy tắc", "Rule pack"), rules),
+        (lang.pick("Dấu kiểm dữ liệu", "Input digest"), digest),
+        (
+            lang.pick("Công cụ", "Tool"),
+            format!("kiemtra {}", env!("CARGO_PKG_VERSION")),
+        ),
+    ]
+}
+
+/// A short factual paragraph: how many units in each rating and which rules were broken most.
+pub(crate) fn overview(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'_>) -> String {
+    let lang = ctx.lang;
+    let t = &rollup.total;
+    let mut s = match lang {
+        Lang::Vi => format!(
+            "Trong kỳ, {} chi bộ phải tổ chức {} kỳ sinh hoạt định kỳ, đã tổ chức {} kỳ; {} kỳ có \
+             sinh hoạt chuyên đề đạt yêu cầu (không có lỗi), tỷ lệ {}",
+            t.units,
+            t.expected,
+            t.held,
+            t.compliant,
+            percent(t.rate(), lang)
+        ),
+        Lang::En => format!(
+            "In the period, {} units were to hold {} periodic meetings and held {}; {} had a \
+             themed session without error, a rate of {}",
+            t.units,
+            t.expected,
+            t.held,
+            t.compliant,
+            percent(t.rate(), lang)
+        ),
+    };
+    if let Some(r) = rollup.rating {
+        s.push_str(&match lang {
+            Lang::Vi => format!(", xếp loại chung: {}", r.label(lang)),
+            Lang::En => format!(", rated {} overall", r.label(lang)),
+        });
+    }
+    s.push_str(". ");
+    let counts: Vec<String> = Rating::ALL
+        .iter()
+        .zip(rollup.by_rating)
+        .map(|(r, n)| match lang {
+            Lang::Vi => format!("{n} chi bộ {}", r.label(lang)),
+            Lang::En => format!("{n} {}", r.label(lang)),
+        })
+        .collect();
+    s.push_str(&match lang {
+        Lang::Vi => format!("Xếp loại chi bộ: {}.", counts.join(", ")),
+        Lang::En => format!("Units by rating: {}.", counts.join(", ")),
+    });
+    if let Some(b) = baseline(outcome, lang) {
+        s.push(' ');
+        s.push_str(&b);
+    }
+    let top: Vec<String> = rollup
+        .rules
+        .iter()
+        .take(3)
+        .map(|r| {
+            let title = kiemtra_rules::docs::doc(r.rule, lang).title;
+            match lang {
+                Lang::Vi => format!("{} “{}” ({} lần)", r.rule.code(), title, r.findings),
+                Lang::En => format!("{} “{}” ({} times)", r.rule.code(), title, r.findings),
+            }
+        })
+        .collect();
+    if !top.is_empty() {
+        s.push(' ');
+        s.push_str(&match lang {
+            Lang::Vi => format!("Vi phạm nhiều nhất: {}.", top.join("; ")),
+            Lang::En => format!("Most frequent: {}.", top.join("; ")),
+        });
+    }
+    s
+}
+
+/// The comparison with a previous inspection (`--baseline`), in one sentence.
+pub(crate) fn baseline(outcome: &Outcome, lang: Lang) -> Option<String> {
+    let b = outcome.baseline.as_ref()?;
+    Some(match lang {
+        Lang::Vi => format!(
+            "So với lần kiểm tra trước ({}): {} vi phạm mới, {} còn tồn tại, {} đã khắc phục, {} \
+             không kiểm tra lại.",
+            b.file,
+            b.new,
+            b.open,
+            b.resolved.len(),
+            b.not_rechecked.len()
+        ),
+        Lang::En => format!(
+            "Against the previous inspection ({}): {} new, {} still open, {} resolved, {} not \
+             re-checked.",
+            b.file,
+            b.new,
+            b.open,
+            b.resolved.len(),
+            b.not_rechecked.len()
+        ),
+    })
+}
+
+/// The waiver covering a waived finding: `MT-01: lý do — người duyệt, đến 31/12/2017`.
+pub(crate) fn waiver(outcome: &Outcome, f: &kiemtra_runner::Finding, lang: Lang) -> String {
+    match f.waiver.and_then(|i| outcome.waivers.get(i)) {
+        Some(u) => {
+            let w = &u.waiver;
+            let until = w.expires.format("%d/%m/%Y");
+            match lang {
+                Lang::Vi => format!(
+                    "{}: {} — {} duyệt, hiệu lực đến {until} ({})",
+                    w.id, w.justification, w.approved_by, w.origin
+                ),
+                Lang::En => format!(
+                    "{}: {} — approved by {}, until {until} ({})",
+                    w.id, w.justification, w.approved_by, w.origin
+                ),
+            }
+        }
+        None => "—".into(),
+    }
+}
+
+/// Section and column names.
+pub(crate) struct Words {
+    pub scope: &'static str,
+    pub results: &'static str,
+    pub overall: &'static str,
+    pub by_parent: &'static str,
+    pub by_unit: &'static str,
+    pub by_rule: &'static str,
+    pub picture: &'static str,
+    pub details: &'static str,
+    pub rejected: &'static str,
+    pub waived: &'static str,
+    pub waiver: &'static str,
+    pub appendix_rules: &'static str,
+    pub appendix_files: &'static str,
+    pub parent: &'static str,
+    pub unit: &'static str,
+    pub units: &'static str,
+    pub code: &'static str,
+    pub expected: &'static str,
+    pub held: &'static str,
+    pub compliant: &'static str,
+    pub rate: &'static str,
+    pub rating: &'static str,
+    pub errors: &'static str,
+    pub warnings: &'static str,
+    pub infos: &'static str,
+    pub findings: &'static str,
+    pub rule: &'static str,
+    pub title: &'static str,
+    pub severity: &'static str,
+    pub cites: &'static str,
+    pub when: &'static str,
+    pub what: &'static str,
+    pub place: &'static str,
+    pub file: &'static str,
+    pub line: &'static str,
+    pub column: &'static str,
+    pub reason: &'static str,
+    pub bytes: &'static str,
+    pub quote: &'static str,
+    pub no_findings: &'static str,
+    pub whole_unit: &'static str,
+    pub recipients: &'static str,
+    pub recipients_list: [&'static str; 3],
+    pub signer: [&'static str; 3],
+    pub legend_compliant: &'static str,
+    pub legend_failing: &'static str,
+    pub legend_missing: &'static str,
+    pub legend_outside: &'static str,
+    pub number: &'static str,
+}
+
+pub(crate) fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::Vi => Words {
+            scope: "I. PHẠM VI, CĂN CỨ KIỂM TRA",
+            results: "II. KẾT QUẢ KIỂM TRA",
+            overall: "1. Kết quả chung",
+            by_parent: "2. Kết quả theo đảng bộ",
+            by_unit: "3. Kết quả từng chi bộ (mức tuân thủ thấp nhất trước)",
+            by_rule: "4. Các nội dung vi phạm (nhiều nhất trước)",
+            picture: "5. Tình hình sinh hoạt chuyên đề theo tháng",
+            details: "III. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
+            rejected: "IV. BIÊN BẢN KHÔNG KIỂM TRA ĐƯỢC",
+            waived: "V. VI PHẠM ĐƯỢC MIỄN TRỪ",
+            waiver: "Miễn trừ",
+            appendix_rules: "Phụ lục 1. Danh mục quy tắc kiểm tra",
+            appendix_files: "Phụ lục 2. Tệp dữ liệu đã kiểm tra",
+            parent: "Đảng bộ",
+            unit: "Chi bộ",
+            units: "Số chi bộ",
+            code: "Mã",
+            expected: "Phải họp",
+            held: "Có họp",
+            compliant: "Đạt",
+            rate: "Tỷ lệ đạt",
+            rating: "Xếp loại",
+            errors: "Lỗi",
+            warnings: "Cảnh báo",
+            infos: "Lưu ý",
+            findings: "Số lần",
+            rule: "Quy tắc",
+            title: "Nội dung",
+            severity: "Mức",
+            cites: "Điều khoản",
+            when: "Thời điểm",
+            what: "Vi phạm và cách khắc phục",
+            place: "Vị trí trong tệp",
+            file: "Tệp",
+            line: "Dòng",
+            column: "Cột",
+            reason: "Lý do",
+            bytes: "Byte",
+            quote: "Trích hướng dẫn",
+            no_findings: "Không có vi phạm.",
+            whole_unit: "cả tháng",
+            recipients: "Nơi nhận:",
+            recipients_list: [
+                "- Thường trực Huyện ủy (để báo cáo);",
+                "- Các đảng bộ được kiểm tra;",
+                "- Lưu hồ sơ kiểm tra.",
+            ],
+            signer: ["T/M ĐOÀN KIỂM TRA", "TRƯỞNG ĐOÀN", "(Ký, ghi rõ họ tên)"],
+            legend_compliant: "đạt",
+            legend_failing: "có họp, chưa đạt",
+            legend_missing: "không họp",
+            legend_outside: "ngoài kỳ",
+            number: "Số: ……-BC/……",
+        },
+        Lang::En => Words {
+            scope: "I. SCOPE AND BASIS",
+            results: "II. RESULTS",
+            overall: "1. Overall",
+            by_parent: "2. By parent committee",
+            by_unit: "3. By unit (least compliant first)",
+            by_rule: "4. Rules broken (most frequent first)",
+            picture: "5. Themed sessions month by month",
+            details: "III. FINDINGS BY UNIT",
+            rejected: "IV. RECORDS THAT COULD NOT BE CHECKED",
+            waived: "V. WAIVED FINDINGS",
+            waiver: "Waiver",
+            appendix_rules: "Appendix 1. The rules",
+            appendix_files: "Appendix 2. Files inspected",
+            parent: "Parent committee",
+            unit: "Unit",
+            units: "Units",
+            code: "Code",
+            expected: "Expected",
+            held: "Held",
+            compliant: "Compliant",
+            rate: "Rate",
+            rating: "Rating",
+            errors: "Errors",
+            warnings: "Warnings",
+            infos: "Info",
+            findings: "Findings",
+            rule: "Rule",
+            title: "Checks",
+            severity: "Severity",
+            cites: "Clause",
+            when: "When",
+            what: "Finding and fix",
+            place: "Place in file",
+            file: "File",
+            line: "Line",
+            column: "Column",
+            reason: "Reason",
+            bytes: "Bytes",
+            quote: "The guidance says",
+            no_findings: "No findings.",
+            whole_unit: "month",
+            recipients: "To:",
+            recipients_list: [
+                "- District Party Committee standing board (report);",
+                "- The committees inspected;",
+                "- Inspection file.",
+            ],
+            signer: [
+                "FOR THE INSPECTION TEAM",
+                "HEAD OF TEAM",
+                "(signature, full name)",
+            ],
+            legend_compliant: "compliant",
+            legend_failing: "held, not compliant",
+            legend_missing: "no meeting",
+            legend_outside: "outside period",
+            number: "No. ……",
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_sits_under_its_committee() {
+        assert_eq!(
+            body_lines("BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC"),
+            [
+                ("HUYỆN ỦY HÀM THUẬN BẮC".to_owned(), false),
+                ("BAN TUYÊN GIÁO".to_owned(), true)
+            ]
+        );
+        assert_eq!(
+            body_lines("Huyện ủy Hàm Thuận Bắc | Ban Tuyên giáo"),
+            [
+                ("Huyện ủy Hàm Thuận Bắc".to_owned(), false),
+                ("Ban Tuyên giáo".to_owned(), true)
+            ]
+        );
+        assert_eq!(
+            body_lines("ĐOÀN KIỂM TRA SỐ 2"),
+            [("ĐOÀN KIỂM TRA SỐ 2".to_owned(), true)]
+        );
+    }
+
+    #[test]
+    fn date_lines() {
+        let d = Document {
+            body: None,
+            place: Some("Hàm Thuận Bắc"),
+            date: NaiveDate::from_ymd_opt(2019, 1, 5),
+        };
+        assert_eq!(
+            d.date_line(Lang::Vi),
+            "Hàm Thuận Bắc, ngày 05 tháng 01 năm 2019"
+        );
+        assert_eq!(d.date_line(Lang::En), "Hàm Thuận Bắc, 5 January 2019");
+        let blank = Document::default();
+        assert_eq!(blank.date_line(Lang::Vi), "…………, ngày …… tháng …… năm ……");
+    }
+}

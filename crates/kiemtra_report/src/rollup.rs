@@ -1,0 +1,315 @@
+//! Roll-ups of an outcome, shared by every renderer: totals, per parent committee, per unit
+//! (worst first), per rule (most broken first), the span of months for the compliance picture,
+//! and the four-level rating of the province (thresholds from the rule pack).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use kiemtra_rules::pack::Rating as Thresholds;
+use kiemtra_rules::{Lang, Month, Period, Rule, Severity};
+use kiemtra_runner::{Outcome, UnitSummary};
+
+/// The four-level scale: tốt, khá, trung bình, kém.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rating {
+    Good,
+    Fair,
+    Average,
+    Poor,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 4] = [Rating::Good, Rating::Fair, Rating::Average, Rating::Poor];
+
+    /// The rating of `compliant` months out of `expected`; none when nothing was expected.
+    /// Compared in whole numbers: `compliant / expected ≥ good %` exactly.
+    pub fn of(compliant: u32, expected: u32, t: &Thresholds) -> Option<Rating> {
+        if expected == 0 {
+            return None;
+        }
+        let pct = u64::from(compliant) * 100;
+        let at_least = |threshold: u32| pct >= u64::from(threshold) * u64::from(expected);
+        Some(if at_least(t.good) {
+            Rating::Good
+        } else if at_least(t.fair) {
+            Rating::Fair
+        } else if at_least(t.average) {
+            Rating::Average
+        } else {
+            Rating::Poor
+        })
+    }
+
+    /// Stable code for programs: `good`, `fair`, `average`, `poor`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rating::Good => "good",
+            Rating::Fair => "fair",
+            Rating::Average => "average",
+            Rating::Poor => "poor",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Rating::Good, Lang::Vi) => "tốt",
+            (Rating::Fair, Lang::Vi) => "khá",
+            (Rating::Average, Lang::Vi) => "trung bình",
+            (Rating::Poor, Lang::Vi) => "kém",
+            (r, Lang::En) => r.code(),
+        }
+    }
+
+    /// The rule of the scale, for legends: `tốt ≥ 90 %`, `khá 70–<90 %`, …
+    pub fn scale(t: &Thresholds, lang: Lang) -> String {
+        let (good, fair, avg, poor) = (
+            Rating::Good.label(lang),
+            Rating::Fair.label(lang),
+            Rating::Average.label(lang),
+            Rating::Poor.label(lang),
+        );
+        let pc = lang.pick(" %", "%");
+        format!(
+            "{good} ≥ {g}{pc}, {fair} {f}–<{g}{pc}, {avg} {a}–<{f}{pc}, {poor} < {a}{pc}",
+            g = t.good,
+            f = t.fair,
+            a = t.average
+        )
+    }
+}
+
+/// Months and findings added up over some units.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub units: usize,
+    /// Records inside the audited period.
+    pub meetings: usize,
+    /// Months of the period: one periodic meeting is expected in each.
+    pub expected: u32,
+    /// Months with a periodic meeting.
+    pub held: u32,
+    /// Months with a periodic meeting whose session has no error.
+    pub compliant: u32,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Counts {
+    fn add(&mut self, u: &UnitSummary) {
+        self.units += 1;
+        self.meetings += u.meetings;
+        self.expected += u.months_expected();
+        self.held += u.months_held;
+        self.compliant += u.months_compliant;
+        self.errors += u.errors;
+        self.warnings += u.warnings;
+        self.infos += u.infos;
+    }
+
+    /// Compliant over expected months, 0 when nothing was expected.
+    pub fn rate(&self) -> f64 {
+        if self.expected == 0 {
+            0.0
+        } else {
+            f64::from(self.compliant) / f64::from(self.expected)
+        }
+    }
+}
+
+/// One unit, rated.
+#[derive(Clone, Copy, Debug)]
+pub struct UnitRow<'o> {
+    pub unit: &'o UnitSummary,
+    pub rating: Option<Rating>,
+}
+
+/// One parent committee and its units.
+#[derive(Clone, Debug)]
+pub struct ParentRow<'o> {
+    /// `None` for units whose records name no parent.
+    pub name: Option<&'o str>,
+    /// Its units, by code.
+    pub units: Vec<UnitRow<'o>>,
+    pub counts: Counts,
+    pub rating: Option<Rating>,
+    /// Units rated tốt, khá, trung bình, kém.
+    pub by_rating: [usize; 4],
+}
+
+/// One rule and how often it was broken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleRow {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub findings: usize,
+    /// Units with at least one finding of the rule.
+    pub units: usize,
+}
+
+/// Everything the summaries of a report show.
+#[derive(Clone, Debug)]
+pub struct Rollup<'o> {
+    pub total: Counts,
+    pub rating: Option<Rating>,
+    pub by_rating: [usize; 4],
+    /// By name; units without a parent last.
+    pub parents: Vec<ParentRow<'o>>,
+    /// Worst first: lowest compliance rate, then most errors, then code.
+    pub worst_first: Vec<UnitRow<'o>>,
+    /// Most broken first: most findings, then code. Rules without a finding are left out.
+    pub rules: Vec<RuleRow>,
+    /// The months the report covers: `--from`/`--to`, or the first to the last month audited.
+    pub span: Option<Period>,
+}
+
+fn rating_index(r: Rating) -> usize {
+    match r {
+        Rating::Good => 0,
+        Rating::Fair => 1,
+        Rating::Average => 2,
+        Rating::Poor => 3,
+    }
+}
+
+/// Adds up an outcome.
+pub fn rollup<'o>(outcome: &'o Outcome, thresholds: &Thresholds) -> Rollup<'o> {
+    let rate_of = |c: u32, e: u32| Rating::of(c, e, thresholds);
+    let mut total = Counts::default();
+    let mut by_rating = [0; 4];
+    let mut parents: BTreeMap<(bool, Option<&str>), ParentRow<'o>> = BTreeMap::new();
+    for u in &outcome.units {
+        let row = UnitRow {
+            unit: u,
+            rating: rate_of(u.months_compliant, u.months_expected()),
+        };
+        total.add(u);
+        let parent = parents
+            .entry((u.parent.is_none(), u.parent.as_deref()))
+            .or_insert_with(|| ParentRow {
+                name: u.parent.as_deref(),
+                units: Vec::new(),
+                counts: Counts::default(),
+                rating: None,
+                by_rating: [0; 4],
+            });
+        parent.counts.add(u);
+        if let Some(r) = row.rating {
+            by_rating[rating_index(r)] += 1;
+            parent.by_rating[rating_index(r)] += 1;
+        }
+        parent.units.push(row);
+    }
+    let parents: Vec<ParentRow<'o>> = parents
+        .into_values()
+        .map(|mut p| {
+            p.rating = rate_of(p.counts.compliant, p.counts.expected);
+            p.units.sort_by(|a, b| a.unit.code.cmp(&b.unit.code));
+            p
+        })
+        .collect();
+
+    let mut worst_first: Vec<UnitRow<'o>> = parents.iter().flat_map(|p| p.units.clone()).collect();
+    worst_first.sort_by(|a, b| {
+        // a.rate < b.rate, in whole numbers.
+        let ra = u64::from(a.unit.months_compliant) * u64::from(b.unit.months_expected());
+        let rb = u64::from(b.unit.months_compliant) * u64::from(a.unit.months_expected());
+        ra.cmp(&rb)
+            .then(b.unit.errors.cmp(&a.unit.errors))
+            .then(a.unit.code.cmp(&b.unit.code))
+    });
+
+    let mut per_rule: BTreeMap<Rule, (Severity, usize, BTreeSet<&str>)> = BTreeMap::new();
+    for f in &outcome.findings {
+        let e = per_rule
+            .entry(f.rule())
+            .or_insert((f.severity, 0, BTreeSet::new()));
+        e.0 = e.0.max(f.severity);
+        e.1 += 1;
+        e.2.insert(&f.unit);
+    }
+    let mut rules: Vec<RuleRow> = per_rule
+        .into_iter()
+        .map(|(rule, (severity, findings, units))| RuleRow {
+            rule,
+            severity,
+            findings,
+            units: units.len(),
+        })
+        .collect();
+    rules.sort_by(|a, b| b.findings.cmp(&a.findings).then(a.rule.cmp(&b.rule)));
+
+    let span = match (outcome.from, outcome.to) {
+        (Some(from), Some(to)) => Some(Period { from, to }),
+        (from, to) => {
+            let first = outcome.units.iter().map(|u| u.period.from).min();
+            let last = outcome.units.iter().map(|u| u.period.to).max();
+            match (from.or(first), to.or(last)) {
+                (Some(from), Some(to)) if from <= to => Some(Period { from, to }),
+                _ => None,
+            }
+        }
+    };
+
+    Rollup {
+        rating: rate_of(total.compliant, total.expected),
+        total,
+        by_rating,
+        parents,
+        worst_first,
+        rules,
+        span,
+    }
+}
+
+/// A rate as people read it: `83,3 %` in Vietnamese, `83.3%` in English.
+pub fn percent(rate: f64, lang: Lang) -> String {
+    let s = format!("{:.1}", rate * 100.0);
+    match lang {
+        Lang::Vi => format!("{} %", s.replace('.', ",")),
+        Lang::En => format!("{s}%"),
+    }
+}
+
+/// A month as people read it: `03/2017`.
+pub fn month(m: Month) -> String {
+    format!("{:02}/{}", m.month, m.year)
+}
+
+/// The name of a parent committee, or what stands for a missing one.
+pub fn parent_name(name: Option<&str>, lang: Lang) -> &str {
+    name.unwrap_or(lang.pick(
+        "(không ghi đảng bộ cấp trên)",
+        "(no parent committee given)",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_provincial_scale() {
+        let t = Thresholds {
+            good: 90,
+            fair: 70,
+            average: 50,
+        };
+        let r = |c, e| Rating::of(c, e, &t);
+        assert_eq!(r(9, 10), Some(Rating::Good));
+        assert_eq!(r(8, 10), Some(Rating::Fair));
+        assert_eq!(r(7, 10), Some(Rating::Fair));
+        assert_eq!(r(69, 100), Some(Rating::Average));
+        assert_eq!(r(1, 2), Some(Rating::Average));
+        assert_eq!(r(49, 100), Some(Rating::Poor));
+        assert_eq!(r(0, 0), None);
+        // 21.6/24 = 90 % exactly is tốt; 21/24 = 87.5 % is khá.
+        assert_eq!(r(27, 30), Some(Rating::Good));
+        assert_eq!(r(21, 24), Some(Rating::Fair));
+        assert_eq!(
+            Rating::scale(&t, Lang::Vi),
+            "tốt ≥ 90 %, khá 70–<90 %, trung bình 50–<70 %, kém < 50 %"
+        );
+        assert_eq!(percent(0.8333, Lang::Vi), "83,3 %");
+        assert_eq!(percent(0.8333, Lang::En), "83.3%");
+    }
+}
