@@ -3,12 +3,14 @@
 //!
 //! The result is data ([`Outcome`]); printing it is the report crate's job.
 
+pub mod blocks;
 mod discover;
 mod outcome;
 mod policy;
 mod run;
 
+pub use blocks::Limits;
 pub use discover::{discover, Discovered, FileError};
 pub use outcome::{Finding, MonthState, Outcome, Rejected, Summary, UnitSummary};
 pub use policy::Policy;
-pub use run::{run, Options, RunError};
+pub use run::{parse_only, run, run_bytes, run_with, Options, ParseCount, RunError};
