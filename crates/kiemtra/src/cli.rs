@@ -61,6 +61,11 @@ pub struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+
+    /// Benchmarking: only read and parse (and validate) the records, check nothing, and print
+    /// the counts. The floor under the cost of a check.
+    #[arg(long, hide = true)]
+    pub parse_only: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -103,10 +103,13 @@ pub struct Rejection {
 /// Parses and validates one chunk.
 pub fn parse<'a>(chunk: &Chunk<'a>) -> Result<Record<'a>, Rejection> {
     let reject = |at: Position, reason| Rejection { at, reason };
-    let text = std::str::from_utf8(chunk.text).map_err(|e| {
-        let at = locate::position_in(chunk.text, e.valid_up_to(), chunk.at);
-        reject(at, Reason::NotUtf8)
-    })?;
+    // SIMD validation first (most text is valid); std's, for the place of the first bad byte.
+    let text = simdutf8::basic::from_utf8(chunk.text)
+        .or_else(|_| std::str::from_utf8(chunk.text))
+        .map_err(|e| {
+            let at = locate::position_in(chunk.text, e.valid_up_to(), chunk.at);
+            reject(at, Reason::NotUtf8)
+        })?;
     let first = text.trim_start();
     if !first.starts_with('{') {
         let offset = text.len() - first.len();

@@ -39,6 +39,9 @@ impl Default for Limits {
 /// Something that can be read at any offset, from several threads at once.
 pub trait Source: Sync {
     fn len(&self) -> u64;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// Reads into `buf` from `offset`; 0 at the end.
     fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize>;
 }
@@ -158,7 +161,7 @@ fn fill(src: &dyn Source, buf: &mut Vec<u8>, offset: u64, want: usize) -> io::Re
 }
 
 fn count_newlines(bytes: &[u8]) -> u32 {
-    let n = bytes.iter().filter(|&&b| b == b'\n').count();
+    let n = memchr::memchr_iter(b'\n', bytes).count();
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
@@ -224,7 +227,7 @@ fn read_block_into(
     let mut pos = if start == 0 {
         0
     } else {
-        match buf.iter().position(|&b| b == b'\n') {
+        match memchr::memchr(b'\n', buf) {
             Some(p) => p + 1,
             None => return out, // the block is inside a line that started earlier
         }
@@ -235,7 +238,7 @@ fn read_block_into(
     while pos < own_end {
         let newline = buf
             .get(pos..)
-            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+            .and_then(|rest| memchr::memchr(b'\n', rest))
             .map(|p| pos + p);
         let line_end = match newline {
             Some(e) => e,
@@ -245,7 +248,7 @@ fn read_block_into(
                 let mut found = None;
                 while found.is_none() && !file_end && buf.len() - pos <= max_record {
                     let before = buf.len();
-                    let step = (max_record + 1 - (before - pos)).min(1 << 20).max(1);
+                    let step = (max_record + 1 - (before - pos)).clamp(1, 1 << 20);
                     let offset = read_from + before as u64;
                     match fill(src, buf, offset, step) {
                         Ok(n) if n < step => file_end = true,
@@ -257,7 +260,7 @@ fn read_block_into(
                     }
                     found = buf
                         .get(before..)
-                        .and_then(|new| new.iter().position(|&b| b == b'\n'))
+                        .and_then(|new| memchr::memchr(b'\n', new))
                         .map(|p| before + p);
                 }
                 found.unwrap_or(buf.len())

@@ -17,6 +17,7 @@ use kiemtra_input::{parse, split_json, Chunk, Format, Position, Reason, Rejectio
 use kiemtra_rules::meeting::{SessionSummary, Topics};
 use kiemtra_rules::rules::{check_record, check_unit};
 use kiemtra_rules::text::TopicId;
+use kiemtra_rules::validate::default_id;
 use kiemtra_rules::{
     At, FollowUpResult, Meeting, Month, Parameters, Period, Record, Severity, Violation,
 };
@@ -302,10 +303,6 @@ fn is_default_id(id: &str, code: &str, date: NaiveDate) -> bool {
             && num(8..10) == Some(date.day());
     }
     rest == date.format("%Y-%m-%d").to_string()
-}
-
-fn default_id(code: &str, date: NaiveDate) -> String {
-    format!("{code}/{}", date.format("%Y-%m-%d"))
 }
 
 /// What a panic said, for an internal-error rejection.

@@ -11,6 +11,9 @@ use super::Error;
 use crate::cli::{CheckArgs, Format};
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
+    if args.parse_only {
+        return parse_only(args);
+    }
     let options = Options {
         policy: Policy::new(Pack::embedded()),
         from: args.from,
@@ -51,4 +54,21 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--parse-only`: the same reading and parsing as a check, and nothing else.
+fn parse_only(args: &CheckArgs) -> Result<ExitCode, Error> {
+    let limits = kiemtra_runner::Limits::default();
+    let count = match args.threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()?
+            .install(|| kiemtra_runner::parse_only(&args.paths, &limits))?,
+        None => kiemtra_runner::parse_only(&args.paths, &limits)?,
+    };
+    println!(
+        "files {} records {} parsed {} rejected {} file_errors {}",
+        count.files, count.records, count.parsed, count.rejected, count.file_errors
+    );
+    Ok(ExitCode::SUCCESS)
 }
