@@ -8,6 +8,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod fast;
 mod json;
 mod locate;
 
@@ -125,8 +126,21 @@ pub fn parse<'a>(chunk: &Chunk<'a>) -> Result<Record<'a>, Rejection> {
             reason,
         ));
     }
-    let doc: RecordDoc<'a> = serde_json::from_str(text).map_err(|e| {
-        let at = locate::shift(chunk.at, e.line(), e.column());
+    let doc: RecordDoc<'a> = match fast::parse_doc(text) {
+        Some(doc) => doc,
+        None => slow_doc(text, chunk.at)?,
+    };
+    kiemtra_rules::validate(doc).map_err(|invalid| {
+        let at = locate::key_position(text, invalid.key(), chunk.at).unwrap_or(chunk.at);
+        reject(at, Reason::Invalid(invalid))
+    })
+}
+
+/// Reads a record with serde_json: the reader of last resort, which words every error.
+fn slow_doc(text: &str, start: Position) -> Result<RecordDoc<'_>, Rejection> {
+    let reject = |at: Position, reason| Rejection { at, reason };
+    serde_json::from_str(text).map_err(|e| {
+        let at = locate::shift(start, e.line(), e.column());
         let reason = if e.classify() == serde_json::error::Category::Syntax
             && e.to_string().starts_with("trailing characters")
         {
@@ -135,9 +149,29 @@ pub fn parse<'a>(chunk: &Chunk<'a>) -> Result<Record<'a>, Rejection> {
             Reason::Syntax(json::clean_message(&e))
         };
         reject(at, reason)
-    })?;
-    kiemtra_rules::validate(doc).map_err(|invalid| {
-        let at = locate::key_position(text, invalid.key(), chunk.at).unwrap_or(chunk.at);
-        reject(at, Reason::Invalid(invalid))
     })
+}
+
+/// Reads a chunk with both readers and panics if the fast one read it and the two disagree.
+/// For tests and fuzzing.
+#[doc(hidden)]
+#[allow(clippy::panic)]
+pub fn check_readers_agree(chunk: &Chunk<'_>) {
+    let Ok(text) = std::str::from_utf8(chunk.text) else {
+        return;
+    };
+    if !text.trim_start().starts_with('{') {
+        return;
+    }
+    if let Some(fast) = fast::parse_doc(text) {
+        match slow_doc(text, chunk.at) {
+            Ok(slow) => {
+                let (f, s) = (format!("{fast:?}"), format!("{slow:?}"));
+                if f != s {
+                    panic!("the readers disagree on {text:?}:\nfast {f}\nslow {s}");
+                }
+            }
+            Err(e) => panic!("the fast reader read {text:?}, serde_json rejects it: {e:?}"),
+        }
+    }
 }

@@ -93,6 +93,12 @@ pub trait Lenient<'de>: Sized {
     }
 }
 
+/// The field a scalar makes, exactly as deserializing it does: for readers that do not go
+/// through serde.
+pub fn field_of_scalar<'de, T: Lenient<'de>>(value: Scalar<'de>) -> Field<T> {
+    FieldVisitor::<T>::scalar(value)
+}
+
 impl<'de, T: Lenient<'de>> Deserialize<'de> for Field<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(FieldVisitor(PhantomData))

@@ -133,44 +133,70 @@ pub struct BlockEnd {
     pub shrank_at: Option<u64>,
 }
 
-thread_local! {
-    static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+/// A reusable read buffer: its vector keeps its initialised size between blocks (so that it is
+/// not zeroed again for each block), and `len` says how much of it holds the current block.
+#[derive(Debug, Default)]
+struct Buffer {
+    data: Vec<u8>,
+    len: usize,
 }
 
-/// Appends up to `want` bytes read at `offset` to `buf`; returns how many (fewer at the end).
-fn fill(src: &dyn Source, buf: &mut Vec<u8>, offset: u64, want: usize) -> io::Result<usize> {
-    let start = buf.len();
-    buf.resize(start + want, 0);
-    let mut got = 0;
-    let result = loop {
-        if got == want {
-            break Ok(got);
+impl Buffer {
+    fn bytes(&self) -> &[u8] {
+        self.data.get(..self.len).unwrap_or(&[])
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn get(&self, range: std::ops::Range<usize>) -> Option<&[u8]> {
+        self.bytes().get(range)
+    }
+
+    /// Appends up to `want` bytes read at `offset`; returns how many (fewer at the end).
+    fn fill(&mut self, src: &dyn Source, offset: u64, want: usize) -> io::Result<usize> {
+        let start = self.len;
+        if self.data.len() < start + want {
+            self.data.resize(start + want, 0);
         }
-        let Some(dst) = buf.get_mut(start + got..start + want) else {
-            break Ok(got);
+        let mut got = 0;
+        let result = loop {
+            if got == want {
+                break Ok(got);
+            }
+            let Some(dst) = self.data.get_mut(start + got..start + want) else {
+                break Ok(got);
+            };
+            match src.read_at(dst, offset + got as u64) {
+                Ok(0) => break Ok(got),
+                Ok(n) => got += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
+            }
         };
-        match src.read_at(dst, offset + got as u64) {
-            Ok(0) => break Ok(got),
-            Ok(n) => got += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => break Err(e),
-        }
-    };
-    buf.truncate(start + got);
-    result
+        self.len = start + got;
+        result
+    }
 }
 
-fn count_newlines(bytes: &[u8]) -> u32 {
-    let n = memchr::memchr_iter(b'\n', bytes).count();
-    u32::try_from(n).unwrap_or(u32::MAX)
+thread_local! {
+    static BUFFER: RefCell<Buffer> = RefCell::new(Buffer::default());
 }
 
 /// Reads the whole source into `buf`; false when it ended before its expected length.
 pub fn read_all(src: &dyn Source, buf: &mut Vec<u8>) -> io::Result<bool> {
     let len = usize::try_from(src.len()).unwrap_or(usize::MAX);
-    buf.clear();
-    let n = fill(src, buf, 0, len)?;
+    let mut b = Buffer::default();
+    let n = b.fill(src, 0, len)?;
+    b.data.truncate(n);
+    *buf = b.data;
     Ok(n == len)
+}
+
+fn count_newlines(bytes: &[u8]) -> u32 {
+    let n = memchr::memchr_iter(b'\n', bytes).count();
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The number of blocks of a source.
@@ -190,7 +216,7 @@ pub fn read_block(
     BUFFER.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buf) => read_block_into(src, index, limits, &mut buf, each),
         // Re-entered on the same thread (a nested rayon job): use a fresh buffer.
-        Err(_) => read_block_into(src, index, limits, &mut Vec::new(), each),
+        Err(_) => read_block_into(src, index, limits, &mut Buffer::default(), each),
     })
 }
 
@@ -198,7 +224,7 @@ fn read_block_into(
     src: &dyn Source,
     index: u64,
     limits: &Limits,
-    buf: &mut Vec<u8>,
+    buf: &mut Buffer,
     each: &mut dyn FnMut(Line<'_>),
 ) -> BlockEnd {
     let block = limits.block.max(1) as u64;
@@ -207,11 +233,11 @@ fn read_block_into(
     let start = index.saturating_mul(block).min(len);
     let end = start.saturating_add(block).min(len);
     let mut out = BlockEnd::default();
-    buf.clear();
+    buf.len = 0;
     // One byte before the block tells whether a line starts at its first byte.
     let read_from = start.saturating_sub(1);
     let want = usize::try_from(end - read_from).unwrap_or(usize::MAX);
-    match fill(src, buf, read_from, want) {
+    match buf.fill(src, read_from, want) {
         Ok(n) if n < want => out.shrank_at = Some(read_from + n as u64),
         Ok(_) => {}
         Err(e) => {
@@ -227,7 +253,7 @@ fn read_block_into(
     let mut pos = if start == 0 {
         0
     } else {
-        match memchr::memchr(b'\n', buf) {
+        match memchr::memchr(b'\n', buf.bytes()) {
             Some(p) => p + 1,
             None => return out, // the block is inside a line that started earlier
         }
@@ -237,6 +263,7 @@ fn read_block_into(
     let mut file_end = out.shrank_at.is_some() || end == len;
     while pos < own_end {
         let newline = buf
+            .bytes()
             .get(pos..)
             .and_then(|rest| memchr::memchr(b'\n', rest))
             .map(|p| pos + p);
@@ -250,7 +277,7 @@ fn read_block_into(
                     let before = buf.len();
                     let step = (max_record + 1 - (before - pos)).clamp(1, 1 << 20);
                     let offset = read_from + before as u64;
-                    match fill(src, buf, offset, step) {
+                    match buf.fill(src, offset, step) {
                         Ok(n) if n < step => file_end = true,
                         Ok(_) => {}
                         Err(e) => {
@@ -259,6 +286,7 @@ fn read_block_into(
                         }
                     }
                     found = buf
+                        .bytes()
                         .get(before..)
                         .and_then(|new| memchr::memchr(b'\n', new))
                         .map(|p| before + p);

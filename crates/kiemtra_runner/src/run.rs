@@ -511,6 +511,9 @@ struct Collected {
 /// How many files are open at once.
 const FILES_AT_ONCE: usize = 64;
 
+/// Blocks read per worker thread between two merges.
+const BLOCKS_PER_THREAD: usize = 4;
+
 /// Reads every input, in parallel over blocks, and merges what the blocks found in order.
 fn collect(inputs: &[Input<'_>], limits: &Limits, mode: Mode<'_>) -> Collected {
     let mut all = Collected::default();
@@ -543,39 +546,44 @@ fn collect(inputs: &[Input<'_>], limits: &Limits, mode: Mode<'_>) -> Collected {
                 Format::Json => items.push((k, 0)),
             }
         }
-        let parts: Vec<Part> = items
-            .par_iter()
-            .map(|&(k, block)| {
-                let file = u32::try_from(first + k).unwrap_or(NONE);
-                match (batch.get(k), sources.get(k).and_then(Option::as_ref)) {
-                    (Some(input), Some(src)) => {
-                        read_item(src.as_ref(), file, input.format, block, limits, mode)
-                    }
-                    _ => Part::new(file),
-                }
-            })
-            .collect();
+        // Blocks are read in parallel a group at a time, and each group merged before the next
+        // is read: what is kept of a block is then only its compact records.
+        let group = rayon::current_num_threads().max(1) * BLOCKS_PER_THREAD;
         let mut base = 0u32;
         let mut current = None;
         let mut errored = None;
-        for part in parts {
-            if current != Some(part.file) {
-                current = Some(part.file);
-                base = 0;
-            }
-            if let Some(e) = &part.error {
-                if errored != Some(part.file) {
-                    errored = Some(part.file);
-                    let name = inputs.get(part.file as usize).map(|i| i.name.clone());
-                    all.file_errors.push(FileError {
-                        file: name.unwrap_or_default(),
-                        reason: format!("{e} (after line {base})"),
-                    });
+        for items in items.chunks(group) {
+            let parts: Vec<Part> = items
+                .par_iter()
+                .map(|&(k, block)| {
+                    let file = u32::try_from(first + k).unwrap_or(NONE);
+                    match (batch.get(k), sources.get(k).and_then(Option::as_ref)) {
+                        (Some(input), Some(src)) => {
+                            read_item(src.as_ref(), file, input.format, block, limits, mode)
+                        }
+                        _ => Part::new(file),
+                    }
+                })
+                .collect();
+            for part in parts {
+                if current != Some(part.file) {
+                    current = Some(part.file);
+                    base = 0;
                 }
+                if let Some(e) = &part.error {
+                    if errored != Some(part.file) {
+                        errored = Some(part.file);
+                        let name = inputs.get(part.file as usize).map(|i| i.name.clone());
+                        all.file_errors.push(FileError {
+                            file: name.unwrap_or_default(),
+                            reason: format!("{e} (after line {base})"),
+                        });
+                    }
+                }
+                let newlines = part.newlines;
+                all.merge(part, base);
+                base = base.saturating_add(newlines);
             }
-            let newlines = part.newlines;
-            all.merge(part, base);
-            base = base.saturating_add(newlines);
         }
     }
     all

@@ -36,6 +36,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
         Format::Json => kiemtra_report::json::render(&outcome, &ctx, &mut buffer)?,
     }
     match &args.output {
+        Some(path) if args.format == Format::Json => {
+            // JSON holds no colour (control characters in it are escaped): written as is.
+            std::fs::write(path, &buffer)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
         Some(path) => {
             // A file gets no colour.
             let mut plain = anstream::StripStream::new(Vec::new());
