@@ -62,7 +62,7 @@ pub enum Reason {
     /// Format v1 rejects the record (missing key field, unknown value…).
     Invalid(Invalid),
     /// The record is longer than the reader accepts (`limit` bytes); it is not read.
-    TooLong { bytes: u64, limit: u64 },
+    TooLong { limit: u64 },
     /// Checking the record failed inside kiemtra (a bug): the record is counted as rejected
     /// and the run goes on. Holds what the failure said.
     Internal(String),
@@ -80,12 +80,12 @@ impl Reason {
             (Reason::TrailingText, Lang::Vi) => "có văn bản thừa sau bản ghi".into(),
             (Reason::TrailingText, Lang::En) => "text after the end of the record".into(),
             (Reason::Invalid(i), lang) => i.message(lang),
-            (Reason::TooLong { bytes, limit }, Lang::Vi) => {
-                format!("bản ghi dài {bytes} byte trở lên, vượt giới hạn {limit} byte: không đọc")
+            (Reason::TooLong { limit }, Lang::Vi) => {
+                format!("bản ghi dài quá giới hạn {limit} byte: không đọc")
             }
-            (Reason::TooLong { bytes, limit }, Lang::En) => format!(
-                "the record is {bytes} bytes or longer, over the limit of {limit} bytes: not read"
-            ),
+            (Reason::TooLong { limit }, Lang::En) => {
+                format!("the record is longer than the limit of {limit} bytes: not read")
+            }
             (Reason::Internal(e), Lang::Vi) => format!("lỗi nội bộ khi kiểm tra bản ghi: {e}"),
             (Reason::Internal(e), Lang::En) => {
                 format!("internal error while checking the record: {e}")

@@ -238,13 +238,23 @@ where
     I: IntoIterator<Item = &'t str>,
 {
     let mut out: Vec<(TopicId, &str)> = Vec::new();
+    // A set once the list is long, so that a hostile record of a million topics costs linear
+    // time, not quadratic.
+    let mut seen: Option<std::collections::HashSet<TopicId>> = None;
     for t in topics {
         if is_blank(t) {
             continue;
         }
         let id = TopicId::of(t);
-        if !out.iter().any(|(seen, _)| *seen == id) {
+        let new = match &mut seen {
+            Some(set) => set.insert(id),
+            None => !out.iter().any(|(s, _)| *s == id),
+        };
+        if new {
             out.push((id, t.trim()));
+            if seen.is_none() && out.len() > 16 {
+                seen = Some(out.iter().map(|(s, _)| *s).collect());
+            }
         }
     }
     out

@@ -115,10 +115,9 @@ pub enum Line<'b> {
         text: &'b [u8],
         local_line: u32,
     },
-    /// A line longer than `max_record` bytes (at least `bytes` long).
+    /// A line longer than `max_record` bytes.
     TooLong {
         local_line: u32,
-        bytes: u64,
     },
 }
 
@@ -296,10 +295,7 @@ fn read_block_into(
         };
         let length = line_end - pos;
         if length > max_record {
-            each(Line::TooLong {
-                local_line,
-                bytes: length as u64,
-            });
+            each(Line::TooLong { local_line });
             if line_end >= buf.len() {
                 // Its end is further on: the blocks it runs into skip the rest of it.
                 return out;

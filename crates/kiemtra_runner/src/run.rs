@@ -429,13 +429,12 @@ fn read_item(
                     };
                     part.record(&chunk, mode);
                 }
-                Line::TooLong { local_line, bytes } => part.rejected.push(Rejection {
+                Line::TooLong { local_line } => part.rejected.push(Rejection {
                     at: Position {
                         line: local_line.saturating_add(1),
                         column: 1,
                     },
                     reason: Reason::TooLong {
-                        bytes,
                         limit: limits.max_record as u64,
                     },
                 }),
@@ -482,7 +481,6 @@ fn read_item(
                     part.rejected.push(Rejection {
                         at: chunk.at,
                         reason: Reason::TooLong {
-                            bytes: chunk.text.len() as u64,
                             limit: limits.max_record as u64,
                         },
                     });
