@@ -193,11 +193,6 @@ pub fn read_all(src: &dyn Source, buf: &mut Vec<u8>) -> io::Result<bool> {
     Ok(n == len)
 }
 
-fn count_newlines(bytes: &[u8]) -> u32 {
-    let n = memchr::memchr_iter(b'\n', bytes).count();
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 /// The number of blocks of a source.
 pub fn block_count(src: &dyn Source, limits: &Limits) -> u64 {
     src.len().div_ceil(limits.block.max(1) as u64)
@@ -247,13 +242,17 @@ fn read_block_into(
     // `own` is the block's own byte range within `buf`.
     let own_start = usize::from(start > 0);
     let own_end = buf.len();
-    out.newlines = count_newlines(buf.get(own_start..own_end).unwrap_or(&[]));
+    // Newlines in the block's own range are counted as lines are split, not in a pass of
+    // their own: the one before the first line, then each line's own.
     // Where the first line that starts in this block begins.
     let mut pos = if start == 0 {
         0
     } else {
         match memchr::memchr(b'\n', buf.bytes()) {
-            Some(p) => p + 1,
+            Some(p) => {
+                out.newlines = u32::from(p >= own_start && p < own_end);
+                p + 1
+            }
             None => return out, // the block is inside a line that started earlier
         }
     };
@@ -294,6 +293,9 @@ fn read_block_into(
             }
         };
         let length = line_end - pos;
+        if line_end < own_end && buf.get(line_end..line_end + 1) == Some(b"\n") {
+            out.newlines = out.newlines.saturating_add(1);
+        }
         if length > max_record {
             each(Line::TooLong { local_line });
             if line_end >= buf.len() {
@@ -356,6 +358,29 @@ mod tests {
                 max_record: 1 << 20,
             };
             assert_eq!(lines(text, limits).0, whole(text), "block {block}");
+        }
+    }
+
+    #[test]
+    fn each_block_counts_the_newlines_of_its_own_bytes() {
+        let mut text = b"{\"a\":1}\r\n\n  \n{\"b\":2}\nxyz\n\n{\"c\":\n3}\n".to_vec();
+        text.extend(std::iter::repeat_n(b'x', 300));
+        text.extend(b"\n\n{}\n");
+        for block in 1..text.len() + 2 {
+            for max_record in [4, 100, 1 << 20] {
+                let limits = Limits { block, max_record };
+                let src: &[u8] = &text;
+                for i in 0..block_count(&src, &limits) {
+                    let start = (i as usize) * block;
+                    let own = &text[start..(start + block).min(text.len())];
+                    let expected = own.iter().filter(|&&b| b == b'\n').count() as u32;
+                    let end = read_block(&src, i, &limits, &mut |_| {});
+                    assert_eq!(
+                        end.newlines, expected,
+                        "block {block} #{i} max {max_record}"
+                    );
+                }
+            }
         }
     }
 
