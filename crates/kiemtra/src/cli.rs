@@ -66,6 +66,10 @@ pub struct CheckArgs {
     /// the counts. The floor under the cost of a check.
     #[arg(long, hide = true)]
     pub parse_only: bool,
+
+    /// Benchmarking: bytes read at once by a worker, in KiB (default 8192).
+    #[arg(long, hide = true)]
+    pub block_kib: Option<usize>,
 }
 
 #[derive(Debug, clap::Args)]

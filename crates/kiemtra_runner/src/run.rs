@@ -544,14 +544,12 @@ fn collect(inputs: &[Input<'_>], limits: &Limits, mode: Mode<'_>) -> Collected {
                 Format::Json => items.push((k, 0)),
             }
         }
-        // Blocks are read in parallel a group at a time, and each group merged before the next
-        // is read: what is kept of a block is then only its compact records.
+        // Blocks are read in parallel a group at a time; each group is merged while the next
+        // is read, so that what is kept of a block is soon only its compact records, and no
+        // worker waits for the merge.
         let group = rayon::current_num_threads().max(1) * BLOCKS_PER_THREAD;
-        let mut base = 0u32;
-        let mut current = None;
-        let mut errored = None;
-        for items in items.chunks(group) {
-            let parts: Vec<Part> = items
+        let read = |items: &[(usize, u64)]| -> Vec<Part> {
+            items
                 .par_iter()
                 .map(|&(k, block)| {
                     let file = u32::try_from(first + k).unwrap_or(NONE);
@@ -562,29 +560,55 @@ fn collect(inputs: &[Input<'_>], limits: &Limits, mode: Mode<'_>) -> Collected {
                         _ => Part::new(file),
                     }
                 })
-                .collect();
-            for part in parts {
-                if current != Some(part.file) {
-                    current = Some(part.file);
-                    base = 0;
-                }
-                if let Some(e) = &part.error {
-                    if errored != Some(part.file) {
-                        errored = Some(part.file);
-                        let name = inputs.get(part.file as usize).map(|i| i.name.clone());
-                        all.file_errors.push(FileError {
-                            file: name.unwrap_or_default(),
-                            reason: format!("{e} (after line {base})"),
-                        });
-                    }
-                }
-                let newlines = part.newlines;
-                all.merge(part, base);
-                base = base.saturating_add(newlines);
-            }
+                .collect()
+        };
+        let mut cursor = Cursor::default();
+        let mut pending: Vec<Part> = Vec::new();
+        for items in items.chunks(group) {
+            let (_, parts) = rayon::join(
+                || cursor.merge_all(&mut all, std::mem::take(&mut pending), inputs),
+                || read(items),
+            );
+            pending = parts;
         }
+        cursor.merge_all(&mut all, pending, inputs);
     }
     all
+}
+
+/// Where merging stands in the current batch of files.
+#[derive(Debug, Default)]
+struct Cursor {
+    /// Newlines of the current file's blocks merged so far.
+    base: u32,
+    current: Option<u32>,
+    /// The last file whose error was reported (one error per file).
+    errored: Option<u32>,
+}
+
+impl Cursor {
+    /// Merges parts in order: each block's lines shifted by the newlines before it.
+    fn merge_all(&mut self, all: &mut Collected, parts: Vec<Part>, inputs: &[Input<'_>]) {
+        for part in parts {
+            if self.current != Some(part.file) {
+                self.current = Some(part.file);
+                self.base = 0;
+            }
+            if let Some(e) = &part.error {
+                if self.errored != Some(part.file) {
+                    self.errored = Some(part.file);
+                    let name = inputs.get(part.file as usize).map(|i| i.name.clone());
+                    all.file_errors.push(FileError {
+                        file: name.unwrap_or_default(),
+                        reason: format!("{e} (after line {})", self.base),
+                    });
+                }
+            }
+            let newlines = part.newlines;
+            all.merge(part, self.base);
+            self.base = self.base.saturating_add(newlines);
+        }
+    }
 }
 
 impl Collected {

@@ -19,12 +19,13 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
         from: args.from,
         to: args.to,
     };
+    let limits = limits(args);
     let outcome = match args.threads {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()?
-            .install(|| kiemtra_runner::run(&args.paths, &options))?,
-        None => kiemtra_runner::run(&args.paths, &options)?,
+            .install(|| kiemtra_runner::run_with(&args.paths, &options, &limits))?,
+        None => kiemtra_runner::run_with(&args.paths, &options, &limits)?,
     };
     let ctx = Context {
         lang,
@@ -63,7 +64,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
 
 /// `--parse-only`: the same reading and parsing as a check, and nothing else.
 fn parse_only(args: &CheckArgs) -> Result<ExitCode, Error> {
-    let limits = kiemtra_runner::Limits::default();
+    let limits = limits(args);
     let count = match args.threads {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
@@ -76,4 +77,12 @@ fn parse_only(args: &CheckArgs) -> Result<ExitCode, Error> {
         count.files, count.records, count.parsed, count.rejected, count.file_errors
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn limits(args: &CheckArgs) -> kiemtra_runner::Limits {
+    let mut limits = kiemtra_runner::Limits::default();
+    if let Some(kib) = args.block_kib {
+        limits.block = kib.max(1) << 10;
+    }
+    limits
 }
