@@ -31,17 +31,22 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
         lang,
         policy: &options.policy,
     };
+    if let (Format::Json, Some(path)) = (args.format, &args.output) {
+        // JSON holds no colour (control characters in it are escaped): streamed to the file as
+        // it is rendered, never held whole in memory.
+        let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+        let file = std::fs::File::create(path).map_err(cannot)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        kiemtra_report::json::render(&outcome, &ctx, &mut out).map_err(cannot)?;
+        out.flush().map_err(cannot)?;
+        return Ok(exit_code(&outcome, args));
+    }
     let mut buffer = Vec::new();
     match args.format {
         Format::Text => kiemtra_report::text::render(&outcome, &ctx, &mut buffer)?,
         Format::Json => kiemtra_report::json::render(&outcome, &ctx, &mut buffer)?,
     }
     match &args.output {
-        Some(path) if args.format == Format::Json => {
-            // JSON holds no colour (control characters in it are escaped): written as is.
-            std::fs::write(path, &buffer)
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        }
         Some(path) => {
             // A file gets no colour.
             let mut plain = anstream::StripStream::new(Vec::new());
@@ -55,11 +60,15 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
             out.flush()?;
         }
     }
-    Ok(if outcome.failed(args.fail_on.into()) {
+    Ok(exit_code(&outcome, args))
+}
+
+fn exit_code(outcome: &kiemtra_runner::Outcome, args: &CheckArgs) -> ExitCode {
+    if outcome.failed(args.fail_on.into()) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 /// `--parse-only`: the same reading and parsing as a check, and nothing else.
