@@ -22,72 +22,79 @@ CREATE OR REPLACE MACRO minutes_of(t) AS CASE
     THEN try_cast(split_part(t, ':', 1) AS INTEGER) * 60 + try_cast(split_part(t, ':', 2) AS INTEGER)
     END;
 
+-- One pass over the records: what the cross-record rules need, and each record rule as a
+-- column (a flag, or for CD308 a count of assignments), so that the JSON is read once and no
+-- record is kept whole.
 CREATE OR REPLACE TEMP TABLE rec AS
+WITH r AS (
+    SELECT
+        coalesce(nullif(trim(id), ''), trim(unit.code) || '/' || strftime(day_of(date), '%Y-%m-%d')) AS rid,
+        trim(unit.code) AS unit,
+        day_of(date) AS day,
+        kind_code(kind) AS kind,
+        minutes_book.recorded AS recorded,
+        session AS s,
+        list_filter(session.topics, lambda t: NOT blank(t)) AS topics,
+        minutes_of(session.start) AS t0,
+        minutes_of(session."end") AS t1
+    FROM src
+    WHERE NOT blank(unit.code) AND day_of(date) IS NOT NULL AND kind_code(kind) IS NOT NULL
+)
 SELECT
-    coalesce(nullif(trim(id), ''), trim(unit.code) || '/' || strftime(day_of(date), '%Y-%m-%d')) AS rid,
-    trim(unit.code) AS unit,
-    day_of(date) AS day,
-    kind_code(kind) AS kind,
-    minutes_book.recorded AS recorded,
-    session
-FROM src
-WHERE NOT blank(unit.code) AND day_of(date) IS NOT NULL AND kind_code(kind) IS NOT NULL;
+    rid, unit, day, kind,
+    s IS NOT NULL AS has_session,
+    len(coalesce(topics, [])) > 0 AS topic_stated,
+    s.follow_up.result IS NOT NULL AS has_result,
+    kind = 'periodic' AND s IS NULL AS cd101,
+    s IS NOT NULL AND recorded IS NOT TRUE AS cd102,
+    s IS NOT NULL AND len(coalesce(topics, [])) = 0 AS cd201,
+    s IS NOT NULL AND len(list_distinct(list_transform(topics,
+        lambda t: lower(regexp_replace(trim(nfc_normalize(t)), '\s+', ' ', 'g'))))) > 1 AS cd202,
+    s IS NOT NULL AND blank(s.area) AS cd203,
+    s IS NOT NULL AND (s.source.kind IS NULL
+        OR s.source.kind NOT IN ('ho-chi-minh-writing', 'central-materials', 'compiled-teachings')
+        OR blank(s.source.title)) AS cd204,
+    s IS NOT NULL AND blank(s.reason) AS cd301,
+    s IS NOT NULL AND (blank(s.assessment.strengths) OR blank(s.assessment.weaknesses)) AS cd302,
+    s IS NOT NULL AND (blank(s.discussion.causes) OR blank(s.discussion.measures)) AS cd303,
+    s IS NOT NULL AND len(list_filter(coalesce(s.discussion.opinions, []), lambda t: NOT blank(t))) = 0 AS cd304,
+    s IS NOT NULL AND len(list_filter(coalesce(s.questions, []), lambda t: NOT blank(t))) = 0 AS cd305,
+    s IS NOT NULL AND blank(s.conclusion) AS cd306,
+    s IS NOT NULL AND len(list_filter(coalesce(s.assignments, []),
+        lambda a: NOT blank(a.assignee) AND NOT blank(a.task))) = 0 AS cd307,
+    CASE WHEN s IS NOT NULL THEN len(list_filter(coalesce(s.assignments, []),
+        lambda a: day_of(a.due) IS NULL OR day_of(a.due) < day)) ELSE 0 END AS cd308,
+    s IS NOT NULL AND coalesce(s.minutes, CASE WHEN t1 > t0 THEN t1 - t0 END) < 30 AS cd401,
+    s IS NOT NULL AND s.minutes IS NULL AND (t0 IS NULL OR t1 IS NULL) AS cd402,
+    s IS NOT NULL AND t0 IS NOT NULL AND t1 IS NOT NULL
+        AND (t1 <= t0 OR abs(s.minutes - (t1 - t0)) > 1) AS cd403
+FROM r;
 
 CREATE OR REPLACE TEMP TABLE findings AS
-WITH s AS (
-    SELECT rid, unit, day, kind, recorded, session,
-           list_filter(session.topics, lambda t: NOT blank(t)) AS topics,
-           list_distinct(list_transform(list_filter(session.topics, lambda t: NOT blank(t)),
-               lambda t: lower(regexp_replace(trim(nfc_normalize(t)), '\s+', ' ', 'g')))) AS topic_keys,
-           minutes_of(session.start) AS t0, minutes_of(session."end") AS t1
-    FROM rec
-),
-record_rules AS (
-    SELECT rid, unit, 'CD101' AS rule FROM s WHERE kind = 'periodic' AND session IS NULL
-    UNION ALL SELECT rid, unit, 'CD102' FROM s WHERE session IS NOT NULL AND recorded IS NOT TRUE
-    UNION ALL SELECT rid, unit, 'CD201' FROM s WHERE session IS NOT NULL AND len(coalesce(topics, [])) = 0
-    UNION ALL SELECT rid, unit, 'CD202' FROM s WHERE session IS NOT NULL AND len(topic_keys) > 1
-    UNION ALL SELECT rid, unit, 'CD203' FROM s WHERE session IS NOT NULL AND blank(session.area)
-    UNION ALL SELECT rid, unit, 'CD204' FROM s WHERE session IS NOT NULL
-        AND (session.source.kind NOT IN ('ho-chi-minh-writing', 'central-materials', 'compiled-teachings')
-             OR session.source.kind IS NULL OR blank(session.source.title))
-    UNION ALL SELECT rid, unit, 'CD301' FROM s WHERE session IS NOT NULL AND blank(session.reason)
-    UNION ALL SELECT rid, unit, 'CD302' FROM s WHERE session IS NOT NULL
-        AND (blank(session.assessment.strengths) OR blank(session.assessment.weaknesses))
-    UNION ALL SELECT rid, unit, 'CD303' FROM s WHERE session IS NOT NULL
-        AND (blank(session.discussion.causes) OR blank(session.discussion.measures))
-    UNION ALL SELECT rid, unit, 'CD304' FROM s WHERE session IS NOT NULL
-        AND len(list_filter(coalesce(session.discussion.opinions, []), lambda t: NOT blank(t))) = 0
-    UNION ALL SELECT rid, unit, 'CD305' FROM s WHERE session IS NOT NULL
-        AND len(list_filter(coalesce(session.questions, []), lambda t: NOT blank(t))) = 0
-    UNION ALL SELECT rid, unit, 'CD306' FROM s WHERE session IS NOT NULL AND blank(session.conclusion)
-    UNION ALL SELECT rid, unit, 'CD307' FROM s WHERE session IS NOT NULL
-        AND len(list_filter(coalesce(session.assignments, []),
-                lambda a: NOT blank(a.assignee) AND NOT blank(a.task))) = 0
-    UNION ALL SELECT rid, unit, 'CD308' FROM (
-        SELECT rid, unit, day, unnest(session.assignments) AS a FROM s WHERE session IS NOT NULL)
-        WHERE day_of(a.due) IS NULL OR day_of(a.due) < day
-    UNION ALL SELECT rid, unit, 'CD401' FROM s WHERE session IS NOT NULL
-        AND coalesce(session.minutes, CASE WHEN t1 > t0 THEN t1 - t0 END) < 30
-    UNION ALL SELECT rid, unit, 'CD402' FROM s WHERE session IS NOT NULL
-        AND session.minutes IS NULL AND (t0 IS NULL OR t1 IS NULL)
-    UNION ALL SELECT rid, unit, 'CD403' FROM s WHERE session IS NOT NULL AND t0 IS NOT NULL AND t1 IS NOT NULL
-        AND (t1 <= t0 OR abs(session.minutes - (t1 - t0)) > 1)
+WITH record_rules AS (
+    SELECT rid, unit, upper(rule) AS rule
+    FROM (UNPIVOT (SELECT rid, unit, cd101, cd102, cd201, cd202, cd203, cd204, cd301, cd302, cd303,
+                          cd304, cd305, cd306, cd307, cd401, cd402, cd403 FROM rec)
+          ON COLUMNS(* EXCLUDE (rid, unit)) INTO NAME rule VALUE hit)
+    WHERE hit
+    UNION ALL
+    SELECT rid, unit, 'CD308' FROM (SELECT rid, unit, unnest(range(cd308)) FROM rec WHERE cd308 > 0)
 ),
 with_previous AS (
     -- The unit's previous session: the latest record with a session strictly earlier.
-    SELECT rid, unit, day, session,
-           max(CASE WHEN session IS NOT NULL THEN day END) OVER (
+    SELECT rid, unit, day, has_session, has_result,
+           max(CASE WHEN has_session THEN day END) OVER (
                PARTITION BY unit ORDER BY day RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL 1 DAY PRECEDING
            ) AS previous_day
-    FROM s
+    FROM rec
+),
+stated AS (
+    SELECT DISTINCT unit, day FROM rec WHERE has_session AND topic_stated
 ),
 follow_up AS (
     SELECT w.rid, w.unit, 'CD501' AS rule FROM with_previous w
-    WHERE w.session IS NOT NULL AND w.previous_day IS NOT NULL
-      AND w.session.follow_up.result IS NULL
-      AND EXISTS (SELECT 1 FROM s p WHERE p.unit = w.unit AND p.day = w.previous_day
-                  AND p.session IS NOT NULL AND len(coalesce(p.topics, [])) > 0)
+    SEMI JOIN stated p ON p.unit = w.unit AND p.day = w.previous_day
+    WHERE w.has_session AND NOT w.has_result
 ),
 periods AS (
     SELECT unit, date_trunc('month', min(day)) AS first, date_trunc('month', max(day)) AS last
