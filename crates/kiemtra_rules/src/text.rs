@@ -63,6 +63,16 @@ fn all_nfc_starters(text: &str) -> bool {
 /// True when the text is "blank" in the sense of READING.md: after trimming it has no letter or
 /// digit (`...`, `-`, ``), or it is one of `n/a`, `na`, `null`, `none` in any case.
 pub fn is_blank(text: &str) -> bool {
+    // Nearly always: text that starts with a letter or digit and is longer than the blank
+    // words (`none`) is not blank, whatever follows.
+    if text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
+        && text.trim_end().len() > 4
+    {
+        return false;
+    }
     let t = text.trim();
     if !t
         .chars()
@@ -271,11 +281,36 @@ mod tests {
     #[test]
     fn blank_values() {
         for b in [
-            "", "   ", "...", "-", "—", "N/A", "n/a", "NA", "null", "None", " … ", "\u{a0}",
+            "",
+            "   ",
+            "...",
+            "-",
+            "—",
+            "N/A",
+            "n/a",
+            "NA",
+            "null",
+            "None",
+            " … ",
+            "\u{a0}",
+            "none  ",
+            "NULL\t",
+            "Na \n",
+            "n/a\u{a0}",
         ] {
             assert!(is_blank(b), "{b:?} should be blank");
         }
-        for t in ["a", "0", "Không", "nă", "Nam", "nonee"] {
+        for t in [
+            "a",
+            "0",
+            "Không",
+            "nă",
+            "Nam",
+            "nonee",
+            "nones ",
+            "Đạt yêu cầu",
+            "1. -",
+        ] {
             assert!(!is_blank(t), "{t:?} should not be blank");
         }
     }
