@@ -212,8 +212,8 @@ impl TopicId {
         const MAX_ENTRIES: usize = 4096;
         const MAX_LEN: usize = 512;
         thread_local! {
-            static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, TopicId>> =
-                std::cell::RefCell::new(std::collections::HashMap::new());
+            static MEMO: std::cell::RefCell<foldhash::HashMap<Box<str>, TopicId>> =
+                std::cell::RefCell::new(foldhash::HashMap::default());
         }
         if text.len() > MAX_LEN {
             return TopicId::compute(text);

@@ -8,7 +8,6 @@
 //! parallel, and the findings sorted.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -250,7 +249,8 @@ impl Packed {
 #[derive(Debug, Default)]
 struct Interner {
     all: Vec<Box<str>>,
-    index: HashMap<Box<str>, u32>,
+    /// foldhash: fast, and seeded at random (no input can make its lookups collide at will).
+    index: foldhash::HashMap<Box<str>, u32>,
 }
 
 impl Interner {
