@@ -167,6 +167,15 @@ pub struct CheckArgs {
     /// Without it the date line is left to fill in by hand.
     #[arg(long, value_parser = parse_report_date)]
     pub date: Option<ReportDate>,
+
+    /// Benchmarking: only read and parse (and validate) the records, check nothing, and print
+    /// the counts. The floor under the cost of a check.
+    #[arg(long, hide = true)]
+    pub parse_only: bool,
+
+    /// Benchmarking: bytes read at once by a worker, in KiB (default 8192).
+    #[arg(long, hide = true)]
+    pub block_kib: Option<usize>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -11,6 +11,7 @@
 pub mod convert;
 mod csvfile;
 pub mod decode;
+mod fast;
 mod json;
 pub mod layout;
 mod locate;
@@ -76,6 +77,11 @@ pub enum Reason {
     Invalid(Invalid),
     /// A CSV or spreadsheet row that cannot be read as a record.
     Row(RowProblem),
+    /// The record is longer than the reader accepts (`limit` bytes); it is not read.
+    TooLong { limit: u64 },
+    /// Checking the record failed inside kiemtra (a bug): the record is counted as rejected
+    /// and the run goes on. Holds what the failure said.
+    Internal(String),
 }
 
 /// What is wrong with a CSV or spreadsheet row.
@@ -116,6 +122,16 @@ impl Reason {
             (Reason::Row(RowProblem::Extra(e)), Lang::En) => {
                 format!("the _extra column is not a JSON object: {e}")
             }
+            (Reason::TooLong { limit }, Lang::Vi) => {
+                format!("bản ghi dài quá giới hạn {limit} byte: không đọc")
+            }
+            (Reason::TooLong { limit }, Lang::En) => {
+                format!("the record is longer than the limit of {limit} bytes: not read")
+            }
+            (Reason::Internal(e), Lang::Vi) => format!("lỗi nội bộ khi kiểm tra bản ghi: {e}"),
+            (Reason::Internal(e), Lang::En) => {
+                format!("internal error while checking the record: {e}")
+            }
         }
     }
 }
@@ -130,10 +146,13 @@ pub struct Rejection {
 /// Parses and validates one chunk.
 pub fn parse<'a>(chunk: &Chunk<'a>) -> Result<Record<'a>, Rejection> {
     let reject = |at: Position, reason| Rejection { at, reason };
-    let text = std::str::from_utf8(chunk.text).map_err(|e| {
-        let at = locate::position_in(chunk.text, e.valid_up_to(), chunk.at);
-        reject(at, Reason::NotUtf8)
-    })?;
+    // SIMD validation first (most text is valid); std's, for the place of the first bad byte.
+    let text = simdutf8::basic::from_utf8(chunk.text)
+        .or_else(|_| std::str::from_utf8(chunk.text))
+        .map_err(|e| {
+            let at = locate::position_in(chunk.text, e.valid_up_to(), chunk.at);
+            reject(at, Reason::NotUtf8)
+        })?;
     let first = text.trim_start();
     if !first.starts_with('{') {
         let offset = text.len() - first.len();
@@ -149,8 +168,21 @@ pub fn parse<'a>(chunk: &Chunk<'a>) -> Result<Record<'a>, Rejection> {
             reason,
         ));
     }
-    let doc: RecordDoc<'a> = serde_json::from_str(text).map_err(|e| {
-        let at = locate::shift(chunk.at, e.line(), e.column());
+    let doc: RecordDoc<'a> = match fast::parse_doc(text) {
+        Some(doc) => doc,
+        None => slow_doc(text, chunk.at)?,
+    };
+    kiemtra_rules::validate(doc).map_err(|invalid| {
+        let at = locate::key_position(text, invalid.key(), chunk.at).unwrap_or(chunk.at);
+        reject(at, Reason::Invalid(invalid))
+    })
+}
+
+/// Reads a record with serde_json: the reader of last resort, which words every error.
+fn slow_doc(text: &str, start: Position) -> Result<RecordDoc<'_>, Rejection> {
+    let reject = |at: Position, reason| Rejection { at, reason };
+    serde_json::from_str(text).map_err(|e| {
+        let at = locate::shift(start, e.line(), e.column());
         let reason = if e.classify() == serde_json::error::Category::Syntax
             && e.to_string().starts_with("trailing characters")
         {
@@ -159,10 +191,6 @@ pub fn parse<'a>(chunk: &Chunk<'a>) -> Result<Record<'a>, Rejection> {
             Reason::Syntax(json::clean_message(&e))
         };
         reject(at, reason)
-    })?;
-    kiemtra_rules::validate(doc).map_err(|invalid| {
-        let at = locate::key_position(text, invalid.key(), chunk.at).unwrap_or(chunk.at);
-        reject(at, Reason::Invalid(invalid))
     })
 }
 
@@ -189,6 +217,30 @@ pub fn read_table(
                     table::no_header_message()
                 }
             })
+        }
+    }
+}
+
+/// Reads a chunk with both readers and panics if the fast one read it and the two disagree.
+/// For tests and fuzzing.
+#[doc(hidden)]
+#[allow(clippy::panic)]
+pub fn check_readers_agree(chunk: &Chunk<'_>) {
+    let Ok(text) = std::str::from_utf8(chunk.text) else {
+        return;
+    };
+    if !text.trim_start().starts_with('{') {
+        return;
+    }
+    if let Some(fast) = fast::parse_doc(text) {
+        match slow_doc(text, chunk.at) {
+            Ok(slow) => {
+                let (f, s) = (format!("{fast:?}"), format!("{slow:?}"));
+                if f != s {
+                    panic!("the readers disagree on {text:?}:\nfast {f}\nslow {s}");
+                }
+            }
+            Err(e) => panic!("the fast reader read {text:?}, serde_json rejects it: {e:?}"),
         }
     }
 }

@@ -48,8 +48,30 @@ docs!(
     "CD504", "CD505", "CD601", "CD602",
 );
 
-/// The documentation of `rule` in `lang`.
+/// The documentation of `rule` in `lang` (read once, then served from memory: a report asks
+/// for a rule's hint once per finding).
 pub fn doc(rule: Rule, lang: Lang) -> RuleDoc {
+    static DOCS: std::sync::OnceLock<Vec<[RuleDoc; 2]>> = std::sync::OnceLock::new();
+    let all = DOCS.get_or_init(|| {
+        Rule::ALL
+            .iter()
+            .map(|&r| [read(r, Lang::Vi), read(r, Lang::En)])
+            .collect()
+    });
+    let lang_index = match lang {
+        Lang::Vi => 0,
+        Lang::En => 1,
+    };
+    Rule::ALL
+        .iter()
+        .position(|&r| r == rule)
+        .and_then(|i| all.get(i))
+        .and_then(|pair| pair.get(lang_index))
+        .copied()
+        .unwrap_or_else(|| read(rule, lang))
+}
+
+fn read(rule: Rule, lang: Lang) -> RuleDoc {
     let markdown = source(rule.code(), lang);
     let mut parts = markdown.split("\n## ");
     let head = parts.next().unwrap_or("");

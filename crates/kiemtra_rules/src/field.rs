@@ -48,7 +48,7 @@ impl<T> Field<T> {
 }
 
 /// A scalar as the input gave it.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Scalar<'de> {
     Bool(bool),
     Int(i64),
@@ -93,6 +93,12 @@ pub trait Lenient<'de>: Sized {
     }
 }
 
+/// The field a scalar makes, exactly as deserializing it does: for readers that do not go
+/// through serde.
+pub fn field_of_scalar<'de, T: Lenient<'de>>(value: Scalar<'de>) -> Field<T> {
+    FieldVisitor::<T>::scalar(value)
+}
+
 impl<'de, T: Lenient<'de>> Deserialize<'de> for Field<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(FieldVisitor(PhantomData))
@@ -106,11 +112,12 @@ impl<T> FieldVisitor<T> {
     where
         T: Lenient<'de>,
     {
-        let shown = value.to_string();
+        // Kept to be shown if it cannot be read; a borrowed string costs nothing to keep.
+        let kept = value.clone();
         match T::from_scalar(value) {
             Read::Ok(v) => Field::Value(v),
-            Read::Unreadable => Field::Unreadable(shown),
-            Read::Invalid => Field::Invalid(shown),
+            Read::Unreadable => Field::Unreadable(kept.to_string()),
+            Read::Invalid => Field::Invalid(kept.to_string()),
         }
     }
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::model::non_blank;
-use crate::text::{distinct_topics, TopicId};
+use crate::text::TopicId;
 use crate::{FollowUpResult, Kind, Record};
 
 /// The topics of a session, as the topic rules compare them.
@@ -52,12 +52,20 @@ pub struct Meeting {
 impl Meeting {
     pub fn of(record: &Record<'_>) -> Meeting {
         let session = record.session().map(|s| {
-            let distinct = distinct_topics(non_blank(&s.topics));
-            let topics = match distinct[..] {
-                [] => Topics::None,
-                [(id, _)] => Topics::One(id),
-                _ => Topics::Many,
-            };
+            // As `distinct_topics`, without a list: the first topic, and whether another
+            // differs from it.
+            let mut topics = Topics::None;
+            for t in non_blank(&s.topics) {
+                let id = TopicId::of(t);
+                match topics {
+                    Topics::None => topics = Topics::One(id),
+                    Topics::One(first) if first != id => {
+                        topics = Topics::Many;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
             let follow_up = s.follow_up.value();
             SessionSummary {
                 topics,

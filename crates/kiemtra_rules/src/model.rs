@@ -162,6 +162,25 @@ pub struct Date(pub NaiveDate);
 impl Date {
     pub fn parse(text: &str) -> Option<Date> {
         let t = text.trim();
+        // `YYYY-MM-DD` exactly (nearly always): read without a format string.
+        let b = t.as_bytes();
+        if b.len() == 10
+            && b.get(4) == Some(&b'-')
+            && b.get(7) == Some(&b'-')
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        {
+            let num = |r: std::ops::Range<usize>| t.get(r).and_then(|s| s.parse::<u32>().ok());
+            if let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) {
+                if let Some(d) = i32::try_from(y)
+                    .ok()
+                    .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+                {
+                    return Some(Date(d));
+                }
+            }
+        }
         if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
             // chrono accepts a one-digit month or day; format v1 asks for ISO, which is fine.
             return Some(Date(d));
@@ -257,6 +276,12 @@ macro_rules! enumeration {
 
             /// Reads the code or one of its Vietnamese words, with or without diacritics.
             pub fn parse(text: &str) -> Option<$name> {
+                // The code as format v1 writes it (nearly always): no folding needed.
+                $(
+                    if text == $code {
+                        return Some($name::$variant);
+                    }
+                )+
                 let folded = fold_word(text);
                 $(
                     if folded == $code $(|| folded == fold_word($alias))* {
@@ -345,4 +370,61 @@ pub fn filled<'s>(field: &'s Field<Text<'_>>) -> Option<&'s str> {
         .value()
         .map(Cow::as_ref)
         .filter(|t| !crate::text::is_blank(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The enumerations' fast path (the exact code) gives what folding gives: no alias of one
+    /// value folds to the code of another.
+    #[test]
+    fn dates_read_as_chrono_reads_them() {
+        for t in [
+            "2017-01-05",
+            "2017-02-29",
+            "2016-02-29",
+            "0000-01-01",
+            "9999-12-31",
+            "2017-13-01",
+            "2017-00-10",
+            "2017-1-5",
+            "+2017-01-05",
+            "2017-01-5 ",
+            " 2017-01-05",
+            "15/01/2017",
+        ] {
+            let chrono = NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok();
+            let ours = Date::parse(t).map(|d| d.0);
+            if t.contains('/') {
+                assert!(ours.is_some());
+            } else {
+                assert_eq!(ours, chrono, "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn codes_are_read_as_folding_reads_them() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug>(
+            all: &[T],
+            code: fn(T) -> &'static str,
+            parse: fn(&str) -> Option<T>,
+        ) {
+            for &v in all {
+                assert_eq!(parse(code(v)), Some(v));
+                assert_eq!(fold_word(code(v)), code(v));
+                assert_eq!(parse(&format!(" {} ", code(v).to_uppercase())), Some(v));
+            }
+        }
+        check(Kind::ALL, Kind::code, Kind::parse);
+        check(Area::ALL, Area::code, Area::parse);
+        check(SourceKind::ALL, SourceKind::code, SourceKind::parse);
+        check(AssigneeKind::ALL, AssigneeKind::code, AssigneeKind::parse);
+        check(
+            FollowUpResult::ALL,
+            FollowUpResult::code,
+            FollowUpResult::parse,
+        );
+    }
 }

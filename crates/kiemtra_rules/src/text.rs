@@ -9,18 +9,75 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// Returns `text` in Unicode NFC. Text already in NFC (nearly all of it) is returned as is,
 /// without allocating.
 pub fn nfc(text: Cow<'_, str>) -> Cow<'_, str> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if all_nfc_starters(&text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         text
     } else {
         Cow::Owned(text.nfc().collect())
     }
 }
 
+/// A character that is in NFC whatever surrounds it, and combines with nothing before it:
+/// below U+0300 (ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers) or in Latin
+/// Extended Additional (U+1E00–U+1EFF: every precomposed Vietnamese letter with a tone).
+/// Checked against the Unicode tables for every such character in the tests. Nearly every
+/// character of Vietnamese text is one, so the quick check of the tables is seldom needed.
+#[cfg(test)]
+fn nfc_starter(c: char) -> bool {
+    let c = c as u32;
+    c < 0x300 || (0x1E00..0x1F00).contains(&c)
+}
+
+/// `text.chars().all(nfc_starter)`, on the UTF-8 bytes: U+0000–U+02FF are the one- and
+/// two-byte sequences with a lead byte below 0xCC; U+1E00–U+1EFF are `E1 B8..=BB xx`.
+fn all_nfc_starters(text: &str) -> bool {
+    // Every byte from 0xCC up is a lead byte (the text is valid UTF-8, and its last byte is
+    // never one); each must be an E1 followed by B8..=BB. Sixteen bytes at a time.
+    use wide::u8x16;
+    let b = text.as_bytes();
+    let lanes = |at: usize| {
+        b.get(at..at + 16)
+            .and_then(|s| <[u8; 16]>::try_from(s).ok())
+            .map(u8x16::new)
+    };
+    let (cc, e1, fc, b8) = (
+        u8x16::splat(0xCC),
+        u8x16::splat(0xE1),
+        u8x16::splat(0xFC),
+        u8x16::splat(0xB8),
+    );
+    let mut at = 0;
+    while let (Some(x), Some(y)) = (lanes(at), lanes(at + 1)) {
+        let high = x.max(cc).cmp_eq(x).move_mask();
+        let vietnamese = (x.cmp_eq(e1) & (y & fc).cmp_eq(b8)).move_mask();
+        if high & !vietnamese != 0 {
+            return false;
+        }
+        at += 16;
+    }
+    let bad = |x: u8, y: u8| (x >= 0xCC) & ((x != 0xE1) | ((y & 0xFC) != 0xB8));
+    let x = b.get(at..).unwrap_or(&[]);
+    let y = b.get(at + 1..).unwrap_or(&[]);
+    !x.iter().zip(y).any(|(&x, &y)| bad(x, y)) && x.last().is_none_or(|&l| l < 0xCC)
+}
+
 /// True when the text is "blank" in the sense of READING.md: after trimming it has no letter or
 /// digit (`...`, `-`, ``), or it is one of `n/a`, `na`, `null`, `none` in any case.
 pub fn is_blank(text: &str) -> bool {
+    // Nearly always: text that starts with a letter or digit and is longer than the blank
+    // words (`none`) is not blank, whatever follows.
+    if text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
+        && text.trim_end().len() > 4
+    {
+        return false;
+    }
     let t = text.trim();
-    if !t.chars().any(char::is_alphanumeric) {
+    if !t
+        .chars()
+        .any(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
+    {
         return true;
     }
     ["n/a", "na", "null", "none"]
@@ -40,39 +97,102 @@ fn is_tone_mark(c: char) -> bool {
 /// syllable's tone mark moved to the end of the syllable, so that old and new tone placement
 /// (`hoà`/`hòa`, `uỷ`/`ủy`) give the same key. Diacritics are kept: `bác` ≠ `bạc`.
 pub fn topic_key(text: &str) -> String {
-    let mut key = String::with_capacity(text.len() + 8);
-    let mut tones: Vec<char> = Vec::new();
-    let mut in_word = false;
-    let flush = |key: &mut String, tones: &mut Vec<char>| {
-        tones.sort_unstable();
-        tones.dedup();
-        key.extend(tones.drain(..));
-    };
-    for c in text.nfd().flat_map(char::to_lowercase) {
-        if is_tone_mark(c) {
-            tones.push(c);
-        } else if c.is_whitespace() {
-            if in_word {
-                flush(&mut key, &mut tones);
-                key.push(' ');
-                in_word = false;
+    let mut key = KeyBuilder::with_capacity(text.len() + 16);
+    if all_nfc_starters(text) {
+        // Every character decomposes on its own into a starter and its marks, already in
+        // canonical order, so NFD is the concatenation of the characters' decompositions.
+        for c in text.chars() {
+            if c.is_ascii() {
+                key.push_lower(c);
+            } else {
+                unicode_normalization::char::decompose_canonical(c, |d| key.push_lower(d));
             }
-        } else {
-            if !in_word {
-                in_word = true;
-            }
-            if !c.is_alphanumeric() && !is_combining(c) {
-                // Punctuation ends a syllable, keeps its place.
-                flush(&mut key, &mut tones);
-            }
-            key.push(c);
+        }
+    } else {
+        for c in text.nfd() {
+            key.push_lower(c);
         }
     }
-    flush(&mut key, &mut tones);
-    if key.ends_with(' ') {
-        key.pop();
+    key.finish()
+}
+
+/// `topic_key` of text already in NFD.
+#[cfg(test)]
+fn key_of_decomposed(nfd: impl Iterator<Item = char>) -> String {
+    let mut key = KeyBuilder::with_capacity(64);
+    for c in nfd {
+        key.push_lower(c);
     }
-    key
+    key.finish()
+}
+
+/// Builds a topic key from the characters of the topic in NFD.
+struct KeyBuilder {
+    key: String,
+    /// Tone marks of the current syllable.
+    tones: Vec<char>,
+    in_word: bool,
+}
+
+impl KeyBuilder {
+    fn with_capacity(n: usize) -> KeyBuilder {
+        KeyBuilder {
+            key: String::with_capacity(n),
+            tones: Vec::new(),
+            in_word: false,
+        }
+    }
+
+    /// Adds a character, lower-cased.
+    #[inline]
+    fn push_lower(&mut self, c: char) {
+        if c.is_ascii() {
+            self.push(c.to_ascii_lowercase());
+        } else if is_combining(c) {
+            self.push(c);
+        } else {
+            for l in c.to_lowercase() {
+                self.push(l);
+            }
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, c: char) {
+        if is_tone_mark(c) {
+            self.tones.push(c);
+        } else if c.is_whitespace() {
+            if self.in_word {
+                self.flush();
+                self.key.push(' ');
+                self.in_word = false;
+            }
+        } else {
+            self.in_word = true;
+            if !is_combining(c) && !c.is_alphanumeric() {
+                // Punctuation ends a syllable, keeps its place.
+                self.flush();
+            }
+            self.key.push(c);
+        }
+    }
+
+    /// Puts the syllable's tone marks at its end, in a fixed order.
+    fn flush(&mut self) {
+        if self.tones.len() > 1 {
+            self.tones.sort_unstable();
+            self.tones.dedup();
+        }
+        self.key.extend(self.tones.drain(..));
+    }
+
+    fn finish(mut self) -> String {
+        self.flush();
+        if self.key.ends_with(' ') {
+            self.key.pop();
+        }
+        self.key
+    }
 }
 
 /// Combining marks that stay with their letter (circumflex, breve, horn, …).
@@ -87,6 +207,34 @@ pub struct TopicId(pub u64);
 
 impl TopicId {
     pub fn of(text: &str) -> TopicId {
+        // Topics repeat (a district's annual themes, a follow-up naming last month's topic):
+        // a bounded per-thread memo of this pure function saves most of the work.
+        const MAX_ENTRIES: usize = 4096;
+        const MAX_LEN: usize = 512;
+        thread_local! {
+            static MEMO: std::cell::RefCell<foldhash::HashMap<Box<str>, TopicId>> =
+                std::cell::RefCell::new(foldhash::HashMap::default());
+        }
+        if text.len() > MAX_LEN {
+            return TopicId::compute(text);
+        }
+        MEMO.with(|memo| {
+            let Ok(mut memo) = memo.try_borrow_mut() else {
+                return TopicId::compute(text);
+            };
+            if let Some(&id) = memo.get(text) {
+                return id;
+            }
+            let id = TopicId::compute(text);
+            if memo.len() >= MAX_ENTRIES {
+                memo.clear();
+            }
+            memo.insert(text.into(), id);
+            id
+        })
+    }
+
+    fn compute(text: &str) -> TopicId {
         // `DefaultHasher::new()` has fixed keys: the same value on every run and every thread.
         let mut h = std::hash::DefaultHasher::new();
         topic_key(text).hash(&mut h);
@@ -100,13 +248,23 @@ where
     I: IntoIterator<Item = &'t str>,
 {
     let mut out: Vec<(TopicId, &str)> = Vec::new();
+    // A set once the list is long, so that a hostile record of a million topics costs linear
+    // time, not quadratic.
+    let mut seen: Option<std::collections::HashSet<TopicId>> = None;
     for t in topics {
         if is_blank(t) {
             continue;
         }
         let id = TopicId::of(t);
-        if !out.iter().any(|(seen, _)| *seen == id) {
+        let new = match &mut seen {
+            Some(set) => set.insert(id),
+            None => !out.iter().any(|(s, _)| *s == id),
+        };
+        if new {
             out.push((id, t.trim()));
+            if seen.is_none() && out.len() > 16 {
+                seen = Some(out.iter().map(|(s, _)| *s).collect());
+            }
         }
     }
     out
@@ -123,11 +281,36 @@ mod tests {
     #[test]
     fn blank_values() {
         for b in [
-            "", "   ", "...", "-", "—", "N/A", "n/a", "NA", "null", "None", " … ", "\u{a0}",
+            "",
+            "   ",
+            "...",
+            "-",
+            "—",
+            "N/A",
+            "n/a",
+            "NA",
+            "null",
+            "None",
+            " … ",
+            "\u{a0}",
+            "none  ",
+            "NULL\t",
+            "Na \n",
+            "n/a\u{a0}",
         ] {
             assert!(is_blank(b), "{b:?} should be blank");
         }
-        for t in ["a", "0", "Không", "nă", "Nam", "nonee"] {
+        for t in [
+            "a",
+            "0",
+            "Không",
+            "nă",
+            "Nam",
+            "nonee",
+            "nones ",
+            "Đạt yêu cầu",
+            "1. -",
+        ] {
             assert!(!is_blank(t), "{t:?} should not be blank");
         }
     }
@@ -140,6 +323,52 @@ mod tests {
         let n = nfc(Cow::Owned(d.clone()));
         assert_eq!(n, s);
         assert_ne!(d, s);
+    }
+
+    #[test]
+    fn the_nfc_fast_path_agrees_with_the_unicode_tables() {
+        use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
+        let fast = (0u32..0x300)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32);
+        for c in fast {
+            assert!(nfc_starter(c));
+            assert!(all_nfc_starters(&c.to_string()), "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            let mut first = None;
+            decompose_canonical(c, |d| {
+                first.get_or_insert(d);
+            });
+            assert_eq!(first.map(canonical_combining_class), Some(0), "{c:?}");
+            // The fast key is the slow key, alone and beside marks and other letters.
+            for s in [
+                c.to_string(),
+                format!("A{c}\u{300} b{c}"),
+                format!("{c}{c} Ư"),
+            ] {
+                assert_eq!(topic_key(&s), key_of_decomposed(s.nfd()), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_word_check_is_the_char_check_at_every_offset() {
+        let parts = ["a", "ệ", "\u{300}", "ầ", "Đ", "ῼ", "ḁ", "Ỹ", "ỿ", "€", "ả"];
+        for n in 0..2000usize {
+            let s: String = (0..(n % 40))
+                .map(|k| parts[(n * 7 + k * 13 + k * k) % parts.len()])
+                .collect();
+            assert_eq!(all_nfc_starters(&s), s.chars().all(nfc_starter), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_byte_check_is_the_char_check() {
+        for c in (0u32..0x11000).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(all_nfc_starters(&s), s.chars().all(nfc_starter), "{c:?}");
+        }
     }
 
     #[test]

@@ -134,16 +134,42 @@ macro_rules! codes {
     }};
 }
 
+/// The text of a field when it is given and not blank, trimmed, borrowed where it can be.
+fn trimmed<'a>(field: &Field<Text<'a>>) -> Option<Cow<'a, str>> {
+    filled(field)?;
+    match field {
+        Field::Value(Cow::Borrowed(s)) => Some(Cow::Borrowed(s.trim())),
+        Field::Value(Cow::Owned(s)) => Some(Cow::Owned(s.trim().to_owned())),
+        _ => None,
+    }
+}
+
+/// The id of a record that gives none: `unit.code/YYYY-MM-DD`.
+pub fn default_id(code: &str, date: NaiveDate) -> String {
+    use chrono::Datelike;
+    if (0..=9999).contains(&date.year()) {
+        let mut s = String::with_capacity(code.len() + 11);
+        let _ = write!(
+            s,
+            "{code}/{:04}-{:02}-{:02}",
+            date.year(),
+            date.month(),
+            date.day()
+        );
+        s
+    } else {
+        format!("{code}/{}", date.format("%Y-%m-%d"))
+    }
+}
+
 /// Checks what format v1 requires of every record and builds the [`Record`].
 pub fn validate(doc: RecordDoc<'_>) -> Result<Record<'_>, Invalid> {
     use crate::model::{Area, AssigneeKind, FollowUpResult, SourceKind};
 
     let unit = doc.unit.value();
     let code = unit
-        .and_then(|u| filled(&u.code))
-        .ok_or(Invalid::MissingUnitCode)?
-        .trim()
-        .to_owned();
+        .and_then(|u| trimmed(&u.code))
+        .ok_or(Invalid::MissingUnitCode)?;
     let date = match &doc.date {
         Field::Value(d) => d.0,
         Field::Absent => return Err(Invalid::MissingDate),
@@ -193,19 +219,15 @@ pub fn validate(doc: RecordDoc<'_>) -> Result<Record<'_>, Invalid> {
         }
     }
 
-    let unit_name = unit
-        .and_then(|u| filled(&u.name))
-        .map(|s| Cow::Owned(s.trim().to_owned()));
-    let parent = unit
-        .and_then(|u| filled(&u.parent))
-        .map(|s| Cow::Owned(s.trim().to_owned()));
-    let id = match filled(&doc.id) {
-        Some(id) => Cow::Owned(id.trim().to_owned()),
-        None => Cow::Owned(format!("{code}/{}", date.format("%Y-%m-%d"))),
+    let unit_name = unit.and_then(|u| trimmed(&u.name));
+    let parent = unit.and_then(|u| trimmed(&u.parent));
+    let id = match trimmed(&doc.id) {
+        Some(id) => id,
+        None => Cow::Owned(default_id(&code, date)),
     };
     Ok(Record {
         id,
-        unit: Cow::Owned(code),
+        unit: code,
         unit_name,
         parent,
         date,

@@ -4,6 +4,7 @@
 //! The result is data ([`Outcome`]); printing it is the report crate's job.
 
 mod baseline;
+pub mod blocks;
 mod discover;
 mod inputs;
 mod outcome;
@@ -15,14 +16,15 @@ mod waiver;
 pub use baseline::{
     Baseline, BaselineReport, Change, FindingAt, FindingKey, NotRechecked, PastFinding,
 };
+pub use blocks::Limits;
 pub use discover::{discover, Discovered, FileError};
 pub use inputs::{InputFile, Inputs};
 pub use kiemtra_input::Encoding;
 pub use outcome::{Finding, MonthState, Outcome, Rejected, Summary, UnitSummary};
 pub use policy::{Policy, Selection, SELECT_ALL};
 pub use progress::{Progress, Step};
-pub use run::{run, Options, RunError};
 pub use waiver::{AsOf, Waiver, WaiverScope, WaiverState, WaiverUse};
 
 /// Version of the JSON report layout (`kiemtra.format`), which a baseline must have.
 pub const REPORT_FORMAT: u32 = 1;
+pub use run::{parse_only, run, run_bytes, run_with, Options, ParseCount, RunError};

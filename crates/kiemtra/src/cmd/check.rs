@@ -14,6 +14,9 @@ use super::Error;
 use crate::cli::{CheckArgs, ReportDate, ReportFormat};
 
 pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
+    if args.parse_only {
+        return parse_only(args);
+    }
     let lang = settings.lang.value;
     // `--format`, else `format` of kiemtra.toml, else text: the format of standard output.
     let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
@@ -34,12 +37,13 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         progress,
         ..Options::new(settings.policy.clone())
     };
+    let limits = limits(args);
     let outcome = match args.threads {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()?
-            .install(|| kiemtra_runner::run(&args.paths, &options)),
-        None => kiemtra_runner::run(&args.paths, &options),
+            .install(|| kiemtra_runner::run_with(&args.paths, &options, &limits)),
+        None => kiemtra_runner::run_with(&args.paths, &options, &limits),
     };
     if let Some(bar) = bar {
         bar.finish_and_clear();
@@ -62,6 +66,16 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         date,
     };
     for (path, format) in &outputs {
+        if let (Some(path), false) = (path, *format == Format::Text) {
+            // Only text carries colour: the other formats are streamed to their file as they
+            // are rendered, never held whole in memory.
+            let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+            let file = std::fs::File::create(path).map_err(cannot)?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+            kiemtra_report::render(*format, &outcome, &ctx, &document, &mut out).map_err(cannot)?;
+            out.flush().map_err(cannot)?;
+            continue;
+        }
         let mut buffer = Vec::new();
         kiemtra_report::render(*format, &outcome, &ctx, &document, &mut buffer)?;
         match path {
@@ -79,11 +93,40 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
             }
         }
     }
-    Ok(if outcome.failed(settings.fail_on.value) {
+    Ok(exit_code(&outcome, settings))
+}
+
+fn exit_code(outcome: &kiemtra_runner::Outcome, settings: &Settings) -> ExitCode {
+    if outcome.failed(settings.fail_on.value) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
+}
+
+/// `--parse-only`: the same reading and parsing as a check, and nothing else.
+fn parse_only(args: &CheckArgs) -> Result<ExitCode, Error> {
+    let limits = limits(args);
+    let count = match args.threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()?
+            .install(|| kiemtra_runner::parse_only(&args.paths, &limits))?,
+        None => kiemtra_runner::parse_only(&args.paths, &limits)?,
+    };
+    println!(
+        "files {} records {} parsed {} rejected {} file_errors {}",
+        count.files, count.records, count.parsed, count.rejected, count.file_errors
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn limits(args: &CheckArgs) -> kiemtra_runner::Limits {
+    let mut limits = kiemtra_runner::Limits::default();
+    if let Some(kib) = args.block_kib {
+        limits.block = kib.max(1) << 10;
+    }
+    limits
 }
 
 /// Where the reports go: each `-o` file in the format of its extension, and standard output in

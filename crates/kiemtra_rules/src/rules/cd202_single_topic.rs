@@ -4,6 +4,9 @@ use crate::text::distinct_topics;
 use crate::{model::non_blank, Detail, Lang, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
+    if non_blank(&session.topics).nth(1).is_none() {
+        return; // fewer than two topics cannot be two distinct ones
+    }
     let topics = distinct_topics(non_blank(&session.topics));
     if topics.len() > 1 {
         let topics = topics.into_iter().map(|(_, t)| t.to_owned()).collect();

@@ -1,62 +1,59 @@
 //! CSV files and spreadsheets: one record per row, validated and checked like a JSON record.
 
-use kiemtra_input::{Columns, Encoding, Format, Rejection};
+use kiemtra_input::{Columns, Format, Rejection};
 use kiemtra_rules::rules::check_record;
-use kiemtra_rules::{Meeting, Parameters};
+use kiemtra_rules::{Meeting, Record, Violation};
 use rayon::prelude::*;
 
-use super::{Checked, FileResult};
+use super::{guarded, Mode, Part, Reading};
 
-pub(super) fn read(
-    index: usize,
-    bytes: &[u8],
-    format: Format,
-    encoding: Encoding,
-    params: &Parameters,
-) -> FileResult {
-    let (table, problem) = match kiemtra_input::read_table(bytes, format, encoding) {
+/// Reads a table's rows into `part`: rows are parsed and checked in parallel, kept in order.
+pub(super) fn read(part: &mut Part, bytes: &[u8], format: Format, reading: &Reading<'_>) {
+    let (table, problem) = match kiemtra_input::read_table(bytes, format, reading.encoding) {
         Ok(t) => t,
         Err(e) => {
-            return FileResult {
-                error: Some(e),
-                ..FileResult::default()
-            }
+            part.error = Some(e);
+            return;
         }
     };
-    let results: Vec<Result<Checked, Rejection>> = table
-        .rows
+    part.error = part.error.take().or(problem);
+    part.columns = Some(Columns(table.columns()));
+    let params = match reading.mode {
+        Mode::Check(params) => Some(params),
+        Mode::ParseOnly => None,
+    };
+    // Rows become records in parallel; each is parsed, validated and checked once.
+    let rows: Vec<Result<kiemtra_input::TableRecord, Rejection>> =
+        table.rows.par_iter().map(|raw| table.record(raw)).collect();
+    let checked: Vec<Result<Checked<'_>, Rejection>> = rows
         .par_iter()
         .map(|row| {
-            let row = table.record(row)?;
-            let record = table.parse(&row)?;
-            let mut violations = Vec::new();
-            check_record(&record, params, &mut violations);
-            Ok(Checked {
-                file: index,
-                line: row.at.line,
-                id: record.id.clone().into_owned(),
-                unit: record.unit.clone().into_owned(),
-                name: record.unit_name.as_ref().map(|s| s.clone().into_owned()),
-                parent: record.parent.as_ref().map(|s| s.clone().into_owned()),
-                date: record.date,
-                meeting: Meeting::of(&record),
-                violations,
+            let row = row.as_ref().map_err(Clone::clone)?;
+            guarded(row.at, || {
+                let record = table.parse(row)?;
+                Ok(params.map(|params| {
+                    let mut violations = Vec::new();
+                    check_record(&record, params, &mut violations);
+                    let meeting = Meeting::of(&record);
+                    (row.at.line, record, violations, meeting)
+                }))
             })
         })
         .collect();
     let mut rejected = Vec::new();
-    let mut checked = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(c) => checked.push(c),
+    for c in checked {
+        match c {
+            Ok(Some((line, record, violations, meeting))) => {
+                part.keep(line, &record, violations, &meeting);
+            }
+            Ok(None) => part.parsed += 1,
             Err(e) => rejected.push(e),
         }
     }
     rejected.sort_by_key(|r| r.at);
-    FileResult {
-        checked,
-        rejected,
-        error: problem,
-        columns: Some(Columns(table.columns())),
-    }
+    part.rejected.extend(rejected);
 }
+
+/// A checked row: its line, the record, its violations and its meeting summary; `None` when
+/// only parsing.
+type Checked<'r> = Option<(u32, Record<'r>, Vec<Violation>, Meeting)>;

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The whole-run benchmark: kiemtra over generated files of 100k and 1M records, its parse floor,
+# 1 vs 2 threads, peak memory, and the same rules as SQL in DuckDB over the same files.
+#
+#   benches/run.sh                 # both sizes
+#   SIZES=100k benches/run.sh      # one size
+#   RUNS=5 benches/run.sh          # hyperfine runs per command (default 5)
+#
+# Needs: hyperfine and GNU time (apt-get install -y hyperfine time), python3 with duckdb
+# (pip install duckdb). Data goes to $BENCH_DIR (default target/bench-data), generated once.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BENCH_DIR=${BENCH_DIR:-target/bench-data}
+RUNS=${RUNS:-5}
+SIZES=${SIZES:-"100k 1m"}
+cargo build --release -q -p kiemtra -p kiemtra_gen
+bin=target/release/kiemtra
+gen=target/release/kiemtra-gen
+mkdir -p "$BENCH_DIR"
+declare -A UNITS=([100k]=810 [1m]=8100)
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(uptime)"
+for size in $SIZES; do
+  dir="$BENCH_DIR/$size"
+  if [ ! -d "$dir" ]; then
+    "$gen" "$dir" --units "${UNITS[$size]}" --months 120 --files 8 --seed 2016
+  fi
+  bytes=$(du -cb "$dir"/*.jsonl | tail -1 | cut -f1)
+  records=$("$bin" check --parse-only "$dir" | awk '{print $4}')
+  echo
+  echo "== $size: $records records, $((bytes / 1048576)) MiB in $(ls "$dir" | wc -l) files"
+  out="$BENCH_DIR/hyperfine-$size.json"
+  hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$out" \
+    -n "check (2 threads, JSON report)" "$bin check $dir --format json -o $BENCH_DIR/report-$size.json" \
+    -n "parse floor (2 threads)" "$bin check --parse-only $dir" \
+    -n "check (1 thread)" "$bin check -j 1 $dir --format json -o $BENCH_DIR/report-$size.json" \
+    -n "parse floor (1 thread)" "$bin check -j 1 --parse-only $dir" \
+    -n "duckdb SQL (2 threads)" "python3 benches/duckdb_check.py $dir 2" >/dev/null
+  echo "peak memory (GNU time, max RSS):"
+  for cmd in "$bin check $dir --format json -o $BENCH_DIR/report-$size.json" \
+             "$bin check --parse-only $dir" "python3 benches/duckdb_check.py $dir 2"; do
+    rss=$(/usr/bin/time -f '%M' $cmd 2>&1 >/dev/null | tail -1)
+    echo "  $((rss / 1024)) MiB  $cmd"
+  done
+  python3 - "$out" "$records" "$bytes" <<'PY'
+import json, sys
+runs = json.load(open(sys.argv[1]))["results"]
+records, size = int(sys.argv[2]), int(sys.argv[3])
+t = {r["command"]: r for r in runs}
+print(f"{'command':34} {'mean s':>8} {'± s':>6} {'min s':>7} {'records/s':>11} {'MB/s':>7}")
+for name, r in t.items():
+    print(f"{name:34} {r['mean']:8.3f} {r['stddev']:6.3f} {r['min']:7.3f} "
+          f"{records / r['mean']:11,.0f} {size / r['mean'] / 1e6:7.0f}")
+c2, p2 = t["check (2 threads, JSON report)"]["mean"], t["parse floor (2 threads)"]["mean"]
+c1 = t["check (1 thread)"]["mean"]
+d2 = t["duckdb SQL (2 threads)"]["mean"]
+print(f"check / parse floor: {c2 / p2:.2f}x   1 -> 2 threads: {c1 / c2:.2f}x   "
+      f"DuckDB / kiemtra: {d2 / c2:.1f}x")
+PY
+done

@@ -1,0 +1,631 @@
+//! The fast reader: record format v1 read straight from the bytes of a JSON object, without
+//! serde's generic machinery. It reads the common case — well-formed JSON, strings without
+//! `\u` escapes, whole non-negative numbers, no duplicate keys — into exactly the
+//! [`RecordDoc`] serde_json would give, converting every value with the very same
+//! [`Lenient`] rules ([`field_of_scalar`]); anything else (a syntax error, a float, a `\u`
+//! escape, a duplicate key, deep nesting) makes it give up (`None`), and the caller reads the
+//! record with serde_json, which then decides, and words any error, as always.
+//!
+//! That the two readers agree is tested on every fixture and by the `record` fuzz target
+//! ([`crate::check_readers_agree`]).
+
+use std::borrow::Cow;
+
+use kiemtra_rules::field::{field_of_scalar, Lenient, Scalar};
+use kiemtra_rules::model::{
+    Assessment, Assignment, Attendance, Discussion, FollowUp, MinutesBook, Source, Unit,
+};
+use kiemtra_rules::{Field, RecordDoc, Session};
+
+/// Nesting deeper than this is left to serde_json (whose own limit is 128).
+const MAX_DEPTH: u32 = 64;
+
+/// Reads a record, or `None` when the slow reader must decide.
+pub(crate) fn parse_doc(text: &str) -> Option<RecordDoc<'_>> {
+    let mut p = Parser {
+        text,
+        b: text.as_bytes(),
+        i: 0,
+        depth: 0,
+    };
+    p.ws();
+    let doc = p.record()?;
+    p.ws();
+    (p.i == p.b.len()).then_some(doc)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    i: usize,
+    depth: u32,
+}
+
+/// Marks a known key as seen; `None` (give up) when it was seen before: serde rejects
+/// duplicate fields.
+fn seen(mask: &mut u32, bit: u32) -> Option<()> {
+    if *mask & (1 << bit) != 0 {
+        return None;
+    }
+    *mask |= 1 << bit;
+    Some(())
+}
+
+impl<'a> Parser<'a> {
+    #[inline]
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    #[inline]
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
+            self.i += 1;
+        }
+    }
+
+    #[inline]
+    fn eat(&mut self, c: u8) -> Option<()> {
+        (self.peek()? == c).then(|| self.i += 1)
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        let end = self.i + word.len();
+        (self.b.get(self.i..end)? == word).then(|| self.i = end)
+    }
+
+    /// A string (at its opening quote): borrowed when it has no escape. Gives up on `\u`
+    /// escapes and on control characters (serde_json's to word).
+    fn string(&mut self) -> Option<Cow<'a, str>> {
+        self.string_nfc().map(|(s, _)| s)
+    }
+
+    /// A string, and whether it is certainly in NFC already (found while scanning it).
+    fn string_nfc(&mut self) -> Option<(Cow<'a, str>, bool)> {
+        self.eat(b'"')?;
+        let start = self.i;
+        let (end, nfc) = scan(self.b, start)?;
+        let stop = end - start;
+        if self.b.get(end).is_some_and(|&c| c < 0x20) {
+            return None;
+        }
+        if self.b.get(end) == Some(&b'"') {
+            self.i = end + 1;
+            return self.text.get(start..end).map(|s| (Cow::Borrowed(s), nfc));
+        }
+        // Escapes: unescape into a new string.
+        let mut out = String::with_capacity(stop + 16);
+        out.push_str(self.text.get(start..start + stop)?);
+        self.i = start + stop;
+        loop {
+            let (end, _) = scan(self.b, self.i)?;
+            if self.b.get(end).is_some_and(|&c| c < 0x20) {
+                return None;
+            }
+            out.push_str(self.text.get(self.i..end)?);
+            self.i = end;
+            if self.eat(b'"').is_some() {
+                return Some((Cow::Owned(out), false));
+            }
+            self.i += 1; // the backslash
+            let c = match self.peek()? {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'/' => '/',
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
+                _ => return None,
+            };
+            out.push(c);
+            self.i += 1;
+        }
+    }
+
+    /// A key: a string without escapes.
+    fn key(&mut self) -> Option<&'a str> {
+        match self.string()? {
+            Cow::Borrowed(k) => Some(k),
+            Cow::Owned(_) => None,
+        }
+    }
+
+    /// A whole non-negative number of at most 18 digits, as serde_json reads it (`u64`);
+    /// anything else is left to serde_json.
+    fn number(&mut self) -> Option<i64> {
+        let start = self.i;
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.i += 1;
+        }
+        let digits = self.b.get(start..self.i)?;
+        if digits.is_empty() || digits.len() > 18 || (digits.len() > 1 && digits[0] == b'0') {
+            return None;
+        }
+        if matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        Some(
+            digits
+                .iter()
+                .fold(0i64, |n, &d| n * 10 + i64::from(d - b'0')),
+        )
+    }
+
+    /// A scalar value (not null, not an array or object).
+    fn scalar(&mut self) -> Option<Scalar<'a>> {
+        match self.peek()? {
+            b'"' => self.string().map(Scalar::Str),
+            b't' => self.literal(b"true").map(|()| Scalar::Bool(true)),
+            b'f' => self.literal(b"false").map(|()| Scalar::Bool(false)),
+            b'0'..=b'9' => self.number().map(Scalar::Int),
+            _ => None,
+        }
+    }
+
+    /// Skips any value, checking it is well-formed JSON.
+    fn skip(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'n' => self.literal(b"null"),
+            b'[' => {
+                self.nest()?;
+                self.i += 1;
+                self.ws();
+                if self.eat(b']').is_none() {
+                    loop {
+                        self.skip()?;
+                        self.ws();
+                        if self.eat(b']').is_some() {
+                            break;
+                        }
+                        self.eat(b',')?;
+                        self.ws();
+                    }
+                }
+                self.depth -= 1;
+                Some(())
+            }
+            b'{' => {
+                self.nest()?;
+                self.object(|p, _| p.skip())?;
+                self.depth -= 1;
+                Some(())
+            }
+            b'-' => None,
+            _ => self.scalar().map(drop),
+        }
+    }
+
+    fn nest(&mut self) -> Option<()> {
+        self.depth += 1;
+        (self.depth <= MAX_DEPTH).then_some(())
+    }
+
+    /// An object (at its `{`): calls `value` with each key, the parser at the key's value.
+    fn object(&mut self, mut value: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
+        self.eat(b'{')?;
+        self.ws();
+        if self.eat(b'}').is_some() {
+            return Some(());
+        }
+        loop {
+            let key = self.key()?;
+            self.ws();
+            self.eat(b':')?;
+            self.ws();
+            value(self, key)?;
+            self.ws();
+            if self.eat(b'}').is_some() {
+                return Some(());
+            }
+            self.eat(b',')?;
+            self.ws();
+        }
+    }
+
+    /// A field whose type reads scalars (text, numbers, booleans, dates, enumerations).
+    fn scalar_field<T: Lenient<'a>>(&mut self) -> Option<Field<T>> {
+        match self.peek()? {
+            b'n' => self.literal(b"null").map(|()| Field::Absent),
+            b'[' => self.skip().map(|()| Field::Unreadable("[…]".to_owned())),
+            b'{' => self.skip().map(|()| Field::Unreadable("{…}".to_owned())),
+            _ => self.scalar().map(field_of_scalar),
+        }
+    }
+
+    /// A field holding an object, read by `read` (at its `{`).
+    fn object_field<T>(&mut self, read: fn(&mut Self) -> Option<T>) -> Option<Field<T>> {
+        match self.peek()? {
+            b'n' => self.literal(b"null").map(|()| Field::Absent),
+            b'[' => self.skip().map(|()| Field::Unreadable("[…]".to_owned())),
+            b'{' => {
+                self.nest()?;
+                let v = read(self)?;
+                self.depth -= 1;
+                Some(Field::Value(v))
+            }
+            _ => self.scalar().map(|s| Field::Unreadable(s.to_string())),
+        }
+    }
+
+    /// A field holding a list, each item read by `item`.
+    fn list_field<T>(
+        &mut self,
+        item: fn(&mut Self) -> Option<Field<T>>,
+    ) -> Option<Field<Vec<Field<T>>>> {
+        match self.peek()? {
+            b'n' => self.literal(b"null").map(|()| Field::Absent),
+            b'{' => self.skip().map(|()| Field::Unreadable("{…}".to_owned())),
+            b'[' => {
+                self.nest()?;
+                self.i += 1;
+                self.ws();
+                let mut out = Vec::new();
+                if self.eat(b']').is_none() {
+                    loop {
+                        out.push(item(self)?);
+                        self.ws();
+                        if self.eat(b']').is_some() {
+                            break;
+                        }
+                        self.eat(b',')?;
+                        self.ws();
+                    }
+                }
+                self.depth -= 1;
+                Some(Field::Value(out))
+            }
+            _ => self.scalar().map(|s| Field::Unreadable(s.to_string())),
+        }
+    }
+
+    fn record(&mut self) -> Option<RecordDoc<'a>> {
+        let mut d = RecordDoc::default();
+        let mut mask = 0;
+        self.object(|p, key| {
+            match key {
+                "id" => (seen(&mut mask, 0)?, d.id = p.text()?),
+                "unit" => (seen(&mut mask, 1)?, d.unit = p.object_field(Parser::unit)?),
+                "date" => (seen(&mut mask, 2)?, d.date = p.scalar_field()?),
+                "kind" => (seen(&mut mask, 3)?, d.kind = p.scalar_field()?),
+                "chair" => (seen(&mut mask, 4)?, d.chair = p.text()?),
+                "secretary" => (seen(&mut mask, 5)?, d.secretary = p.text()?),
+                "attendance" => (
+                    seen(&mut mask, 6)?,
+                    d.attendance = p.object_field(Parser::attendance)?,
+                ),
+                "minutes_book" => (
+                    seen(&mut mask, 7)?,
+                    d.minutes_book = p.object_field(Parser::minutes_book)?,
+                ),
+                "session" => (
+                    seen(&mut mask, 8)?,
+                    d.session = p.object_field(Parser::session)?,
+                ),
+                _ => ((), p.skip()?),
+            };
+            Some(())
+        })?;
+        Some(d)
+    }
+
+    fn unit(&mut self) -> Option<Unit<'a>> {
+        let mut u = Unit::default();
+        let mut mask = 0;
+        self.object(|p, key| {
+            match key {
+                "code" => (seen(&mut mask, 0)?, u.code = p.text()?),
+                "name" => (seen(&mut mask, 1)?, u.name = p.text()?),
+                "parent" => (seen(&mut mask, 2)?, u.parent = p.text()?),
+                _ => ((), p.skip()?),
+            };
+            Some(())
+        })?;
+        Some(u)
+    }
+
+    fn attendance(&mut self) -> Option<Attendance> {
+        let mut a = Attendance::default();
+        let mut mask = 0;
+        self.object(|p, key| {
+            match key {
+                "present" => (seen(&mut mask, 0)?, a.present = p.scalar_field()?),
+                "total" => (seen(&mut mask, 1)?, a.total = p.scalar_field()?),
+                _ => ((), p.skip()?),
+            };
+            Some(())
+        })?;
+        Some(a)
+    }
+
+    fn minutes_book(&mut self) -> Option<MinutesBook<'a>> {
+        let mut m = MinutesBook::default();
+        let mut mask = 0;
+        self.object(|p, key| {
+            match key {
+                "recorded" => (seen(&mut mask, 0)?, m.recorded = p.scalar_field()?),
+                "page" => (seen(&mut mask, 1)?, m.page = p.text()?),
+                _ => ((), p.skip()?),
+            };
+            Some(())
+        })?;
+        Some(m)
+    }
+
+    fn text_item(&mut self) -> Option<Field<Cow<'a, str>>> {
+        self.text()
+    }
+
+    /// A text field. Text already in NFC is the value as it stands (what reading it as a
+    /// scalar gives, without checking it twice).
+    fn text(&mut self) -> Option<Field<Cow<'a, str>>> {
+        if self.peek()? == b'"' {
+            let (s, nfc) = self.string_nfc()?;
+            return Some(if nfc {
+                Field::Value(s)
+            } else {
+                field_of_scalar(Scalar::Str(s))
+            });
+        }
+        self.scalar_field()
+    }
+
+    fn session(&mut self) -> Option<Session<'a>> {
+        let mut s = Session::default();
+        let mut mask = 0;
+        self.object(|p, key| {
+            match key {
+                "topics" => (
+                    seen(&mut mask, 0)?,
+                    s.topics = p.list_field(Parser::text_item)?,
+                ),
+                "area" => (seen(&mut mask, 1)?, s.area = p.scalar_field()?),
+                "source" => (
+                    seen(&mut mask, 2)?,
+                    s.source = p.object_field(Parser::source)?,
+                ),
+                "start" => (seen(&mut mask, 3)?, s.start = p.scalar_field()?),
+                "end" => (seen(&mut mask, 4)?, s.end = p.scalar_field()?),
+                "minutes" => (seen(&mut mask, 5)?, s.minutes = p.scalar_field()?),
+                "reason" => (seen(&mut mask, 6)?, s.reason = p.text()?),
+                "assessment" => (
+                    seen(&mut mask, 7)?,
+                    s.assessment = p.object_field(Parser::assessment)?,
+                ),
+                "questions" => (
+                    seen(&mut mask, 8)?,
+                    s.questions = p.list_field(Parser::text_item)?,
+                ),
+                "discussion" => (
+                    seen(&mut mask, 9)?,
+                    s.discussion = p.object_field(Parser::discussion)?,
+                ),
+                "conclusion" => (seen(&mut mask, 10)?, s.conclusion = p.text()?),
+                "assignments" => (
+                    seen(&mut mask, 11)?,
+                    s.assignments = p.list_field(Parser::assignment_item)?,
+                ),
+                "follow_up" => (
+                    seen(&mut mask, 12)?,
+                    s.follow_up = p.object_field(Parser::follow_up)?,
+                ),
+                _ => ((), p.skip()?),
+            };
+            Some(())
+        })?;
+        Some(s)
+    }
+
+    fn source(&mut self) -> Option<Source<'a>> {
+        let mut s = Source::default();
+        let mut mask = 0;
+        self.object(|p, key| {
+            match key {
+                "kind" => (seen(&mut mask, 0)?, s.kind = p.scalar_field()?),
+                "title" => (seen(&mut mask, 1)?, s.title = p.text()?),
+                _ => ((), p.skip()?),
+            };
+            Some(())
+        })?;
+        Some(s)
+    }
+
+    fn assessment(&mut self) -> Option<Assessment<'a>> {
+        let mut a = Assessment::default();
+        let mut mask = 0;
+        self.object(|p, key| {
+            match key {
+                "strengths" => (seen(&mut mask, 0)?, a.strengths = p.text()?),
+                "weaknesses" => (seen(&mut mask, 1)?, a.weaknesses = p.text()?),
+                _ => ((), p.skip()?),
+            };
+            Some(())
+        })?;
+        Some(a)
+    }
+
+    fn discussion(&mut self) -> Option<Discussion<'a>> {
+        let mut d = Discussion::default();
+        let mut mask = 0;
+        self.object(|p, key| {
+            match key {
+                "opinions" => (
+                    seen(&mut mask, 0)?,
+                    d.opinions = p.list_field(Parser::text_item)?,
+                ),
+                "causes" => (seen(&mut mask, 1)?, d.causes = p.text()?),
+                "measures" => (seen(&mut mask, 2)?, d.measures = p.text()?),
+                _ => ((), p.skip()?),
+            };
+            Some(())
+        })?;
+        Some(d)
+    }
+
+    fn assignment_item(&mut self) -> Option<Field<Assignment<'a>>> {
+        self.object_field(Parser::assignment)
+    }
+
+    fn assignment(&mut self) -> Option<Assignment<'a>> {
+        let mut a = Assignment::default();
+        let mut mask = 0;
+        self.object(|p, key| {
+            match key {
+                "assignee" => (seen(&mut mask, 0)?, a.assignee = p.text()?),
+                "kind" => (seen(&mut mask, 1)?, a.kind = p.scalar_field()?),
+                "task" => (seen(&mut mask, 2)?, a.task = p.text()?),
+                "due" => (seen(&mut mask, 3)?, a.due = p.scalar_field()?),
+                "remedy" => (seen(&mut mask, 4)?, a.remedy = p.scalar_field()?),
+                _ => ((), p.skip()?),
+            };
+            Some(())
+        })?;
+        Some(a)
+    }
+
+    fn follow_up(&mut self) -> Option<FollowUp<'a>> {
+        let mut f = FollowUp::default();
+        let mut mask = 0;
+        self.object(|p, key| {
+            match key {
+                "topic" => (seen(&mut mask, 0)?, f.topic = p.text()?),
+                "result" => (seen(&mut mask, 1)?, f.result = p.scalar_field()?),
+                "notes" => (seen(&mut mask, 2)?, f.notes = p.text()?),
+                _ => ((), p.skip()?),
+            };
+            Some(())
+        })?;
+        Some(f)
+    }
+}
+
+use wide::u8x16;
+
+fn lanes(b: &[u8], at: usize) -> Option<u8x16> {
+    b.get(at..at + 16)
+        .and_then(|s| <[u8; 16]>::try_from(s).ok())
+        .map(u8x16::new)
+}
+
+/// From `at`, the first byte that ends the plain run of a JSON string (a quote, a backslash or
+/// a control character), and whether the run is certainly in NFC: no lead byte from 0xCC up
+/// but E1 followed by B8..=BB (U+1E00–U+1EFF; see `kiemtra_rules::text::nfc`). Sixteen bytes
+/// at a time.
+#[inline]
+fn scan(b: &[u8], mut at: usize) -> Option<(usize, bool)> {
+    let quote = u8x16::splat(b'"');
+    let backslash = u8x16::splat(b'\\');
+    let control = u8x16::splat(0x1F);
+    let cc = u8x16::splat(0xCC);
+    let e1 = u8x16::splat(0xE1);
+    let fc = u8x16::splat(0xFC);
+    let b8 = u8x16::splat(0xB8);
+    let mut nfc = true;
+    while let (Some(x), Some(y)) = (lanes(b, at), lanes(b, at + 1)) {
+        let stop = (x.cmp_eq(quote) | x.cmp_eq(backslash) | x.min(control).cmp_eq(x)).move_mask();
+        let high = x.max(cc).cmp_eq(x).move_mask();
+        let vietnamese = (x.cmp_eq(e1) & (y & fc).cmp_eq(b8)).move_mask();
+        let odd = high & !vietnamese;
+        if stop != 0 {
+            let before = (stop & stop.wrapping_neg()) - 1; // the lanes below the first stop
+            nfc &= odd & before == 0;
+            return Some((at + stop.trailing_zeros() as usize, nfc));
+        }
+        nfc &= odd == 0;
+        at += 16;
+    }
+    while let Some(&c) = b.get(at) {
+        if c == b'"' || c == b'\\' || c < 0x20 {
+            return Some((at, nfc));
+        }
+        if c >= 0xCC && !(c == 0xE1 && b.get(at + 1).is_some_and(|&n| n & 0xFC == 0xB8)) {
+            nfc = false;
+        }
+        at += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{check_readers_agree, Chunk, Position};
+
+    fn agree(text: &str) {
+        check_readers_agree(&Chunk {
+            text: text.as_bytes(),
+            at: Position::START,
+        });
+    }
+
+    fn fixture_chunks(mut each: impl FnMut(&[u8])) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+        let mut dirs = vec![root];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let bytes = std::fs::read(&path).unwrap();
+                match path.extension().and_then(|e| e.to_str()) {
+                    Some("jsonl") => crate::split_jsonl(&bytes).for_each(|c| each(c.text)),
+                    Some("json") => crate::split_json(&bytes)
+                        .0
+                        .iter()
+                        .for_each(|c| each(c.text)),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn both_readers_read_every_fixture_alike() {
+        let (mut all, mut fast) = (0, 0);
+        fixture_chunks(|text| {
+            check_readers_agree(&Chunk {
+                text,
+                at: Position::START,
+            });
+            all += 1;
+            if std::str::from_utf8(text).ok().and_then(parse_doc).is_some() {
+                fast += 1;
+            }
+        });
+        assert!(all > 300, "{all}");
+        // The fast reader reads nearly all of them itself.
+        assert!(fast * 10 > all * 8, "{fast} of {all}");
+    }
+
+    #[test]
+    fn odd_but_valid_records_read_alike() {
+        for t in [
+            r#"{}"#,
+            r#" { "unit" : { "code" : 7 } , "date":"2017-01-05","kind":"periodic" } "#,
+            r#"{"unit":{"code":"A"},"date":"2017-01-05","kind":"periodic","x":{"y":[1,2.5e3,-1,true,null,"\\u0041"]}}"#,
+            r#"{"session":{"topics":"one","questions":{"a":1},"minutes":"40","start":7,"assignments":[null,1,"x",[],{"due":"cuối quý","kind":null}]}}"#,
+            r#"{"session":{"topics":["a\"b\\c\/d\n\t",12,false,null,[1],{"a":[]}],"reason":"tab\there"}}"#,
+            r#"{"attendance":{"present":18446744073709551615,"total":9223372036854775807}}"#,
+            r#"{"attendance":{"present":0,"total":-3},"minutes_book":{"recorded":1,"page":12}}"#,
+            r#"{"unit":[1,2],"session":true,"minutes_book":"yes","attendance":null}"#,
+            r#"{"id":"x","id":"y"}"#,
+            r#"{"kind":"hop-mat","session":{"area":"sports","follow_up":{"result":"done"}}}"#,
+            r#"{"date":"15/01/2017","session":{"topics":["Hoà"],"follow_up":{"topic":"Hòa"}}}"#,
+            r#"{"a":01}"#,
+            r#"{"a":1,}"#,
+            r#"{"a":[1,]}"#,
+            r#"{"a":"\u0000"}"#,
+            "{\"a\":\"\u{1}\"}",
+            r#"{"a":1} x"#,
+            r#"{"unit":{"code":"A","code":"B"}}"#,
+            r#"{"session":{"minutes":40.0,"start":1e2}}"#,
+        ] {
+            agree(t);
+        }
+        let deep = format!("{{\"x\":{}{}}}", "[".repeat(200), "]".repeat(200));
+        agree(&deep);
+    }
+}
