@@ -3,8 +3,9 @@
 
 mod common;
 
+use common::{kiemtra, stdout};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use common::{inspect, options, root};
 use kiemtra_input::convert::{read_values, write_csv, Headers, Object};
@@ -12,19 +13,6 @@ use kiemtra_input::{Encoding, Format};
 use kiemtra_report::{Context, Document};
 use kiemtra_rules::{Lang, Pack};
 use kiemtra_runner::{Outcome, Policy};
-
-fn kiemtra(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kiemtra"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run kiemtra")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
 
 const DOC: [&str; 6] = [
     "--body",

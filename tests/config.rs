@@ -2,27 +2,11 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use common::{kiemtra, kiemtra_in, stdout};
+
+use std::process::Output;
 
 use serde_json::Value;
-
-fn kiemtra_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kiemtra"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run kiemtra")
-}
-
-fn kiemtra(args: &[&str]) -> Output {
-    kiemtra_in(&common::root(), args)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

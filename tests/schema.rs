@@ -2,22 +2,9 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use common::{kiemtra, stdout};
 
 use serde_json::{json, Value};
-
-fn kiemtra(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kiemtra"))
-        .args(args)
-        .current_dir(common::root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run kiemtra")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
 
 const SCHEMA: &str = "schema/record-v1.schema.json";
 

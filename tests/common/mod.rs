@@ -78,3 +78,23 @@ impl CwdGuard {
         CwdGuard(g)
     }
 }
+
+/// Runs the `kiemtra` binary in `dir`, without colour.
+pub fn kiemtra_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_kiemtra"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run kiemtra")
+}
+
+/// Runs the `kiemtra` binary at the repository root, without colour.
+pub fn kiemtra(args: &[&str]) -> std::process::Output {
+    kiemtra_in(&root(), args)
+}
+
+/// Standard output, which must be UTF-8.
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}

@@ -709,38 +709,7 @@ fn unit_detail(
             .map(|n| format!(" — {}", esc(n)))
             .unwrap_or_default(),
     );
-    let stats = match lang {
-        Lang::Vi => format!(
-            "Kỳ kiểm tra {} – {}: phải họp {}, có họp {}, đạt {} ({}){}; {} lỗi, {} cảnh báo, {} lưu ý.",
-            month(u.period.from),
-            month(u.period.to),
-            u.months_expected(),
-            u.months_held,
-            u.months_compliant,
-            percent(u.compliance_rate(), lang),
-            rating
-                .map(|r| format!(" — xếp loại {}", r.label(lang)))
-                .unwrap_or_default(),
-            u.errors,
-            u.warnings,
-            u.infos
-        ),
-        Lang::En => format!(
-            "Period {} – {}: expected {}, held {}, compliant {} ({}){}; {} errors, {} warnings, {} info.",
-            month(u.period.from),
-            month(u.period.to),
-            u.months_expected(),
-            u.months_held,
-            u.months_compliant,
-            percent(u.compliance_rate(), lang),
-            rating
-                .map(|r| format!(" — rated {}", r.label(lang)))
-                .unwrap_or_default(),
-            u.errors,
-            u.warnings,
-            u.infos
-        ),
-    };
+    let stats = crate::rollup::unit_stats(u, rating, lang);
     let _ = writeln!(h, "<p class=\"stats\">{}</p>", esc(&stats));
     if findings.is_empty() {
         let _ = writeln!(h, "<p>{}</p></section>", esc(w.no_findings));

@@ -313,38 +313,7 @@ pub fn render(
                     .map(|n| format!(" — {}", md(n)))
                     .unwrap_or_default()
             );
-            let _ = writeln!(
-                s,
-                "{}\n",
-                md(&match lang {
-                    Lang::Vi => format!(
-                        "Kỳ kiểm tra {} – {}: phải họp {}, có họp {}, đạt {} ({}), xếp loại {}; {} lỗi, {} cảnh báo, {} lưu ý.",
-                        month(x.period.from),
-                        month(x.period.to),
-                        x.months_expected(),
-                        x.months_held,
-                        x.months_compliant,
-                        percent(x.compliance_rate(), lang),
-                        rating(u.rating, lang),
-                        x.errors,
-                        x.warnings,
-                        x.infos
-                    ),
-                    Lang::En => format!(
-                        "Period {} – {}: expected {}, held {}, compliant {} ({}), rated {}; {} errors, {} warnings, {} info.",
-                        month(x.period.from),
-                        month(x.period.to),
-                        x.months_expected(),
-                        x.months_held,
-                        x.months_compliant,
-                        percent(x.compliance_rate(), lang),
-                        rating(u.rating, lang),
-                        x.errors,
-                        x.warnings,
-                        x.infos
-                    ),
-                })
-            );
+            let _ = writeln!(s, "{}\n", md(&crate::rollup::unit_stats(x, u.rating, lang)));
             let findings = by_unit.get(x.code.as_str()).map_or(&[][..], Vec::as_slice);
             if findings.is_empty() {
                 let _ = writeln!(s, "{}\n", w.no_findings);

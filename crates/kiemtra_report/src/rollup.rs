@@ -270,6 +270,31 @@ pub fn percent(rate: f64, lang: Lang) -> String {
     }
 }
 
+/// One unit's figures in a sentence, as the Markdown and HTML reports state them under its
+/// heading (plain text: each renderer escapes it).
+pub fn unit_stats(u: &UnitSummary, rating: Option<Rating>, lang: Lang) -> String {
+    let rated = rating
+        .map(|r| match lang {
+            Lang::Vi => format!(" — xếp loại {}", r.label(lang)),
+            Lang::En => format!(" — rated {}", r.label(lang)),
+        })
+        .unwrap_or_default();
+    let (from, to) = (month(u.period.from), month(u.period.to));
+    let (expected, held, compliant) = (u.months_expected(), u.months_held, u.months_compliant);
+    let rate = percent(u.compliance_rate(), lang);
+    let (errors, warnings, infos) = (u.errors, u.warnings, u.infos);
+    match lang {
+        Lang::Vi => format!(
+            "Kỳ kiểm tra {from} – {to}: phải họp {expected}, có họp {held}, đạt {compliant} \
+             ({rate}){rated}; {errors} lỗi, {warnings} cảnh báo, {infos} lưu ý."
+        ),
+        Lang::En => format!(
+            "Period {from} – {to}: expected {expected}, held {held}, compliant {compliant} \
+             ({rate}){rated}; {errors} errors, {warnings} warnings, {infos} info."
+        ),
+    }
+}
+
 /// A month as people read it: `03/2017`.
 pub fn month(m: Month) -> String {
     format!("{:02}/{}", m.month, m.year)

@@ -97,15 +97,7 @@ pub fn run_with(
         }
     }
     let found = discover(paths).map_err(RunError::Path)?;
-    let inputs: Vec<Input<'_>> = found
-        .files
-        .iter()
-        .map(|(path, format)| Input {
-            name: display(path),
-            format: *format,
-            origin: Origin::Path(path),
-        })
-        .collect();
+    let inputs = Input::all(&found);
     // What was read, for the reports to state: each file's SHA-256 (a pass of its own).
     let names: Vec<String> = inputs.iter().map(|i| i.name.clone()).collect();
     let file_paths: Vec<&PathBuf> = found.files.iter().map(|(p, _)| p).collect();
@@ -125,7 +117,13 @@ pub fn run_with(
     );
     let collected = collect(&inputs, &reading);
     Progress::report(reading.progress, Step::Finish);
-    Ok(judge(collected, &inputs, found.errors, options, digest))
+    Ok(judge(
+        collected,
+        &inputs,
+        found.errors.clone(),
+        options,
+        digest,
+    ))
 }
 
 /// Runs an inspection over files given as bytes (`(name, format, bytes)`): the same reading,
@@ -167,15 +165,7 @@ pub struct ParseCount {
 /// checks nothing: the floor under the cost of a run.
 pub fn parse_only(paths: &[PathBuf], limits: &Limits) -> Result<ParseCount, RunError> {
     let found = discover(paths).map_err(RunError::Path)?;
-    let inputs: Vec<Input<'_>> = found
-        .files
-        .iter()
-        .map(|(path, format)| Input {
-            name: display(path),
-            format: *format,
-            origin: Origin::Path(path),
-        })
-        .collect();
+    let inputs = Input::all(&found);
     let reading = Reading {
         limits,
         mode: Mode::ParseOnly,
@@ -197,6 +187,21 @@ struct Input<'a> {
     name: String,
     format: Format,
     origin: Origin<'a>,
+}
+
+impl<'a> Input<'a> {
+    /// The files discovery found, in its order.
+    fn all(found: &'a crate::discover::Discovered) -> Vec<Input<'a>> {
+        found
+            .files
+            .iter()
+            .map(|(path, format)| Input {
+                name: display(path),
+                format: *format,
+                origin: Origin::Path(path),
+            })
+            .collect()
+    }
 }
 
 enum Origin<'a> {
