@@ -66,6 +66,10 @@ pub enum Reason {
     /// Checking the record failed inside kiemtra (a bug): the record is counted as rejected
     /// and the run goes on. Holds what the failure said.
     Internal(String),
+    /// Not a record: stands, at the place of the first of them, for `count` more records
+    /// rejected in the same file that are counted but not listed one by one (a file of
+    /// garbage would otherwise fill memory and the report with millions of lines).
+    NotListed { count: u64 },
 }
 
 impl Reason {
@@ -86,6 +90,12 @@ impl Reason {
             (Reason::TooLong { limit }, Lang::En) => {
                 format!("the record is longer than the limit of {limit} bytes: not read")
             }
+            (Reason::NotListed { count }, Lang::Vi) => format!(
+                "và {count} bản ghi bị từ chối khác trong tệp này, từ dòng này trở đi (không liệt kê từng bản ghi)"
+            ),
+            (Reason::NotListed { count }, Lang::En) => format!(
+                "and {count} more rejected records in this file, from this line on (not listed one by one)"
+            ),
             (Reason::Internal(e), Lang::Vi) => format!("lỗi nội bộ khi kiểm tra bản ghi: {e}"),
             (Reason::Internal(e), Lang::En) => {
                 format!("internal error while checking the record: {e}")

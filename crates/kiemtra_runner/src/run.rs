@@ -131,11 +131,12 @@ pub fn parse_only(paths: &[PathBuf], limits: &Limits) -> Result<ParseCount, RunE
         })
         .collect();
     let c = collect(&inputs, limits, Mode::ParseOnly);
+    let rejected = c.rejected.len() as u64 + c.not_listed.iter().map(|n| n.1).sum::<u64>();
     Ok(ParseCount {
         files: inputs.len(),
-        records: c.parsed + c.rejected.len() as u64,
+        records: c.parsed + rejected,
         parsed: c.parsed,
-        rejected: c.rejected.len() as u64,
+        rejected,
         file_errors: c.file_errors.len() + found.errors.len(),
     })
 }
@@ -502,9 +503,16 @@ struct Collected {
     ids: Vec<Box<str>>,
     violations: Vec<Violation>,
     rejected: Vec<(u32, Rejection)>,
+    /// Per file, rejections beyond [`LISTED_PER_FILE`]: (file, count, place of the first).
+    not_listed: Vec<(u32, u64, Position)>,
+    /// The file whose rejections are being listed, and how many are.
+    listing: Option<(u32, usize)>,
     file_errors: Vec<FileError>,
     parsed: u64,
 }
+
+/// Rejections listed one by one per file; the others are counted.
+const LISTED_PER_FILE: usize = 10_000;
 
 /// How many files are open at once.
 const FILES_AT_ONCE: usize = 64;
@@ -619,15 +627,28 @@ impl Collected {
             column: p.column,
         };
         self.parsed += part.parsed;
-        self.rejected.extend(part.rejected.into_iter().map(|r| {
-            (
-                part.file,
-                Rejection {
-                    at: shift(r.at),
-                    reason: r.reason,
-                },
-            )
-        }));
+        for r in part.rejected {
+            let at = shift(r.at);
+            let listed = match &mut self.listing {
+                Some((file, n)) if *file == part.file => n,
+                other => &mut other.insert((part.file, 0)).1,
+            };
+            if *listed < LISTED_PER_FILE {
+                *listed += 1;
+                self.rejected.push((
+                    part.file,
+                    Rejection {
+                        at,
+                        reason: r.reason,
+                    },
+                ));
+            } else {
+                match self.not_listed.last_mut() {
+                    Some((file, count, _)) if *file == part.file => *count += 1,
+                    _ => self.not_listed.push((part.file, 1, at)),
+                }
+            }
+        }
         if part.records.is_empty() {
             return;
         }
@@ -722,6 +743,15 @@ fn judge(
     };
     summary.checked = c.per_unit.iter().map(Vec::len).sum();
     summary.rejected = rejected.len();
+    for (file, count, at) in c.not_listed {
+        summary.rejected += usize::try_from(count).unwrap_or(usize::MAX);
+        rejected.push(Rejected {
+            file: names.get(file as usize).cloned().unwrap_or_default(),
+            line: at.line,
+            column: at.column,
+            reason: Reason::NotListed { count },
+        });
+    }
     summary.records = summary.checked + summary.rejected;
 
     let tables = Tables {

@@ -189,6 +189,34 @@ fn a_file_that_is_not_text_is_rejected_line_by_line_and_the_run_goes_on() {
     assert!(o.rejected.iter().all(|r| r.line >= 1 && r.column >= 1));
 }
 
+#[test]
+fn rejections_past_ten_thousand_in_a_file_are_counted_not_listed() {
+    let mut text = Vec::new();
+    for i in 0..12_345 {
+        writeln!(text, "not a record {i}").unwrap();
+    }
+    writeln!(text, "{}", record("R-1", 1)).unwrap();
+    let o = run_bytes(
+        &[
+            ("a.jsonl", Format::JsonLines, &text),
+            ("b.jsonl", Format::JsonLines, b"oops\n"),
+        ],
+        &options(),
+        &Limits {
+            block: 4096,
+            max_record: 1 << 20,
+        },
+    );
+    assert_counts(&o);
+    assert_eq!((o.summary.checked, o.summary.rejected), (1, 12_346));
+    let a: Vec<_> = o.rejected.iter().filter(|r| r.file == "a.jsonl").collect();
+    assert_eq!(a.len(), 10_001);
+    let last = a.last().unwrap();
+    assert_eq!(last.reason, Reason::NotListed { count: 2_345 });
+    assert_eq!(last.line, 10_001);
+    assert_eq!(o.rejected.iter().filter(|r| r.file == "b.jsonl").count(), 1);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_file_gone_before_it_is_read_is_an_error_of_that_file() {
