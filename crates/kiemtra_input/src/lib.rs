@@ -66,6 +66,10 @@ pub enum Reason {
     /// Checking the record failed inside kiemtra (a bug): the record is counted as rejected
     /// and the run goes on. Holds what the failure said.
     Internal(String),
+    /// A field kept for the whole run (`/id`, `/unit/code`, `/unit/name`, `/unit/parent`) is
+    /// longer than `limit` bytes: the record is not checked (memory stays bounded whatever the
+    /// input).
+    FieldTooLong { pointer: &'static str, limit: usize },
     /// Not a record: stands, at the place of the first of them, for `count` more records
     /// rejected in the same file that are counted but not listed one by one (a file of
     /// garbage would otherwise fill memory and the report with millions of lines).
@@ -89,6 +93,12 @@ impl Reason {
             }
             (Reason::TooLong { limit }, Lang::En) => {
                 format!("the record is longer than the limit of {limit} bytes: not read")
+            }
+            (Reason::FieldTooLong { pointer, limit }, Lang::Vi) => {
+                format!("{pointer} dài quá giới hạn {limit} byte: bản ghi không được kiểm tra")
+            }
+            (Reason::FieldTooLong { pointer, limit }, Lang::En) => {
+                format!("{pointer} is longer than the limit of {limit} bytes: the record is not checked")
             }
             (Reason::NotListed { count }, Lang::Vi) => format!(
                 "và {count} bản ghi bị từ chối khác trong tệp này, từ dòng này trở đi (không liệt kê từng bản ghi)"

@@ -283,6 +283,25 @@ struct Part {
     error: Option<String>,
 }
 
+/// The longest id, unit code, unit name or parent kept for the run, in bytes.
+const MAX_KEPT_FIELD: usize = 1024;
+
+/// The first field kept for the whole run that is over [`MAX_KEPT_FIELD`].
+fn too_long(record: &Record<'_>) -> Option<&'static str> {
+    let over = |s: Option<&str>| s.is_some_and(|s| s.len() > MAX_KEPT_FIELD);
+    if over(Some(&record.id)) {
+        Some("/id")
+    } else if over(Some(&record.unit)) {
+        Some("/unit/code")
+    } else if over(record.unit_name.as_deref()) {
+        Some("/unit/name")
+    } else if over(record.parent.as_deref()) {
+        Some("/unit/parent")
+    } else {
+        None
+    }
+}
+
 /// True when `id` is what validation gives a record without one: `code/YYYY-MM-DD`.
 fn is_default_id(id: &str, code: &str, date: NaiveDate) -> bool {
     let Some(rest) = id.strip_prefix(code).and_then(|r| r.strip_prefix('/')) else {
@@ -360,7 +379,16 @@ impl Part {
             Ok((record, violations, meeting))
         });
         match checked {
-            Ok((record, violations, meeting)) => self.keep(chunk, &record, violations, &meeting),
+            Ok((record, violations, meeting)) => match too_long(&record) {
+                None => self.keep(chunk, &record, violations, &meeting),
+                Some(pointer) => self.rejected.push(Rejection {
+                    at: chunk.at,
+                    reason: Reason::FieldTooLong {
+                        pointer,
+                        limit: MAX_KEPT_FIELD,
+                    },
+                }),
+            },
             Err(r) => self.rejected.push(r),
         }
     }

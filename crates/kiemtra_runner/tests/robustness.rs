@@ -364,3 +364,31 @@ fn the_record_limit_applies_to_json_arrays_too() {
     assert!(matches!(o.rejected[0].reason, Reason::TooLong { .. }));
     let _ = run_with;
 }
+
+#[test]
+fn identifying_fields_kept_for_the_run_are_limited() {
+    let long = "X".repeat(5000);
+    let mut text = String::new();
+    text.push_str(&record("K-1", 1).replace("\"K-1\"", &format!("\"{long}\"")));
+    text.push('\n');
+    text.push_str(&record("K-2", 1).replacen("\"Chi bộ thôn 6\"", &format!("\"{long}\""), 1));
+    text.push('\n');
+    text.push_str(&record("K-3", 1));
+    text.push('\n');
+    let o = run_bytes(
+        &[("k.jsonl", Format::JsonLines, text.as_bytes())],
+        &options(),
+        &Limits::DEFAULT,
+    );
+    assert_counts(&o);
+    assert_eq!((o.summary.checked, o.summary.rejected), (1, 2));
+    let pointers: Vec<_> = o
+        .rejected
+        .iter()
+        .map(|r| match &r.reason {
+            Reason::FieldTooLong { pointer, .. } => *pointer,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(pointers, ["/unit/code", "/unit/name"]);
+}
