@@ -66,6 +66,10 @@ pub enum Reason {
     /// Checking the record failed inside kiemtra (a bug): the record is counted as rejected
     /// and the run goes on. Holds what the failure said.
     Internal(String),
+    /// The meeting date is a real day but not a plausible one (before 1930 or after 2199):
+    /// a typo such as `0017-01-15`, which would otherwise make the unit's audited period
+    /// centuries long (one CD601 finding per month).
+    DateOutOfRange { date: String },
     /// A field kept for the whole run (`/id`, `/unit/code`, `/unit/name`, `/unit/parent`) is
     /// longer than `limit` bytes: the record is not checked (memory stays bounded whatever the
     /// input).
@@ -93,6 +97,12 @@ impl Reason {
             }
             (Reason::TooLong { limit }, Lang::En) => {
                 format!("the record is longer than the limit of {limit} bytes: not read")
+            }
+            (Reason::DateOutOfRange { date }, Lang::Vi) => {
+                format!("ngày họp {date} nằm ngoài khoảng 1930–2199: kiểm tra lại năm")
+            }
+            (Reason::DateOutOfRange { date }, Lang::En) => {
+                format!("the meeting date {date} is outside 1930–2199: check the year")
             }
             (Reason::FieldTooLong { pointer, limit }, Lang::Vi) => {
                 format!("{pointer} dài quá giới hạn {limit} byte: bản ghi không được kiểm tra")

@@ -283,6 +283,12 @@ struct Part {
     error: Option<String>,
 }
 
+/// A meeting date that can be real: from the Party's founding (1930) to 2199.
+fn plausible(date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    (1930..=2199).contains(&date.year())
+}
+
 /// The longest id, unit code, unit name or parent kept for the run, in bytes.
 const MAX_KEPT_FIELD: usize = 1024;
 
@@ -379,6 +385,12 @@ impl Part {
             Ok((record, violations, meeting))
         });
         match checked {
+            Ok((record, _, _)) if !plausible(record.date) => self.rejected.push(Rejection {
+                at: chunk.at,
+                reason: Reason::DateOutOfRange {
+                    date: record.date.format("%Y-%m-%d").to_string(),
+                },
+            }),
             Ok((record, violations, meeting)) => match too_long(&record) {
                 None => self.keep(chunk, &record, violations, &meeting),
                 Some(pointer) => self.rejected.push(Rejection {

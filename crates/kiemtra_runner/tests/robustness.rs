@@ -392,3 +392,28 @@ fn identifying_fields_kept_for_the_run_are_limited() {
         .collect();
     assert_eq!(pointers, ["/unit/code", "/unit/name"]);
 }
+
+#[test]
+fn implausible_dates_are_rejected_not_audited_for_centuries() {
+    let mut text = String::new();
+    for date in ["0001-01-05", "9999-12-05", "1929-12-31", "2200-01-01"] {
+        text.push_str(&record("Y-1", 1).replace("2017-01-08", date));
+        text.push('\n');
+    }
+    text.push_str(&record("Y-1", 2));
+    text.push('\n');
+    let o = timed(Duration::from_secs(10), || {
+        run_bytes(
+            &[("y.jsonl", Format::JsonLines, text.as_bytes())],
+            &options(),
+            &Limits::DEFAULT,
+        )
+    });
+    assert_counts(&o);
+    assert_eq!((o.summary.checked, o.summary.rejected), (1, 4));
+    assert!(o
+        .rejected
+        .iter()
+        .all(|r| matches!(r.reason, Reason::DateOutOfRange { .. })));
+    assert!(o.findings.len() < 10, "{}", o.findings.len());
+}
