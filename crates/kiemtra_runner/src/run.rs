@@ -377,31 +377,32 @@ impl Part {
             }
             Mode::Check(params) => params,
         };
+        // Everything happens inside the guard, so that the record is never moved out of it.
         let checked = guarded(chunk.at, || {
             let record = parse(chunk)?;
+            let reject = |reason| Rejection {
+                at: chunk.at,
+                reason,
+            };
+            if !plausible(record.date) {
+                return Err(reject(Reason::DateOutOfRange {
+                    date: record.date.format("%Y-%m-%d").to_string(),
+                }));
+            }
+            if let Some(pointer) = too_long(&record) {
+                return Err(reject(Reason::FieldTooLong {
+                    pointer,
+                    limit: MAX_KEPT_FIELD,
+                }));
+            }
             let mut violations = Vec::new();
             check_record(&record, params, &mut violations);
             let meeting = Meeting::of(&record);
-            Ok((record, violations, meeting))
+            self.keep(chunk, &record, violations, &meeting);
+            Ok(())
         });
-        match checked {
-            Ok((record, _, _)) if !plausible(record.date) => self.rejected.push(Rejection {
-                at: chunk.at,
-                reason: Reason::DateOutOfRange {
-                    date: record.date.format("%Y-%m-%d").to_string(),
-                },
-            }),
-            Ok((record, violations, meeting)) => match too_long(&record) {
-                None => self.keep(chunk, &record, violations, &meeting),
-                Some(pointer) => self.rejected.push(Rejection {
-                    at: chunk.at,
-                    reason: Reason::FieldTooLong {
-                        pointer,
-                        limit: MAX_KEPT_FIELD,
-                    },
-                }),
-            },
-            Err(r) => self.rejected.push(r),
+        if let Err(r) = checked {
+            self.rejected.push(r);
         }
     }
 
