@@ -38,7 +38,8 @@ for size in $SIZES; do
   echo "peak memory (GNU time, max RSS):"
   for cmd in "$bin check $dir --format json -o $BENCH_DIR/report-$size.json" \
              "$bin check --parse-only $dir" "python3 benches/duckdb_check.py $dir 2"; do
-    rss=$(/usr/bin/time -f '%M' $cmd 2>&1 >/dev/null | tail -1)
+    /usr/bin/time -f '%M' -o "$BENCH_DIR/rss" $cmd >/dev/null 2>&1 || true
+    rss=$(tail -1 "$BENCH_DIR/rss")
     echo "  $((rss / 1024)) MiB  $cmd"
   done
   python3 - "$out" "$records" "$bytes" <<'PY'

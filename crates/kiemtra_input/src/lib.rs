@@ -82,6 +82,18 @@ pub enum Reason {
     /// Checking the record failed inside kiemtra (a bug): the record is counted as rejected
     /// and the run goes on. Holds what the failure said.
     Internal(String),
+    /// The meeting date is a real day but not a plausible one (before 1930 or after 2199):
+    /// a typo such as `0017-01-15`, which would otherwise make the unit's audited period
+    /// centuries long (one CD601 finding per month).
+    DateOutOfRange { date: String },
+    /// A field kept for the whole run (`/id`, `/unit/code`, `/unit/name`, `/unit/parent`) is
+    /// longer than `limit` bytes: the record is not checked (memory stays bounded whatever the
+    /// input).
+    FieldTooLong { pointer: &'static str, limit: usize },
+    /// Not a record: stands, at the place of the first of them, for `count` more records
+    /// rejected in the same file that are counted but not listed one by one (a file of
+    /// garbage would otherwise fill memory and the report with millions of lines).
+    NotListed { count: u64 },
 }
 
 /// What is wrong with a CSV or spreadsheet row.
@@ -128,6 +140,24 @@ impl Reason {
             (Reason::TooLong { limit }, Lang::En) => {
                 format!("the record is longer than the limit of {limit} bytes: not read")
             }
+            (Reason::DateOutOfRange { date }, Lang::Vi) => {
+                format!("ngày họp {date} nằm ngoài khoảng 1930–2199: kiểm tra lại năm")
+            }
+            (Reason::DateOutOfRange { date }, Lang::En) => {
+                format!("the meeting date {date} is outside 1930–2199: check the year")
+            }
+            (Reason::FieldTooLong { pointer, limit }, Lang::Vi) => {
+                format!("{pointer} dài quá giới hạn {limit} byte: bản ghi không được kiểm tra")
+            }
+            (Reason::FieldTooLong { pointer, limit }, Lang::En) => {
+                format!("{pointer} is longer than the limit of {limit} bytes: the record is not checked")
+            }
+            (Reason::NotListed { count }, Lang::Vi) => format!(
+                "và {count} bản ghi bị từ chối khác trong tệp này, từ dòng này trở đi (không liệt kê từng bản ghi)"
+            ),
+            (Reason::NotListed { count }, Lang::En) => format!(
+                "and {count} more rejected records in this file, from this line on (not listed one by one)"
+            ),
             (Reason::Internal(e), Lang::Vi) => format!("lỗi nội bộ khi kiểm tra bản ghi: {e}"),
             (Reason::Internal(e), Lang::En) => {
                 format!("internal error while checking the record: {e}")

@@ -9,11 +9,116 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// Returns `text` in Unicode NFC. Text already in NFC (nearly all of it) is returned as is,
 /// without allocating.
 pub fn nfc(text: Cow<'_, str>) -> Cow<'_, str> {
-    if all_nfc_starters(&text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if all_nfc_starters(&text) {
+        text
+    } else if let Some(composed) = nfc_vietnamese(&text) {
+        Cow::Owned(composed)
+    } else if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         text
     } else {
         Cow::Owned(text.nfc().collect())
     }
+}
+
+/// The combining marks of Vietnamese text typed decomposed ("Unicode tổ hợp"): the five
+/// tones, circumflex, breve and horn; with their canonical combining classes.
+fn vietnamese_mark(c: char) -> Option<u8> {
+    match c {
+        '\u{0300}' | '\u{0301}' | '\u{0302}' | '\u{0303}' | '\u{0306}' | '\u{0309}' => Some(230),
+        '\u{0323}' => Some(220),
+        '\u{031B}' => Some(216),
+        _ => None,
+    }
+}
+
+/// NFC of text made only of characters that are NFC starters (see `all_nfc_starters`) and
+/// Vietnamese combining marks — decomposed Vietnamese — by the Unicode algorithm itself, on the
+/// Unicode tables, without the general machinery: each starter decomposed, the marks after it
+/// put in canonical order, then composed in turn unless blocked. `None` for any other text
+/// (and for unusual sequences: more than four marks on a letter, a starter that would compose
+/// with the one before it), which the general algorithm then normalises.
+fn nfc_vietnamese(text: &str) -> Option<String> {
+    use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+    const MAX_MARKS: usize = 4;
+    /// A starter and the marks that follow it, decomposed.
+    struct Segment {
+        starter: char,
+        marks: [(u8, char); MAX_MARKS],
+        n: usize,
+    }
+    impl Segment {
+        fn push(&mut self, m: char) -> Option<()> {
+            *self.marks.get_mut(self.n)? = (canonical_combining_class(m), m);
+            self.n += 1;
+            Some(())
+        }
+        /// Composes the segment into `out`; gives its last starter when no mark is left
+        /// after it (the only case in which a next starter could compose with it).
+        fn compose_into(mut self, out: &mut String) -> Option<char> {
+            let marks = self.marks.get_mut(..self.n).unwrap_or(&mut []);
+            marks.sort_by_key(|&(ccc, _)| ccc); // stable: the canonical order
+            let mut s = self.starter;
+            let mut left: [(u8, char); MAX_MARKS] = [(0, '\0'); MAX_MARKS];
+            let mut kept = 0;
+            for &(ccc, m) in marks.iter() {
+                let blocked = left
+                    .get(..kept)
+                    .is_some_and(|l| l.iter().any(|&(c, _)| c >= ccc));
+                match (!blocked).then(|| compose(s, m)).flatten() {
+                    Some(composed) => s = composed,
+                    None => {
+                        if let Some(slot) = left.get_mut(kept) {
+                            *slot = (ccc, m);
+                            kept += 1;
+                        }
+                    }
+                }
+            }
+            out.push(s);
+            for &(_, m) in left.get(..kept).unwrap_or(&[]) {
+                out.push(m);
+            }
+            (kept == 0).then_some(s)
+        }
+    }
+
+    let mut out = String::with_capacity(text.len());
+    let mut segment: Option<Segment> = None;
+    for c in text.chars() {
+        if vietnamese_mark(c).is_some() {
+            segment.as_mut()?.push(c)?;
+        } else if (c as u32) < 0x300 || (0x1E00..0x1F00).contains(&(c as u32)) {
+            let mut base = None;
+            let mut marks = Segment {
+                starter: c,
+                marks: [(0, '\0'); MAX_MARKS],
+                n: 0,
+            };
+            let mut too_many = false;
+            decompose_canonical(c, |d| match base {
+                None => base = Some(d),
+                Some(_) => too_many |= marks.push(d).is_none(),
+            });
+            if too_many {
+                return None;
+            }
+            marks.starter = base?;
+            if let Some(previous) = segment.take() {
+                if let Some(last) = previous.compose_into(&mut out) {
+                    if compose(last, marks.starter).is_some() {
+                        return None;
+                    }
+                }
+            }
+            segment = Some(marks);
+        } else {
+            return None;
+        }
+    }
+    if let Some(last) = segment {
+        last.compose_into(&mut out);
+    }
+    Some(out)
 }
 
 /// A character that is in NFC whatever surrounds it, and combines with nothing before it:
@@ -361,6 +466,38 @@ mod tests {
                 .collect();
             assert_eq!(all_nfc_starters(&s), s.chars().all(nfc_starter), "{s:?}");
         }
+    }
+
+    #[test]
+    fn decomposed_vietnamese_composes_as_the_unicode_algorithm_does() {
+        let parts = [
+            "a", "ă", "â", "e", "ê", "o", "ô", "ơ", "u", "ư", "y", "i", "đ", "Đ", "A", "O", "U",
+            " ", "n", "g", "h", "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}", "\u{302}",
+            "\u{306}", "\u{31B}", "ệ", "Ộ", "ữ", "ỳ", "ḁ", "ß", "ǿ", "ä", "Ǻ", "ȁ", "ặ", "Ặ", "ǖ",
+            "ṩ", "ḉ", "ą", "ǭ",
+        ];
+        let mut x = 12345u64;
+        for _ in 0..100_000 {
+            let mut s = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 12) as usize;
+            for k in 0..len {
+                s.push_str(parts[((x >> (k * 5)) as usize + k * 7) % parts.len()]);
+            }
+            let expected: String = s.nfc().collect();
+            if let Some(ours) = nfc_vietnamese(&s) {
+                assert_eq!(ours, expected, "{s:?}");
+            }
+            assert_eq!(nfc(Cow::Borrowed(s.as_str())), expected, "{s:?}");
+        }
+        // Real decomposed Vietnamese is read by the fast path.
+        let d: String = "Nâng cao chất lượng tự phê bình, Huyện uỷ".nfd().collect();
+        assert_eq!(
+            nfc_vietnamese(&d).as_deref(),
+            Some("Nâng cao chất lượng tự phê bình, Huyện uỷ")
+        );
     }
 
     #[test]

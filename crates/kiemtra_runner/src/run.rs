@@ -173,11 +173,12 @@ pub fn parse_only(paths: &[PathBuf], limits: &Limits) -> Result<ParseCount, RunE
         progress: None,
     };
     let c = collect(&inputs, &reading);
+    let rejected = c.rejected.len() as u64 + c.not_listed.iter().map(|n| n.1).sum::<u64>();
     Ok(ParseCount {
         files: inputs.len(),
-        records: c.parsed + c.rejected.len() as u64,
+        records: c.parsed + rejected,
         parsed: c.parsed,
-        rejected: c.rejected.len() as u64,
+        rejected,
         file_errors: c.file_errors.len() + found.errors.len(),
     })
 }
@@ -351,6 +352,48 @@ struct Part {
     columns: Option<kiemtra_input::Columns>,
 }
 
+/// A meeting date that can be real: from the Party's founding (1930) to 2199.
+fn plausible(date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    (1930..=2199).contains(&date.year())
+}
+
+/// The longest id, unit code, unit name or parent kept for the run, in bytes.
+const MAX_KEPT_FIELD: usize = 1024;
+
+/// The first field kept for the whole run that is over [`MAX_KEPT_FIELD`].
+fn too_long(record: &Record<'_>) -> Option<&'static str> {
+    let over = |s: Option<&str>| s.is_some_and(|s| s.len() > MAX_KEPT_FIELD);
+    if over(Some(&record.id)) {
+        Some("/id")
+    } else if over(Some(&record.unit)) {
+        Some("/unit/code")
+    } else if over(record.unit_name.as_deref()) {
+        Some("/unit/name")
+    } else if over(record.parent.as_deref()) {
+        Some("/unit/parent")
+    } else {
+        None
+    }
+}
+
+/// What the run refuses to keep of a record that format v1 accepts: a date outside the
+/// plausible years, or an identifying field too long to keep for the whole run.
+pub(crate) fn admissible(record: &Record<'_>) -> Result<(), Reason> {
+    if !plausible(record.date) {
+        return Err(Reason::DateOutOfRange {
+            date: record.date.format("%Y-%m-%d").to_string(),
+        });
+    }
+    if let Some(pointer) = too_long(record) {
+        return Err(Reason::FieldTooLong {
+            pointer,
+            limit: MAX_KEPT_FIELD,
+        });
+    }
+    Ok(())
+}
+
 /// True when `id` is what validation gives a record without one: `code/YYYY-MM-DD`.
 fn is_default_id(id: &str, code: &str, date: NaiveDate) -> bool {
     let Some(rest) = id.strip_prefix(code).and_then(|r| r.strip_prefix('/')) else {
@@ -420,18 +463,22 @@ impl Part {
             }
             Mode::Check(params) => params,
         };
+        // Everything happens inside the guard, so that the record is never moved out of it.
         let checked = guarded(chunk.at, || {
             let record = parse(chunk)?;
+            let reject = |reason| Rejection {
+                at: chunk.at,
+                reason,
+            };
+            admissible(&record).map_err(reject)?;
             let mut violations = Vec::new();
             check_record(&record, params, &mut violations);
             let meeting = Meeting::of(&record);
-            Ok((record, violations, meeting))
+            self.keep(chunk.at.line, &record, violations, &meeting);
+            Ok(())
         });
-        match checked {
-            Ok((record, violations, meeting)) => {
-                self.keep(chunk.at.line, &record, violations, &meeting)
-            }
-            Err(r) => self.rejected.push(r),
+        if let Err(r) = checked {
+            self.rejected.push(r);
         }
     }
 
@@ -620,11 +667,18 @@ struct Collected {
     ids: Vec<Box<str>>,
     violations: Vec<Violation>,
     rejected: Vec<(u32, Rejection)>,
+    /// Per file, rejections beyond [`LISTED_PER_FILE`]: (file, count, place of the first).
+    not_listed: Vec<(u32, u64, Position)>,
+    /// The file whose rejections are being listed, and how many are.
+    listing: Option<(u32, usize)>,
     file_errors: Vec<FileError>,
     parsed: u64,
     /// By file index: the columns of CSV files and worksheets.
     columns: Vec<(u32, kiemtra_input::Columns)>,
 }
+
+/// Rejections listed one by one per file; the others are counted.
+const LISTED_PER_FILE: usize = 10_000;
 
 /// How many files are open at once.
 const FILES_AT_ONCE: usize = 64;
@@ -762,15 +816,28 @@ impl Collected {
         if let Some(c) = part.columns {
             self.columns.push((part.file, c));
         }
-        self.rejected.extend(part.rejected.into_iter().map(|r| {
-            (
-                part.file,
-                Rejection {
-                    at: shift(r.at),
-                    reason: r.reason,
-                },
-            )
-        }));
+        for r in part.rejected {
+            let at = shift(r.at);
+            let listed = match &mut self.listing {
+                Some((file, n)) if *file == part.file => n,
+                other => &mut other.insert((part.file, 0)).1,
+            };
+            if *listed < LISTED_PER_FILE {
+                *listed += 1;
+                self.rejected.push((
+                    part.file,
+                    Rejection {
+                        at,
+                        reason: r.reason,
+                    },
+                ));
+            } else {
+                match self.not_listed.last_mut() {
+                    Some((file, count, _)) if *file == part.file => *count += 1,
+                    _ => self.not_listed.push((part.file, 1, at)),
+                }
+            }
+        }
         if part.records.is_empty() {
             return;
         }
@@ -866,6 +933,15 @@ fn judge(
     };
     summary.checked = c.per_unit.iter().map(Vec::len).sum();
     summary.rejected = rejected.len();
+    for (file, count, at) in c.not_listed {
+        summary.rejected += usize::try_from(count).unwrap_or(usize::MAX);
+        rejected.push(Rejected {
+            file: names.get(file as usize).cloned().unwrap_or_default(),
+            line: at.line,
+            column: at.column,
+            reason: Reason::NotListed { count },
+        });
+    }
     summary.records = summary.checked + summary.rejected;
 
     let latest_meeting = c.per_unit.iter().flatten().map(|r| r.date).max();

@@ -104,15 +104,22 @@ fn ten_thousand_topics_are_one_finding_in_linear_time() {
 }
 
 #[test]
-fn nesting_ten_thousand_deep_is_rejected_quickly() {
-    for line in [
-        format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
-        format!(
-            "{{\"unit\": {{\"code\": \"N-1\"}}, \"date\": \"2017-01-05\", \"kind\": \"periodic\", \"x\": {}{}}}",
-            "{\"a\":".repeat(10_000),
-            "}".repeat(10_000)
+fn nesting_ten_thousand_deep_is_read_or_rejected_quickly() {
+    let head = r#"{"unit": {"code": "N-1"}, "date": "2017-01-05", "kind": "periodic""#;
+    let deep =
+        |open: &str, close: &str| format!("{}1{}", open.repeat(10_000), close.repeat(10_000));
+    for (line, checked) in [
+        // Not an object: rejected.
+        (deep("[", "]"), 0),
+        // Deep but valid JSON under a key format v1 does not have: ignored, as any such key.
+        (format!(r#"{head}, "x": {}}}"#, deep(r#"{"a":"#, "}")), 1),
+        // Deep where a session is expected: unreadable, so no session (CD101).
+        (format!(r#"{head}, "session": {}}}"#, deep("[", "]")), 1),
+        // Deep and broken: rejected.
+        (
+            format!(r#"{head}, "x": {}}}"#, r#"{"a":"#.repeat(10_000)),
+            0,
         ),
-        format!("{{\"session\": {}1{}}}", "[".repeat(10_000), "]".repeat(10_000)),
     ] {
         let o = timed(Duration::from_secs(10), || {
             run_bytes(
@@ -122,7 +129,11 @@ fn nesting_ten_thousand_deep_is_rejected_quickly() {
             )
         });
         assert_counts(&o);
-        assert_eq!(o.summary.rejected, 1, "{:?}", o.rejected);
+        assert_eq!(o.summary.records, 1);
+        assert_eq!(o.summary.checked, checked, "{:?}", o.rejected);
+        if checked == 1 && line.contains("session") {
+            assert!(o.findings.iter().any(|f| f.rule() == Rule::SessionHeld));
+        }
     }
 }
 
@@ -183,6 +194,34 @@ fn a_file_that_is_not_text_is_rejected_line_by_line_and_the_run_goes_on() {
     let newlines = noise.iter().filter(|&&b| b == b'\n').count();
     assert!(o.summary.rejected >= newlines / 2, "{}", o.summary.rejected);
     assert!(o.rejected.iter().all(|r| r.line >= 1 && r.column >= 1));
+}
+
+#[test]
+fn rejections_past_ten_thousand_in_a_file_are_counted_not_listed() {
+    let mut text = Vec::new();
+    for i in 0..12_345 {
+        writeln!(text, "not a record {i}").unwrap();
+    }
+    writeln!(text, "{}", record("R-1", 1)).unwrap();
+    let o = run_bytes(
+        &[
+            ("a.jsonl", Format::JsonLines, &text),
+            ("b.jsonl", Format::JsonLines, b"oops\n"),
+        ],
+        &options(),
+        &Limits {
+            block: 4096,
+            max_record: 1 << 20,
+        },
+    );
+    assert_counts(&o);
+    assert_eq!((o.summary.checked, o.summary.rejected), (1, 12_346));
+    let a: Vec<_> = o.rejected.iter().filter(|r| r.file == "a.jsonl").collect();
+    assert_eq!(a.len(), 10_001);
+    let last = a.last().unwrap();
+    assert_eq!(last.reason, Reason::NotListed { count: 2_345 });
+    assert_eq!(last.line, 10_001);
+    assert_eq!(o.rejected.iter().filter(|r| r.file == "b.jsonl").count(), 1);
 }
 
 #[cfg(unix)]
@@ -320,4 +359,57 @@ fn the_record_limit_applies_to_json_arrays_too() {
     assert_eq!((o.summary.checked, o.summary.rejected), (1, 1));
     assert!(matches!(o.rejected[0].reason, Reason::TooLong { .. }));
     let _ = run_with;
+}
+
+#[test]
+fn identifying_fields_kept_for_the_run_are_limited() {
+    let long = "X".repeat(5000);
+    let mut text = String::new();
+    text.push_str(&record("K-1", 1).replace("\"K-1\"", &format!("\"{long}\"")));
+    text.push('\n');
+    text.push_str(&record("K-2", 1).replacen("\"Chi bộ thôn 6\"", &format!("\"{long}\""), 1));
+    text.push('\n');
+    text.push_str(&record("K-3", 1));
+    text.push('\n');
+    let o = run_bytes(
+        &[("k.jsonl", Format::JsonLines, text.as_bytes())],
+        &options(),
+        &Limits::DEFAULT,
+    );
+    assert_counts(&o);
+    assert_eq!((o.summary.checked, o.summary.rejected), (1, 2));
+    let pointers: Vec<_> = o
+        .rejected
+        .iter()
+        .map(|r| match &r.reason {
+            Reason::FieldTooLong { pointer, .. } => *pointer,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(pointers, ["/unit/code", "/unit/name"]);
+}
+
+#[test]
+fn implausible_dates_are_rejected_not_audited_for_centuries() {
+    let mut text = String::new();
+    for date in ["0001-01-05", "9999-12-05", "1929-12-31", "2200-01-01"] {
+        text.push_str(&record("Y-1", 1).replace("2017-01-08", date));
+        text.push('\n');
+    }
+    text.push_str(&record("Y-1", 2));
+    text.push('\n');
+    let o = timed(Duration::from_secs(10), || {
+        run_bytes(
+            &[("y.jsonl", Format::JsonLines, text.as_bytes())],
+            &options(),
+            &Limits::DEFAULT,
+        )
+    });
+    assert_counts(&o);
+    assert_eq!((o.summary.checked, o.summary.rejected), (1, 4));
+    assert!(o
+        .rejected
+        .iter()
+        .all(|r| matches!(r.reason, Reason::DateOutOfRange { .. })));
+    assert!(o.findings.len() < 10, "{}", o.findings.len());
 }

@@ -15,7 +15,6 @@ pub(super) fn check(session: &Session<'_>, date: NaiveDate, out: &mut Vec<Violat
         .enumerate()
     {
         let Some(a) = a.value() else { continue };
-        let pointer = format!("/session/assignments/{index}/due");
         let detail = match &a.due {
             Field::Value(due) if due.0 >= date => continue,
             Field::Value(due) => Detail::DueBefore {
@@ -34,6 +33,7 @@ pub(super) fn check(session: &Session<'_>, date: NaiveDate, out: &mut Vec<Violat
                 unreadable: None,
             },
         };
+        let pointer = format!("/session/assignments/{index}/due");
         out.push(Violation::new(Rule::AssignmentDeadline, pointer, detail));
     }
 }

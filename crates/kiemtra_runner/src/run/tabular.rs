@@ -31,6 +31,7 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], format: Format, reading: &Read
             let row = row.as_ref().map_err(Clone::clone)?;
             guarded(row.at, || {
                 let record = table.parse(row)?;
+                super::admissible(&record).map_err(|reason| Rejection { at: row.at, reason })?;
                 Ok(params.map(|params| {
                     let mut violations = Vec::new();
                     check_record(&record, params, &mut violations);
