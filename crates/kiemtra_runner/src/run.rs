@@ -813,17 +813,18 @@ fn judge(
     units.sort_unstable_by(|a, b| a.0.cmp(b.0));
     summary.units = units.len();
 
-    let per_unit: Vec<(Vec<Finding>, UnitSummary, usize)> = units
+    let per_unit: Vec<Judged> = units
         .into_par_iter()
         .map(|(code, records)| judge_unit(code, records, options, &tables))
         .collect();
 
     let mut findings = Vec::with_capacity(per_unit.iter().map(|p| p.0.len()).sum());
     let mut units = Vec::with_capacity(per_unit.len());
-    for (f, u, outside) in per_unit {
+    for (f, u, outside, crashed) in per_unit {
         findings.extend(f);
         units.push(u);
         summary.outside_period += outside;
+        file_errors.extend(crashed);
     }
     findings.par_sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     rejected.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
@@ -868,13 +869,12 @@ fn sort_key(f: &Finding) -> SortKey<'_> {
     )
 }
 
+/// What judging a unit gives: its findings, its summary, its records outside the period, and
+/// an internal error of its cross-record rules, if one happened.
+type Judged = (Vec<Finding>, UnitSummary, usize, Option<FileError>);
+
 /// Orders a unit's records, runs the cross-record rules, and places every finding.
-fn judge_unit(
-    code: &str,
-    mut records: Vec<Small>,
-    options: &Options,
-    t: &Tables<'_>,
-) -> (Vec<Finding>, UnitSummary, usize) {
+fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables<'_>) -> Judged {
     records.sort_by(|a, b| {
         a.date
             .cmp(&b.date)
@@ -903,11 +903,21 @@ fn judge_unit(
         );
         Ok(())
     })
-    .is_err();
-    if crashed {
-        // A bug in a cross-record rule: the unit's record findings still stand.
+    .err()
+    .map(|r| {
+        // A bug in a cross-record rule: reported; the unit's record findings still stand.
         unit_violations.clear();
-    }
+        let what = match r.reason {
+            Reason::Internal(e) => e,
+            other => format!("{other:?}"),
+        };
+        FileError {
+            file: format!("unit {code}"),
+            reason: format!(
+                "internal error in the cross-record rules (CD5xx, CD6xx), not applied to this unit: {what}"
+            ),
+        }
+    });
     drop(meetings);
 
     let policy = &options.policy;
@@ -1013,7 +1023,7 @@ fn judge_unit(
         months: month_state,
         code: code.to_owned(),
     };
-    (findings, summary, outside)
+    (findings, summary, outside, crashed)
 }
 
 impl MonthState {
