@@ -982,6 +982,7 @@ fn judge(
         units.push(j.unit);
         summary.outside_period += j.outside;
         summary.before_effective += j.before_effective;
+        file_errors.extend(j.crashed);
     }
     findings.par_sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     rejected.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
@@ -1025,6 +1026,8 @@ struct Judged {
     before_effective: usize,
     /// Ids of the records judged.
     judged: Vec<String>,
+    /// A failure inside the cross-record rules (a bug), reported beside the file errors.
+    crashed: Option<FileError>,
 }
 
 type SortKey<'f> = (
@@ -1082,11 +1085,21 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
         );
         Ok(())
     })
-    .is_err();
-    if crashed {
-        // A bug in a cross-record rule: the unit's record findings still stand.
+    .err()
+    .map(|r| {
+        // A bug in a cross-record rule: reported; the unit's record findings still stand.
         unit_violations.clear();
-    }
+        let what = match r.reason {
+            Reason::Internal(e) => e,
+            other => format!("{other:?}"),
+        };
+        FileError {
+            file: format!("unit {code}"),
+            reason: format!(
+                "internal error in the cross-record rules (CD5xx, CD6xx), not applied to this unit: {what}"
+            ),
+        }
+    });
     drop(meetings);
 
     let policy = &options.policy;
@@ -1218,6 +1231,7 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
         outside,
         before_effective,
         judged,
+        crashed,
     }
 }
 
