@@ -180,60 +180,60 @@ pub(crate) fn finding(
 
 fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let s = &outcome.summary;
-    match lang {
-        Lang::Vi => {
-            write!(
-                out,
-                "{BOLD}Tổng kết:{BOLD:#} đọc {} bản ghi từ {} tệp — {} đã kiểm tra, {} bị loại",
-                s.records, s.files, s.checked, s.rejected
-            )?;
-            if s.outside_period > 0 {
-                write!(out, " ({} ngoài kỳ kiểm tra)", s.outside_period)?;
-            }
-            if s.before_effective > 0 {
-                write!(
-                    out,
-                    " ({} trước khi hướng dẫn có hiệu lực, không xét)",
-                    s.before_effective
-                )?;
-            }
-            write!(
-                out,
-                "; {} chi bộ; {} lỗi, {} cảnh báo, {} lưu ý",
-                s.units, s.errors, s.warnings, s.infos
-            )?;
-            if s.waived > 0 {
-                write!(out, "; {} được miễn trừ", s.waived)?;
-            }
-            writeln!(out, ".")?;
-            crate::review::summary(outcome, lang, out)
-        }
-        Lang::En => {
-            write!(
-                out,
-                "{BOLD}Summary:{BOLD:#} read {} records from {} files — {} checked, {} rejected",
-                s.records, s.files, s.checked, s.rejected
-            )?;
-            if s.outside_period > 0 {
-                write!(out, " ({} outside the audited period)", s.outside_period)?;
-            }
-            if s.before_effective > 0 {
-                write!(
-                    out,
-                    " ({} before the guidance took effect, not judged)",
-                    s.before_effective
-                )?;
-            }
-            write!(
-                out,
-                "; {} units; {} errors, {} warnings, {} info",
-                s.units, s.errors, s.warnings, s.infos
-            )?;
-            if s.waived > 0 {
-                write!(out, "; {} waived", s.waived)?;
-            }
-            writeln!(out, ".")?;
-            crate::review::summary(outcome, lang, out)
-        }
+    let vi = lang == Lang::Vi;
+    let [head, read, records, files, checked, rejected] = if vi {
+        [
+            "Tổng kết:",
+            "đọc",
+            "bản ghi từ",
+            "tệp —",
+            "đã kiểm tra",
+            "bị loại",
+        ]
+    } else {
+        [
+            "Summary:",
+            "read",
+            "records from",
+            "files —",
+            "checked",
+            "rejected",
+        ]
+    };
+    write!(
+        out,
+        "{BOLD}{head}{BOLD:#} {read} {} {records} {} {files} {} {checked}, {} {rejected}",
+        s.records, s.files, s.checked, s.rejected,
+    )?;
+    if s.outside_period > 0 {
+        let what = lang.pick("ngoài kỳ kiểm tra", "outside the audited period");
+        write!(out, " ({} {what})", s.outside_period)?;
     }
+    if s.before_effective > 0 {
+        let what = lang.pick(
+            "trước khi hướng dẫn có hiệu lực, không xét",
+            "before the guidance took effect, not judged",
+        );
+        write!(out, " ({} {what})", s.before_effective)?;
+    }
+    let [units, errors, warnings, infos] = if vi {
+        ["chi bộ", "lỗi", "cảnh báo", "lưu ý"]
+    } else {
+        ["units", "errors", "warnings", "info"]
+    };
+    write!(
+        out,
+        "; {} {units}; {} {errors}, {} {warnings}, {} {infos}",
+        s.units, s.errors, s.warnings, s.infos
+    )?;
+    if s.waived > 0 {
+        write!(
+            out,
+            "; {} {}",
+            s.waived,
+            lang.pick("được miễn trừ", "waived")
+        )?;
+    }
+    writeln!(out, ".")?;
+    crate::review::summary(outcome, lang, out)
 }
