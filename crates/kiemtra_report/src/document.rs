@@ -450,6 +450,25 @@ pub(crate) struct Words {
     pub number: &'static str,
 }
 
+impl Words {
+    /// The columns of the per-unit summary table, shared by the Markdown and HTML reports.
+    pub(crate) fn unit_columns(&self) -> [&'static str; 11] {
+        [
+            "#",
+            self.code,
+            self.unit,
+            self.parent,
+            self.expected,
+            self.held,
+            self.compliant,
+            self.rate,
+            self.rating,
+            self.errors,
+            self.warnings,
+        ]
+    }
+}
+
 pub(crate) fn words(lang: Lang) -> Words {
     match lang {
         Lang::Vi => Words {

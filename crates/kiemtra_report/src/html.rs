@@ -398,19 +398,7 @@ fn units_table(h: &mut String, rollup: &Rollup<'_>, w: &Words, lang: Lang) {
     open_table(
         h,
         &[5, 11, 15, 17, 7, 7, 6, 10, 11, 5, 7],
-        &[
-            "#",
-            w.code,
-            w.unit,
-            w.parent,
-            w.expected,
-            w.held,
-            w.compliant,
-            w.rate,
-            w.rating,
-            w.errors,
-            w.warnings,
-        ],
+        &w.unit_columns(),
     );
     for (i, u) in rollup.worst_first.iter().enumerate() {
         let s = u.unit;

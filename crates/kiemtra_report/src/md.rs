@@ -194,24 +194,7 @@ pub fn render(
             ]
         })
         .collect();
-    table(
-        &mut s,
-        &[
-            "#",
-            w.code,
-            w.unit,
-            w.parent,
-            w.expected,
-            w.held,
-            w.compliant,
-            w.rate,
-            w.rating,
-            w.errors,
-            w.warnings,
-        ],
-        &rows,
-        &[0, 4, 5, 6, 7, 9, 10],
-    );
+    table(&mut s, &w.unit_columns(), &rows, &[0, 4, 5, 6, 7, 9, 10]);
 
     let _ = writeln!(s, "### {}\n", w.by_rule);
     if rollup.rules.is_empty() {
