@@ -34,18 +34,21 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         .baseline
         .as_ref()
         .map_or(&[][..], |b| &b.resolved[..]);
-    let units: std::collections::BTreeSet<&str> = outcome
-        .findings
-        .iter()
-        .map(|f| f.unit.as_str())
-        .chain(resolved.iter().map(|p| p.key.unit.as_str()))
-        .collect();
-    for unit in &units {
+    // Grouped in one pass (not one scan of all findings per unit: linear in findings + units).
+    type Group<'o> = (Vec<&'o Finding>, Vec<&'o kiemtra_runner::PastFinding>);
+    let mut units: std::collections::BTreeMap<&str, Group<'_>> = Default::default();
+    for f in &outcome.findings {
+        units.entry(f.unit.as_str()).or_default().0.push(f);
+    }
+    for p in resolved {
+        units.entry(p.key.unit.as_str()).or_default().1.push(p);
+    }
+    for (unit, (findings, resolved)) in &units {
         unit_heading(outcome, unit, out)?;
-        for f in outcome.findings.iter().filter(|f| f.unit == *unit) {
+        for f in findings {
             finding(f, outcome, ctx, out)?;
         }
-        for p in resolved.iter().filter(|p| p.key.unit == *unit) {
+        for p in resolved {
             crate::review::resolved(p, lang, out)?;
         }
         writeln!(out)?;
