@@ -98,10 +98,10 @@ pub fn run_with(
     }
     let found = discover(paths).map_err(RunError::Path)?;
     let inputs = Input::all(&found);
-    // What was read, for the reports to state: each file's SHA-256 (a pass of its own).
+    // What was read, for the reports to state: each file's SHA-256, hashed beside the checking
+    // (a worker takes it while the others read blocks) rather than as a serial pass before it.
     let names: Vec<String> = inputs.iter().map(|i| i.name.clone()).collect();
     let file_paths: Vec<&PathBuf> = found.files.iter().map(|(p, _)| p).collect();
-    let digest = Inputs::of_files(&names, &file_paths);
     let params = *options.policy.parameters();
     let reading = Reading {
         limits,
@@ -115,7 +115,10 @@ pub fn run_with(
             files: inputs.len(),
         },
     );
-    let collected = collect(&inputs, &reading);
+    let (digest, collected) = rayon::join(
+        || Inputs::of_files(&names, &file_paths),
+        || collect(&inputs, &reading),
+    );
     Progress::report(reading.progress, Step::Finish);
     Ok(judge(
         collected,
