@@ -229,7 +229,7 @@ struct Finding<'a> {
     pointer: Option<&'a str>,
     message: String,
     cites: &'a [String],
-    hint: &'static str,
+    hint: String,
     /// Stable across inspections: rule, unit, record id (or month) and pointer.
     fingerprint: String,
     /// `new` or `open` against the baseline; absent without one.

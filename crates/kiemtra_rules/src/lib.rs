@@ -17,6 +17,7 @@ pub mod docs;
 pub mod field;
 pub mod lang;
 pub mod meeting;
+pub mod messages;
 pub mod model;
 pub mod month;
 pub mod pack;

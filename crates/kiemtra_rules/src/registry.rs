@@ -134,13 +134,9 @@ impl Severity {
         }
     }
 
+    /// The word printed for it (`lỗi`, `cảnh báo`, `lưu ý`).
     pub fn label(self, lang: crate::Lang) -> &'static str {
-        match (self, lang) {
-            (Severity::Error, crate::Lang::Vi) => "lỗi",
-            (Severity::Warning, crate::Lang::Vi) => "cảnh báo",
-            (Severity::Info, crate::Lang::Vi) => "lưu ý",
-            (s, crate::Lang::En) => s.code(),
-        }
+        crate::messages::words(lang).get(&format!("severity.{}", self.code()))
     }
 
     pub fn parse(text: &str) -> Option<Severity> {

@@ -2,8 +2,9 @@
 //! central materials or compiled teachings (§II.2).
 
 use super::{absence, with_written};
+use crate::messages::Words;
 use crate::model::filled;
-use crate::{Detail, Field, Lang, Rule, Session, Violation};
+use crate::{Detail, Field, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     let (pointer, detail) = match &session.source {
@@ -19,10 +20,6 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     out.push(Violation::new(Rule::SourceMaterial, pointer, detail));
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    let base = lang.pick(
-        "Không ghi tài liệu sinh hoạt (loại tài liệu và tên bài viết, tác phẩm)",
-        "No source material with a known kind and a title",
-    );
-    with_written(base.to_owned(), d, lang)
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    with_written(w.get("CD204.message"), d, w)
 }

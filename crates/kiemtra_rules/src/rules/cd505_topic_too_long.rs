@@ -2,7 +2,8 @@
 //! (§III.2: "có thể duy trì từ một vài tháng").
 
 use crate::meeting::Meeting;
-use crate::{At, Detail, Lang, Parameters, Rule, Violation};
+use crate::messages::Words;
+use crate::{At, Detail, Parameters, Rule, Violation};
 
 pub(super) fn check(
     meetings: &[Meeting],
@@ -49,16 +50,12 @@ pub(super) fn check(
     }
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    match (d, lang) {
-        (Detail::Run { length, max }, Lang::Vi) => {
-            format!("Cùng một chủ đề đã sinh hoạt {length} kỳ liên tiếp, quá {max} kỳ cho phép")
-        }
-        (Detail::Run { length, max }, Lang::En) => format!(
-            "The same topic has been held for {length} consecutive meetings, more than {max}"
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    match d {
+        Detail::Run { length, max } => w.fill(
+            "CD505.message",
+            &[("months", length), ("max_topic_months", max)],
         ),
-        _ => lang
-            .pick("Giữ một chủ đề quá lâu", "Topic kept too long")
-            .to_owned(),
+        _ => w.get("CD505.title").to_owned(),
     }
 }

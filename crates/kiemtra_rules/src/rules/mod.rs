@@ -5,6 +5,7 @@
 use crate::field::Field;
 use crate::lang::Lang;
 use crate::meeting::Meeting;
+use crate::messages::{words, Words};
 use crate::month::Period;
 use crate::pack::Parameters;
 use crate::registry::Rule;
@@ -84,31 +85,32 @@ pub fn check_unit(
 /// The message of a violation, in the reader's language.
 pub fn message(v: &Violation, lang: Lang) -> String {
     let d = &v.detail;
+    let w = words(lang);
     match v.rule {
-        Rule::SessionHeld => cd101_session_held::message(d, lang),
-        Rule::MinutesBook => cd102_minutes_book::message(d, lang),
-        Rule::TopicStated => cd201_topic_stated::message(d, lang),
-        Rule::SingleTopic => cd202_single_topic::message(d, lang),
-        Rule::TopicArea => cd203_topic_area::message(d, lang),
-        Rule::SourceMaterial => cd204_source_material::message(d, lang),
-        Rule::ReasonStated => cd301_reason_stated::message(d, lang),
-        Rule::Assessment => cd302_assessment::message(d, lang),
-        Rule::CausesAndMeasures => cd303_causes_and_measures::message(d, lang),
-        Rule::MemberOpinions => cd304_member_opinions::message(d, lang),
-        Rule::DiscussionQuestions => cd305_discussion_questions::message(d, lang),
-        Rule::Conclusion => cd306_conclusion::message(d, lang),
-        Rule::Assignments => cd307_assignments::message(d, lang),
-        Rule::AssignmentDeadline => cd308_assignment_deadline::message(d, lang),
-        Rule::MinimumDuration => cd401_minimum_duration::message(d, lang),
-        Rule::DurationRecorded => cd402_duration_recorded::message(d, lang),
-        Rule::DurationConsistent => cd403_duration_consistent::message(d, lang),
-        Rule::FollowUp => cd501_follow_up::message(d, lang),
-        Rule::FollowUpTopic => cd502_follow_up_topic::message(d, lang),
-        Rule::ChangedBeforeResult => cd503_changed_before_result::message(d, lang),
-        Rule::KeptAfterResult => cd504_kept_after_result::message(d, lang),
-        Rule::TopicTooLong => cd505_topic_too_long::message(d, lang),
-        Rule::MonthlyCadence => cd601_monthly_cadence::message(d, lang),
-        Rule::DuplicateMeeting => cd602_duplicate_meeting::message(d, lang),
+        Rule::SessionHeld => cd101_session_held::message(d, w),
+        Rule::MinutesBook => cd102_minutes_book::message(d, w),
+        Rule::TopicStated => cd201_topic_stated::message(d, w),
+        Rule::SingleTopic => cd202_single_topic::message(d, w),
+        Rule::TopicArea => cd203_topic_area::message(d, w),
+        Rule::SourceMaterial => cd204_source_material::message(d, w),
+        Rule::ReasonStated => cd301_reason_stated::message(d, w),
+        Rule::Assessment => cd302_assessment::message(d, w),
+        Rule::CausesAndMeasures => cd303_causes_and_measures::message(d, w),
+        Rule::MemberOpinions => cd304_member_opinions::message(d, w),
+        Rule::DiscussionQuestions => cd305_discussion_questions::message(d, w),
+        Rule::Conclusion => cd306_conclusion::message(d, w),
+        Rule::Assignments => cd307_assignments::message(d, w),
+        Rule::AssignmentDeadline => cd308_assignment_deadline::message(d, w),
+        Rule::MinimumDuration => cd401_minimum_duration::message(d, w),
+        Rule::DurationRecorded => cd402_duration_recorded::message(d, w),
+        Rule::DurationConsistent => cd403_duration_consistent::message(d, w),
+        Rule::FollowUp => cd501_follow_up::message(d, w),
+        Rule::FollowUpTopic => cd502_follow_up_topic::message(d, w),
+        Rule::ChangedBeforeResult => cd503_changed_before_result::message(d, w),
+        Rule::KeptAfterResult => cd504_kept_after_result::message(d, w),
+        Rule::TopicTooLong => cd505_topic_too_long::message(d, w),
+        Rule::MonthlyCadence => cd601_monthly_cadence::message(d, w),
+        Rule::DuplicateMeeting => cd602_duplicate_meeting::message(d, w),
     }
 }
 
@@ -124,21 +126,21 @@ fn absence<T>(field: &Field<T>) -> Detail {
 }
 
 /// Appends what was written, when it could not be read.
-fn with_written(mut text: String, d: &Detail, lang: Lang) -> String {
+fn with_written(text: &str, d: &Detail, w: &Words) -> String {
+    let mut text = text.to_owned();
     if let Detail::Unreadable { value } = d {
-        text.push_str(&match lang {
-            Lang::Vi => format!(" (đã ghi «{value}», không đọc được)"),
-            Lang::En => format!(" (written «{value}», which cannot be read)"),
-        });
+        text.push_str(&w.fill("unverifiable.written", &[("value", value)]));
     }
     text
 }
 
-/// Formats a date the way the reader writes dates.
-fn day(date: chrono::NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => date.format("%d/%m/%Y").to_string(),
-        Lang::En => date.format("%Y-%m-%d").to_string(),
+/// The message of a rule comparing a session with the unit's previous one (CD501–CD504).
+fn previous_message(d: &Detail, w: &Words, code: &str) -> String {
+    match d {
+        Detail::Previous { date } => {
+            w.fill(&format!("{code}.message"), &[("previous", &w.date(*date))])
+        }
+        _ => w.get(&format!("{code}.title")).to_owned(),
     }
 }
 
@@ -189,18 +191,17 @@ fn parts_required(
     }
 }
 
-/// The message of a [`parts_required`] violation: `lead` then the parts' names joined.
-fn parts_message(
-    d: &Detail,
-    lang: Lang,
-    lead: &str,
-    name: impl Fn(&str) -> &'static str,
-) -> String {
+/// The message of a [`parts_required`] violation: the parts' names, joined, in the rule's
+/// message.
+fn parts_message(d: &Detail, w: &Words, code: &str) -> String {
     let parts: &[&str] = match d {
         Detail::Parts { parts } => parts,
         _ => &[],
     };
-    let names: Vec<&str> = parts.iter().map(|p| name(p)).collect();
-    let joiner = lang.pick(" và ", " and no ");
-    format!("{lead}{}", names.join(joiner))
+    let names: Vec<&str> = parts
+        .iter()
+        .map(|p| w.get(&format!("{code}.{p}")))
+        .collect();
+    let joined = names.join(w.get(&format!("{code}.separator")));
+    w.fill(&format!("{code}.message"), &[("parts", &joined)])
 }
