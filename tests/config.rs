@@ -254,7 +254,9 @@ fn records_before_the_pack_takes_effect_are_counted_not_judged() {
         .unwrap()
         .iter()
         .all(|f| f["date"].as_str().unwrap() >= "2016-12-30"));
-    assert_eq!(v["units"][0]["from"], "2016-12");
+    // Catalogue v1.1: the cadence grid starts at the pack's first full month; the meeting of
+    // 30/12/2016 is judged by the record rules above, outside the grid.
+    assert_eq!(v["units"][0]["from"], "2017-01");
     insta::assert_snapshot!(stdout(&kiemtra(&[
         "check",
         "fixtures/config/before-effective.jsonl"

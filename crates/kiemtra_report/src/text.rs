@@ -39,11 +39,25 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         .iter()
         .map(|f| f.unit.as_str())
         .chain(resolved.iter().map(|p| p.key.unit.as_str()))
+        .chain(
+            outcome
+                .units
+                .iter()
+                .filter(|u| !u.notes.is_empty())
+                .map(|u| u.code.as_str()),
+        )
         .collect();
     for unit in &units {
         unit_heading(outcome, unit, out)?;
         for f in outcome.findings.iter().filter(|f| f.unit == *unit) {
             finding(f, outcome, ctx, out)?;
+        }
+        // What could not be checked (catalogue v1.1): a note, not a finding.
+        for u in outcome.units.iter().filter(|u| u.code == *unit) {
+            for n in &u.notes {
+                let label = lang.pick("ghi chú", "note");
+                writeln!(out, "  {DIM}{label}:{DIM:#} {}", n.message(lang))?;
+            }
         }
         for p in resolved.iter().filter(|p| p.key.unit == *unit) {
             crate::review::resolved(p, lang, out)?;
@@ -87,7 +101,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         writeln!(out)?;
     }
     rollup(outcome, ctx, out)?;
-    summary(outcome, lang, out)
+    summary(outcome, ctx, out)
 }
 
 /// Per parent committee: units, months expected / held / compliant, rate and rating.
@@ -178,7 +192,8 @@ pub(crate) fn finding(
     }
 }
 
-fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+fn summary(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let lang = ctx.lang;
     let s = &outcome.summary;
     let vi = lang == Lang::Vi;
     let [head, read, records, files, checked, rejected] = if vi {
@@ -235,5 +250,9 @@ fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()>
         )?;
     }
     writeln!(out, ".")?;
+    if let Some(asked) = outcome.asked_from {
+        let pack = &ctx.policy.pack;
+        writeln!(out, "{DIM}({}){DIM:#}", pack.period_reason(asked, lang))?;
+    }
     crate::review::summary(outcome, lang, out)
 }

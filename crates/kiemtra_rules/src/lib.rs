@@ -37,4 +37,4 @@ pub use month::{Month, Period};
 pub use pack::{Pack, Parameters};
 pub use registry::{Rule, Scope, Severity};
 pub use validate::{validate, Invalid, Record};
-pub use violation::{At, Detail, Violation};
+pub use violation::{At, Detail, Note, Violation};

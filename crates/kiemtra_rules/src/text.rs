@@ -165,29 +165,71 @@ fn all_nfc_starters(text: &str) -> bool {
     !x.iter().zip(y).any(|(&x, &y)| bad(x, y)) && x.last().is_none_or(|&l| l < 0xCC)
 }
 
-/// True when the text is "blank" in the sense of READING.md: after trimming it has no letter or
-/// digit (`...`, `-`, ``), or it is one of `n/a`, `na`, `null`, `none` in any case.
+/// True when the text is "blank" in the sense of READING.md (catalogue v1.1): after trimming
+/// it has no letter or digit (`...`, `-`, ``), or it is one of `n/a`, `na`, `null`, `none` or
+/// a Vietnamese word for "nothing" (`không`, `chưa có`, `chưa xác định`, …), in any case, with
+/// or without diacritics, trailing punctuation ignored.
 pub fn is_blank(text: &str) -> bool {
-    // Nearly always: text that starts with a letter or digit and is longer than the blank
-    // words (`none`) is not blank, whatever follows.
-    if text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
-        && text.trim_end().len() > 4
-    {
+    // Nearly always: text that starts with a letter or digit no blank word starts with is not
+    // blank, whatever follows.
+    if text.chars().next().is_some_and(|c| {
+        (c.is_ascii_alphanumeric() && !matches!(c.to_ascii_lowercase(), 'c' | 'k' | 'n' | 't'))
+            || (!c.is_ascii() && c.is_alphanumeric() && !may_start_blank_word(c))
+    }) {
         return false;
     }
     let t = text.trim();
-    if !t
-        .chars()
-        .any(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
-    {
+    if !t.chars().any(is_letter_or_digit) {
         return true;
     }
-    ["n/a", "na", "null", "none"]
-        .iter()
-        .any(|w| t.eq_ignore_ascii_case(w))
+    // The words, without what follows the last letter (`Không.`, `Chưa có…`).
+    let word = t.trim_end_matches(|c: char| !is_letter_or_digit(c) && !is_combining(c));
+    if word.len() > LONGEST_BLANK_WORD {
+        return false;
+    }
+    // As written (lower case, NFC, single spaces), or written without any diacritic.
+    let lower: String = word
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if BLANK_WORDS.iter().any(|(written, _)| *written == lower) {
+        return true;
+    }
+    lower.is_ascii() && BLANK_WORDS.iter().any(|(_, plain)| *plain == lower)
+}
+
+/// The blank words, as written and without diacritics.
+const BLANK_WORDS: &[(&str, &str)] = &[
+    ("n/a", "n/a"),
+    ("na", "na"),
+    ("null", "null"),
+    ("none", "none"),
+    ("không", "khong"),
+    ("không có", "khong co"),
+    ("chưa có", "chua co"),
+    ("chưa", "chua"),
+    ("trống", "trong"),
+    ("chưa ghi", "chua ghi"),
+    ("không ghi", "khong ghi"),
+    ("chưa xác định", "chua xac dinh"),
+];
+
+/// Bytes of the longest blank word as it may be written (`chưa xác định`, decomposed, with
+/// some spacing).
+const LONGEST_BLANK_WORD: usize = 48;
+
+fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+/// A non-ASCII letter that a blank word may start with (`Chưa` and `Không` start with ASCII;
+/// this is for the odd full-width or decorated letter): folded, is it `c`, `k`, `n` or `t`?
+fn may_start_blank_word(c: char) -> bool {
+    let folded = crate::model::fold_word(c.encode_utf8(&mut [0; 4]));
+    matches!(folded.as_str(), "c" | "k" | "n" | "t")
 }
 
 /// The five Vietnamese tone marks as combining characters (after NFD).
@@ -198,10 +240,11 @@ fn is_tone_mark(c: char) -> bool {
     )
 }
 
-/// The matching key of a topic: NFD, lower case, runs of white space collapsed, and each
+/// The matching key of a topic: its [`topic_core`], in NFD, lower case, runs of white space collapsed, and each
 /// syllable's tone mark moved to the end of the syllable, so that old and new tone placement
 /// (`hoà`/`hòa`, `uỷ`/`ủy`) give the same key. Diacritics are kept: `bác` ≠ `bạc`.
 pub fn topic_key(text: &str) -> String {
+    let text = topic_core(text);
     let mut key = KeyBuilder::with_capacity(text.len() + 16);
     if all_nfc_starters(text) {
         // Every character decomposes on its own into a starter and its marks, already in
@@ -221,11 +264,61 @@ pub fn topic_key(text: &str) -> String {
     key.finish()
 }
 
-/// `topic_key` of text already in NFD.
+/// A topic without what does not make it another topic (catalogue v1.1, *Matching text*):
+/// enclosing quotes, trailing punctuation, a leading list marker, and the white space around
+/// them. `- “Công tác dân vận.”` → `Công tác dân vận`.
+pub fn topic_core(text: &str) -> &str {
+    let mut t = text.trim();
+    loop {
+        let before = t.len();
+        t = without_list_marker(t).trim();
+        t = t
+            .trim_end_matches(['.', ',', ';', ':', '!', '…'])
+            .trim_end();
+        t = without_enclosing_quotes(t).trim();
+        if t.len() == before || t.is_empty() {
+            return t;
+        }
+    }
+}
+
+/// `text` without a leading `-`, `+`, `•`, `*`, or `1.`, `12)`, `a)` followed by a space.
+fn without_list_marker(text: &str) -> &str {
+    if let Some(rest) = text.strip_prefix(['-', '+', '•', '*', '–']) {
+        return rest;
+    }
+    let head = text.split_once(char::is_whitespace).map_or("", |(h, _)| h);
+    let numbered = head
+        .strip_suffix(['.', ')'])
+        .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    let lettered = head
+        .strip_suffix(')')
+        .is_some_and(|l| l.len() == 1 && l.bytes().all(|b| b.is_ascii_lowercase()));
+    if numbered || lettered {
+        text.get(head.len()..).unwrap_or(text)
+    } else {
+        text
+    }
+}
+
+/// `text` without one pair of enclosing quotes: `"…"`, `“…”`, `«…»`, `'…'`.
+fn without_enclosing_quotes(text: &str) -> &str {
+    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('\'', '\''), ('‘', '’')] {
+        if let Some(inner) = text
+            .strip_prefix(open)
+            .and_then(|rest| rest.strip_suffix(close))
+        {
+            return inner;
+        }
+    }
+    text
+}
+
+/// `topic_key` by the general NFD algorithm.
 #[cfg(test)]
-fn key_of_decomposed(nfd: impl Iterator<Item = char>) -> String {
+fn key_of_decomposed(text: &str) -> String {
     let mut key = KeyBuilder::with_capacity(64);
-    for c in nfd {
+    for c in topic_core(text).nfd() {
         key.push_lower(c);
     }
     key.finish()
@@ -402,13 +495,36 @@ mod tests {
             "NULL\t",
             "Na \n",
             "n/a\u{a0}",
+            "Không",
+            "không.",
+            "KHÔNG CÓ",
+            "Chưa có…",
+            "chưa",
+            "Trống",
+            "chưa ghi!",
+            "Không ghi",
+            "chưa xác định.",
+            "Chua xac dinh",
+            "khong co",
+            "Không  có",
+            "N/A.",
+            "none;",
         ] {
             assert!(is_blank(b), "{b:?} should be blank");
+            let decomposed: String = b.nfd().collect();
+            assert!(is_blank(&decomposed), "NFD {b:?} should be blank");
         }
         for t in [
             "a",
             "0",
-            "Không",
+            "Trồng cây",
+            "trồng",
+            "chùa",
+            "Không đạt",
+            "Chưa đạt",
+            "không có ý kiến khác",
+            "Tổ chức trồng cây",
+            "Có",
             "nă",
             "Nam",
             "nonee",
@@ -452,7 +568,7 @@ mod tests {
                 format!("A{c}\u{300} b{c}"),
                 format!("{c}{c} Ư"),
             ] {
-                assert_eq!(topic_key(&s), key_of_decomposed(s.nfd()), "{s:?}");
+                assert_eq!(topic_key(&s), key_of_decomposed(&s), "{s:?}");
             }
         }
     }
@@ -521,6 +637,41 @@ mod tests {
             assert_eq!(topic_key(a), topic_key(b), "{a} vs {b}");
             assert_eq!(topic_key(&nfd(a)), topic_key(b), "NFD {a} vs {b}");
         }
+    }
+
+    #[test]
+    fn quotes_trailing_punctuation_and_list_markers_do_not_make_another_topic() {
+        let same = [
+            "Công tác dân vận",
+            "Công tác dân vận.",
+            "“Công tác dân vận”",
+            "\"Công tác dân vận.\"",
+            "«Công tác dân vận»;",
+            "'công tác dân vận'",
+            "- Công tác dân vận",
+            "+ Công tác dân vận…",
+            "• Công tác dân vận!",
+            "* Công tác dân vận:",
+            "1. Công tác dân vận",
+            "2) “Công tác dân vận.”",
+            "a) Công tác dân vận",
+            "  -   công tác DÂN VẬN ,  ",
+        ];
+        for s in same {
+            assert_eq!(topic_key(s), topic_key(same[0]), "{s:?}");
+            assert_eq!(topic_key(&nfd(s)), topic_key(same[0]), "NFD {s:?}");
+        }
+        for other in [
+            "Công tác dân vận?",
+            "2016 công tác dân vận",
+            "Công tác dân vận 2",
+            "Công tác dân vân",
+            "b) Công tác dân vận khéo",
+        ] {
+            assert_ne!(topic_key(other), topic_key(same[0]), "{other:?}");
+        }
+        assert_eq!(topic_core("“...”"), "");
+        assert_eq!(topic_core("1.5 triệu"), "1.5 triệu");
     }
 
     #[test]

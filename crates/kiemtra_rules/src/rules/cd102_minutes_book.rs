@@ -1,6 +1,5 @@
 //! CD102 minutes-book: the session is shown in the minutes book (§IV.2).
 
-use super::with_written;
 use crate::messages::Words;
 use crate::{Detail, Field, Record, Rule, Violation};
 
@@ -21,6 +20,6 @@ pub(super) fn check(record: &Record<'_>, out: &mut Vec<Violation>) {
     ));
 }
 
-pub(super) fn message(d: &Detail, w: &Words) -> String {
-    with_written(w.get("CD102.message"), d, w)
+pub(super) fn message(_: &Detail, w: &Words) -> String {
+    w.get("CD102.message").to_owned()
 }

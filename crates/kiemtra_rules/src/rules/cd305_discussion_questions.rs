@@ -1,6 +1,6 @@
 //! CD305: the session records `questions` (§II.2).
 
-use super::{list_required, with_written};
+use super::list_required;
 use crate::messages::Words;
 use crate::{Detail, Rule, Session, Violation};
 
@@ -13,6 +13,6 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     );
 }
 
-pub(super) fn message(d: &Detail, w: &Words) -> String {
-    with_written(w.get("CD305.message"), d, w)
+pub(super) fn message(_: &Detail, w: &Words) -> String {
+    w.get("CD305.message").to_owned()
 }

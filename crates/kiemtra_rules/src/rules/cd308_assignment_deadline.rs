@@ -48,13 +48,7 @@ pub(super) fn message(d: &Detail, w: &Words) -> String {
                 ("date", &w.date(*date)),
             ],
         ),
-        Detail::NoDue { index, unreadable } => {
-            let mut s = w.fill("CD308.no_due", &[("number", &(index + 1))]);
-            if let Some(value) = unreadable {
-                s.push_str(&w.fill("unverifiable.due", &[("value", value)]));
-            }
-            s
-        }
+        Detail::NoDue { index, .. } => w.fill("CD308.no_due", &[("number", &(index + 1))]),
         _ => w.get("CD308.title").to_owned(),
     }
 }

@@ -1,6 +1,5 @@
 //! CD402 duration-recorded: the record says how long the session lasted (§III.2).
 
-use super::with_written;
 use crate::messages::Words;
 use crate::{Detail, Rule, Session, Violation};
 
@@ -30,6 +29,6 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     out.push(v);
 }
 
-pub(super) fn message(d: &Detail, w: &Words) -> String {
-    with_written(w.get("CD402.message"), d, w)
+pub(super) fn message(_: &Detail, w: &Words) -> String {
+    w.get("CD402.message").to_owned()
 }

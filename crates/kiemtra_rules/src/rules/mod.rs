@@ -1,4 +1,4 @@
-//! The 24 rules of catalogue v1, one file each. A rule file holds the rule's logic and the
+//! The 26 rules of catalogue v1.1, one file each. A rule file holds the rule's logic and the
 //! wording of its message; its documentation (what, why, how to fix, example) is
 //! `docs/<CODE>.<lang>.md`, which `kiemtra explain` prints.
 
@@ -27,6 +27,8 @@ mod cd305_discussion_questions;
 mod cd306_conclusion;
 mod cd307_assignments;
 mod cd308_assignment_deadline;
+mod cd309_remedy_assigned;
+mod cd310_chair_named;
 mod cd401_minimum_duration;
 mod cd402_duration_recorded;
 mod cd403_duration_consistent;
@@ -59,6 +61,8 @@ pub fn check_record(record: &Record<'_>, params: &Parameters, out: &mut Vec<Viol
     cd306_conclusion::check(session, out);
     cd307_assignments::check(session, out);
     cd308_assignment_deadline::check(session, record.date, out);
+    cd309_remedy_assigned::check(session, out);
+    cd310_chair_named::check(record, out);
     cd401_minimum_duration::check(session, params, out);
     cd402_duration_recorded::check(session, out);
     cd403_duration_consistent::check(session, out);
@@ -86,7 +90,7 @@ pub fn check_unit(
 pub fn message(v: &Violation, lang: Lang) -> String {
     let d = &v.detail;
     let w = words(lang);
-    match v.rule {
+    let message = match v.rule {
         Rule::SessionHeld => cd101_session_held::message(d, w),
         Rule::MinutesBook => cd102_minutes_book::message(d, w),
         Rule::TopicStated => cd201_topic_stated::message(d, w),
@@ -101,6 +105,8 @@ pub fn message(v: &Violation, lang: Lang) -> String {
         Rule::Conclusion => cd306_conclusion::message(d, w),
         Rule::Assignments => cd307_assignments::message(d, w),
         Rule::AssignmentDeadline => cd308_assignment_deadline::message(d, w),
+        Rule::RemedyAssigned => cd309_remedy_assigned::message(d, w),
+        Rule::ChairNamed => cd310_chair_named::message(d, w),
         Rule::MinimumDuration => cd401_minimum_duration::message(d, w),
         Rule::DurationRecorded => cd402_duration_recorded::message(d, w),
         Rule::DurationConsistent => cd403_duration_consistent::message(d, w),
@@ -111,6 +117,43 @@ pub fn message(v: &Violation, lang: Lang) -> String {
         Rule::TopicTooLong => cd505_topic_too_long::message(d, w),
         Rule::MonthlyCadence => cd601_monthly_cadence::message(d, w),
         Rule::DuplicateMeeting => cd602_duplicate_meeting::message(d, w),
+    };
+    let written = match d {
+        Detail::Unreadable { value } => value,
+        Detail::NoDue {
+            unreadable: Some(value),
+            ..
+        } => value,
+        _ => return message,
+    };
+    let forms = w.get(&format!("forms.{}", form_of(v.pointer.as_deref())));
+    w.fill(
+        "unverifiable.written",
+        &[("message", &message), ("value", written), ("forms", &forms)],
+    )
+}
+
+/// Which accepted forms to name for a value written at `pointer` that cannot be read: a key of
+/// the catalogue's `forms` table.
+fn form_of(pointer: Option<&str>) -> &'static str {
+    let mut parts = pointer
+        .unwrap_or("")
+        .rsplit('/')
+        .filter(|p| !p.is_empty() && !p.bytes().all(|b| b.is_ascii_digit()));
+    match (parts.next(), parts.next()) {
+        (Some("minutes"), _) => "minutes",
+        (Some("start" | "end"), _) => "time",
+        (Some("recorded" | "remedy"), _) => "yes_no",
+        (Some("due"), _) => "due",
+        (Some("date"), _) => "date",
+        (Some("area"), _) => "area",
+        (Some("kind"), Some("source")) => "source_kind",
+        (Some("topics" | "questions" | "opinions" | "assignments"), _) => "list",
+        (
+            Some("session" | "assessment" | "discussion" | "source" | "follow_up" | "minutes_book"),
+            _,
+        ) => "section",
+        _ => "text",
     }
 }
 
@@ -123,15 +166,6 @@ fn absence<T>(field: &Field<T>) -> Detail {
         }
         _ => Detail::Missing,
     }
-}
-
-/// Appends what was written, when it could not be read.
-fn with_written(text: &str, d: &Detail, w: &Words) -> String {
-    let mut text = text.to_owned();
-    if let Detail::Unreadable { value } = d {
-        text.push_str(&w.fill("unverifiable.written", &[("value", value)]));
-    }
-    text
 }
 
 /// The message of a rule comparing a session with the unit's previous one (CD501–CD504).
