@@ -101,7 +101,7 @@ fn config_shows_every_value_and_where_it_came_from() {
     assert_eq!(cd306["code"], "CD306");
     assert_eq!(cd306["severity_key"], "CD306");
     assert_eq!(cd306["severity_source"]["line"], 8);
-    let cd502 = &v["rules"][18];
+    let cd502 = &v["rules"][20];
     assert_eq!(
         (cd502["enabled"].as_bool(), cd502["selected_by"].as_str()),
         (Some(false), Some("ignore CD5"))

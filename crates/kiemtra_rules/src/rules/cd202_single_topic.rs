@@ -1,7 +1,7 @@
 //! CD202 single-topic: one topic per session (§II.2 note).
 
 use crate::messages::Words;
-use crate::text::distinct_topics;
+use crate::text::{distinct_topics, topic_core};
 use crate::{model::non_blank, Detail, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
@@ -26,7 +26,7 @@ pub(super) fn message(d: &Detail, w: &Words) -> String {
     };
     let list = topics
         .iter()
-        .map(|t| w.fill("CD202.topic", &[("topic", t)]))
+        .map(|t| w.fill("CD202.topic", &[("topic", &topic_core(t))]))
         .collect::<Vec<_>>()
         .join(w.get("CD202.separator"));
     w.fill(

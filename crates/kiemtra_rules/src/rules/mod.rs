@@ -148,7 +148,8 @@ fn form_of(pointer: Option<&str>) -> &'static str {
         (Some("date"), _) => "date",
         (Some("area"), _) => "area",
         (Some("kind"), Some("source")) => "source_kind",
-        (Some("topics" | "questions" | "opinions" | "assignments"), _) => "list",
+        (Some("assignments"), _) => "assignments",
+        (Some("topics" | "questions" | "opinions"), _) => "list",
         (
             Some("session" | "assessment" | "discussion" | "source" | "follow_up" | "minutes_book"),
             _,
@@ -161,7 +162,9 @@ fn form_of(pointer: Option<&str>) -> &'static str {
 /// given but could not be read.
 fn absence<T>(field: &Field<T>) -> Detail {
     match field {
-        Field::Unreadable(v) | Field::Invalid(v) if !is_blank(v) => {
+        // A list or object where a text was expected is kept as `[…]` / `{…}`: written, and
+        // unreadable.
+        Field::Unreadable(v) | Field::Invalid(v) if !is_blank(v) || v == "[…]" || v == "{…}" => {
             Detail::Unreadable { value: v.clone() }
         }
         _ => Detail::Missing,
