@@ -242,3 +242,130 @@ fn parts_message(d: &Detail, w: &Words, code: &str) -> String {
     let joined = names.join(w.get(&format!("{code}.separator")));
     w.fill(&format!("{code}.message"), &[("parts", &joined)])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// Every message of every rule, for each kind of fact it reports, comes out of both
+    /// catalogues whole: not empty, every placeholder filled.
+    #[test]
+    fn every_message_is_in_both_catalogues_with_its_arguments() {
+        let date = NaiveDate::from_ymd_opt(2017, 3, 5).unwrap();
+        let month = crate::Month {
+            year: 2017,
+            month: 3,
+        };
+        let details = |rule: Rule| -> Vec<(&'static str, Detail)> {
+            let unreadable = Detail::Unreadable {
+                value: "cuối tháng sau".into(),
+            };
+            match rule {
+                Rule::Assessment => vec![(
+                    "/session/assessment/strengths",
+                    Detail::Parts {
+                        parts: vec!["strengths", "weaknesses"],
+                    },
+                )],
+                Rule::CausesAndMeasures => vec![(
+                    "/session/discussion/causes",
+                    Detail::Parts {
+                        parts: vec!["causes", "measures"],
+                    },
+                )],
+                Rule::SingleTopic => vec![(
+                    "/session/topics",
+                    Detail::Topics {
+                        topics: vec!["“Dân vận”.".into(), "Dân chủ".into()],
+                    },
+                )],
+                Rule::AssignmentDeadline => vec![
+                    (
+                        "/session/assignments/0/due",
+                        Detail::DueBefore {
+                            index: 0,
+                            due: date,
+                            date,
+                        },
+                    ),
+                    (
+                        "/session/assignments/0/due",
+                        Detail::NoDue {
+                            index: 0,
+                            unreadable: Some("lâu dài".into()),
+                        },
+                    ),
+                ],
+                Rule::MinimumDuration => vec![(
+                    "/session/minutes",
+                    Detail::TooShort {
+                        minutes: 20,
+                        min: 45,
+                    },
+                )],
+                Rule::DurationConsistent => vec![
+                    (
+                        "/session/end",
+                        Detail::Inconsistent {
+                            start: "20:00".into(),
+                            end: "19:30".into(),
+                            minutes: None,
+                            computed: -30,
+                        },
+                    ),
+                    (
+                        "/session/minutes",
+                        Detail::Inconsistent {
+                            start: "19:30".into(),
+                            end: "20:10".into(),
+                            minutes: Some(60),
+                            computed: 40,
+                        },
+                    ),
+                ],
+                Rule::FollowUp
+                | Rule::FollowUpTopic
+                | Rule::ChangedBeforeResult
+                | Rule::KeptAfterResult => {
+                    vec![("/session/follow_up", Detail::Previous { date })]
+                }
+                Rule::TopicTooLong => vec![("/session/topics", Detail::Run { length: 4, max: 3 })],
+                Rule::MonthlyCadence => vec![("", Detail::NoMeeting { month })],
+                Rule::DuplicateMeeting => vec![("", Detail::Meetings { month, count: 2 })],
+                _ => vec![
+                    ("/session/start", Detail::Missing),
+                    ("/session/start", unreadable),
+                ],
+            }
+        };
+        for &rule in Rule::ALL {
+            for (pointer, detail) in details(rule) {
+                let v = Violation::new(rule, pointer, detail);
+                let (vi, en) = (message(&v, Lang::Vi), message(&v, Lang::En));
+                for m in [&vi, &en] {
+                    assert!(m.len() > 10 && !m.contains('{'), "{rule}: {m:?}");
+                }
+                assert_ne!(vi, en, "{rule}");
+                if v.unverifiable() {
+                    assert!(
+                        vi.contains("không kiểm tra được") && vi.contains("“"),
+                        "{vi}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hints_speak_of_the_parameters_in_effect() {
+        let mut params = crate::Pack::embedded().parameters;
+        params.min_minutes = 45;
+        params.max_topic_months = 4;
+        let hint = crate::docs::doc(Rule::MinimumDuration, Lang::Vi).hint(&params);
+        assert!(hint.contains("ít nhất 45 phút"), "{hint}");
+        assert!(!hint.contains("30"), "{hint}");
+        let hint = crate::docs::doc(Rule::TopicTooLong, Lang::En).hint(&params);
+        assert!(hint.contains("at most 4 months"), "{hint}");
+    }
+}
