@@ -167,6 +167,6 @@ fn the_audited_period_starts_at_the_packs_first_full_month() {
     let policy = kiemtra_runner::Policy::new(kiemtra_rules::Pack::embedded());
     assert_eq!(
         policy.pack.period_reason(outcome.asked_from.unwrap(), Lang::Vi),
-        "kỳ kiểm tra bắt đầu từ tháng 01/2017, tháng trọn vẹn đầu tiên hướng dẫn có hiệu lực (từ ngày 30/12/2016), không từ tháng 12/2016"
+        "kỳ kiểm tra bắt đầu từ tháng 01/2017, tháng trọn vẹn đầu tiên kể từ ngày hướng dẫn có hiệu lực 30/12/2016, không từ tháng 12/2016"
     );
 }
