@@ -56,3 +56,117 @@ fn messages_read_in_english_too() {
     let outcome = inspect(&["fixtures/samples"], &options());
     insta::assert_snapshot!(finding_lines(&outcome, Lang::En));
 }
+
+/// The notes of each unit: `CODE: note` lines.
+fn note_lines(outcome: &kiemtra_runner::Outcome) -> Vec<String> {
+    outcome
+        .units
+        .iter()
+        .flat_map(|u| {
+            u.notes
+                .iter()
+                .map(move |n| format!("{}: {}", u.code, n.message(Lang::Vi)))
+        })
+        .collect()
+}
+
+#[test]
+fn follow_ups_that_cannot_be_judged_are_noted_not_reported() {
+    let outcome = inspect(&["fixtures/rules/notes.jsonl"], &options());
+    assert_eq!(
+        note_lines(&outcome),
+        [
+            "T-NOTE-A: Chưa xét được CD501–CD505 cho sinh hoạt chuyên đề ngày 11/03/2018: dữ liệu không có kỳ sinh hoạt chuyên đề nào trước đó của chi bộ để đối chiếu",
+            "T-NOTE-C: Chưa xét được CD501–CD505 cho sinh hoạt chuyên đề ngày 14/05/2017: dữ liệu không có kỳ sinh hoạt chuyên đề nào trước đó của chi bộ để đối chiếu",
+            "T-NOTE-D: Chưa xét được CD501–CD505 cho sinh hoạt chuyên đề ngày 14/01/2018: dữ liệu không có kỳ sinh hoạt chuyên đề nào trước đó của chi bộ để đối chiếu",
+        ]
+    );
+    // The sessions noted get no CD5xx finding; later ones are judged as usual (T-NOTE-C's June
+    // session follows up May's).
+    let noted = ["2018-03-11", "2017-05-14", "2018-01-14"];
+    assert!(outcome.findings.iter().all(|f| {
+        !(f.rule().code().starts_with("CD50")
+            && f.date
+                .is_some_and(|d| noted.contains(&d.to_string().as_str())))
+    }));
+    // Inspecting February 2018 alone: T-NOTE-D's January session is the previous one.
+    let outcome = inspect(
+        &["fixtures/rules/notes.jsonl"],
+        &common::options_for("2018-02", "2018-03"),
+    );
+    assert_eq!(
+        note_lines(&outcome)
+            .iter()
+            .map(|l| l.split(':').next().unwrap())
+            .collect::<Vec<_>>(),
+        ["T-NOTE-A"]
+    );
+}
+
+#[test]
+fn an_unreadable_value_is_unverifiable_at_most_a_warning_and_fails_no_month() {
+    let outcome = inspect(&["fixtures/rules/unverifiable.jsonl"], &options());
+    let unit = |code: &str| outcome.units.iter().find(|u| u.code == code).unwrap();
+    let finding = |code: &str, rule: &str| {
+        outcome
+            .findings
+            .iter()
+            .find(|f| f.unit == code && f.rule().code() == rule)
+            .unwrap()
+    };
+    let a = finding("T-UNV-A", "CD402");
+    assert!(a.violation.unverifiable());
+    assert_eq!(a.severity, kiemtra_rules::Severity::Warning);
+    assert_eq!(unit("T-UNV-A").months_compliant, 1);
+    let b = finding("T-UNV-B", "CD402");
+    assert!(!b.violation.unverifiable());
+    assert_eq!(b.severity, kiemtra_rules::Severity::Error);
+    assert_eq!(unit("T-UNV-B").months_compliant, 0);
+    assert!(finding("T-UNV-C", "CD306").violation.unverifiable());
+    assert_eq!(unit("T-UNV-C").months_compliant, 1);
+    insta::assert_snapshot!(format!(
+        "{}\n{}",
+        finding_lines(&outcome, Lang::Vi),
+        finding_lines(&outcome, Lang::En)
+    ));
+}
+
+#[test]
+fn the_audited_period_starts_at_the_packs_first_full_month() {
+    // T-CD601-OK-H met on 31/12/2016 (after the effective date 30/12/2016), then in January
+    // and February: December is outside the cadence grid, yet its record is judged.
+    let outcome = inspect(&["fixtures/rules/CD601/passes.jsonl"], &options());
+    let unit = outcome
+        .units
+        .iter()
+        .find(|u| u.code == "T-CD601-OK-H")
+        .unwrap();
+    assert_eq!(unit.period.from.to_string(), "2017-01");
+    assert_eq!((unit.months_expected(), unit.months_held), (2, 2));
+    assert!(outcome
+        .findings
+        .iter()
+        .any(|f| f.unit == "T-CD601-OK-H" && f.date.unwrap().to_string() == "2016-12-31"));
+    assert_eq!(
+        outcome.asked_from.map(|m| m.to_string()).as_deref(),
+        Some("2016-12")
+    );
+    // Asked from December 2016: audited from January 2017, and the outcome says so.
+    let outcome = inspect(
+        &["fixtures/rules/CD601/passes.jsonl"],
+        &common::options_for("2016-12", "2017-02"),
+    );
+    assert_eq!(
+        outcome.from.map(|m| m.to_string()).as_deref(),
+        Some("2017-01")
+    );
+    assert_eq!(
+        outcome.asked_from.map(|m| m.to_string()).as_deref(),
+        Some("2016-12")
+    );
+    let policy = kiemtra_runner::Policy::new(kiemtra_rules::Pack::embedded());
+    assert_eq!(
+        policy.pack.period_reason(outcome.asked_from.unwrap(), Lang::Vi),
+        "kỳ kiểm tra bắt đầu từ tháng 01/2017, tháng trọn vẹn đầu tiên kể từ ngày hướng dẫn có hiệu lực 30/12/2016, không từ tháng 12/2016"
+    );
+}

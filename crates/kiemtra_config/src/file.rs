@@ -362,8 +362,8 @@ rating = { good = 95 }
             "dir/kiemtra.toml:1:19: no rule or rule group «CD2O3»; did you mean «CD203»?"
         );
         assert_eq!(
-            parse("[severity]\nCD999 = \"error\"").unwrap_err(),
-            "dir/kiemtra.toml:2:1: no rule or rule group «CD999» (see `kiemtra rules`)"
+            parse("[severity]\nCD9999 = \"error\"").unwrap_err(),
+            "dir/kiemtra.toml:2:1: no rule or rule group «CD9999» (see `kiemtra rules`)"
         );
         assert_eq!(
             parse("fail-on = \"error\"").unwrap_err(),

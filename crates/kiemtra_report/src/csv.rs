@@ -79,7 +79,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
                 .map(dotted)
                 .unwrap_or_default(),
             ctx.cites(f),
-            ctx.hint(f).to_owned(),
+            ctx.hint(f),
             f.file.clone().unwrap_or_default(),
             f.line.map(|l| l.to_string()).unwrap_or_default(),
             outcome.column(f).map(|c| c.to_string()).unwrap_or_default(),

@@ -103,13 +103,22 @@ pub(crate) fn title(lang: Lang) -> (&'static str, &'static str) {
 }
 
 /// The audited period in words.
-pub(crate) fn period(outcome: &Outcome, rollup: &Rollup<'_>, lang: Lang) -> String {
+pub(crate) fn period(
+    outcome: &Outcome,
+    rollup: &Rollup<'_>,
+    pack: &kiemtra_rules::Pack,
+    lang: Lang,
+) -> String {
     let given = outcome.from.is_some() || outcome.to.is_some();
     match rollup.span {
         Some(p) => {
             let span = match lang {
                 Lang::Vi => format!("tháng {} – tháng {}", month(p.from), month(p.to)),
                 Lang::En => format!("{} – {}", month(p.from), month(p.to)),
+            };
+            let span = match outcome.asked_from {
+                Some(asked) => format!("{span} ({})", pack.period_reason(asked, lang)),
+                None => span,
             };
             if given {
                 span
@@ -270,7 +279,7 @@ pub(crate) fn scope(
         (lang.pick("Đơn vị được kiểm tra", "Units inspected"), units),
         (
             lang.pick("Kỳ kiểm tra", "Period"),
-            period(outcome, rollup, lang),
+            period(outcome, rollup, &ctx.policy.pack, lang),
         ),
         (lang.pick("Dữ liệu", "Data"), data),
         (lang.pick("Bộ quy tắc", "Rule pack"), rules),

@@ -735,7 +735,7 @@ fn unit_detail(
             f.rule().code(),
             esc(f.severity.label(lang)),
             esc(&ctx.message(f)),
-            esc(ctx.hint(f)),
+            esc(&ctx.hint(f)),
             esc(&ctx.cites(f)),
         );
     }
@@ -799,7 +799,7 @@ fn rules_appendix(h: &mut String, ctx: &Context<'_>, w: &Words) {
             esc(d.title),
             esc(w.quote),
             esc(&entry.quote),
-            esc(d.hint()),
+            esc(&d.hint(ctx.policy.parameters())),
             esc(entry.severity.label(lang)),
             esc(&ctx.rule_cites(rule)),
             code = rule.code(),

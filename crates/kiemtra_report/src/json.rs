@@ -179,6 +179,8 @@ struct Tool {
 struct Pack<'a> {
     id: &'a str,
     version: &'a str,
+    /// The rule catalogue the pack encodes (`1.1`).
+    catalogue: &'a str,
     title: &'a str,
     issuer: &'a str,
     source: Option<&'a str>,
@@ -194,6 +196,9 @@ struct Pack<'a> {
 struct Period {
     from: Option<String>,
     to: Option<String>,
+    /// Why the period audited starts later than the one asked for, when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -228,8 +233,11 @@ struct Finding<'a> {
     column: Option<u32>,
     pointer: Option<&'a str>,
     message: String,
+    /// A value written but unreadable (catalogue v1.1): not a proven breach, at most a warning.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unverifiable: bool,
     cites: &'a [String],
-    hint: &'static str,
+    hint: String,
     /// Stable across inspections: rule, unit, record id (or month) and pointer.
     fingerprint: String,
     /// `new` or `open` against the baseline; absent without one.
@@ -276,6 +284,14 @@ struct Unit<'a> {
     open: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     resolved: Option<usize>,
+    /// What could not be checked for the unit (catalogue v1.1).
+    notes: Vec<Note>,
+}
+
+#[derive(Serialize)]
+struct Note {
+    code: &'static str,
+    message: String,
 }
 
 fn past<'a>(p: &'a PastFinding, reason: Option<&'static str>) -> Past<'a> {
@@ -338,6 +354,7 @@ fn finding<'a>(
         column: outcome.column(f),
         pointer: f.violation.pointer.as_deref(),
         message: ctx.message(f),
+        unverifiable: f.violation.unverifiable(),
         cites: ctx.policy.cites(f.rule()),
         hint: ctx.hint(f),
         fingerprint: f.fingerprint(),
@@ -355,9 +372,9 @@ fn finding<'a>(
     }
 }
 
-/// Rounds a rate to 4 decimals so that the printed number is short and stable.
+/// A rate as every format shows it: truncated to a tenth of a percent (0.899 for 224 of 249).
 fn rate(r: f64) -> f64 {
-    (r * 10_000.0).round() / 10_000.0
+    f64::from(crate::rollup::per_mille(r)) / 1000.0
 }
 
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -374,6 +391,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         pack: Pack {
             id: &pack.pack.id,
             version: &pack.pack.version,
+            catalogue: &pack.pack.catalogue,
             title: &pack.pack.title,
             issuer: &pack.pack.issuer,
             source: pack.pack.source.as_deref(),
@@ -386,6 +404,9 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         period: Period {
             from: outcome.from.map(|m| m.to_string()),
             to: outcome.to.map(|m| m.to_string()),
+            reason: outcome
+                .asked_from
+                .map(|asked| pack.period_reason(asked, ctx.lang)),
         },
         as_of: outcome.as_of.map(|a| AsOf {
             date: a.date.to_string(),
@@ -473,6 +494,14 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
                     new: counts.map(|c| c.0),
                     open: counts.map(|c| c.1),
                     resolved: counts.map(|c| c.2),
+                    notes: u
+                        .notes
+                        .iter()
+                        .map(|n| Note {
+                            code: n.code(),
+                            message: n.message(ctx.lang),
+                        })
+                        .collect(),
                 }
             })
             .collect(),

@@ -92,8 +92,8 @@ impl Context<'_> {
         kiemtra_rules::rules::message(&f.violation, self.lang)
     }
 
-    pub fn hint(&self, f: &Finding) -> &'static str {
-        kiemtra_rules::docs::doc(f.rule(), self.lang).hint()
+    pub fn hint(&self, f: &Finding) -> String {
+        kiemtra_rules::docs::doc(f.rule(), self.lang).hint(self.policy.parameters())
     }
 
     /// The clauses a finding cites, as one string: `§III.1 bước 3, §III.2`.

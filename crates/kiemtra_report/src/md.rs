@@ -323,7 +323,7 @@ pub fn render(
                     vec![
                         when,
                         format!("{} {}", f.rule().code(), f.severity.label(lang)),
-                        format!("{}{field} → *{}*", md(&ctx.message(f)), md(ctx.hint(f))),
+                        format!("{}{field} → *{}*", md(&ctx.message(f)), md(&ctx.hint(f))),
                         md(&ctx.cites(f)),
                         place,
                     ]

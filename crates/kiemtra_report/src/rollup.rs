@@ -261,12 +261,28 @@ pub fn rollup<'o>(outcome: &'o Outcome, thresholds: &Thresholds) -> Rollup<'o> {
     }
 }
 
-/// A rate as people read it: `83,3 %` in Vietnamese, `83.3%` in English.
+/// A rate (0–1) in tenths of a percent, truncated, never rounded up: 224 of 249 months
+/// (89.96 %) is 899, so that no printed rate reads as reaching a rating threshold it does not
+/// reach. Every format shows rates through this.
+pub fn per_mille(rate: f64) -> u32 {
+    // The margin absorbs the float error of an exact k/1000 (0.7 × 1000 = 700.0000000000001 or
+    // 699.9999999999999); a real rate is never that close below a boundary without reaching it.
+    let scaled = (rate * 1000.0 + 1e-9).floor();
+    if scaled.is_finite() && scaled > 0.0 {
+        scaled.min(f64::from(u32::MAX)) as u32
+    } else {
+        0
+    }
+}
+
+/// A rate as people read it, truncated to one decimal: `83,3 %` in Vietnamese, `83.3%` in
+/// English.
 pub fn percent(rate: f64, lang: Lang) -> String {
-    let s = format!("{:.1}", rate * 100.0);
+    let tenths = per_mille(rate);
+    let (whole, tenth) = (tenths / 10, tenths % 10);
     match lang {
-        Lang::Vi => format!("{} %", s.replace('.', ",")),
-        Lang::En => format!("{s}%"),
+        Lang::Vi => format!("{whole},{tenth} %"),
+        Lang::En => format!("{whole}.{tenth}%"),
     }
 }
 
@@ -283,7 +299,7 @@ pub fn unit_stats(u: &UnitSummary, rating: Option<Rating>, lang: Lang) -> String
     let (expected, held, compliant) = (u.months_expected(), u.months_held, u.months_compliant);
     let rate = percent(u.compliance_rate(), lang);
     let (errors, warnings, infos) = (u.errors, u.warnings, u.infos);
-    match lang {
+    let mut stats = match lang {
         Lang::Vi => format!(
             "Kỳ kiểm tra {from} – {to}: phải họp {expected}, có họp {held}, đạt {compliant} \
              ({rate}){rated}; {errors} lỗi, {warnings} cảnh báo, {infos} lưu ý."
@@ -292,7 +308,14 @@ pub fn unit_stats(u: &UnitSummary, rating: Option<Rating>, lang: Lang) -> String
             "Period {from} – {to}: expected {expected}, held {held}, compliant {compliant} \
              ({rate}){rated}; {errors} errors, {warnings} warnings, {infos} info."
         ),
+    };
+    // What could not be checked for the unit (catalogue v1.1), after its figures.
+    for note in &u.notes {
+        stats.push(' ');
+        stats.push_str(&note.message(lang));
+        stats.push('.');
     }
+    stats
 }
 
 /// A month as people read it: `03/2017`.
@@ -336,5 +359,25 @@ mod tests {
         );
         assert_eq!(percent(0.8333, Lang::Vi), "83,3 %");
         assert_eq!(percent(0.8333, Lang::En), "83.3%");
+    }
+
+    #[test]
+    fn rates_are_truncated_never_rounded_across_a_threshold() {
+        let rate = |c: u32, e: u32| f64::from(c) / f64::from(e);
+        assert_eq!(percent(rate(224, 249), Lang::Vi), "89,9 %");
+        assert_eq!(percent(rate(224, 249), Lang::En), "89.9%");
+        assert_eq!(percent(rate(9, 10), Lang::Vi), "90,0 %");
+        assert_eq!(percent(rate(7, 10), Lang::Vi), "70,0 %");
+        assert_eq!(percent(rate(1, 3), Lang::Vi), "33,3 %");
+        assert_eq!(percent(rate(2, 3), Lang::Vi), "66,6 %");
+        assert_eq!(percent(1.0, Lang::Vi), "100,0 %");
+        assert_eq!(percent(0.0, Lang::Vi), "0,0 %");
+        // Exact thousandths stay what they are, for every count of months up to 1200.
+        for e in 1..=1200u32 {
+            for c in 0..=e {
+                let exact = u64::from(c) * 1000 / u64::from(e);
+                assert_eq!(u64::from(per_mille(rate(c, e))), exact, "{c}/{e}");
+            }
+        }
     }
 }

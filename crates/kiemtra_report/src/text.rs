@@ -35,20 +35,37 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         .as_ref()
         .map_or(&[][..], |b| &b.resolved[..]);
     // Grouped in one pass (not one scan of all findings per unit: linear in findings + units).
-    type Group<'o> = (Vec<&'o Finding>, Vec<&'o kiemtra_runner::PastFinding>);
+    #[derive(Default)]
+    struct Group<'o> {
+        findings: Vec<&'o Finding>,
+        resolved: Vec<&'o kiemtra_runner::PastFinding>,
+        notes: &'o [kiemtra_rules::violation::Note],
+    }
     let mut units: std::collections::BTreeMap<&str, Group<'_>> = Default::default();
     for f in &outcome.findings {
-        units.entry(f.unit.as_str()).or_default().0.push(f);
+        units.entry(f.unit.as_str()).or_default().findings.push(f);
     }
     for p in resolved {
-        units.entry(p.key.unit.as_str()).or_default().1.push(p);
+        units
+            .entry(p.key.unit.as_str())
+            .or_default()
+            .resolved
+            .push(p);
     }
-    for (unit, (findings, resolved)) in &units {
+    for u in outcome.units.iter().filter(|u| !u.notes.is_empty()) {
+        units.entry(u.code.as_str()).or_default().notes = &u.notes;
+    }
+    for (unit, group) in &units {
         unit_heading(outcome, unit, out)?;
-        for f in findings {
+        for f in &group.findings {
             finding(f, outcome, ctx, out)?;
         }
-        for p in resolved {
+        // What could not be checked (catalogue v1.1): a note, not a finding.
+        for n in group.notes {
+            let label = lang.pick("ghi chú", "note");
+            writeln!(out, "  {DIM}{label}:{DIM:#} {}", n.message(lang))?;
+        }
+        for p in &group.resolved {
             crate::review::resolved(p, lang, out)?;
         }
         writeln!(out)?;
@@ -90,7 +107,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         writeln!(out)?;
     }
     rollup(outcome, ctx, out)?;
-    summary(outcome, lang, out)
+    summary(outcome, ctx, out)
 }
 
 /// Per parent committee: units, months expected / held / compliant, rate and rating.
@@ -181,7 +198,8 @@ pub(crate) fn finding(
     }
 }
 
-fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+fn summary(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let lang = ctx.lang;
     let s = &outcome.summary;
     let vi = lang == Lang::Vi;
     let [head, read, records, files, checked, rejected] = if vi {
@@ -238,5 +256,9 @@ fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()>
         )?;
     }
     writeln!(out, ".")?;
+    if let Some(asked) = outcome.asked_from {
+        let pack = &ctx.policy.pack;
+        writeln!(out, "{DIM}({}){DIM:#}", pack.period_reason(asked, lang))?;
+    }
     crate::review::summary(outcome, lang, out)
 }

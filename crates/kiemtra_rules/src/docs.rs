@@ -1,30 +1,63 @@
 //! Each rule's documentation, in Vietnamese and English: `docs/<CODE>.<lang>.md`, built in.
 //!
-//! A doc is: `# CODE name`, a one-line title, then four sections in a fixed order — what it
-//! checks, why, how to fix (its first line is the one-line hint shown beside findings), example.
+//! A doc file holds four sections in a fixed order — what it checks, why, how to fix, example.
+//! The rule's title and its one-line hint (the first line of "how to fix", shown beside
+//! findings) are in the message catalogue ([`crate::messages`]), written once; the whole
+//! document is put together from both.
 
-use crate::{Lang, Rule};
+use crate::messages::{fill, words};
+use crate::{Lang, Parameters, Rule};
 
 /// A rule's documentation in one language.
 #[derive(Clone, Copy, Debug)]
 pub struct RuleDoc {
-    /// The whole Markdown text, as `kiemtra explain` prints it.
-    pub markdown: &'static str,
+    pub rule: Rule,
+    /// The doc file's text: the four sections.
+    pub sections: &'static str,
+    /// The rule as printed in tables (`Sinh hoạt chuyên đề đủ thời gian tối thiểu`).
     pub title: &'static str,
+    /// The one-line hint, with the placeholders of the pack's parameters (`{min_minutes}`).
+    pub hint_template: &'static str,
     pub what: &'static str,
     pub why: &'static str,
+    /// "How to fix" after the hint.
     pub fix: &'static str,
     pub example: &'static str,
 }
 
 impl RuleDoc {
-    /// The first line of "how to fix": what to write, in one sentence.
-    pub fn hint(&self) -> &'static str {
-        self.fix
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or("")
+    /// What to write, in one sentence, speaking of the parameters in effect.
+    pub fn hint(&self, params: &Parameters) -> String {
+        let min = params.min_minutes;
+        let max = params.max_topic_months;
+        fill(
+            self.hint_template,
+            &[("min_minutes", &min), ("max_topic_months", &max)],
+        )
+    }
+
+    /// The whole Markdown text, as `kiemtra explain` prints it: `# CODE name`, the title, then
+    /// the sections with the hint heading "how to fix".
+    pub fn markdown(&self, params: &Parameters) -> String {
+        let mut out = format!(
+            "# {} {}\n{}\n\n",
+            self.rule.code(),
+            self.rule.name(),
+            self.title
+        );
+        let mut sections = self.sections.split_inclusive('\n');
+        let mut heading = 0;
+        for line in sections.by_ref() {
+            out.push_str(line);
+            if line.starts_with("## ") {
+                heading += 1;
+                if heading == 3 {
+                    out.push_str(&self.hint(params));
+                    out.push('\n');
+                }
+            }
+        }
+        out
     }
 }
 
@@ -44,8 +77,8 @@ macro_rules! docs {
 
 docs!(
     "CD101", "CD102", "CD201", "CD202", "CD203", "CD204", "CD301", "CD302", "CD303", "CD304",
-    "CD305", "CD306", "CD307", "CD308", "CD401", "CD402", "CD403", "CD501", "CD502", "CD503",
-    "CD504", "CD505", "CD601", "CD602",
+    "CD305", "CD306", "CD307", "CD308", "CD309", "CD310", "CD401", "CD402", "CD403", "CD501",
+    "CD502", "CD503", "CD504", "CD505", "CD601", "CD602",
 );
 
 /// The documentation of `rule` in `lang` (read once, then served from memory: a report asks
@@ -72,10 +105,8 @@ pub fn doc(rule: Rule, lang: Lang) -> RuleDoc {
 }
 
 fn read(rule: Rule, lang: Lang) -> RuleDoc {
-    let markdown = source(rule.code(), lang);
-    let mut parts = markdown.split("\n## ");
-    let head = parts.next().unwrap_or("");
-    let title = head.lines().nth(1).unwrap_or("").trim();
+    let sections = source(rule.code(), lang);
+    let mut parts = sections.split("## ").skip(1);
     let mut section = || {
         parts
             .next()
@@ -83,9 +114,13 @@ fn read(rule: Rule, lang: Lang) -> RuleDoc {
             .unwrap_or("")
     };
     let (what, why, fix, example) = (section(), section(), section(), section());
+    let w = words(lang);
+    let key = |k: &str| w.get(&format!("{}.{k}", rule.code()));
     RuleDoc {
-        markdown,
-        title,
+        rule,
+        sections,
+        title: key("title"),
+        hint_template: key("hint"),
         what,
         why,
         fix,
@@ -99,25 +134,31 @@ mod tests {
 
     #[test]
     fn every_rule_has_complete_docs_in_both_languages() {
+        let params = crate::Pack::embedded().parameters;
         for &rule in Rule::ALL {
             for lang in [Lang::Vi, Lang::En] {
                 let d = doc(rule, lang);
-                let h1 = format!("# {} {}", rule.code(), rule.name());
-                assert!(d.markdown.starts_with(&h1), "{rule} {lang:?}: {h1}");
-                assert_eq!(d.markdown.matches("\n## ").count(), 4, "{rule} {lang:?}");
+                assert!(d.sections.starts_with("## "), "{rule} {lang:?}");
+                assert_eq!(d.sections.matches("## ").count(), 4, "{rule} {lang:?}");
                 for (name, s) in [
                     ("title", d.title),
+                    ("hint", d.hint_template),
                     ("what", d.what),
                     ("why", d.why),
-                    ("fix", d.fix),
                     ("example", d.example),
                 ] {
                     assert!(!s.is_empty(), "{rule} {lang:?}: empty {name}");
                 }
+                let hint = d.hint(&params);
+                assert!(!hint.contains('{'), "{rule} {lang:?}: {hint}");
                 assert!(
-                    d.hint().chars().count() <= 130,
+                    hint.chars().count() <= 170,
                     "{rule} {lang:?}: hint too long"
                 );
+                let md = d.markdown(&params);
+                let h1 = format!("# {} {}\n{}\n", rule.code(), rule.name(), d.title);
+                assert!(md.starts_with(&h1), "{rule} {lang:?}: {h1}");
+                assert!(md.contains(&hint), "{rule} {lang:?}");
             }
         }
     }

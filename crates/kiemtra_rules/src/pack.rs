@@ -29,6 +29,8 @@ pub struct Identity {
     pub id: String,
     /// Version of the pack file itself.
     pub version: String,
+    /// The rule catalogue (READING.md) whose codes and conditions the pack encodes: `1.1`.
+    pub catalogue: String,
     pub title: String,
     pub issuer: String,
     /// The document's number; the 2016 guidance as published carries none.
@@ -186,10 +188,35 @@ impl Pack {
         Ok(pack)
     }
 
-    /// The first month the pack covers: the month of its effective date. Records dated before
-    /// the effective date itself are not judged; the cadence rules expect meetings from this
-    /// month on.
+    /// The pack's first full month: the first calendar month whose first day is on or after
+    /// the effective date (January 2017 for a guidance in force from 30/12/2016). Audited
+    /// periods never start before it; a meeting between the effective date and this month is
+    /// judged by the record rules, outside the cadence grid.
     pub fn first_month(&self) -> Month {
+        let effective = self.pack.effective;
+        let month = Month::of(effective);
+        if chrono::Datelike::day(&effective) == 1 {
+            month
+        } else {
+            month.next()
+        }
+    }
+
+    /// Why an audited period starts later than `asked`: at the pack's first full month.
+    pub fn period_reason(&self, asked: Month, lang: crate::Lang) -> String {
+        let w = crate::messages::words(lang);
+        w.fill(
+            "period.from_first_full_month",
+            &[
+                ("first", &w.month(self.first_month())),
+                ("effective", &w.date(self.pack.effective)),
+                ("asked", &w.month(asked)),
+            ],
+        )
+    }
+
+    /// The month of the effective date: the first a record can be judged in.
+    pub fn effective_month(&self) -> Month {
         Month::of(self.pack.effective)
     }
 
@@ -231,9 +258,11 @@ mod tests {
     }
 
     #[test]
-    fn a_pack_judges_whole_months_from_its_effective_date() {
+    fn a_pack_judges_whole_months_from_its_first_full_month() {
         let pack = Pack::embedded();
-        assert_eq!(pack.first_month().to_string(), "2016-12");
+        assert_eq!(pack.first_month().to_string(), "2017-01");
+        assert_eq!(pack.effective_month().to_string(), "2016-12");
+        assert_eq!(pack.pack.catalogue, "1.1");
         let first_of_month =
             EMBEDDED.replace("effective = \"2016-12-30\"", "effective = \"2017-03-01\"");
         assert_eq!(

@@ -1,5 +1,5 @@
 //! The one table of rule codes: code, stable name, and whether a rule judges one record or a
-//! unit's sequence of meetings. Codes and names are a contract (catalogue v1).
+//! unit's sequence of meetings. Codes and names are a contract (catalogue v1.1).
 
 use std::fmt;
 
@@ -12,7 +12,7 @@ pub enum Scope {
 
 macro_rules! rules {
     ($($variant:ident = $code:literal $name:literal $scope:ident),+ $(,)?) => {
-        /// A rule of catalogue v1.
+        /// A rule of catalogue v1.1.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Rule { $($variant),+ }
 
@@ -51,6 +51,8 @@ rules! {
     Conclusion = "CD306" "conclusion" Record,
     Assignments = "CD307" "assignments" Record,
     AssignmentDeadline = "CD308" "assignment-deadline" Record,
+    RemedyAssigned = "CD309" "remedy-assigned" Record,
+    ChairNamed = "CD310" "chair-named" Record,
     MinimumDuration = "CD401" "minimum-duration" Record,
     DurationRecorded = "CD402" "duration-recorded" Record,
     DurationConsistent = "CD403" "duration-consistent" Record,
@@ -134,13 +136,9 @@ impl Severity {
         }
     }
 
+    /// The word printed for it (`lỗi`, `cảnh báo`, `lưu ý`).
     pub fn label(self, lang: crate::Lang) -> &'static str {
-        match (self, lang) {
-            (Severity::Error, crate::Lang::Vi) => "lỗi",
-            (Severity::Warning, crate::Lang::Vi) => "cảnh báo",
-            (Severity::Info, crate::Lang::Vi) => "lưu ý",
-            (s, crate::Lang::En) => s.code(),
-        }
+        crate::messages::words(lang).get(&format!("severity.{}", self.code()))
     }
 
     pub fn parse(text: &str) -> Option<Severity> {

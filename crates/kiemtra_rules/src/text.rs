@@ -165,29 +165,71 @@ fn all_nfc_starters(text: &str) -> bool {
     !x.iter().zip(y).any(|(&x, &y)| bad(x, y)) && x.last().is_none_or(|&l| l < 0xCC)
 }
 
-/// True when the text is "blank" in the sense of READING.md: after trimming it has no letter or
-/// digit (`...`, `-`, ``), or it is one of `n/a`, `na`, `null`, `none` in any case.
+/// True when the text is "blank" in the sense of READING.md (catalogue v1.1): after trimming
+/// it has no letter or digit (`...`, `-`, ``), or it is one of `n/a`, `na`, `null`, `none` or
+/// a Vietnamese word for "nothing" (`không`, `chưa có`, `chưa xác định`, …), in any case, with
+/// or without diacritics, trailing punctuation ignored.
 pub fn is_blank(text: &str) -> bool {
-    // Nearly always: text that starts with a letter or digit and is longer than the blank
-    // words (`none`) is not blank, whatever follows.
-    if text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
-        && text.trim_end().len() > 4
-    {
+    // Nearly always: text that starts with a letter or digit no blank word starts with is not
+    // blank, whatever follows.
+    if text.chars().next().is_some_and(|c| {
+        (c.is_ascii_alphanumeric() && !matches!(c.to_ascii_lowercase(), 'c' | 'k' | 'n' | 't'))
+            || (!c.is_ascii() && c.is_alphanumeric() && !may_start_blank_word(c))
+    }) {
         return false;
     }
     let t = text.trim();
-    if !t
-        .chars()
-        .any(|c| c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
-    {
+    if !t.chars().any(is_letter_or_digit) {
         return true;
     }
-    ["n/a", "na", "null", "none"]
-        .iter()
-        .any(|w| t.eq_ignore_ascii_case(w))
+    // The words, without what follows the last letter (`Không.`, `Chưa có…`).
+    let word = t.trim_end_matches(|c: char| !is_letter_or_digit(c) && !is_combining(c));
+    if word.len() > LONGEST_BLANK_WORD {
+        return false;
+    }
+    // As written (lower case, NFC, single spaces), or written without any diacritic.
+    let lower: String = word
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if BLANK_WORDS.iter().any(|(written, _)| *written == lower) {
+        return true;
+    }
+    lower.is_ascii() && BLANK_WORDS.iter().any(|(_, plain)| *plain == lower)
+}
+
+/// The blank words, as written and without diacritics.
+const BLANK_WORDS: &[(&str, &str)] = &[
+    ("n/a", "n/a"),
+    ("na", "na"),
+    ("null", "null"),
+    ("none", "none"),
+    ("không", "khong"),
+    ("không có", "khong co"),
+    ("chưa có", "chua co"),
+    ("chưa", "chua"),
+    ("trống", "trong"),
+    ("chưa ghi", "chua ghi"),
+    ("không ghi", "khong ghi"),
+    ("chưa xác định", "chua xac dinh"),
+];
+
+/// Bytes of the longest blank word as it may be written (`chưa xác định`, decomposed, with
+/// some spacing).
+const LONGEST_BLANK_WORD: usize = 48;
+
+fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+/// A non-ASCII letter that a blank word may start with (`Chưa` and `Không` start with ASCII;
+/// this is for the odd full-width or decorated letter): folded, is it `c`, `k`, `n` or `t`?
+fn may_start_blank_word(c: char) -> bool {
+    let folded = crate::model::fold_word(c.encode_utf8(&mut [0; 4]));
+    matches!(folded.as_str(), "c" | "k" | "n" | "t")
 }
 
 /// The five Vietnamese tone marks as combining characters (after NFD).
@@ -198,10 +240,11 @@ fn is_tone_mark(c: char) -> bool {
     )
 }
 
-/// The matching key of a topic: NFD, lower case, runs of white space collapsed, and each
+/// The matching key of a topic: its [`topic_core`], in NFD, lower case, runs of white space collapsed, and each
 /// syllable's tone mark moved to the end of the syllable, so that old and new tone placement
 /// (`hoà`/`hòa`, `uỷ`/`ủy`) give the same key. Diacritics are kept: `bác` ≠ `bạc`.
 pub fn topic_key(text: &str) -> String {
+    let text = topic_core(text);
     let mut key = KeyBuilder::with_capacity(text.len() + 16);
     if all_nfc_starters(text) {
         // Every character decomposes on its own into a starter and its marks, already in
@@ -221,11 +264,61 @@ pub fn topic_key(text: &str) -> String {
     key.finish()
 }
 
-/// `topic_key` of text already in NFD.
+/// A topic without what does not make it another topic (catalogue v1.1, *Matching text*):
+/// enclosing quotes, trailing punctuation, a leading list marker, and the white space around
+/// them. `- “Công tác dân vận.”` → `Công tác dân vận`.
+pub fn topic_core(text: &str) -> &str {
+    let mut t = text.trim();
+    loop {
+        let before = t.len();
+        t = without_list_marker(t).trim();
+        t = t
+            .trim_end_matches(['.', ',', ';', ':', '!', '…'])
+            .trim_end();
+        t = without_enclosing_quotes(t).trim();
+        if t.len() == before || t.is_empty() {
+            return t;
+        }
+    }
+}
+
+/// `text` without a leading `-`, `+`, `•`, `*`, or `1.`, `12)`, `a)` followed by a space.
+fn without_list_marker(text: &str) -> &str {
+    if let Some(rest) = text.strip_prefix(['-', '+', '•', '*', '–']) {
+        return rest;
+    }
+    let head = text.split_once(char::is_whitespace).map_or("", |(h, _)| h);
+    let numbered = head
+        .strip_suffix(['.', ')'])
+        .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    let lettered = head
+        .strip_suffix(')')
+        .is_some_and(|l| l.len() == 1 && l.bytes().all(|b| b.is_ascii_lowercase()));
+    if numbered || lettered {
+        text.get(head.len()..).unwrap_or(text)
+    } else {
+        text
+    }
+}
+
+/// `text` without one pair of enclosing quotes: `"…"`, `“…”`, `«…»`, `'…'`.
+fn without_enclosing_quotes(text: &str) -> &str {
+    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('\'', '\''), ('‘', '’')] {
+        if let Some(inner) = text
+            .strip_prefix(open)
+            .and_then(|rest| rest.strip_suffix(close))
+        {
+            return inner;
+        }
+    }
+    text
+}
+
+/// `topic_key` by the general NFD algorithm.
 #[cfg(test)]
-fn key_of_decomposed(nfd: impl Iterator<Item = char>) -> String {
+fn key_of_decomposed(text: &str) -> String {
     let mut key = KeyBuilder::with_capacity(64);
-    for c in nfd {
+    for c in topic_core(text).nfd() {
         key.push_lower(c);
     }
     key.finish()
@@ -376,169 +469,5 @@ where
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn nfd(s: &str) -> String {
-        s.nfd().collect()
-    }
-
-    #[test]
-    fn blank_values() {
-        for b in [
-            "",
-            "   ",
-            "...",
-            "-",
-            "—",
-            "N/A",
-            "n/a",
-            "NA",
-            "null",
-            "None",
-            " … ",
-            "\u{a0}",
-            "none  ",
-            "NULL\t",
-            "Na \n",
-            "n/a\u{a0}",
-        ] {
-            assert!(is_blank(b), "{b:?} should be blank");
-        }
-        for t in [
-            "a",
-            "0",
-            "Không",
-            "nă",
-            "Nam",
-            "nonee",
-            "nones ",
-            "Đạt yêu cầu",
-            "1. -",
-        ] {
-            assert!(!is_blank(t), "{t:?} should not be blank");
-        }
-    }
-
-    #[test]
-    fn nfc_borrows_when_already_nfc() {
-        let s = "Hồ Chí Minh";
-        assert!(matches!(nfc(Cow::Borrowed(s)), Cow::Borrowed(_)));
-        let d = nfd(s);
-        let n = nfc(Cow::Owned(d.clone()));
-        assert_eq!(n, s);
-        assert_ne!(d, s);
-    }
-
-    #[test]
-    fn the_nfc_fast_path_agrees_with_the_unicode_tables() {
-        use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
-        let fast = (0u32..0x300)
-            .chain(0x1E00..0x1F00)
-            .filter_map(char::from_u32);
-        for c in fast {
-            assert!(nfc_starter(c));
-            assert!(all_nfc_starters(&c.to_string()), "{c:?}");
-            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
-            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
-            let mut first = None;
-            decompose_canonical(c, |d| {
-                first.get_or_insert(d);
-            });
-            assert_eq!(first.map(canonical_combining_class), Some(0), "{c:?}");
-            // The fast key is the slow key, alone and beside marks and other letters.
-            for s in [
-                c.to_string(),
-                format!("A{c}\u{300} b{c}"),
-                format!("{c}{c} Ư"),
-            ] {
-                assert_eq!(topic_key(&s), key_of_decomposed(s.nfd()), "{s:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn the_word_check_is_the_char_check_at_every_offset() {
-        let parts = ["a", "ệ", "\u{300}", "ầ", "Đ", "ῼ", "ḁ", "Ỹ", "ỿ", "€", "ả"];
-        for n in 0..2000usize {
-            let s: String = (0..(n % 40))
-                .map(|k| parts[(n * 7 + k * 13 + k * k) % parts.len()])
-                .collect();
-            assert_eq!(all_nfc_starters(&s), s.chars().all(nfc_starter), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn decomposed_vietnamese_composes_as_the_unicode_algorithm_does() {
-        let parts = [
-            "a", "ă", "â", "e", "ê", "o", "ô", "ơ", "u", "ư", "y", "i", "đ", "Đ", "A", "O", "U",
-            " ", "n", "g", "h", "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}", "\u{302}",
-            "\u{306}", "\u{31B}", "ệ", "Ộ", "ữ", "ỳ", "ḁ", "ß", "ǿ", "ä", "Ǻ", "ȁ", "ặ", "Ặ", "ǖ",
-            "ṩ", "ḉ", "ą", "ǭ",
-        ];
-        let mut x = 12345u64;
-        for _ in 0..100_000 {
-            let mut s = String::new();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let len = (x % 12) as usize;
-            for k in 0..len {
-                s.push_str(parts[((x >> (k * 5)) as usize + k * 7) % parts.len()]);
-            }
-            let expected: String = s.nfc().collect();
-            if let Some(ours) = nfc_vietnamese(&s) {
-                assert_eq!(ours, expected, "{s:?}");
-            }
-            assert_eq!(nfc(Cow::Borrowed(s.as_str())), expected, "{s:?}");
-        }
-        // Real decomposed Vietnamese is read by the fast path.
-        let d: String = "Nâng cao chất lượng tự phê bình, Huyện uỷ".nfd().collect();
-        assert_eq!(
-            nfc_vietnamese(&d).as_deref(),
-            Some("Nâng cao chất lượng tự phê bình, Huyện uỷ")
-        );
-    }
-
-    #[test]
-    fn the_byte_check_is_the_char_check() {
-        for c in (0u32..0x11000).filter_map(char::from_u32) {
-            let s = format!("a{c}b");
-            assert_eq!(all_nfc_starters(&s), s.chars().all(nfc_starter), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn old_and_new_tone_placement_match() {
-        for (a, b) in [
-            ("hoà", "hòa"),
-            ("Huyện uỷ", "Huyện ủy"),
-            ("thuý", "thúy"),
-            ("Khoẻ", "khỏe"),
-            ("Hoà hợp", "  hòa   hợp "),
-            ("Phát huy dân chủ", "phát huy DÂN CHỦ"),
-        ] {
-            assert_eq!(topic_key(a), topic_key(b), "{a} vs {b}");
-            assert_eq!(topic_key(&nfd(a)), topic_key(b), "NFD {a} vs {b}");
-        }
-    }
-
-    #[test]
-    fn diacritics_are_never_stripped() {
-        for (a, b) in [
-            ("bác", "bạc"),
-            ("dân", "dan"),
-            ("đảng", "dảng"),
-            ("hòa", "họa"),
-        ] {
-            assert_ne!(topic_key(a), topic_key(b), "{a} vs {b}");
-        }
-    }
-
-    #[test]
-    fn distinct_topics_skips_blanks_and_duplicates() {
-        let d = distinct_topics(["Hoà giải", "hòa  giải", "...", "Dân vận"]);
-        assert_eq!(d.len(), 2);
-        assert_eq!(d[0].1, "Hoà giải");
-    }
-}
+#[path = "text_tests.rs"]
+mod tests;

@@ -16,6 +16,20 @@ pub struct Violation {
 }
 
 impl Violation {
+    /// Whether the verdict rests on a value that was written but cannot be read (catalogue
+    /// v1.1, *What could not be checked*): a data problem, not a proven breach. Such a finding
+    /// is at most a warning and never makes a month non-compliant by itself.
+    pub fn unverifiable(&self) -> bool {
+        matches!(
+            self.detail,
+            Detail::Unreadable { .. }
+                | Detail::NoDue {
+                    unreadable: Some(_),
+                    ..
+                }
+        )
+    }
+
     pub fn new(rule: Rule, pointer: impl Into<String>, detail: Detail) -> Violation {
         Violation {
             rule,
@@ -58,7 +72,8 @@ pub enum Detail {
     },
     /// Compared with the previous meeting of the unit, held on `date`.
     Previous { date: NaiveDate },
-    /// The same topic for `length` consecutive meetings, the limit being `max`.
+    /// The same topic held in `length` distinct months of consecutive sessions, the limit
+    /// being `max`.
     Run { length: u32, max: u32 },
     /// A month with no periodic meeting.
     NoMeeting { month: Month },
@@ -73,4 +88,31 @@ pub enum At {
     Meeting(usize),
     /// To the unit as a whole, for a month.
     Month(Month),
+}
+
+/// What could not be checked for a unit: said in the report, not a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// The unit's earliest judged session, held on `date`, has no earlier session in the input
+    /// and is not in the pack's first full month: CD501–CD505 cannot be judged for it.
+    FollowUpNotJudged { date: NaiveDate },
+}
+
+impl Note {
+    /// Stable code for programs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Note::FollowUpNotJudged { .. } => "follow-up-not-judged",
+        }
+    }
+
+    /// The note in the reader's language.
+    pub fn message(self, lang: crate::Lang) -> String {
+        let w = crate::messages::words(lang);
+        match self {
+            Note::FollowUpNotJudged { date } => {
+                w.fill("note.follow_up_not_judged", &[("date", &w.date(date))])
+            }
+        }
+    }
 }

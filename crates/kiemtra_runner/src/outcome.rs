@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use kiemtra_input::Reason;
-use kiemtra_rules::{Month, Period, Rule, Severity, Violation};
+use kiemtra_rules::{Month, Note, Period, Rule, Severity, Violation};
 
 pub use crate::baseline::{BaselineReport, Change, FindingAt, FindingKey};
 use crate::discover::FileError;
@@ -87,6 +87,8 @@ pub struct UnitSummary {
     pub waived: usize,
     /// Months of the period with their state, in order.
     pub months: Vec<(Month, MonthState)>,
+    /// What could not be checked for the unit (catalogue v1.1).
+    pub notes: Vec<Note>,
 }
 
 /// How a unit did in one month.
@@ -140,8 +142,12 @@ pub struct Summary {
 #[derive(Clone, Debug)]
 pub struct Outcome {
     pub summary: Summary,
-    /// `--from` / `--to`, when given.
+    /// `--from` / `--to`, when given; `from` as audited: never before the pack's first full
+    /// month.
     pub from: Option<Month>,
+    /// The start asked for (`--from`, else the earliest unit's first record) when it is before
+    /// the pack's first full month, where the audited period starts instead.
+    pub asked_from: Option<Month>,
     pub to: Option<Month>,
     /// The findings that count: not waived.
     pub findings: Vec<Finding>,

@@ -172,6 +172,17 @@ impl Policy {
         self.enabled(rule).then(|| self.severity(rule))
     }
 
+    /// Whether a violation is reported, and how severe: as [`Policy::decide`] says for its
+    /// rule, and at most a warning when it is unverifiable (catalogue v1.1).
+    pub fn decide_violation(&self, v: &kiemtra_rules::Violation) -> Option<Severity> {
+        let severity = self.decide(v.rule)?;
+        Some(if v.unverifiable() {
+            severity.min(Severity::Warning)
+        } else {
+            severity
+        })
+    }
+
     /// Whether the severity of `rule` differs from the pack's.
     pub fn is_overridden(&self, rule: Rule) -> bool {
         self.severity(rule) != self.pack.rule(rule).severity

@@ -20,7 +20,7 @@ use kiemtra_rules::rules::{check_record, check_unit};
 use kiemtra_rules::text::TopicId;
 use kiemtra_rules::validate::default_id;
 use kiemtra_rules::{
-    At, FollowUpResult, Meeting, Month, Parameters, Period, Record, Severity, Violation,
+    At, FollowUpResult, Meeting, Month, Note, Parameters, Period, Record, Rule, Severity, Violation,
 };
 use rayon::prelude::*;
 
@@ -979,6 +979,7 @@ fn judge(
     let mut findings = Vec::with_capacity(per_unit.iter().map(|j| j.findings.len()).sum());
     let mut units = Vec::with_capacity(per_unit.len());
     let mut judged = std::collections::BTreeSet::new();
+    let earliest_record = per_unit.iter().filter_map(|j| j.first_record).min();
     for j in per_unit {
         findings.extend(j.findings);
         judged.extend(j.judged.into_iter().map(|id| (j.unit.code.clone(), id)));
@@ -997,9 +998,15 @@ fn judge(
             Severity::Info => summary.infos += 1,
         }
     }
+    let first_month = options.policy.pack.first_month();
+    let asked_from = options
+        .from
+        .or(earliest_record)
+        .filter(|&m| m < first_month);
     let mut outcome = Outcome {
         summary,
-        from: options.from,
+        from: options.from.map(|f| f.max(first_month)),
+        asked_from,
         to: options.to,
         findings,
         rejected,
@@ -1031,6 +1038,8 @@ struct Judged {
     judged: Vec<String>,
     /// A failure inside the cross-record rules (a bug), reported beside the file errors.
     crashed: Option<FileError>,
+    /// The month of the unit's first record.
+    first_record: Option<Month>,
 }
 
 type SortKey<'f> = (
@@ -1066,15 +1075,21 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
     });
     let first = records.first().map(|r| Month::of(r.date));
     let last = records.last().map(|r| Month::of(r.date));
-    // No audited period starts before the pack's first month.
-    let first_month = options.policy.pack.first_month();
+    let pack = &options.policy.pack;
+    let asked_from = options
+        .from
+        .or(first)
+        .unwrap_or(Month { year: 1, month: 1 });
+    let to = options.to.or(last).unwrap_or(Month { year: 1, month: 1 });
+    // The cadence grid never starts before the pack's first full month; a record between the
+    // effective date and that month is judged by the record rules, outside the grid.
     let period = Period {
-        from: options
-            .from
-            .or(first)
-            .unwrap_or(Month { year: 1, month: 1 })
-            .max(first_month),
-        to: options.to.or(last).unwrap_or(Month { year: 1, month: 1 }),
+        from: asked_from.max(pack.first_month()),
+        to,
+    };
+    let judged_months = Period {
+        from: asked_from.max(pack.effective_month()),
+        to,
     };
 
     let meetings: Vec<Meeting> = records.iter().map(|r| r.meeting.meeting(r.date)).collect();
@@ -1107,6 +1122,7 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
 
     let policy = &options.policy;
     let effective = policy.pack.pack.effective;
+    let is_judged = |r: &Small| r.date >= effective && judged_months.contains(Month::of(r.date));
     let mut findings = Vec::new();
     let place = |r: &Small, v: Violation, severity: Severity| Finding {
         severity,
@@ -1123,13 +1139,13 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
     let mut has_error = vec![false; records.len()];
     for (at, v) in unit_violations {
         // Whether the rule is on, and its severity: the policy decides.
-        let Some(severity) = policy.decide(v.rule) else {
+        let Some(severity) = policy.decide_violation(&v) else {
             continue;
         };
         match at {
             At::Meeting(i) => {
                 if let Some(r) = records.get(i) {
-                    if period.contains(Month::of(r.date)) && r.date >= effective {
+                    if is_judged(r) {
                         let f = place(r, v, severity);
                         if f.severity == Severity::Error {
                             if let Some(h) = has_error.get_mut(i) {
@@ -1161,30 +1177,38 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
     let mut month_state: Vec<(Month, MonthState)> =
         period.months().map(|m| (m, MonthState::Missing)).collect();
     let mut meetings_in_period = 0;
+    let mut earliest_judged_session = None;
     for (i, r) in records.iter().enumerate() {
         let month = Month::of(r.date);
         if r.date < effective {
             before_effective += 1;
             continue;
         }
-        if !period.contains(month) {
+        if !is_judged(r) {
             outside += 1;
             continue;
         }
         meetings_in_period += 1;
         judged.push(t.id(code, r).into_owned());
         let mut error = has_error.get(i).copied().unwrap_or(false);
+        // A session written but unreadable (CD101 unverifiable) does not fail the month by
+        // itself.
+        let mut session_unverifiable = false;
         for v in t.violations(r) {
-            let Some(severity) = policy.decide(v.rule) else {
+            let Some(severity) = policy.decide_violation(v) else {
                 continue;
             };
+            session_unverifiable |= v.rule == Rule::SessionHeld && v.unverifiable();
             let f = place(r, v.clone(), severity);
             error |= f.severity == Severity::Error;
             findings.push(f);
         }
         let meeting = r.meeting.meeting(r.date);
-        if meeting.periodic {
-            let state = if meeting.session.is_some() && !error {
+        if meeting.session.is_some() && earliest_judged_session.is_none() {
+            earliest_judged_session = Some(i);
+        }
+        if meeting.periodic && period.contains(month) {
+            let state = if (meeting.session.is_some() || session_unverifiable) && !error {
                 MonthState::Compliant
             } else {
                 MonthState::Failing
@@ -1207,6 +1231,7 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
         .rev()
         .find_map(|r| t.label(r.parent))
         .map(str::to_owned);
+    let notes = follow_up_notes(&records, earliest_judged_session, pack.first_month());
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let summary = UnitSummary {
         name,
@@ -1226,6 +1251,7 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
         infos: count(Severity::Info),
         waived: 0,
         months: month_state,
+        notes,
         code: code.to_owned(),
     };
     Judged {
@@ -1235,7 +1261,26 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
         before_effective,
         judged,
         crashed,
+        first_record: first,
     }
+}
+
+/// The notes of what could not be checked for a unit (catalogue v1.1): when its earliest judged
+/// session (index `earliest` of the date-ordered `records`) has no earlier session in the input
+/// and falls after the pack's first full month, CD501–CD505 cannot be judged for it. In the first
+/// full month, or between the effective date and it, no earlier session is expected.
+fn follow_up_notes(records: &[Small], earliest: Option<usize>, first_month: Month) -> Vec<Note> {
+    let Some(r) = earliest.and_then(|i| records.get(i)) else {
+        return Vec::new();
+    };
+    let earlier_session = records
+        .iter()
+        .take_while(|e| e.date < r.date)
+        .any(|e| e.meeting.meeting(e.date).session.is_some());
+    if earlier_session || Month::of(r.date) <= first_month {
+        return Vec::new();
+    }
+    vec![Note::FollowUpNotJudged { date: r.date }]
 }
 
 impl MonthState {

@@ -24,7 +24,8 @@ pub fn run(code: &str, settings: &Settings) -> Result<ExitCode, Error> {
     let d = doc(rule, lang);
     let mut out = anstream::stdout().lock();
     // The doc's head (`# CODE name` and title), then severity, clause and quote, then the body.
-    let (head, body) = d.markdown.split_once("\n## ").unwrap_or((d.markdown, ""));
+    let markdown = d.markdown(policy.parameters());
+    let (head, body) = markdown.split_once("\n## ").unwrap_or((&markdown, ""));
     writeln!(out, "{}", head.trim_end())?;
     writeln!(out)?;
     let (sev, cites, quote) = match lang {

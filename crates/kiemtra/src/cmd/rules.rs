@@ -62,9 +62,11 @@ pub fn run(args: &RulesArgs, settings: &Settings) -> Result<ExitCode, Error> {
             writeln!(out)?;
             writeln!(
                 out,
-                "{} {} — {}, {}",
+                "{} {} ({} v{}) — {}, {}",
                 lang.pick("Bộ quy tắc:", "Rule pack:"),
                 p.id,
+                lang.pick("danh mục quy tắc", "rule catalogue"),
+                p.catalogue,
                 p.issuer,
                 p.date.format("%d/%m/%Y")
             )?;

@@ -1,7 +1,8 @@
 //! CD202 single-topic: one topic per session (§II.2 note).
 
-use crate::text::distinct_topics;
-use crate::{model::non_blank, Detail, Lang, Rule, Session, Violation};
+use crate::messages::Words;
+use crate::text::{distinct_topics, topic_core};
+use crate::{model::non_blank, Detail, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     if non_blank(&session.topics).nth(1).is_none() {
@@ -18,22 +19,18 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     }
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    let Detail::Topics { topics } = d else {
-        return lang
-            .pick("Sinh hoạt nhiều chủ đề", "More than one topic")
-            .to_owned();
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    let topics: &[String] = match d {
+        Detail::Topics { topics } => topics,
+        _ => &[],
     };
     let list = topics
         .iter()
-        .map(|t| format!("«{t}»"))
+        .map(|t| w.fill("CD202.topic", &[("topic", &topic_core(t))]))
         .collect::<Vec<_>>()
-        .join(", ");
-    match lang {
-        Lang::Vi => format!(
-            "Một kỳ sinh hoạt có {} chủ đề khác nhau: {list}",
-            topics.len()
-        ),
-        Lang::En => format!("One session has {} distinct topics: {list}", topics.len()),
-    }
+        .join(w.get("CD202.separator"));
+    w.fill(
+        "CD202.message",
+        &[("count", &topics.len()), ("topics", &list)],
+    )
 }

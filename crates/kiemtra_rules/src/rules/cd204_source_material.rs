@@ -1,9 +1,10 @@
 //! CD204 source-material: the session was prepared from a writing of President Hồ Chí Minh,
 //! central materials or compiled teachings (§II.2).
 
-use super::{absence, with_written};
+use super::absence;
+use crate::messages::Words;
 use crate::model::filled;
-use crate::{Detail, Field, Lang, Rule, Session, Violation};
+use crate::{Detail, Field, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     let (pointer, detail) = match &session.source {
@@ -19,10 +20,6 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     out.push(Violation::new(Rule::SourceMaterial, pointer, detail));
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    let base = lang.pick(
-        "Không ghi tài liệu sinh hoạt (loại tài liệu và tên bài viết, tác phẩm)",
-        "No source material with a known kind and a title",
-    );
-    with_written(base.to_owned(), d, lang)
+pub(super) fn message(_: &Detail, w: &Words) -> String {
+    w.get("CD204.message").to_owned()
 }

@@ -2,8 +2,9 @@
 //! (§III.1 step 1, §II.2).
 
 use super::{parts_message, parts_required};
+use crate::messages::Words;
 use crate::model::filled;
-use crate::{Detail, Lang, Rule, Session, Violation};
+use crate::{Detail, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     let a = session.assessment.value();
@@ -14,12 +15,6 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     parts_required(Rule::Assessment, "/session/assessment", parts, out);
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    let lead = lang.pick("Phần đánh giá tình hình thiếu ", "The assessment has no ");
-    parts_message(d, lang, lead, |p| match (p, lang) {
-        ("strengths", Lang::Vi) => "ưu điểm (mặt được)",
-        ("weaknesses", Lang::Vi) => "khuyết điểm (mặt chưa được)",
-        ("strengths", Lang::En) => "strengths",
-        _ => "weaknesses",
-    })
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    parts_message(d, w, "CD302")
 }

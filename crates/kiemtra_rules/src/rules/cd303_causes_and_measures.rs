@@ -2,8 +2,9 @@
 //! (§III.1 step 2).
 
 use super::{parts_message, parts_required};
+use crate::messages::Words;
 use crate::model::filled;
-use crate::{Detail, Lang, Rule, Session, Violation};
+use crate::{Detail, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     let d = session.discussion.value();
@@ -14,15 +15,6 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     parts_required(Rule::CausesAndMeasures, "/session/discussion", parts, out);
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    let lead = lang.pick(
-        "Phần thảo luận không xác định ",
-        "The discussion records no ",
-    );
-    parts_message(d, lang, lead, |p| match (p, lang) {
-        ("causes", Lang::Vi) => "nguyên nhân",
-        ("measures", Lang::Vi) => "biện pháp khắc phục",
-        ("causes", Lang::En) => "causes",
-        _ => "measures",
-    })
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    parts_message(d, w, "CD303")
 }

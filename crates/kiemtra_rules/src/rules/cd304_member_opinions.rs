@@ -1,7 +1,8 @@
 //! CD304: the session records `opinions` (§III.1 step 2).
 
-use super::{list_required, with_written};
-use crate::{Detail, Lang, Rule, Session, Violation};
+use super::list_required;
+use crate::messages::Words;
+use crate::{Detail, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     let Some(d) = session.discussion.value() else {
@@ -20,10 +21,6 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     );
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    let base = lang.pick(
-        "Không ghi ý kiến góp ý, thảo luận của đảng viên",
-        "No member's opinion is recorded in the discussion",
-    );
-    with_written(base.to_owned(), d, lang)
+pub(super) fn message(_: &Detail, w: &Words) -> String {
+    w.get("CD304.message").to_owned()
 }

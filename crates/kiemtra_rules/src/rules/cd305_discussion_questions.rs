@@ -1,7 +1,8 @@
 //! CD305: the session records `questions` (§II.2).
 
-use super::{list_required, with_written};
-use crate::{Detail, Lang, Rule, Session, Violation};
+use super::list_required;
+use crate::messages::Words;
+use crate::{Detail, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     list_required(
@@ -12,10 +13,6 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     );
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    let base = lang.pick(
-        "Không có câu hỏi gợi ý thảo luận",
-        "No suggested discussion question is recorded",
-    );
-    with_written(base.to_owned(), d, lang)
+pub(super) fn message(_: &Detail, w: &Words) -> String {
+    w.get("CD305.message").to_owned()
 }

@@ -1,7 +1,8 @@
 //! CD306: the session records its `conclusion` (§III.1 step 3).
 
-use super::{text_required, with_written};
-use crate::{Detail, Lang, Rule, Session, Violation};
+use super::text_required;
+use crate::messages::Words;
+use crate::{Detail, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     text_required(
@@ -12,10 +13,6 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     );
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    let base = lang.pick(
-        "Không ghi kết luận của đồng chí chủ trì",
-        "The chair's conclusion is not recorded",
-    );
-    with_written(base.to_owned(), d, lang)
+pub(super) fn message(_: &Detail, w: &Words) -> String {
+    w.get("CD306.message").to_owned()
 }

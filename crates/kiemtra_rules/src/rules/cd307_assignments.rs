@@ -1,9 +1,10 @@
 //! CD307 assignments: the conclusion assigns responsibility to someone for something
 //! (§III.1 step 3, §II.2).
 
-use super::{absence, with_written};
+use super::absence;
+use crate::messages::Words;
 use crate::model::filled;
-use crate::{Detail, Lang, Rule, Session, Violation};
+use crate::{Detail, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     let assigned = session
@@ -22,10 +23,6 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     }
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    let base = lang.pick(
-        "Không có phân công trách nhiệm nào ghi rõ người (tập thể, cá nhân) nhận và việc phải làm",
-        "No assignment names both who is responsible and the task",
-    );
-    with_written(base.to_owned(), d, lang)
+pub(super) fn message(_: &Detail, w: &Words) -> String {
+    w.get("CD307.message").to_owned()
 }

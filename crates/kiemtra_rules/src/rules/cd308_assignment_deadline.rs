@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::day;
-use crate::{Detail, Field, Lang, Rule, Session, Violation};
+use crate::messages::Words;
+use crate::{Detail, Field, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, date: NaiveDate, out: &mut Vec<Violation>) {
     for (index, a) in session
@@ -38,39 +38,17 @@ pub(super) fn check(session: &Session<'_>, date: NaiveDate, out: &mut Vec<Violat
     }
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    match (d, lang) {
-        (Detail::DueBefore { index, due, date }, Lang::Vi) => format!(
-            "Phân công thứ {} có thời hạn {} trước ngày họp {}",
-            index + 1,
-            day(*due, lang),
-            day(*date, lang)
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    match d {
+        Detail::DueBefore { index, due, date } => w.fill(
+            "CD308.due_before",
+            &[
+                ("number", &(index + 1)),
+                ("due", &w.date(*due)),
+                ("date", &w.date(*date)),
+            ],
         ),
-        (Detail::DueBefore { index, due, date }, Lang::En) => format!(
-            "Assignment {} is due {}, before the meeting of {}",
-            index + 1,
-            day(*due, lang),
-            day(*date, lang)
-        ),
-        (Detail::NoDue { index, unreadable }, Lang::Vi) => {
-            let mut s = format!("Phân công thứ {} không có thời hạn hoàn thành", index + 1);
-            if let Some(v) = unreadable {
-                s.push_str(&format!(" (đã ghi «{v}», không đọc được thành ngày)"));
-            }
-            s
-        }
-        (Detail::NoDue { index, unreadable }, Lang::En) => {
-            let mut s = format!("Assignment {} has no due date", index + 1);
-            if let Some(v) = unreadable {
-                s.push_str(&format!(" (written «{v}», which is not a date)"));
-            }
-            s
-        }
-        _ => lang
-            .pick(
-                "Phân công không có thời hạn",
-                "An assignment has no due date",
-            )
-            .to_owned(),
+        Detail::NoDue { index, .. } => w.fill("CD308.no_due", &[("number", &(index + 1))]),
+        _ => w.get("CD308.title").to_owned(),
     }
 }

@@ -1,7 +1,8 @@
 //! CD401 minimum-duration: at least `min_minutes` (30) for the session (§III.2).
 
 use super::duration::known_minutes;
-use crate::{Detail, Lang, Parameters, Rule, Session, Violation};
+use crate::messages::Words;
+use crate::{Detail, Parameters, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, params: &Parameters, out: &mut Vec<Violation>) {
     let Some(minutes) = known_minutes(session) else {
@@ -24,16 +25,12 @@ pub(super) fn check(session: &Session<'_>, params: &Parameters, out: &mut Vec<Vi
     }
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    match (d, lang) {
-        (Detail::TooShort { minutes, min }, Lang::Vi) => {
-            format!("Sinh hoạt chuyên đề chỉ {minutes} phút, dưới mức tối thiểu {min} phút")
-        }
-        (Detail::TooShort { minutes, min }, Lang::En) => {
-            format!("The session lasted {minutes} minutes, below the minimum of {min}")
-        }
-        _ => lang
-            .pick("Thời gian sinh hoạt quá ngắn", "The session is too short")
-            .to_owned(),
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    match d {
+        Detail::TooShort { minutes, min } => w.fill(
+            "CD401.message",
+            &[("minutes", minutes), ("min_minutes", min)],
+        ),
+        _ => w.get("CD401.title").to_owned(),
     }
 }

@@ -1,7 +1,7 @@
 //! CD402 duration-recorded: the record says how long the session lasted (§III.2).
 
-use super::with_written;
-use crate::{Detail, Lang, Rule, Session, Violation};
+use crate::messages::Words;
+use crate::{Detail, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     let span = session.start.value().is_some() && session.end.value().is_some();
@@ -29,10 +29,6 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     out.push(v);
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    let base = lang.pick(
-        "Không ghi thời gian sinh hoạt chuyên đề (giờ bắt đầu và kết thúc, hoặc số phút)",
-        "The session's duration is not recorded (start and end, or minutes)",
-    );
-    with_written(base.to_owned(), d, lang)
+pub(super) fn message(_: &Detail, w: &Words) -> String {
+    w.get("CD402.message").to_owned()
 }

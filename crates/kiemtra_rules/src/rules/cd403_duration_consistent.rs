@@ -1,6 +1,7 @@
 //! CD403 duration-consistent: start, end and minutes agree (§III.2).
 
-use crate::{Detail, Lang, Rule, Session, Violation};
+use crate::messages::Words;
+use crate::{Detail, Rule, Session, Violation};
 
 pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     let (Some(start), Some(end)) = (session.start.value(), session.end.value()) else {
@@ -27,7 +28,7 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     ));
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
+pub(super) fn message(d: &Detail, w: &Words) -> String {
     let Detail::Inconsistent {
         start,
         end,
@@ -35,21 +36,15 @@ pub(super) fn message(d: &Detail, lang: Lang) -> String {
         computed,
     } = d
     else {
-        return lang
-            .pick("Thời gian ghi không khớp", "Times do not agree")
-            .to_owned();
+        return w.get("CD403.title").to_owned();
     };
-    match (minutes, *computed <= 0, lang) {
-        (_, true, Lang::Vi) => format!("Giờ kết thúc {end} không sau giờ bắt đầu {start}"),
-        (_, true, Lang::En) => format!("The end {end} is not after the start {start}"),
-        (Some(m), false, Lang::Vi) => {
-            format!("Ghi {m} phút nhưng từ {start} đến {end} là {computed} phút")
-        }
-        (Some(m), false, Lang::En) => {
-            format!("{m} minutes are stated but {start}–{end} is {computed} minutes")
-        }
-        (None, false, _) => lang
-            .pick("Thời gian ghi không khớp", "Times do not agree")
-            .to_owned(),
+    let times: [(&str, &dyn std::fmt::Display); 2] = [("start", start), ("end", end)];
+    match minutes {
+        _ if *computed <= 0 => w.fill("CD403.end_not_after_start", &times),
+        Some(m) => w.fill(
+            "CD403.minutes_differ",
+            &[times[0], times[1], ("minutes", m), ("computed", computed)],
+        ),
+        None => w.get("CD403.title").to_owned(),
     }
 }

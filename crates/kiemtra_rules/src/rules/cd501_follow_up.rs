@@ -1,9 +1,10 @@
 //! CD501 follow-up: the next meeting evaluates the results of the previous session's topic
 //! (§III.1 step 3, §III.2).
 
-use super::day;
+use super::previous_message;
 use crate::meeting::{with_previous, Meeting};
-use crate::{At, Detail, Lang, Rule, Violation};
+use crate::messages::Words;
+use crate::{At, Detail, Rule, Violation};
 
 pub(super) fn check(
     meetings: &[Meeting],
@@ -25,16 +26,6 @@ pub(super) fn check(
     }
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    match (d, lang) {
-        (Detail::Previous { date }, Lang::Vi) => format!(
-            "Không kiểm tra, đánh giá kết quả thực hiện chủ đề của kỳ sinh hoạt trước ({}): thiếu follow_up.result",
-            day(*date, lang)
-        ),
-        (Detail::Previous { date }, Lang::En) => format!(
-            "The results of the previous session's topic ({}) are not evaluated: no follow_up.result",
-            day(*date, lang)
-        ),
-        _ => lang.pick("Thiếu đánh giá kết quả kỳ trước", "No follow-up of the previous topic").to_owned(),
-    }
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    previous_message(d, w, "CD501")
 }

@@ -1,9 +1,10 @@
 //! CD502 follow-up-topic: the follow-up evaluates the previous session's topic, not another
 //! (§III.1 step 3).
 
-use super::day;
+use super::previous_message;
 use crate::meeting::{with_previous, Meeting};
-use crate::{At, Detail, Lang, Rule, Violation};
+use crate::messages::Words;
+use crate::{At, Detail, Rule, Violation};
 
 pub(super) fn check(
     meetings: &[Meeting],
@@ -29,21 +30,6 @@ pub(super) fn check(
     }
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    match (d, lang) {
-        (Detail::Previous { date }, Lang::Vi) => format!(
-            "Chủ đề được đánh giá (follow_up.topic) khác chủ đề của kỳ sinh hoạt trước ({})",
-            day(*date, lang)
-        ),
-        (Detail::Previous { date }, Lang::En) => format!(
-            "follow_up.topic differs from the topic of the previous session ({})",
-            day(*date, lang)
-        ),
-        _ => lang
-            .pick(
-                "Chủ đề đánh giá không khớp",
-                "Follow-up topic does not match",
-            )
-            .to_owned(),
-    }
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    previous_message(d, w, "CD502")
 }

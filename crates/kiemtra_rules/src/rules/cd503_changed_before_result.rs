@@ -1,8 +1,9 @@
 //! CD503 changed-before-result: a topic not yet achieved is kept, not dropped (§III.2).
 
-use super::day;
+use super::previous_message;
 use crate::meeting::{with_previous, Meeting};
-use crate::{At, Detail, FollowUpResult, Lang, Rule, Violation};
+use crate::messages::Words;
+use crate::{At, Detail, FollowUpResult, Rule, Violation};
 
 pub(super) fn check(
     meetings: &[Meeting],
@@ -31,16 +32,6 @@ pub(super) fn check(
     }
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    match (d, lang) {
-        (Detail::Previous { date }, Lang::Vi) => format!(
-            "Chủ đề kỳ trước ({}) được đánh giá là chưa đạt hoặc đang thực hiện nhưng đã chuyển sang chủ đề khác",
-            day(*date, lang)
-        ),
-        (Detail::Previous { date }, Lang::En) => format!(
-            "The previous topic ({}) is not achieved or in progress, yet the topic has changed",
-            day(*date, lang)
-        ),
-        _ => lang.pick("Chuyển chủ đề khi chưa đạt kết quả", "Topic changed before a result").to_owned(),
-    }
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    previous_message(d, w, "CD503")
 }

@@ -1,8 +1,9 @@
 //! CD504 kept-after-result: once a topic is achieved, the next session moves on (§III.2).
 
-use super::day;
+use super::previous_message;
 use crate::meeting::{with_previous, Meeting};
-use crate::{At, Detail, FollowUpResult, Lang, Rule, Violation};
+use crate::messages::Words;
+use crate::{At, Detail, FollowUpResult, Rule, Violation};
 
 pub(super) fn check(
     meetings: &[Meeting],
@@ -27,18 +28,6 @@ pub(super) fn check(
     }
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    match (d, lang) {
-        (Detail::Previous { date }, Lang::Vi) => format!(
-            "Chủ đề kỳ trước ({}) đã được đánh giá là đạt nhưng vẫn tiếp tục sinh hoạt chủ đề đó",
-            day(*date, lang)
-        ),
-        (Detail::Previous { date }, Lang::En) => format!(
-            "The previous topic ({}) was evaluated as achieved, yet the session keeps it",
-            day(*date, lang)
-        ),
-        _ => lang
-            .pick("Giữ chủ đề đã đạt", "Topic kept after it was achieved")
-            .to_owned(),
-    }
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    previous_message(d, w, "CD504")
 }

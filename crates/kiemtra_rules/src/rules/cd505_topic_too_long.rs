@@ -1,8 +1,9 @@
-//! CD505 topic-too-long: one topic for at most `max_topic_months` (3) consecutive meetings
-//! (§III.2: "có thể duy trì từ một vài tháng").
+//! CD505 topic-too-long: one topic for at most `max_topic_months` (3) distinct calendar months
+//! of consecutive sessions (§III.2: "có thể duy trì từ một vài tháng").
 
 use crate::meeting::Meeting;
-use crate::{At, Detail, Lang, Parameters, Rule, Violation};
+use crate::messages::Words;
+use crate::{At, Detail, Month, Parameters, Rule, Violation};
 
 pub(super) fn check(
     meetings: &[Meeting],
@@ -10,13 +11,15 @@ pub(super) fn check(
     params: &Parameters,
     out: &mut Vec<(At, Violation)>,
 ) {
-    // run[i]: how many consecutive sessions up to meeting i kept meeting i's single topic.
-    let mut run = vec![0u32; meetings.len()];
+    // run[i]: the distinct months of the run of meeting i's single topic up to meeting i, and
+    // the month of meeting i. Two sessions on one topic in one month count once.
+    let mut run: Vec<(u32, Option<Month>)> = vec![(0, None); meetings.len()];
     for (i, m) in meetings.iter().enumerate() {
         let Some(topic) = m.session.and_then(|s| s.topics.one()) else {
             continue;
         };
-        let before = previous
+        let month = Month::of(m.date);
+        let (months_before, last_month) = previous
             .get(i)
             .copied()
             .flatten()
@@ -28,10 +31,14 @@ pub(super) fn check(
                     == Some(topic)
             })
             .and_then(|p| run.get(p).copied())
-            .unwrap_or(0);
-        let length = before + 1;
+            .unwrap_or((0, None));
+        let length = if last_month == Some(month) {
+            months_before
+        } else {
+            months_before + 1
+        };
         if let Some(slot) = run.get_mut(i) {
-            *slot = length;
+            *slot = (length, Some(month));
         }
         if length > params.max_topic_months {
             out.push((
@@ -49,16 +56,12 @@ pub(super) fn check(
     }
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    match (d, lang) {
-        (Detail::Run { length, max }, Lang::Vi) => {
-            format!("Cùng một chủ đề đã sinh hoạt {length} kỳ liên tiếp, quá {max} kỳ cho phép")
-        }
-        (Detail::Run { length, max }, Lang::En) => format!(
-            "The same topic has been held for {length} consecutive meetings, more than {max}"
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    match d {
+        Detail::Run { length, max } => w.fill(
+            "CD505.message",
+            &[("months", length), ("max_topic_months", max)],
         ),
-        _ => lang
-            .pick("Giữ một chủ đề quá lâu", "Topic kept too long")
-            .to_owned(),
+        _ => w.get("CD505.title").to_owned(),
     }
 }

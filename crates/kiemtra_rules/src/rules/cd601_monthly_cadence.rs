@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use crate::meeting::Meeting;
-use crate::{At, Detail, Lang, Month, Period, Rule, Violation};
+use crate::messages::Words;
+use crate::{At, Detail, Month, Period, Rule, Violation};
 
 pub(super) fn check(meetings: &[Meeting], period: Period, out: &mut Vec<(At, Violation)>) {
     let held: BTreeSet<Month> = meetings
@@ -24,20 +25,9 @@ pub(super) fn check(meetings: &[Meeting], period: Period, out: &mut Vec<(At, Vio
     }
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    match (d, lang) {
-        (Detail::NoMeeting { month }, Lang::Vi) => {
-            format!(
-                "Tháng {:02}/{} không có cuộc họp định kỳ nào",
-                month.month, month.year
-            )
-        }
-        (Detail::NoMeeting { month }, Lang::En) => format!("No periodic meeting in {month}"),
-        _ => lang
-            .pick(
-                "Thiếu cuộc họp định kỳ",
-                "A month without a periodic meeting",
-            )
-            .to_owned(),
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    match d {
+        Detail::NoMeeting { month } => w.fill("CD601.message", &[("month", &w.month(*month))]),
+        _ => w.get("CD601.title").to_owned(),
     }
 }

@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::meeting::Meeting;
-use crate::{At, Detail, Lang, Month, Period, Rule, Violation};
+use crate::messages::Words;
+use crate::{At, Detail, Month, Period, Rule, Violation};
 
 pub(super) fn check(meetings: &[Meeting], period: Period, out: &mut Vec<(At, Violation)>) {
     let mut count: BTreeMap<Month, usize> = BTreeMap::new();
@@ -24,17 +25,12 @@ pub(super) fn check(meetings: &[Meeting], period: Period, out: &mut Vec<(At, Vio
     }
 }
 
-pub(super) fn message(d: &Detail, lang: Lang) -> String {
-    match (d, lang) {
-        (Detail::Meetings { month, count }, Lang::Vi) => format!(
-            "Tháng {:02}/{} có {count} cuộc họp định kỳ (trùng)",
-            month.month, month.year
+pub(super) fn message(d: &Detail, w: &Words) -> String {
+    match d {
+        Detail::Meetings { month, count } => w.fill(
+            "CD602.message",
+            &[("month", &w.month(*month)), ("count", count)],
         ),
-        (Detail::Meetings { month, count }, Lang::En) => {
-            format!("{count} periodic meetings in {month}")
-        }
-        _ => lang
-            .pick("Trùng cuộc họp định kỳ", "Duplicate periodic meetings")
-            .to_owned(),
+        _ => w.get("CD602.title").to_owned(),
     }
 }

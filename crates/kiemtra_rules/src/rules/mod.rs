@@ -1,10 +1,11 @@
-//! The 24 rules of catalogue v1, one file each. A rule file holds the rule's logic and the
+//! The 26 rules of catalogue v1.1, one file each. A rule file holds the rule's logic and the
 //! wording of its message; its documentation (what, why, how to fix, example) is
 //! `docs/<CODE>.<lang>.md`, which `kiemtra explain` prints.
 
 use crate::field::Field;
 use crate::lang::Lang;
 use crate::meeting::Meeting;
+use crate::messages::{words, Words};
 use crate::month::Period;
 use crate::pack::Parameters;
 use crate::registry::Rule;
@@ -26,6 +27,8 @@ mod cd305_discussion_questions;
 mod cd306_conclusion;
 mod cd307_assignments;
 mod cd308_assignment_deadline;
+mod cd309_remedy_assigned;
+mod cd310_chair_named;
 mod cd401_minimum_duration;
 mod cd402_duration_recorded;
 mod cd403_duration_consistent;
@@ -58,6 +61,8 @@ pub fn check_record(record: &Record<'_>, params: &Parameters, out: &mut Vec<Viol
     cd306_conclusion::check(session, out);
     cd307_assignments::check(session, out);
     cd308_assignment_deadline::check(session, record.date, out);
+    cd309_remedy_assigned::check(session, out);
+    cd310_chair_named::check(record, out);
     cd401_minimum_duration::check(session, params, out);
     cd402_duration_recorded::check(session, out);
     cd403_duration_consistent::check(session, out);
@@ -84,31 +89,72 @@ pub fn check_unit(
 /// The message of a violation, in the reader's language.
 pub fn message(v: &Violation, lang: Lang) -> String {
     let d = &v.detail;
-    match v.rule {
-        Rule::SessionHeld => cd101_session_held::message(d, lang),
-        Rule::MinutesBook => cd102_minutes_book::message(d, lang),
-        Rule::TopicStated => cd201_topic_stated::message(d, lang),
-        Rule::SingleTopic => cd202_single_topic::message(d, lang),
-        Rule::TopicArea => cd203_topic_area::message(d, lang),
-        Rule::SourceMaterial => cd204_source_material::message(d, lang),
-        Rule::ReasonStated => cd301_reason_stated::message(d, lang),
-        Rule::Assessment => cd302_assessment::message(d, lang),
-        Rule::CausesAndMeasures => cd303_causes_and_measures::message(d, lang),
-        Rule::MemberOpinions => cd304_member_opinions::message(d, lang),
-        Rule::DiscussionQuestions => cd305_discussion_questions::message(d, lang),
-        Rule::Conclusion => cd306_conclusion::message(d, lang),
-        Rule::Assignments => cd307_assignments::message(d, lang),
-        Rule::AssignmentDeadline => cd308_assignment_deadline::message(d, lang),
-        Rule::MinimumDuration => cd401_minimum_duration::message(d, lang),
-        Rule::DurationRecorded => cd402_duration_recorded::message(d, lang),
-        Rule::DurationConsistent => cd403_duration_consistent::message(d, lang),
-        Rule::FollowUp => cd501_follow_up::message(d, lang),
-        Rule::FollowUpTopic => cd502_follow_up_topic::message(d, lang),
-        Rule::ChangedBeforeResult => cd503_changed_before_result::message(d, lang),
-        Rule::KeptAfterResult => cd504_kept_after_result::message(d, lang),
-        Rule::TopicTooLong => cd505_topic_too_long::message(d, lang),
-        Rule::MonthlyCadence => cd601_monthly_cadence::message(d, lang),
-        Rule::DuplicateMeeting => cd602_duplicate_meeting::message(d, lang),
+    let w = words(lang);
+    let message = match v.rule {
+        Rule::SessionHeld => cd101_session_held::message(d, w),
+        Rule::MinutesBook => cd102_minutes_book::message(d, w),
+        Rule::TopicStated => cd201_topic_stated::message(d, w),
+        Rule::SingleTopic => cd202_single_topic::message(d, w),
+        Rule::TopicArea => cd203_topic_area::message(d, w),
+        Rule::SourceMaterial => cd204_source_material::message(d, w),
+        Rule::ReasonStated => cd301_reason_stated::message(d, w),
+        Rule::Assessment => cd302_assessment::message(d, w),
+        Rule::CausesAndMeasures => cd303_causes_and_measures::message(d, w),
+        Rule::MemberOpinions => cd304_member_opinions::message(d, w),
+        Rule::DiscussionQuestions => cd305_discussion_questions::message(d, w),
+        Rule::Conclusion => cd306_conclusion::message(d, w),
+        Rule::Assignments => cd307_assignments::message(d, w),
+        Rule::AssignmentDeadline => cd308_assignment_deadline::message(d, w),
+        Rule::RemedyAssigned => cd309_remedy_assigned::message(d, w),
+        Rule::ChairNamed => cd310_chair_named::message(d, w),
+        Rule::MinimumDuration => cd401_minimum_duration::message(d, w),
+        Rule::DurationRecorded => cd402_duration_recorded::message(d, w),
+        Rule::DurationConsistent => cd403_duration_consistent::message(d, w),
+        Rule::FollowUp => cd501_follow_up::message(d, w),
+        Rule::FollowUpTopic => cd502_follow_up_topic::message(d, w),
+        Rule::ChangedBeforeResult => cd503_changed_before_result::message(d, w),
+        Rule::KeptAfterResult => cd504_kept_after_result::message(d, w),
+        Rule::TopicTooLong => cd505_topic_too_long::message(d, w),
+        Rule::MonthlyCadence => cd601_monthly_cadence::message(d, w),
+        Rule::DuplicateMeeting => cd602_duplicate_meeting::message(d, w),
+    };
+    let written = match d {
+        Detail::Unreadable { value } => value,
+        Detail::NoDue {
+            unreadable: Some(value),
+            ..
+        } => value,
+        _ => return message,
+    };
+    let forms = w.get(&format!("forms.{}", form_of(v.pointer.as_deref())));
+    w.fill(
+        "unverifiable.written",
+        &[("message", &message), ("value", written), ("forms", &forms)],
+    )
+}
+
+/// Which accepted forms to name for a value written at `pointer` that cannot be read: a key of
+/// the catalogue's `forms` table.
+fn form_of(pointer: Option<&str>) -> &'static str {
+    let mut parts = pointer
+        .unwrap_or("")
+        .rsplit('/')
+        .filter(|p| !p.is_empty() && !p.bytes().all(|b| b.is_ascii_digit()));
+    match (parts.next(), parts.next()) {
+        (Some("minutes"), _) => "minutes",
+        (Some("start" | "end"), _) => "time",
+        (Some("recorded" | "remedy"), _) => "yes_no",
+        (Some("due"), _) => "due",
+        (Some("date"), _) => "date",
+        (Some("area"), _) => "area",
+        (Some("kind"), Some("source")) => "source_kind",
+        (Some("assignments"), _) => "assignments",
+        (Some("topics" | "questions" | "opinions"), _) => "list",
+        (
+            Some("session" | "assessment" | "discussion" | "source" | "follow_up" | "minutes_book"),
+            _,
+        ) => "section",
+        _ => "text",
     }
 }
 
@@ -116,29 +162,22 @@ pub fn message(v: &Violation, lang: Lang) -> String {
 /// given but could not be read.
 fn absence<T>(field: &Field<T>) -> Detail {
     match field {
-        Field::Unreadable(v) | Field::Invalid(v) if !is_blank(v) => {
+        // A list or object where a text was expected is kept as `[…]` / `{…}`: written, and
+        // unreadable.
+        Field::Unreadable(v) | Field::Invalid(v) if !is_blank(v) || v == "[…]" || v == "{…}" => {
             Detail::Unreadable { value: v.clone() }
         }
         _ => Detail::Missing,
     }
 }
 
-/// Appends what was written, when it could not be read.
-fn with_written(mut text: String, d: &Detail, lang: Lang) -> String {
-    if let Detail::Unreadable { value } = d {
-        text.push_str(&match lang {
-            Lang::Vi => format!(" (đã ghi «{value}», không đọc được)"),
-            Lang::En => format!(" (written «{value}», which cannot be read)"),
-        });
-    }
-    text
-}
-
-/// Formats a date the way the reader writes dates.
-fn day(date: chrono::NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => date.format("%d/%m/%Y").to_string(),
-        Lang::En => date.format("%Y-%m-%d").to_string(),
+/// The message of a rule comparing a session with the unit's previous one (CD501–CD504).
+fn previous_message(d: &Detail, w: &Words, code: &str) -> String {
+    match d {
+        Detail::Previous { date } => {
+            w.fill(&format!("{code}.message"), &[("previous", &w.date(*date))])
+        }
+        _ => w.get(&format!("{code}.title")).to_owned(),
     }
 }
 
@@ -189,18 +228,144 @@ fn parts_required(
     }
 }
 
-/// The message of a [`parts_required`] violation: `lead` then the parts' names joined.
-fn parts_message(
-    d: &Detail,
-    lang: Lang,
-    lead: &str,
-    name: impl Fn(&str) -> &'static str,
-) -> String {
+/// The message of a [`parts_required`] violation: the parts' names, joined, in the rule's
+/// message.
+fn parts_message(d: &Detail, w: &Words, code: &str) -> String {
     let parts: &[&str] = match d {
         Detail::Parts { parts } => parts,
         _ => &[],
     };
-    let names: Vec<&str> = parts.iter().map(|p| name(p)).collect();
-    let joiner = lang.pick(" và ", " and no ");
-    format!("{lead}{}", names.join(joiner))
+    let names: Vec<&str> = parts
+        .iter()
+        .map(|p| w.get(&format!("{code}.{p}")))
+        .collect();
+    let joined = names.join(w.get(&format!("{code}.separator")));
+    w.fill(&format!("{code}.message"), &[("parts", &joined)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// Every message of every rule, for each kind of fact it reports, comes out of both
+    /// catalogues whole: not empty, every placeholder filled.
+    #[test]
+    fn every_message_is_in_both_catalogues_with_its_arguments() {
+        let date = NaiveDate::from_ymd_opt(2017, 3, 5).unwrap();
+        let month = crate::Month {
+            year: 2017,
+            month: 3,
+        };
+        let details = |rule: Rule| -> Vec<(&'static str, Detail)> {
+            let unreadable = Detail::Unreadable {
+                value: "cuối tháng sau".into(),
+            };
+            match rule {
+                Rule::Assessment => vec![(
+                    "/session/assessment/strengths",
+                    Detail::Parts {
+                        parts: vec!["strengths", "weaknesses"],
+                    },
+                )],
+                Rule::CausesAndMeasures => vec![(
+                    "/session/discussion/causes",
+                    Detail::Parts {
+                        parts: vec!["causes", "measures"],
+                    },
+                )],
+                Rule::SingleTopic => vec![(
+                    "/session/topics",
+                    Detail::Topics {
+                        topics: vec!["“Dân vận”.".into(), "Dân chủ".into()],
+                    },
+                )],
+                Rule::AssignmentDeadline => vec![
+                    (
+                        "/session/assignments/0/due",
+                        Detail::DueBefore {
+                            index: 0,
+                            due: date,
+                            date,
+                        },
+                    ),
+                    (
+                        "/session/assignments/0/due",
+                        Detail::NoDue {
+                            index: 0,
+                            unreadable: Some("lâu dài".into()),
+                        },
+                    ),
+                ],
+                Rule::MinimumDuration => vec![(
+                    "/session/minutes",
+                    Detail::TooShort {
+                        minutes: 20,
+                        min: 45,
+                    },
+                )],
+                Rule::DurationConsistent => vec![
+                    (
+                        "/session/end",
+                        Detail::Inconsistent {
+                            start: "20:00".into(),
+                            end: "19:30".into(),
+                            minutes: None,
+                            computed: -30,
+                        },
+                    ),
+                    (
+                        "/session/minutes",
+                        Detail::Inconsistent {
+                            start: "19:30".into(),
+                            end: "20:10".into(),
+                            minutes: Some(60),
+                            computed: 40,
+                        },
+                    ),
+                ],
+                Rule::FollowUp
+                | Rule::FollowUpTopic
+                | Rule::ChangedBeforeResult
+                | Rule::KeptAfterResult => {
+                    vec![("/session/follow_up", Detail::Previous { date })]
+                }
+                Rule::TopicTooLong => vec![("/session/topics", Detail::Run { length: 4, max: 3 })],
+                Rule::MonthlyCadence => vec![("", Detail::NoMeeting { month })],
+                Rule::DuplicateMeeting => vec![("", Detail::Meetings { month, count: 2 })],
+                _ => vec![
+                    ("/session/start", Detail::Missing),
+                    ("/session/start", unreadable),
+                ],
+            }
+        };
+        for &rule in Rule::ALL {
+            for (pointer, detail) in details(rule) {
+                let v = Violation::new(rule, pointer, detail);
+                let (vi, en) = (message(&v, Lang::Vi), message(&v, Lang::En));
+                for m in [&vi, &en] {
+                    assert!(m.len() > 10 && !m.contains('{'), "{rule}: {m:?}");
+                }
+                assert_ne!(vi, en, "{rule}");
+                if v.unverifiable() {
+                    assert!(
+                        vi.contains("không kiểm tra được") && vi.contains("“"),
+                        "{vi}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hints_speak_of_the_parameters_in_effect() {
+        let mut params = crate::Pack::embedded().parameters;
+        params.min_minutes = 45;
+        params.max_topic_months = 4;
+        let hint = crate::docs::doc(Rule::MinimumDuration, Lang::Vi).hint(&params);
+        assert!(hint.contains("ít nhất 45 phút"), "{hint}");
+        assert!(!hint.contains("30"), "{hint}");
+        let hint = crate::docs::doc(Rule::TopicTooLong, Lang::En).hint(&params);
+        assert!(hint.contains("at most 4 months"), "{hint}");
+    }
 }

@@ -1,0 +1,45 @@
+//! CD309 remedy-assigned: a session on members' shortcomings assigns remedial measures
+//! (§II.2: "phân công trách nhiệm cho … những đảng viên còn tồn tại khuyết điểm … có biện pháp
+//! khắc phục").
+
+use crate::messages::Words;
+use crate::text::is_blank;
+use crate::{Area, Detail, Field, Rule, Session, Violation};
+
+pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
+    if session.area.value() != Some(&Area::Shortcomings) {
+        return;
+    }
+    let assignments = session.assignments.value().map_or(&[][..], Vec::as_slice);
+    let remedies = assignments
+        .iter()
+        .filter_map(Field::value)
+        .map(|a| &a.remedy);
+    if remedies.clone().any(|r| r.value() == Some(&true)) {
+        return;
+    }
+    // A remedy written but unreadable makes the verdict unverifiable: point at it.
+    let unreadable = assignments.iter().enumerate().find_map(|(i, a)| {
+        let value = a.value()?.remedy.unreadable().filter(|v| !is_blank(v))?;
+        Some((i, value))
+    });
+    let violation = match unreadable {
+        Some((i, value)) => Violation::new(
+            Rule::RemedyAssigned,
+            format!("/session/assignments/{i}/remedy"),
+            Detail::Unreadable {
+                value: value.to_owned(),
+            },
+        ),
+        None => Violation::new(
+            Rule::RemedyAssigned,
+            "/session/assignments",
+            Detail::Missing,
+        ),
+    };
+    out.push(violation);
+}
+
+pub(super) fn message(_: &Detail, w: &Words) -> String {
+    w.get("CD309.message").to_owned()
+}
