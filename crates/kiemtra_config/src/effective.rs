@@ -139,7 +139,7 @@ fn read(path: &Path, what: &str, lang: Lang) -> Result<String, ConfigError> {
         ConfigError::new(
             Some(show(path)),
             match lang {
-                Lang::Vi => format!("không đọc được {what}: {e}"),
+                Lang::Vi => format!("không đọc được {what}: {}", crate::io_error(&e, lang)),
                 Lang::En => format!("cannot read the {what}: {e}"),
             },
         )

@@ -80,6 +80,21 @@ impl std::fmt::Display for RunError {
 
 impl std::error::Error for RunError {}
 
+impl RunError {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: kiemtra_rules::Lang) -> String {
+        match (self, lang) {
+            (RunError::Path(p), kiemtra_rules::Lang::Vi) => {
+                format!("không có tệp hoặc thư mục “{}” (hoặc không đọc được)", display(p))
+            }
+            (RunError::EmptyPeriod { from, to }, kiemtra_rules::Lang::Vi) => {
+                format!("--from {from} ở sau --to {to}: kỳ kiểm tra không có tháng nào")
+            }
+            (e, kiemtra_rules::Lang::En) => e.to_string(),
+        }
+    }
+}
+
 /// Runs an inspection over `paths`.
 pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
     run_with(paths, options, &Limits::DEFAULT)

@@ -20,12 +20,13 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let lang = settings.lang.value;
     // `--format`, else `format` of kiemtra.toml, else text: the format of standard output.
     let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
-    let outputs = outputs(args, stdout_format)?;
+    let outputs = outputs(args, stdout_format, lang)?;
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: {e}"))?;
-            Some(Baseline::parse(&text, &shown)?)
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("{shown}: {}", kiemtra_config::io_error(&e, lang)))?;
+            Some(Baseline::parse(&text, &shown, lang)?)
         }
         None => None,
     };
@@ -48,7 +49,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let mut outcome = outcome?;
+    let mut outcome = outcome.map_err(|e| e.message(lang))?;
     if let Some(baseline) = &baseline {
         baseline.compare(&mut outcome, &options.policy);
     }
@@ -69,7 +70,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         if let (Some(path), false) = (path, *format == Format::Text) {
             // Only text carries colour: the other formats are streamed to their file as they
             // are rendered, never held whole in memory.
-            let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+            let cannot = |e: std::io::Error| cannot_write(path, &e, lang);
             let file = std::fs::File::create(path).map_err(cannot)?;
             let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
             kiemtra_report::render(*format, &outcome, &ctx, &document, &mut out).map_err(cannot)?;
@@ -84,7 +85,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
                 let mut plain = anstream::StripStream::new(Vec::new());
                 plain.write_all(&buffer)?;
                 std::fs::write(path, plain.into_inner())
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    .map_err(|e| cannot_write(path, &e, lang))?;
             }
             None => {
                 let mut out = anstream::stdout().lock();
@@ -134,6 +135,7 @@ fn limits(args: &CheckArgs) -> kiemtra_runner::Limits {
 fn outputs(
     args: &CheckArgs,
     stdout_format: Format,
+    lang: Lang,
 ) -> Result<Vec<(Option<PathBuf>, Format)>, Error> {
     let mut out: Vec<(Option<PathBuf>, Format)> = Vec::new();
     for path in &args.outputs {
@@ -144,7 +146,11 @@ fn outputs(
             continue;
         }
         if out.iter().any(|(p, _)| p.as_ref() == Some(path)) {
-            return Err(format!("{} is named twice with -o", path.display()).into());
+            return Err(match lang {
+                Lang::Vi => format!("tệp {} được ghi hai lần với -o", path.display()),
+                Lang::En => format!("{} is named twice with -o", path.display()),
+            }
+            .into());
         }
         let format = Format::of_path(path).unwrap_or(stdout_format);
         out.push((Some(path.clone()), format));
@@ -153,6 +159,17 @@ fn outputs(
         out.push((None, stdout_format));
     }
     Ok(out)
+}
+
+fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "không ghi được {}: {}",
+            path.display(),
+            kiemtra_config::io_error(e, lang)
+        ),
+        Lang::En => format!("cannot write {}: {e}", path.display()),
+    }
 }
 
 /// A progress bar on standard error when it is a terminal; nothing otherwise.
