@@ -10,6 +10,7 @@ pub mod md;
 mod review;
 pub mod rollup;
 pub mod text;
+pub mod verdict;
 
 use std::io::{self, Write};
 use std::path::Path;

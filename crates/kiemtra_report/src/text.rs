@@ -90,7 +90,8 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         writeln!(out)?;
     }
     rollup(outcome, ctx, out)?;
-    summary(outcome, lang, out)
+    summary(outcome, lang, out)?;
+    writeln!(out, "{BOLD}{}{BOLD:#}", crate::verdict::verdict(outcome, lang))
 }
 
 /// Per parent committee: units, months expected / held / compliant, rate and rating.
@@ -203,6 +204,13 @@ fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()>
             "rejected",
         ]
     };
+    let (records, files) = match lang {
+        Lang::Vi => (records.to_owned(), files.to_owned()),
+        Lang::En => (
+            format!("{} from", if s.records == 1 { "record" } else { "records" }),
+            format!("{} —", if s.files == 1 { "file" } else { "files" }),
+        ),
+    };
     write!(
         out,
         "{BOLD}{head}{BOLD:#} {read} {} {records} {} {files} {} {checked}, {} {rejected}",
@@ -224,10 +232,17 @@ fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()>
     } else {
         ["units", "errors", "warnings", "info"]
     };
+    let n = |count: usize, vi: &str, one: &str, many: &str| match lang {
+        Lang::Vi => format!("{count} {vi}"),
+        Lang::En => crate::verdict::count(count, one, many),
+    };
     write!(
         out,
-        "; {} {units}; {} {errors}, {} {warnings}, {} {infos}",
-        s.units, s.errors, s.warnings, s.infos
+        "; {}; {}, {}, {} {infos}",
+        n(s.units, units, "unit", units),
+        n(s.errors, errors, "error", errors),
+        n(s.warnings, warnings, "warning", warnings),
+        s.infos
     )?;
     if s.waived > 0 {
         write!(

@@ -50,6 +50,9 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         bar.finish_and_clear();
     }
     let mut outcome = outcome.map_err(|e| e.message(lang))?;
+    if outcome.summary.records == 0 {
+        return Err(nothing_read(&outcome, lang).into());
+    }
     if let Some(baseline) = &baseline {
         baseline.compare(&mut outcome, &options.policy);
     }
@@ -94,7 +97,39 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
             }
         }
     }
+    if !outputs
+        .iter()
+        .any(|(path, format)| path.is_none() && *format == Format::Text)
+    {
+        // The text report ends with the verdict; without it on screen, the verdict goes to
+        // standard error, so that every run ends in plain words.
+        eprintln!("{}", kiemtra_report::verdict::verdict(&outcome, lang));
+    }
     Ok(exit_code(&outcome, settings))
+}
+
+/// A run that read no record at all: why, in the reader's words (exit code 2, spec/reports.md).
+fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
+    let mut text = match (outcome.summary.files, lang) {
+        (0, Lang::Vi) => "không có biên bản nào để kiểm tra: không thấy tệp biên bản nào \
+                          (.json, .jsonl, .ndjson, .csv, .xlsx)"
+            .to_owned(),
+        (0, Lang::En) => "no record to check: no file of records (.json, .jsonl, .ndjson, \
+                          .csv, .xlsx) was found"
+            .to_owned(),
+        (n, Lang::Vi) => format!(
+            "không có biên bản nào để kiểm tra: {n} tệp đã đọc không có dòng biên bản nào \
+             (chỉ có dòng tiêu đề, hoặc tệp trống)"
+        ),
+        (n, Lang::En) => format!(
+            "no record to check: {} read, none holds a record (a header row only, or empty)",
+            kiemtra_report::verdict::count(n, "file", "files")
+        ),
+    };
+    for e in &outcome.file_errors {
+        text.push_str(&format!("\n  {}  {}", e.file, e.reason));
+    }
+    text
 }
 
 fn exit_code(outcome: &kiemtra_runner::Outcome, settings: &Settings) -> ExitCode {
