@@ -102,16 +102,27 @@ pub struct TemplateArgs {
     #[arg(long, value_parser = parse_month)]
     pub month: Month,
 
-    /// json: a record with a `_huong_dan` object of guidance; csv: the header row and one
-    /// example row.
+    /// json: a record with a `_huong_dan` object of guidance; csv: the header row and one row
+    /// to fill in; xlsx: a workbook to fill in, with drop-down lists and a sheet of guidance.
     #[arg(long, value_enum, default_value_t = TemplateFormat::Json)]
     pub format: TemplateFormat,
+
+    /// Column names of the csv and xlsx templates: the Vietnamese labels (vi, default) or the
+    /// dotted paths of format v1 (dotted).
+    #[arg(long, value_enum, default_value_t = HeadersArg::Vi)]
+    pub headers: HeadersArg,
+
+    /// Write the template to this file instead of standard output (needed for xlsx on a
+    /// terminal).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TemplateFormat {
     Json,
     Csv,
+    Xlsx,
 }
 
 #[derive(Debug, clap::Args)]

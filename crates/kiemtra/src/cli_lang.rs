@@ -231,7 +231,11 @@ fn arg_vi(command: &str, id: &str) -> Option<&'static str> {
              dòng để điền; xlsx: bảng tính để điền, có danh sách chọn và trang hướng dẫn.",
         ),
         ("template", "headers") => Some(
-            "Tên cột của mẫu CSV: nhãn tiếng Việt (vi, mặc định) hoặc đường dẫn của định dạng v1 (dotted).",
+            "Tên cột của mẫu csv và xlsx: nhãn tiếng Việt (vi, mặc định) hoặc đường dẫn của định \
+             dạng v1 (dotted).",
+        ),
+        ("template", "output") => Some(
+            "Ghi mẫu vào tệp này thay vì ra màn hình (cần cho xlsx khi in ra màn hình).",
         ),
         _ => None,
     };
