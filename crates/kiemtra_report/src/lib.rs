@@ -7,6 +7,7 @@ mod document;
 pub mod html;
 pub mod json;
 pub mod md;
+pub mod place;
 mod review;
 pub mod rollup;
 pub mod text;

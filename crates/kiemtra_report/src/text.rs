@@ -8,7 +8,7 @@ use kiemtra_rules::{Lang, Severity};
 use kiemtra_runner::{Finding, Outcome};
 
 use crate::rollup::{parent_name, percent, Rating};
-use crate::{dotted, Context};
+use crate::Context;
 
 const DIM: Style = Style::new().dimmed();
 const BOLD: Style = Style::new().bold();
@@ -54,6 +54,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         writeln!(out)?;
     }
     crate::review::sections(outcome, ctx, out)?;
+    crate::place::unknown_columns(outcome, lang, out)?;
 
     if !outcome.rejected.is_empty() {
         writeln!(
@@ -122,6 +123,10 @@ fn rollup(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Resu
         let n = name(p.name);
         let pad = width - n.chars().count();
         let c = &p.counts;
+        let units = match lang {
+            Lang::En if c.units == 1 => "unit ",
+            _ => units,
+        };
         writeln!(
             out,
             "  {n}{:pad$}  {:>3} {units}  {expected} {:>4}  {held} {:>4}  {compliant} {:>4}  {:>8}  {}",
@@ -157,6 +162,10 @@ pub(crate) fn finding(
 ) -> io::Result<()> {
     let lang = ctx.lang;
     let place = match (&f.file, f.line) {
+        (Some(file), Some(_)) if outcome.column(f).is_some() => format!(
+            "{file}, {}",
+            crate::place::table_place(outcome, f, lang).unwrap_or_default()
+        ),
         (Some(file), Some(line)) => format!("{file}:{line}"),
         _ => match lang {
             Lang::Vi => format!("(chi bộ, tháng {:02}/{})", f.month.month, f.month.year),
@@ -174,7 +183,7 @@ pub(crate) fn finding(
         ctx.cites(f),
     )?;
     crate::review::waiver_line(f, outcome, lang, out)?;
-    let field = f.violation.pointer.as_deref().map(dotted);
+    let field = crate::place::field_label(outcome, f);
     let hint = ctx.hint(f);
     match field {
         Some(field) => writeln!(out, "      {DIM}↳ {field}:{DIM:#} {hint}"),

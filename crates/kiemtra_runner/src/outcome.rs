@@ -176,6 +176,14 @@ impl Outcome {
         columns.of(f.violation.pointer.as_deref()?)
     }
 
+    /// The header, as its file writes it, of the column holding a finding's field.
+    pub fn header(&self, f: &Finding) -> Option<&str> {
+        let columns = self.columns.get(f.file.as_deref()?)?;
+        let column = columns.of(f.violation.pointer.as_deref()?)?;
+        let header = columns.headers.get(usize::try_from(column).ok()?.checked_sub(1)?)?;
+        Some(header.trim()).filter(|h| !h.is_empty())
+    }
+
     /// Findings new since the baseline, still open, and resolved, for one unit (waived
     /// findings included in the first two).
     pub fn baseline_counts(&self, unit: &str) -> (usize, usize, usize) {

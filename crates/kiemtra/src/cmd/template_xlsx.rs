@@ -77,18 +77,6 @@ pub fn build(
     Ok(book)
 }
 
-/// `A`, `B`, …, `Z`, `AA`, … for a 0-based column.
-pub fn column_letter(col: u16) -> String {
-    let mut n = u32::from(col) + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let r = (n - 1) % 26;
-        out.push(char::from(b'A' + u8::try_from(r).unwrap_or(0)));
-        n = (n - 1) / 26;
-    }
-    out.iter().rev().collect()
-}
-
 /// Excel allows 255 characters in an input message.
 fn short(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -144,7 +132,7 @@ fn records_sheet(
             Kind::Boolean => DataValidation::new().allow_list_strings(&yes_no(headers))?,
             _ => match choices(c, headers) {
                 Some(words) => {
-                    let letter = column_letter(col);
+                    let letter = kiemtra_input::table::column_letter(u32::from(col) + 1);
                     let last = words.len() + 1;
                     DataValidation::new().allow_list_formula(Formula::new(format!(
                         "='{LISTS}'!${letter}$2:${letter}${last}"
@@ -295,14 +283,6 @@ mod tests {
             .map(|r| table.record(r).unwrap().value)
             .collect();
         (values, problem)
-    }
-
-    #[test]
-    fn column_letters_are_excels() {
-        assert_eq!(column_letter(0), "A");
-        assert_eq!(column_letter(25), "Z");
-        assert_eq!(column_letter(26), "AA");
-        assert_eq!(column_letter(27), "AB");
     }
 
     #[test]
