@@ -109,18 +109,24 @@ pub fn verdict(outcome: &Outcome, lang: Lang) -> String {
             let mut line = match (months.as_slice(), lang) {
                 ([m], Lang::Vi) => format!("Biên bản {} của {name}", month_words(*m, lang)),
                 ([m], Lang::En) => format!("The minutes of {name} for {}", month_words(*m, lang)),
-                (_, Lang::Vi) => format!(
-                    "{name}, {} tháng có {} tháng đạt",
-                    unit.months_expected(),
-                    unit.months_compliant
+                ([first, .., last], Lang::Vi) => format!(
+                    "{name}, {}–{}: {}/{} tháng đạt",
+                    month_words(*first, lang),
+                    month_words(*last, lang).trim_start_matches("tháng "),
+                    unit.months_compliant,
+                    unit.months_expected()
                 ),
                 (_, Lang::En) => format!(
-                    "{name}: {} compliant of {}",
+                    "{name}, {}–{}: {} of {} compliant",
+                    months.first().map_or(String::new(), |m| month_words(*m, lang)),
+                    months.last().map_or(String::new(), |m| month_words(*m, lang)),
                     unit.months_compliant,
                     count(unit.months_expected() as usize, "month", "months")
                 ),
+                ([], Lang::Vi) => name.to_owned(),
             };
-            line.push_str(&format!(": {}", to_fix(s.errors, s.warnings, lang)));
+            let sep = if months.len() == 1 { ": " } else { "; " };
+            line.push_str(&format!("{sep}{}", to_fix(s.errors, s.warnings, lang)));
             if let Some(first) = follow_up_unchecked(outcome, unit) {
                 let before = month_words(previous(first), lang);
                 line.push_str(&match lang {
