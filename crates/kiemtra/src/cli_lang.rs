@@ -162,7 +162,7 @@ fn localize(cmd: Command, lang: Lang, parent: &str) -> Command {
 fn about_vi(command: &str) -> Option<&'static str> {
     Some(match command {
         "" => {
-            "Kiểm tra sinh hoạt chuyên đề “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” \
+            "Kiểm tra sinh hoạt chuyên đề “Học tập, làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” \
              trong biên bản sinh hoạt chi bộ."
         }
         "check" => {
@@ -388,7 +388,7 @@ pub fn vietnamese(e: &clap::Error, cmd: &Command) -> String {
         }
     };
     lines.push(format!("kiemtra: {head}"));
-    if let Some(valid) = get(ContextKind::ValidValue) {
+    if let Some(valid) = get(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
         lines.push(format!("  các giá trị chấp nhận: {valid}"));
     }
     for kind in [

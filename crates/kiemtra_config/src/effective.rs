@@ -315,8 +315,8 @@ fn unknown_selector(selector: &str, lang: Lang) -> ConfigError {
     ConfigError::new(
         None,
         match lang {
-            Lang::Vi => format!("không có quy tắc hay nhóm quy tắc «{selector}»{hint}"),
-            Lang::En => format!("no rule or rule group «{selector}»{hint}"),
+            Lang::Vi => format!("không có quy tắc hay nhóm quy tắc “{selector}”{hint}"),
+            Lang::En => format!("no rule or rule group “{selector}”{hint}"),
         },
     )
 }

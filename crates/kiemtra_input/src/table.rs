@@ -386,7 +386,9 @@ fn closest_label(header: &str) -> Option<&'static str> {
         };
         let contained = if holds(&h, &l) && h.starts_with(&l) {
             0.9
-        } else if holds(&l, &h) {
+        } else if holds(&l, &h) && 2 * h.chars().count() >= l.chars().count() {
+            // The header is most of a label (“Chủ đề sinh hoạt” in “Chủ đề sinh hoạt chuyên
+            // đề”), not just a word of it (“Ghi chú” in “Ghi chú đánh giá”).
             0.8
         } else if holds(&h, &l) {
             0.7

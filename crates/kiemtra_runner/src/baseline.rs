@@ -174,7 +174,9 @@ impl Baseline {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let report: ReportFile = serde_json::from_str(text).map_err(|e| match lang {
             Lang::Vi => format!(
-                "{file}: không phải báo cáo JSON của `kiemtra check --format json`: {e}"
+                "{file}: không phải báo cáo JSON của `kiemtra check --format json` (dòng {}, cột {})",
+                e.line(),
+                e.column()
             ),
             Lang::En => format!("{file}: not a JSON report of `kiemtra check --format json`: {e}"),
         })?;
