@@ -394,7 +394,10 @@ fn several_reports_in_one_run() {
     // No progress bar when stderr is not a terminal: only the run's last line, in plain words.
     let stderr = String::from_utf8(o.stderr.clone()).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("chi bộ,") && stderr.contains("lỗi cần sửa"), "{stderr}");
+    assert!(
+        stderr.contains("chi bộ,") && stderr.contains("lỗi cần sửa"),
+        "{stderr}"
+    );
     let read = |p: &str| std::fs::read_to_string(p).unwrap();
     assert!(read(&html).starts_with("<!DOCTYPE html>"));
     assert!(read(&csv).starts_with('\u{feff}'));

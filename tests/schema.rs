@@ -378,7 +378,11 @@ fn an_unchanged_table_template_is_rejected_in_every_format() {
             "json",
             file.to_str().unwrap(),
         ]);
-        assert_eq!(o.status.code(), Some(1), "{format} {headers}: the run fails");
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{format} {headers}: the run fails"
+        );
         let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
         assert_eq!(v["summary"]["records"], 1, "{format} {headers}");
         assert_eq!(v["summary"]["rejected"], 1, "{format} {headers}");

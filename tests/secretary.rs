@@ -27,7 +27,15 @@ fn help_is_vietnamese_by_default() {
     let top = seen(&["--help"]);
     let check = seen(&["check", "--help"]);
     for text in [&top, &check] {
-        for english in ["Usage:", "Options:", "Arguments:", "Commands:", "Print help", "[possible values", "[default"] {
+        for english in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "Commands:",
+            "Print help",
+            "[possible values",
+            "[default",
+        ] {
             assert!(!text.contains(english), "{english} in\n{text}");
         }
     }
@@ -36,11 +44,16 @@ fn help_is_vietnamese_by_default() {
     insta::assert_snapshot!("help", top);
     insta::assert_snapshot!("help_check", check);
     // Every subcommand's help, and `help <command>`.
-    for sub in ["convert", "rules", "explain", "config", "schema", "template"] {
+    for sub in [
+        "convert", "rules", "explain", "config", "schema", "template",
+    ] {
         let o = kiemtra(&[sub, "--help"]);
         assert_eq!(o.status.code(), Some(0));
         let text = stdout(&o);
-        assert!(text.contains("Cách dùng: kiemtra ") && !text.contains("Usage:"), "{text}");
+        assert!(
+            text.contains("Cách dùng: kiemtra ") && !text.contains("Usage:"),
+            "{text}"
+        );
     }
     assert!(stdout(&kiemtra(&["help", "template"])).contains("Tùy chọn:"));
 }
@@ -49,7 +62,10 @@ fn help_is_vietnamese_by_default() {
 fn help_is_english_on_request() {
     let o = kiemtra(&["--lang", "en", "check", "--help"]);
     let text = stdout(&o);
-    assert!(text.contains("Usage: kiemtra check [OPTIONS] <PATHS>..."), "{text}");
+    assert!(
+        text.contains("Usage: kiemtra check [OPTIONS] <PATHS>..."),
+        "{text}"
+    );
     assert!(!text.contains("Tùy chọn"));
 }
 
@@ -79,10 +95,25 @@ fn argument_errors_are_vietnamese_with_the_suggestion() {
 fn run_errors_are_vietnamese() {
     let errors = [
         seen(&["check", "khong/co/thu-muc-nay"]),
-        seen(&["--config", "fixtures/secretary/sai-cau-hinh.toml", "check", "fixtures/samples"]),
+        seen(&[
+            "--config",
+            "fixtures/secretary/sai-cau-hinh.toml",
+            "check",
+            "fixtures/samples",
+        ]),
         seen(&["--config", "fixtures/secretary/khong-co.toml", "rules"]),
-        seen(&["check", "--waivers", "fixtures/secretary/khong-co.toml", "fixtures/samples"]),
-        seen(&["check", "--baseline", "fixtures/secretary/sai-cau-hinh.toml", "fixtures/samples"]),
+        seen(&[
+            "check",
+            "--waivers",
+            "fixtures/secretary/khong-co.toml",
+            "fixtures/samples",
+        ]),
+        seen(&[
+            "check",
+            "--baseline",
+            "fixtures/secretary/sai-cau-hinh.toml",
+            "fixtures/samples",
+        ]),
         seen(&["--lang", "en", "check", "no/such/dir"]),
     ];
     for e in &errors[..5] {
@@ -109,7 +140,11 @@ fn a_run_that_reads_no_record_says_so_and_exits_2() {
         assert!(stdout(&o).is_empty());
     }
     let o = kiemtra(&["--lang", "en", "check", header_only.to_str().unwrap()]);
-    assert!(stderr(&o).contains("1 file read, none holds a record"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 file read, none holds a record"),
+        "{}",
+        stderr(&o)
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -132,14 +167,33 @@ fn a_secretarys_month_in_her_own_words() {
          được việc đánh giá chủ đề tháng 3/2017 vì không có biên bản tháng 3/2017."
     );
     insta::assert_snapshot!("secretary_month", out);
-    let o = kiemtra(&["--lang", "en", "check", "fixtures/secretary/thon-1-thang-4.csv"]);
+    let o = kiemtra(&[
+        "--lang",
+        "en",
+        "check",
+        "fixtures/secretary/thon-1-thang-4.csv",
+    ]);
     let out = stdout(&o);
     assert!(out.contains("read 1 record from 1 file —"), "{out}");
-    assert!(out.contains("1 unit;") && out.contains("1 error,") && out.contains("0 warnings"), "{out}");
-    assert!(out.lines().last().unwrap().starts_with(
-        "The minutes of Chi bộ thôn 1 for April 2017: 1 error to fix, 0 warnings;"
-    ));
+    assert!(
+        out.contains("1 unit;") && out.contains("1 error,") && out.contains("0 warnings"),
+        "{out}"
+    );
+    assert!(out
+        .lines()
+        .last()
+        .unwrap()
+        .starts_with("The minutes of Chi bộ thôn 1 for April 2017: 1 error to fix, 0 warnings;"));
     // Her own column is kept under its name in the record.
-    let o = kiemtra(&["convert", "--to", "json", "fixtures/secretary/thon-1-thang-4.csv"]);
-    assert!(stdout(&o).contains("\"Ghi chú\": \"Họp ở nhà văn hóa\""), "{}", stdout(&o));
+    let o = kiemtra(&[
+        "convert",
+        "--to",
+        "json",
+        "fixtures/secretary/thon-1-thang-4.csv",
+    ]);
+    assert!(
+        stdout(&o).contains("\"Ghi chú\": \"Họp ở nhà văn hóa\""),
+        "{}",
+        stdout(&o)
+    );
 }

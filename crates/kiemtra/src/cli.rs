@@ -329,9 +329,8 @@ fn parse_report_date(s: &str) -> Result<ReportDate, String> {
 }
 
 fn parse_month(s: &str) -> Result<Month, String> {
-    Month::parse(s).ok_or_else(|| {
-        pick("không phải tháng dạng YYYY-MM", "not a month YYYY-MM").to_owned()
-    })
+    Month::parse(s)
+        .ok_or_else(|| pick("không phải tháng dạng YYYY-MM", "not a month YYYY-MM").to_owned())
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -67,8 +67,13 @@ pub fn command(lang: Lang) -> Command {
 fn usage_in_vietnamese(mut cmd: Command) -> Command {
     let usage = cmd.render_usage().to_string();
     let usage = usage_vi(&usage);
-    let usage = usage.trim().trim_start_matches("Cách dùng:").trim().to_owned();
-    cmd.override_usage(usage).mut_subcommands(usage_in_vietnamese)
+    let usage = usage
+        .trim()
+        .trim_start_matches("Cách dùng:")
+        .trim()
+        .to_owned();
+    cmd.override_usage(usage)
+        .mut_subcommands(usage_in_vietnamese)
 }
 
 const TEMPLATE_VI: &str = "\
@@ -267,8 +272,7 @@ fn arg_vi(command: &str, id: &str) -> Option<&'static str> {
 }
 
 fn value_name_vi(name: &str) -> Option<&'static str> {
-    Some(
-    match name {
+    Some(match name {
         "FILE" => "TỆP",
         "RULES" => "QUY_TẮC",
         "RULE" => "QUY_TẮC",
@@ -304,7 +308,8 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, std::process::ExitCode> {
     let result = matches.and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
     result.map_err(|e| {
         let code = e.exit_code();
-        if lang == Lang::En || matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+        if lang == Lang::En
+            || matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
         {
             let _ = e.print();
         } else {
@@ -401,8 +406,7 @@ pub fn vietnamese(e: &clap::Error, cmd: &Command) -> String {
         }
     }
     lines.push(String::new());
-    let usage = get(ContextKind::Usage)
-        .unwrap_or_else(|| cmd.clone().render_usage().to_string());
+    let usage = get(ContextKind::Usage).unwrap_or_else(|| cmd.clone().render_usage().to_string());
     lines.push(usage_vi(usage.trim()));
     let name = usage
         .trim()
@@ -411,7 +415,11 @@ pub fn vietnamese(e: &clap::Error, cmd: &Command) -> String {
         .take_while(|w| !w.starts_with(['[', '<', '-']))
         .collect::<Vec<_>>()
         .join(" ");
-    let name = if name.is_empty() { "kiemtra".into() } else { name };
+    let name = if name.is_empty() {
+        "kiemtra".into()
+    } else {
+        name
+    };
     lines.push(String::new());
     lines.push(format!("Xem thêm: “{name} --help”."));
     lines.join("\n") + "\n"
@@ -430,9 +438,15 @@ mod tests {
         assert_eq!(scan(&os(&["kiemtra", "check", "x"])), Lang::Vi);
         assert_eq!(scan(&os(&["kiemtra", "--lang", "en", "check"])), Lang::En);
         assert_eq!(scan(&os(&["kiemtra", "check", "--lang=EN"])), Lang::En);
-        assert_eq!(scan(&os(&["kiemtra", "--lang=en", "--lang", "vi"])), Lang::Vi);
+        assert_eq!(
+            scan(&os(&["kiemtra", "--lang=en", "--lang", "vi"])),
+            Lang::Vi
+        );
         // After `--` it is a path, not an option.
-        assert_eq!(scan(&os(&["kiemtra", "check", "--", "--lang=en"])), Lang::Vi);
+        assert_eq!(
+            scan(&os(&["kiemtra", "check", "--", "--lang=en"])),
+            Lang::Vi
+        );
     }
 
     /// Every option and command a person can see has its Vietnamese text: an option added to

@@ -321,8 +321,7 @@ impl Table {
                 .enumerate()
                 .filter_map(|(i, (t, header))| match t {
                     Target::Other { .. }
-                        if !header.trim().is_empty()
-                            && layout::column_named(header).is_none() =>
+                        if !header.trim().is_empty() && layout::column_named(header).is_none() =>
                     {
                         Some(UnknownColumn {
                             column: u32::try_from(i + 1).unwrap_or(u32::MAX),
@@ -562,7 +561,10 @@ mod tests {
                 (4, "Ket luan cua chu tri", Some("Kết luận")),
             ]
         );
-        assert_eq!(seen[2], (5, "session.conclusoin", Some("session.conclusion")));
+        assert_eq!(
+            seen[2],
+            (5, "session.conclusoin", Some("session.conclusion"))
+        );
         assert_eq!(seen[3].0, 6);
         assert_eq!(seen.len(), 4, "a blank header is not a column to report");
         assert_eq!(c.headers[2], "Chủ đề sinh hoạt");

@@ -81,8 +81,14 @@ pub fn unknown_columns(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io
                 (None, _) => String::new(),
             };
             match lang {
-                Lang::Vi => writeln!(out, "  {file}  cột {letter} “{header}” không nhận ra{guess}")?,
-                Lang::En => writeln!(out, "  {file}  column {letter} “{header}” not recognised{guess}")?,
+                Lang::Vi => writeln!(
+                    out,
+                    "  {file}  cột {letter} “{header}” không nhận ra{guess}"
+                )?,
+                Lang::En => writeln!(
+                    out,
+                    "  {file}  column {letter} “{header}” not recognised{guess}"
+                )?,
             }
         }
     }

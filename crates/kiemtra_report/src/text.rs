@@ -92,7 +92,11 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
     }
     rollup(outcome, ctx, out)?;
     summary(outcome, lang, out)?;
-    writeln!(out, "{BOLD}{}{BOLD:#}", crate::verdict::verdict(outcome, lang))
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#}",
+        crate::verdict::verdict(outcome, lang)
+    )
 }
 
 /// Per parent committee: units, months expected / held / compliant, rate and rating.

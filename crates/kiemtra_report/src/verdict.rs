@@ -118,8 +118,12 @@ pub fn verdict(outcome: &Outcome, lang: Lang) -> String {
                 ),
                 (_, Lang::En) => format!(
                     "{name}, {}–{}: {} of {} compliant",
-                    months.first().map_or(String::new(), |m| month_words(*m, lang)),
-                    months.last().map_or(String::new(), |m| month_words(*m, lang)),
+                    months
+                        .first()
+                        .map_or(String::new(), |m| month_words(*m, lang)),
+                    months
+                        .last()
+                        .map_or(String::new(), |m| month_words(*m, lang)),
                     unit.months_compliant,
                     count(unit.months_expected() as usize, "month", "months")
                 ),

@@ -180,7 +180,9 @@ impl Outcome {
     pub fn header(&self, f: &Finding) -> Option<&str> {
         let columns = self.columns.get(f.file.as_deref()?)?;
         let column = columns.of(f.violation.pointer.as_deref()?)?;
-        let header = columns.headers.get(usize::try_from(column).ok()?.checked_sub(1)?)?;
+        let header = columns
+            .headers
+            .get(usize::try_from(column).ok()?.checked_sub(1)?)?;
         Some(header.trim()).filter(|h| !h.is_empty())
     }
 

@@ -85,7 +85,10 @@ impl RunError {
     pub fn message(&self, lang: kiemtra_rules::Lang) -> String {
         match (self, lang) {
             (RunError::Path(p), kiemtra_rules::Lang::Vi) => {
-                format!("không có tệp hoặc thư mục “{}” (hoặc không đọc được)", display(p))
+                format!(
+                    "không có tệp hoặc thư mục “{}” (hoặc không đọc được)",
+                    display(p)
+                )
             }
             (RunError::EmptyPeriod { from, to }, kiemtra_rules::Lang::Vi) => {
                 format!("--from {from} ở sau --to {to}: kỳ kiểm tra không có tháng nào")

@@ -47,7 +47,11 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
             let mut w = csv::Writer::from_writer(&mut bytes);
             let columns = table_columns();
             w.write_record(columns.iter().map(|c| header(c, args.headers)))?;
-            w.write_record(columns.iter().map(|c| first_row(c, code, args.month, args.headers)))?;
+            w.write_record(
+                columns
+                    .iter()
+                    .map(|c| first_row(c, code, args.month, args.headers)),
+            )?;
             w.flush()?;
         }
         TemplateFormat::Xlsx => {

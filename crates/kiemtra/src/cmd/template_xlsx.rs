@@ -101,9 +101,7 @@ fn records_sheet(
         .set_align(FormatAlign::VerticalCenter)
         .set_background_color("#DDEBF7")
         .set_border(FormatBorder::Thin);
-    let wrap = Format::new()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let date = Format::new()
         .set_num_format("dd/mm/yyyy")
         .set_align(FormatAlign::Top);
@@ -126,9 +124,8 @@ fn records_sheet(
         sheet.set_column_width(col, width)?;
         sheet.set_column_format(col, format)?;
         let mut rule = match c.kind {
-            Kind::Integer => {
-                DataValidation::new().allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
-            }
+            Kind::Integer => DataValidation::new()
+                .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0)),
             Kind::Boolean => DataValidation::new().allow_list_strings(&yes_no(headers))?,
             _ => match choices(c, headers) {
                 Some(words) => {
@@ -293,7 +290,10 @@ mod tests {
         };
         let bytes = workbook("HC-01", month, HeadersArg::Vi, &settings()).unwrap();
         let (values, problem) = read(&bytes);
-        assert_eq!(problem, None, "the guide and the lists are not read as records");
+        assert_eq!(
+            problem, None,
+            "the guide and the lists are not read as records"
+        );
         assert_eq!(
             values,
             [json!({"unit": {"code": "HC-01"}, "kind": "định kỳ"})]
@@ -333,11 +333,17 @@ mod tests {
             ("unit.name", "Chi bộ thôn 1"),
             ("chair", "Nguyễn Văn An"),
             ("minutes_book.recorded", "có"),
-            ("session.topics", "Nâng cao tinh thần tự phê bình và phê bình"),
+            (
+                "session.topics",
+                "Nâng cao tinh thần tự phê bình và phê bình",
+            ),
             ("session.area", "tự phê bình"),
             ("session.source.kind", "bài viết của Bác"),
             ("session.questions", "Vì sao còn nể nang?\nLàm gì để sửa?"),
-            ("session.conclusion", "Mỗi đảng viên tự nhận một khuyết điểm."),
+            (
+                "session.conclusion",
+                "Mỗi đảng viên tự nhận một khuyết điểm.",
+            ),
             (
                 "session.assignments",
                 "Chi ủy | tập thể | Theo dõi việc sửa chữa | 2017-05-28 | không",
@@ -347,7 +353,9 @@ mod tests {
             sheet.write_string(1, col(path), text).unwrap();
         }
         sheet.write_number(1, col("session.minutes"), 40).unwrap();
-        sheet.write_number(1, col("attendance.present"), 18).unwrap();
+        sheet
+            .write_number(1, col("attendance.present"), 18)
+            .unwrap();
         let bytes = book.save_to_buffer().unwrap();
         let (values, problem) = read(&bytes);
         assert_eq!(problem, None);
