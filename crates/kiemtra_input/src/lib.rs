@@ -24,7 +24,7 @@ use kiemtra_rules::{Invalid, Lang, Record, RecordDoc};
 
 pub use decode::Encoding;
 pub use json::{split_json, split_jsonl};
-pub use locate::Position;
+pub use locate::{pointer_position, Position};
 pub use table::{Columns, Table, TableRecord, UnknownColumn};
 
 /// The formats kiemtra reads.

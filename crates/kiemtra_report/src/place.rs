@@ -44,7 +44,10 @@ pub fn field_label(outcome: &Outcome, f: &Finding) -> Option<String> {
 /// A finding's place in a CSV file or worksheet: `dòng 4, cột Z “Kết luận”`.
 pub fn table_place(outcome: &Outcome, f: &Finding, lang: Lang) -> Option<String> {
     let line = f.line?;
-    let column = outcome.column(f)?;
+    let column = outcome
+        .columns
+        .get(f.file.as_deref()?)?
+        .of(f.violation.pointer.as_deref()?)?;
     let letter = column_letter(column);
     let header = outcome
         .header(f)

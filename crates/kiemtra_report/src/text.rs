@@ -165,12 +165,15 @@ pub(crate) fn finding(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = ctx.lang;
+    let table = crate::place::table_place(outcome, f, lang);
     let place = match (&f.file, f.line) {
-        (Some(file), Some(_)) if outcome.column(f).is_some() => format!(
-            "{file}, {}",
-            crate::place::table_place(outcome, f, lang).unwrap_or_default()
-        ),
-        (Some(file), Some(line)) => format!("{file}:{line}"),
+        (Some(file), Some(_)) if table.is_some() => {
+            format!("{file}, {}", table.unwrap_or_default())
+        }
+        (Some(file), Some(line)) => match f.column {
+            Some(column) => format!("{file}:{line}:{column}"),
+            None => format!("{file}:{line}"),
+        },
         _ => match lang {
             Lang::Vi => format!("(chi bộ, tháng {:02}/{})", f.month.month, f.month.year),
             Lang::En => format!("(unit, {})", f.month),

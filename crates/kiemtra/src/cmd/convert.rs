@@ -92,15 +92,14 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
         }
     }
     match &args.output {
-        Some(path) => std::fs::write(path, &buffer)
-            .map_err(|e| match lang {
-                Lang::Vi => format!(
-                    "không ghi được {}: {}",
-                    path.display(),
-                    kiemtra_config::io_error(&e, lang)
-                ),
-                Lang::En => format!("cannot write {}: {e}", path.display()),
-            })?,
+        Some(path) => std::fs::write(path, &buffer).map_err(|e| match lang {
+            Lang::Vi => format!(
+                "không ghi được {}: {}",
+                path.display(),
+                kiemtra_config::io_error(&e, lang)
+            ),
+            Lang::En => format!("cannot write {}: {e}", path.display()),
+        })?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&buffer)?;
