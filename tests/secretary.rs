@@ -197,3 +197,30 @@ fn a_secretarys_month_in_her_own_words() {
         stdout(&o)
     );
 }
+
+/// In a pretty-printed JSON file, a finding points at the line and column where its field is
+/// written, not at the record's opening brace.
+#[test]
+fn a_pretty_printed_json_finding_points_at_its_field() {
+    let o = kiemtra(&[
+        "check",
+        "--format",
+        "json",
+        "fixtures/samples/thi-tran.json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let text =
+        std::fs::read_to_string(common::root().join("fixtures/samples/thi-tran.json")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let findings = v["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings.iter().filter(|f| f["file"].is_string()) {
+        let (line, column) = (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap());
+        let key = f["pointer"].as_str().unwrap().rsplit('/').next().unwrap();
+        let at: String = lines[line as usize - 1]
+            .chars()
+            .skip(column as usize - 1)
+            .collect();
+        assert!(at.starts_with(&format!("\"{key}\"")), "{f}: {at}");
+    }
+}
