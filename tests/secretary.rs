@@ -184,6 +184,19 @@ fn a_secretarys_month_in_her_own_words() {
         .last()
         .unwrap()
         .starts_with("The minutes of Chi bộ thôn 1 for April 2017: 1 error to fix, 0 warnings;"));
+    // The JSON report lists it too, for other programs.
+    let o = kiemtra(&[
+        "check",
+        "--format",
+        "json",
+        "fixtures/secretary/thon-1-thang-4.csv",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v["unknown_columns"],
+        serde_json::json!([{"file": "fixtures/secretary/thon-1-thang-4.csv", "column": 24,
+            "letter": "X", "header": "Ghi chú", "closest": null}])
+    );
     // Her own column is kept under its name in the record.
     let o = kiemtra(&[
         "convert",
