@@ -26,25 +26,55 @@ pub fn pick(vi: &'static str, en: &'static str) -> &'static str {
     lang().pick(vi, en)
 }
 
-/// The language the arguments ask for: the last `--lang X` / `--lang=X` before `--`; Vietnamese
-/// when none (or an unknown one, which clap then reports) is given.
+/// The language the arguments ask for: the last `--lang X` / `--lang=X` before `--`, else
+/// `lang` of the configuration file (`--config FILE`, or kiemtra.toml here unless
+/// `--no-config`), else Vietnamese. An unknown value, or a configuration that cannot be read,
+/// is left for clap and the configuration to report.
 pub fn scan(args: &[OsString]) -> Lang {
-    let mut lang = Lang::Vi;
+    let mut lang = None;
+    let mut config: Option<std::path::PathBuf> = None;
+    let mut no_config = false;
     let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(a) = it.next() {
-        let value = match a.as_ref() {
-            "--" => break,
-            "--lang" => it.next().map(|v| v.into_owned()),
-            other => other.strip_prefix("--lang=").map(str::to_owned),
+        let (name, value) = match a.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => {
+                (name.to_owned(), Some(value.to_owned()))
+            }
+            _ => (a.clone().into_owned(), None),
         };
-        match value.as_deref().map(str::trim) {
-            Some(v) if v.eq_ignore_ascii_case("en") => lang = Lang::En,
-            Some(v) if v.eq_ignore_ascii_case("vi") => lang = Lang::Vi,
+        match name.as_str() {
+            "--" => break,
+            "--no-config" => no_config = true,
+            "--lang" | "--config" => {
+                let Some(value) = value.or_else(|| it.next().map(|v| v.into_owned())) else {
+                    continue;
+                };
+                if name == "--config" {
+                    config = Some(value.into());
+                } else if value.trim().eq_ignore_ascii_case("en") {
+                    lang = Some(Lang::En);
+                } else if value.trim().eq_ignore_ascii_case("vi") {
+                    lang = Some(Lang::Vi);
+                }
+            }
             _ => {}
         }
     }
+    let lang = lang
+        .or_else(|| (!no_config).then(|| configured(config)).flatten())
+        .unwrap_or(Lang::Vi);
     let _ = LANG.set(lang);
     lang
+}
+
+/// `lang` of the configuration file, when it can be read.
+fn configured(named: Option<std::path::PathBuf>) -> Option<Lang> {
+    let path = named.unwrap_or_else(|| kiemtra_config::effective::FILE_NAME.into());
+    let text = std::fs::read_to_string(&path).ok()?;
+    let names = crate::cli::ReportFormat::names();
+    let formats: Vec<&str> = names.iter().map(String::as_str).collect();
+    let file = kiemtra_config::ConfigFile::parse(&text, &path, &formats, Lang::Vi).ok()?;
+    file.lang.map(|l| l.value)
 }
 
 /// The parser, with every text a person reads in `lang`.
@@ -447,6 +477,30 @@ mod tests {
             scan(&os(&["kiemtra", "check", "--", "--lang=en"])),
             Lang::Vi
         );
+    }
+
+    #[test]
+    fn the_configuration_can_choose_the_language() {
+        let dir = std::env::temp_dir().join(format!("kiemtra-lang-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("k.toml");
+        std::fs::write(&file, "lang = \"en\"\n").unwrap();
+        let f = file.to_str().unwrap();
+        assert_eq!(scan(&os(&["kiemtra", "--config", f, "check"])), Lang::En);
+        assert_eq!(
+            scan(&os(&["kiemtra", &format!("--config={f}"), "rules"])),
+            Lang::En
+        );
+        // The command line wins; --no-config reads none.
+        assert_eq!(
+            scan(&os(&["kiemtra", "--config", f, "--lang", "vi"])),
+            Lang::Vi
+        );
+        assert_eq!(
+            scan(&os(&["kiemtra", "--config", f, "--no-config"])),
+            Lang::Vi
+        );
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     /// Every option and command a person can see has its Vietnamese text: an option added to
