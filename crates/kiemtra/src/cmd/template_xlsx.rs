@@ -87,6 +87,28 @@ fn short(text: &str, max: usize) -> String {
     }
 }
 
+/// What to write in a column: the field's guidance and, for a list, the words to pick from
+/// (with Vietnamese headers, the words only: the codes of format v1 are not hers to type).
+fn column_guidance(c: &Column, headers: HeadersArg, lang: Lang) -> Option<String> {
+    let f = field(c)?;
+    let mut text = match headers {
+        HeadersArg::Vi => f.guidance(lang).to_owned(),
+        HeadersArg::Dotted => guidance(f, lang),
+    };
+    let words = match c.kind {
+        Kind::Boolean => Some(yes_no(headers).to_vec()),
+        _ => choices(c, headers),
+    };
+    if let Some(words) = words {
+        text.push_str(&format!(
+            " {} {}.",
+            lang.pick("Chọn:", "Pick:"),
+            words.join("; ")
+        ));
+    }
+    Some(text)
+}
+
 fn records_sheet(
     sheet: &mut Worksheet,
     columns: &[&'static Column],
@@ -138,10 +160,10 @@ fn records_sheet(
                 None => DataValidation::new().allow_any_value(),
             },
         };
-        if let Some(f) = field(c) {
+        if let Some(text) = column_guidance(c, headers, lang) {
             rule = rule
                 .set_input_title(short(header(c, headers), 32))?
-                .set_input_message(short(&guidance(f, lang), 255))?;
+                .set_input_message(short(&text, 255))?;
         }
         if c.kind == Kind::Integer {
             rule = rule.set_error_message(lang.pick(
@@ -222,14 +244,7 @@ fn guide_sheet(
         &bold,
     )?;
     for c in columns {
-        let mut text = field(c).map(|f| guidance(f, lang)).unwrap_or_default();
-        if let Some(words) = choices(c, headers) {
-            text.push_str(&format!(
-                " {} {}.",
-                lang.pick("Chọn:", "Pick:"),
-                words.join("; ")
-            ));
-        }
+        let text = column_guidance(c, headers, lang).unwrap_or_default();
         line(sheet, header(c, headers), &text, &Format::new())?;
     }
     line(sheet, "", "", &Format::new())?;
