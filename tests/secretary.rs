@@ -78,16 +78,19 @@ fn argument_errors_are_vietnamese_with_the_suggestion() {
         seen(&["check", "--from"]),
         seen(&["check"]),
         seen(&["chek", "fixtures/samples"]),
+        seen(&["check", "-j", "abc", "fixtures/samples"]),
+        seen(&["--config", "kiemtra.toml", "--no-config", "rules"]),
         seen(&["--lang=en", "check", "--frm", "2017-01", "fixtures/samples"]),
     ];
-    for e in &errors[..6] {
+    for e in &errors[..8] {
         assert!(e.contains("exit 2"), "{e}");
         assert!(e.contains("--- stderr\nkiemtra: "), "{e}");
         assert!(!e.contains("error:") && !e.contains("Usage:"), "{e}");
     }
     assert!(errors[0].contains("gợi ý: có phải “--from”?"));
     assert!(errors[1].contains("gợi ý: có phải “xml”?") || errors[1].contains("chấp nhận"));
-    assert!(errors[6].contains("a similar argument exists: '--from'"));
+    assert!(errors[6].contains("cần một số nguyên"));
+    assert!(errors[8].contains("a similar argument exists: '--from'"));
     insta::assert_snapshot!("argument_errors", errors.join("\n"));
 }
 

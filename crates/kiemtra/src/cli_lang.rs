@@ -351,8 +351,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, std::process::ExitCode> {
     })
 }
 
-/// A context value of clap's error as text; several values joined by `sep`, each quoted when
-/// `sep` says “or”.
+/// A context value of clap's error as text, several values joined by `sep`.
 fn value(e: &clap::Error, kind: ContextKind, sep: &str) -> Option<String> {
     match e.get(kind)? {
         ContextValue::String(s) => Some(s.clone()),
@@ -366,7 +365,6 @@ fn value(e: &clap::Error, kind: ContextKind, sep: &str) -> Option<String> {
                 .collect::<Vec<_>>()
                 .join("; "),
         ),
-        ContextValue::None => None,
         _ => None,
     }
 }
@@ -397,7 +395,11 @@ pub fn vietnamese(e: &clap::Error, cmd: &Command) -> String {
         ErrorKind::InvalidValue => format!("giá trị {given} không hợp lệ cho {arg}"),
         ErrorKind::ValueValidation => {
             let why = std::error::Error::source(e)
-                .map(|s| format!(": {s}"))
+                .map(|s| match s.downcast_ref::<std::num::ParseIntError>() {
+                    // The standard library's words for a number option (`-j abc`).
+                    Some(_) => ": cần một số nguyên".to_owned(),
+                    None => format!(": {s}"),
+                })
                 .unwrap_or_default();
             format!("giá trị {given} không hợp lệ cho {arg}{why}")
         }
