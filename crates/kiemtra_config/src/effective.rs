@@ -249,7 +249,7 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
             *s = Setting::new(v.value, file_origin(v.line));
         }
     }
-    if let Err(e) = pack.parameters.validate() {
+    if let Some(e) = pack.parameters.problem(lang) {
         let place = match &config_path {
             Some(path) if f.is_some_and(|f| !f.parameters.is_empty()) => Some(show(path)),
             _ => match &pack_setting.value {
