@@ -143,7 +143,7 @@ fn a_wrong_configuration_is_an_error_that_names_it() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o).trim(),
-        "kiemtra: fixtures/config/wrong-parameter.toml:4:1: khóa không hợp lệ «min_minute» trong [parameters]; có phải «min_minutes»?"
+        "kiemtra: fixtures/config/wrong-parameter.toml:4:1: khóa không hợp lệ “min_minute” trong [parameters]; có phải “min_minutes”?"
     );
     let o = kiemtra(&[
         "--lang",
@@ -156,13 +156,13 @@ fn a_wrong_configuration_is_an_error_that_names_it() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o).trim(),
-        "kiemtra: fixtures/config/wrong-rule.toml:1:11: no rule or rule group «CD2O3»; did you mean «CD203»?"
+        "kiemtra: fixtures/config/wrong-rule.toml:1:11: no rule or rule group “CD2O3”; did you mean “CD203”?"
     );
     // On the command line too, and for `rules` and `config` as well as `check`.
     let o = kiemtra(&["--lang", "en", "check", "--ignore", "CD40l", SAMPLES]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("«CD40l»; did you mean «CD401»?"),
+        stderr(&o).contains("“CD40l”; did you mean “CD401”?"),
         "{}",
         stderr(&o)
     );
@@ -378,7 +378,7 @@ fn a_wrong_waiver_is_an_error_that_names_it() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("bad.toml:31:1: unknown key «het_han» in [[waiver]]"),
+        stderr(&o).contains("bad.toml:31:1: unknown key “het_han” in [[waiver]]"),
         "{}",
         stderr(&o)
     );

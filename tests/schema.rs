@@ -192,44 +192,40 @@ fn template(format: &str) -> String {
     stdout(&o)
 }
 
-/// The CSV template's example row, read back into a record the way the table layout says:
-/// lists one item per line, assignments `assignee | kind | task | due | remedy` per line.
-fn csv_example() -> Value {
-    let text = template("csv");
-    let text = text
-        .strip_prefix('\u{feff}')
-        .expect("UTF-8 BOM for spreadsheets");
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().unwrap().clone();
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 1, "one example row");
-    let mut record = json!({});
-    for (h, cell) in headers.iter().zip(rows[0].iter()) {
-        let value = match h {
-            "session.topics" | "session.questions" | "session.discussion.opinions" => {
-                json!(cell.lines().collect::<Vec<_>>())
-            }
-            "session.assignments" => json!(cell
-                .lines()
-                .map(|l| {
-                    let f: Vec<&str> = l.split(" | ").collect();
-                    json!({"assignee": f[0], "kind": f[1], "task": f[2], "due": f[3],
-                           "remedy": f[4] == "true"})
-                })
-                .collect::<Vec<_>>()),
-            "attendance.present" | "attendance.total" | "session.minutes" => {
-                json!(cell.parse::<u32>().unwrap())
-            }
-            "minutes_book.recorded" => json!(cell == "true"),
-            _ => json!(cell),
-        };
-        let mut slot = &mut record;
-        for part in h.split('.') {
-            slot = &mut slot[part];
+/// A complete, compliant meeting of the unit in March 2017: what a secretary writes into the
+/// template.
+fn example(code: &str) -> Value {
+    json!({
+        "id": format!("{code}/2017-03-15"),
+        "unit": { "code": code, "name": "Chi bộ thôn 1", "parent": "Đảng bộ xã" },
+        "date": "2017-03-15",
+        "kind": "periodic",
+        "chair": "Nguyễn Văn An",
+        "secretary": "Trần Thị Bình",
+        "attendance": { "present": 18, "total": 20 },
+        "minutes_book": { "recorded": true, "page": "12" },
+        "session": {
+            "topics": ["Nâng cao tinh thần tự phê bình và phê bình"],
+            "area": "self-criticism",
+            "source": { "kind": "ho-chi-minh-writing", "title": "Sửa đổi lối làm việc (1947)" },
+            "start": "19:30", "end": "20:10", "minutes": 40,
+            "reason": "Góp ý trong chi bộ còn nể nang, ngại va chạm.",
+            "assessment": { "strengths": "Đảng viên dự họp đầy đủ.", "weaknesses": "Góp ý còn chung chung." },
+            "questions": ["Vì sao còn nể nang khi góp ý?"],
+            "discussion": {
+                "opinions": ["Đồng chí Lê Văn Hùng: góp ý thẳng thắn ngay trong sinh hoạt."],
+                "causes": "Tâm lý ngại va chạm.",
+                "measures": "Chi ủy gương mẫu tự phê bình trước."
+            },
+            "conclusion": "Mỗi đảng viên tự nhận một khuyết điểm và đăng ký biện pháp khắc phục.",
+            "assignments": [{
+                "assignee": "Chi ủy", "kind": "collective",
+                "task": "Theo dõi việc sửa chữa khuyết điểm",
+                "due": "2017-04-28", "remedy": false
+            }],
+            "follow_up": { "topic": "Chủ đề của kỳ trước", "result": "achieved", "notes": "Hoàn thành." }
         }
-        *slot = value;
-    }
-    record
+    })
 }
 
 /// Fills every blank leaf of `template` from `example`.
@@ -294,8 +290,7 @@ fn a_filled_template_is_a_record_the_reader_accepts_without_findings() {
         .as_str()
         .unwrap()
         .contains("periodic (định kỳ)"));
-    let example = csv_example();
-    assert_eq!(example["unit"]["code"], "HC-CB09");
+    let example = example("HC-CB09");
     fill(&mut t, &example);
     assert!(schema().is_valid(&t), "the filled template fits the schema");
     let v = check(&t);
@@ -346,4 +341,52 @@ fn templates_read_as_expected() {
         "2017-3",
     ]);
     assert_eq!(o.status.code(), Some(2), "the month is YYYY-MM");
+}
+
+/// The CSV and workbook templates, as printed, hold one row with the unit and the kind but no
+/// day: checked as they are, that row is rejected — never “100 % tốt” with invented people.
+#[test]
+fn an_unchanged_table_template_is_rejected_in_every_format() {
+    let dir = std::env::temp_dir().join(format!("kiemtra-table-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (format, headers) in [
+        ("csv", "vi"),
+        ("csv", "dotted"),
+        ("xlsx", "vi"),
+        ("xlsx", "dotted"),
+    ] {
+        let file = dir.join(format!("mau-{headers}.{format}"));
+        let o = kiemtra(&[
+            "--no-config",
+            "template",
+            "--unit",
+            "HC-CB09",
+            "--month",
+            "2017-03",
+            "--format",
+            format,
+            "--headers",
+            headers,
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{format} {headers}");
+        let o = kiemtra(&[
+            "--no-config",
+            "check",
+            "--format",
+            "json",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{format} {headers}: the run fails"
+        );
+        let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(v["summary"]["records"], 1, "{format} {headers}");
+        assert_eq!(v["summary"]["rejected"], 1, "{format} {headers}");
+        assert_eq!(v["summary"]["checked"], 0, "{format} {headers}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
 }

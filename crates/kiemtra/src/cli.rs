@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kiemtra_rules::{Lang, Month, Severity};
 use kiemtra_runner::Encoding;
 
+use crate::cli_lang::pick;
+
 /// Kiểm tra sinh hoạt chuyên đề "Học tập, làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
 /// trong biên bản sinh hoạt chi bộ. / Audit party-cell meeting records against the
 /// themed-session guidance.
@@ -100,16 +102,27 @@ pub struct TemplateArgs {
     #[arg(long, value_parser = parse_month)]
     pub month: Month,
 
-    /// json: a record with a `_huong_dan` object of guidance; csv: the header row and one
-    /// example row.
+    /// json: a record with a `_huong_dan` object of guidance; csv: the header row and one row
+    /// to fill in; xlsx: a workbook to fill in, with drop-down lists and a sheet of guidance.
     #[arg(long, value_enum, default_value_t = TemplateFormat::Json)]
     pub format: TemplateFormat,
+
+    /// Column names of the csv and xlsx templates: the Vietnamese labels (vi, default) or the
+    /// dotted paths of format v1 (dotted).
+    #[arg(long, value_enum, default_value_t = HeadersArg::Vi)]
+    pub headers: HeadersArg,
+
+    /// Write the template to this file instead of standard output (needed for xlsx on a
+    /// terminal).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TemplateFormat {
     Json,
     Csv,
+    Xlsx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -291,7 +304,13 @@ impl From<FailOn> for Severity {
 }
 
 fn parse_encoding(s: &str) -> Result<Encoding, String> {
-    Encoding::parse(s).ok_or_else(|| format!("«{s}»: expected utf-8 or windows-1258"))
+    Encoding::parse(s).ok_or_else(|| {
+        pick(
+            "chấp nhận utf-8 hoặc windows-1258",
+            "expected utf-8 or windows-1258",
+        )
+        .to_owned()
+    })
 }
 
 fn parse_report_date(s: &str) -> Result<ReportDate, String> {
@@ -300,16 +319,23 @@ fn parse_report_date(s: &str) -> Result<ReportDate, String> {
     }
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map(ReportDate::Day)
-        .map_err(|_| format!("«{s}» is not a date YYYY-MM-DD (or `today`)"))
+        .map_err(|_| {
+            pick(
+                "không phải ngày dạng YYYY-MM-DD (hoặc `today`)",
+                "not a date YYYY-MM-DD (or `today`)",
+            )
+            .to_owned()
+        })
 }
 
 fn parse_month(s: &str) -> Result<Month, String> {
-    Month::parse(s).ok_or_else(|| format!("«{s}» is not a month YYYY-MM"))
+    Month::parse(s)
+        .ok_or_else(|| pick("không phải tháng dạng YYYY-MM", "not a month YYYY-MM").to_owned())
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("«{s}» is not a date YYYY-MM-DD"))
+        .map_err(|_| pick("không phải ngày dạng YYYY-MM-DD", "not a date YYYY-MM-DD").to_owned())
 }
 
 impl ReportFormat {

@@ -1,15 +1,17 @@
 //! `kiemtra`: audit party-cell meeting records against the themed-session guidance.
 
 mod cli;
+mod cli_lang;
 mod cmd;
 mod format_v1;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = match cli_lang::parse(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {

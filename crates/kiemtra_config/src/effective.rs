@@ -139,7 +139,7 @@ fn read(path: &Path, what: &str, lang: Lang) -> Result<String, ConfigError> {
         ConfigError::new(
             Some(show(path)),
             match lang {
-                Lang::Vi => format!("không đọc được {what}: {e}"),
+                Lang::Vi => format!("không đọc được {what}: {}", crate::io_error(&e, lang)),
                 Lang::En => format!("cannot read the {what}: {e}"),
             },
         )
@@ -249,7 +249,7 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
             *s = Setting::new(v.value, file_origin(v.line));
         }
     }
-    if let Err(e) = pack.parameters.validate() {
+    if let Some(e) = pack.parameters.problem(lang) {
         let place = match &config_path {
             Some(path) if f.is_some_and(|f| !f.parameters.is_empty()) => Some(show(path)),
             _ => match &pack_setting.value {
@@ -315,8 +315,8 @@ fn unknown_selector(selector: &str, lang: Lang) -> ConfigError {
     ConfigError::new(
         None,
         match lang {
-            Lang::Vi => format!("không có quy tắc hay nhóm quy tắc «{selector}»{hint}"),
-            Lang::En => format!("no rule or rule group «{selector}»{hint}"),
+            Lang::Vi => format!("không có quy tắc hay nhóm quy tắc “{selector}”{hint}"),
+            Lang::En => format!("no rule or rule group “{selector}”{hint}"),
         },
     )
 }

@@ -115,7 +115,7 @@ impl ConfigFile {
                     if file.trim().is_empty() {
                         return Err(doc.err(
                             &value.span(),
-                            format!("«{name}»: {}", doc.pick("tên tệp trống", "empty file name")),
+                            format!("“{name}”: {}", doc.pick("tên tệp trống", "empty file name")),
                         ));
                     }
                     let v = Some(Val {
@@ -185,10 +185,10 @@ impl ConfigFile {
                                 &k.span(),
                                 match lang {
                                     Lang::Vi => format!(
-                                        "«{selector}» và «{other}» cùng chỉ một quy tắc trong [severity]"
+                                        "“{selector}” và “{other}” cùng chỉ một quy tắc trong [severity]"
                                     ),
                                     Lang::En => format!(
-                                        "«{selector}» and «{other}» name the same rule in [severity]"
+                                        "“{selector}” and “{other}” name the same rule in [severity]"
                                     ),
                                 },
                             ));
@@ -267,8 +267,8 @@ fn check_selector(
         return Err(doc.err(
             span,
             match doc.lang {
-                Lang::Vi => format!("không có quy tắc hay nhóm quy tắc «{selector}»{hint}"),
-                Lang::En => format!("no rule or rule group «{selector}»{hint}"),
+                Lang::Vi => format!("không có quy tắc hay nhóm quy tắc “{selector}”{hint}"),
+                Lang::En => format!("no rule or rule group “{selector}”{hint}"),
             },
         ));
     }
@@ -286,8 +286,8 @@ fn bad_value(
     doc.err(
         span,
         match doc.lang {
-            Lang::Vi => format!("giá trị «{value}» không hợp lệ cho «{key}»{hint}"),
-            Lang::En => format!("«{value}» is not a valid {key}{hint}"),
+            Lang::Vi => format!("giá trị “{value}” không hợp lệ cho “{key}”{hint}"),
+            Lang::En => format!("“{value}” is not a valid {key}{hint}"),
         },
     )
 }
@@ -351,39 +351,39 @@ rating = { good = 95 }
     fn unknown_names_are_errors_that_say_where_and_what_was_meant() {
         assert_eq!(
             parse("min_minutes = 45").unwrap_err(),
-            "dir/kiemtra.toml:1:1: unknown key «min_minutes» in kiemtra.toml (valid: pack, select, ignore, fail_on, lang, format, waivers, severity, parameters)"
+            "dir/kiemtra.toml:1:1: unknown key “min_minutes” in kiemtra.toml (valid: pack, select, ignore, fail_on, lang, format, waivers, severity, parameters)"
         );
         assert_eq!(
             parse("[parameters]\nmin_minute = 45").unwrap_err(),
-            "dir/kiemtra.toml:2:1: unknown key «min_minute» in [parameters]; did you mean «min_minutes»?"
+            "dir/kiemtra.toml:2:1: unknown key “min_minute” in [parameters]; did you mean “min_minutes”?"
         );
         assert_eq!(
             parse("ignore = [\"CD20\", \"CD2O3\"]").unwrap_err(),
-            "dir/kiemtra.toml:1:19: no rule or rule group «CD2O3»; did you mean «CD203»?"
+            "dir/kiemtra.toml:1:19: no rule or rule group “CD2O3”; did you mean “CD203”?"
         );
         assert_eq!(
             parse("[severity]\nCD9999 = \"error\"").unwrap_err(),
-            "dir/kiemtra.toml:2:1: no rule or rule group «CD9999» (see `kiemtra rules`)"
+            "dir/kiemtra.toml:2:1: no rule or rule group “CD9999” (see `kiemtra rules`)"
         );
         assert_eq!(
             parse("fail-on = \"error\"").unwrap_err(),
-            "dir/kiemtra.toml:1:1: unknown key «fail-on» in kiemtra.toml; did you mean «fail_on»?"
+            "dir/kiemtra.toml:1:1: unknown key “fail-on” in kiemtra.toml; did you mean “fail_on”?"
         );
         assert_eq!(
             parse("[severity]\nCD203 = \"eror\"").unwrap_err(),
-            "dir/kiemtra.toml:2:9: «eror» is not a valid CD203; did you mean «error»?"
+            "dir/kiemtra.toml:2:9: “eror” is not a valid CD203; did you mean “error”?"
         );
         assert_eq!(
             parse("format = \"htm\"").unwrap_err(),
-            "dir/kiemtra.toml:1:10: «htm» is not a valid format (valid: text, json)"
+            "dir/kiemtra.toml:1:10: “htm” is not a valid format (valid: text, json)"
         );
         assert_eq!(
             parse("ignore = \"CD203\"").unwrap_err(),
-            "dir/kiemtra.toml:1:10: «ignore» must be a list of strings, e.g. ignore = [\"CD203\"], not string"
+            "dir/kiemtra.toml:1:10: “ignore” must be a list of strings, e.g. ignore = [\"CD203\"], not string"
         );
         assert_eq!(
             parse("[parameters]\nmin_minutes = -5").unwrap_err(),
-            "dir/kiemtra.toml:2:15: «min_minutes» must be a whole number, 0 or more, not integer"
+            "dir/kiemtra.toml:2:15: “min_minutes” must be a whole number, 0 or more, not integer"
         );
         assert!(
             parse("[severity]\nCD401 = \"error\"\nminimum-duration = \"info\"")

@@ -23,3 +23,31 @@ pub mod waivers;
 pub use effective::{resolve, CommandLine, Origin, PackSource, Setting, Settings};
 pub use file::ConfigFile;
 pub use located::ConfigError;
+
+/// Why a file could not be read, in `lang` (the system's own words only for rare causes).
+pub fn io_error(e: &std::io::Error, lang: kiemtra_rules::Lang) -> String {
+    use std::io::ErrorKind;
+    let vi = match e.kind() {
+        ErrorKind::NotFound => "không có tệp này",
+        ErrorKind::PermissionDenied => "không có quyền đọc tệp này",
+        ErrorKind::IsADirectory => "đây là thư mục, không phải tệp",
+        ErrorKind::InvalidData => "tệp không phải văn bản UTF-8",
+        _ => return e.to_string(),
+    };
+    match lang {
+        kiemtra_rules::Lang::Vi => vi.to_owned(),
+        kiemtra_rules::Lang::En => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod io_error_tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_is_said_in_vietnamese() {
+        let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(io_error(&e, kiemtra_rules::Lang::Vi), "không có tệp này");
+        assert_eq!(io_error(&e, kiemtra_rules::Lang::En), e.to_string());
+    }
+}

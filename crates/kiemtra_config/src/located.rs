@@ -37,7 +37,7 @@ impl ConfigError {
     }
 }
 
-/// `; did you mean «x»?` when something is close, else the list of what is valid.
+/// `; did you mean “x”?` when something is close, else the list of what is valid.
 pub(crate) fn did_you_mean<'c>(
     typed: &str,
     valid: impl IntoIterator<Item = &'c str> + Clone,
@@ -45,8 +45,8 @@ pub(crate) fn did_you_mean<'c>(
 ) -> String {
     match kiemtra_rules::suggest::closest(typed, valid.clone()) {
         Some(near) => match lang {
-            Lang::Vi => format!("; có phải «{near}»?"),
-            Lang::En => format!("; did you mean «{near}»?"),
+            Lang::Vi => format!("; có phải “{near}”?"),
+            Lang::En => format!("; did you mean “{near}”?"),
         },
         None => {
             let list: Vec<&str> = valid.into_iter().collect();
@@ -63,12 +63,12 @@ pub(crate) fn did_you_mean<'c>(
     }
 }
 
-/// `; did you mean «CD401»?` for a rule selector, else a pointer to the catalogue.
+/// `; did you mean “CD401”?` for a rule selector, else a pointer to the catalogue.
 pub(crate) fn rule_hint(typed: &str, lang: Lang) -> String {
     match kiemtra_rules::suggest::closest(typed, kiemtra_rules::Rule::selector_names()) {
         Some(near) => match lang {
-            Lang::Vi => format!("; có phải «{near}»?"),
-            Lang::En => format!("; did you mean «{near}»?"),
+            Lang::Vi => format!("; có phải “{near}”?"),
+            Lang::En => format!("; did you mean “{near}”?"),
         },
         None => lang
             .pick(" (xem `kiemtra rules`)", " (see `kiemtra rules`)")
@@ -140,8 +140,8 @@ impl Doc<'_> {
                 return Err(self.err(
                     &key.span(),
                     match self.lang {
-                        Lang::Vi => format!("khóa không hợp lệ «{name}» trong {context}{hint}"),
-                        Lang::En => format!("unknown key «{name}» in {context}{hint}"),
+                        Lang::Vi => format!("khóa không hợp lệ “{name}” trong {context}{hint}"),
+                        Lang::En => format!("unknown key “{name}” in {context}{hint}"),
                     },
                 ));
             }
@@ -154,11 +154,11 @@ impl Doc<'_> {
             &value.span(),
             match self.lang {
                 Lang::Vi => format!(
-                    "«{key}» phải là {expected}, không phải {}",
+                    "“{key}” phải là {expected}, không phải {}",
                     value.get_ref().type_str()
                 ),
                 Lang::En => format!(
-                    "«{key}» must be {expected}, not {}",
+                    "“{key}” must be {expected}, not {}",
                     value.get_ref().type_str()
                 ),
             },

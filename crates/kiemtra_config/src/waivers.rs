@@ -81,8 +81,8 @@ pub fn parse(text: &str, path: &str, lang: Lang) -> Result<Vec<Waiver>, ConfigEr
             return Err(ConfigError::new(
                 Some(entry.place.clone()),
                 match lang {
-                    Lang::Vi => format!("mã miễn trừ «{}» bị trùng", w.id),
-                    Lang::En => format!("waiver id «{}» is used twice", w.id),
+                    Lang::Vi => format!("mã miễn trừ “{}” bị trùng", w.id),
+                    Lang::En => format!("waiver id “{}” is used twice", w.id),
                 },
             ));
         }
@@ -160,8 +160,8 @@ fn csv_entries(doc: &Doc<'_>) -> Result<Vec<Entry>, ConfigError> {
                 return Err(ConfigError::new(
                     Some(format!("{}:1", doc.path)),
                     match doc.lang {
-                        Lang::Vi => format!("cột không hợp lệ «{h}»{hint}"),
-                        Lang::En => format!("unknown column «{h}»{hint}"),
+                        Lang::Vi => format!("cột không hợp lệ “{h}”{hint}"),
+                        Lang::En => format!("unknown column “{h}”{hint}"),
                     },
                 ));
             }
@@ -193,8 +193,8 @@ fn build(entry: &Entry, lang: Lang) -> Result<Waiver, ConfigError> {
             err(
                 &entry.place,
                 match lang {
-                    Lang::Vi => format!("miễn trừ thiếu «{field}»"),
-                    Lang::En => format!("the waiver has no «{field}»"),
+                    Lang::Vi => format!("miễn trừ thiếu “{field}”"),
+                    Lang::En => format!("the waiver has no “{field}”"),
                 },
             )
         })
@@ -206,8 +206,8 @@ fn build(entry: &Entry, lang: Lang) -> Result<Waiver, ConfigError> {
         return Err(err(
             place,
             match lang {
-                Lang::Vi => format!("không có quy tắc hay nhóm quy tắc «{rule}»{hint}"),
-                Lang::En => format!("no rule or rule group «{rule}»{hint}"),
+                Lang::Vi => format!("không có quy tắc hay nhóm quy tắc “{rule}”{hint}"),
+                Lang::En => format!("no rule or rule group “{rule}”{hint}"),
             },
         ));
     }
@@ -218,8 +218,8 @@ fn build(entry: &Entry, lang: Lang) -> Result<Waiver, ConfigError> {
             return Err(err(
                 &entry.place,
                 lang.pick(
-                    "miễn trừ phải ghi đúng một trong hai: «unit» (một chi bộ) hoặc «parent» (cả đảng bộ)",
-                    "a waiver names exactly one of «unit» (one cell) or «parent» (a whole committee)",
+                    "miễn trừ phải ghi đúng một trong hai: “unit” (một chi bộ) hoặc “parent” (cả đảng bộ)",
+                    "a waiver names exactly one of “unit” (one cell) or “parent” (a whole committee)",
                 )
                 .to_owned(),
             ))
@@ -231,8 +231,8 @@ fn build(entry: &Entry, lang: Lang) -> Result<Waiver, ConfigError> {
             err(
                 place,
                 match lang {
-                    Lang::Vi => format!("«{field}» phải là một tháng YYYY-MM, không phải «{text}»"),
-                    Lang::En => format!("«{field}» must be a month YYYY-MM, not «{text}»"),
+                    Lang::Vi => format!("“{field}” phải là một tháng YYYY-MM, không phải “{text}”"),
+                    Lang::En => format!("“{field}” must be a month YYYY-MM, not “{text}”"),
                 },
             )
         })
@@ -242,8 +242,8 @@ fn build(entry: &Entry, lang: Lang) -> Result<Waiver, ConfigError> {
         return Err(err(
             &entry.place,
             match lang {
-                Lang::Vi => format!("«from» ({from}) sau «to» ({to})"),
-                Lang::En => format!("«from» ({from}) is after «to» ({to})"),
+                Lang::Vi => format!("“from” ({from}) sau “to” ({to})"),
+                Lang::En => format!("“from” ({from}) is after “to” ({to})"),
             },
         ));
     }
@@ -253,10 +253,10 @@ fn build(entry: &Entry, lang: Lang) -> Result<Waiver, ConfigError> {
             place,
             match lang {
                 Lang::Vi => format!(
-                    "«expires» phải là một ngày YYYY-MM-DD hoặc DD/MM/YYYY, không phải «{expires_text}»"
+                    "“expires” phải là một ngày YYYY-MM-DD hoặc DD/MM/YYYY, không phải “{expires_text}”"
                 ),
                 Lang::En => format!(
-                    "«expires» must be a date YYYY-MM-DD or DD/MM/YYYY, not «{expires_text}»"
+                    "“expires” must be a date YYYY-MM-DD or DD/MM/YYYY, not “{expires_text}”"
                 ),
             },
         )
@@ -267,8 +267,8 @@ fn build(entry: &Entry, lang: Lang) -> Result<Waiver, ConfigError> {
             return Err(err(
                 place,
                 match lang {
-                    Lang::Vi => format!("«{field}» không được để trống"),
-                    Lang::En => format!("«{field}» must not be blank"),
+                    Lang::Vi => format!("“{field}” không được để trống"),
+                    Lang::En => format!("“{field}” must not be blank"),
                 },
             ));
         }
@@ -349,48 +349,48 @@ expires = "31/12/2017"
                 &TOML.replace("approved_by = \"Đảng ủy xã\"", "aproved_by = \"x\""),
                 "w.toml"
             ),
-            "w.toml:18:1: unknown key «aproved_by» in [[waiver]]; did you mean «approved_by»?"
+            "w.toml:18:1: unknown key “aproved_by” in [[waiver]]; did you mean “approved_by”?"
         );
         assert_eq!(
             e(
                 &TOML.replace("rule = \"CD401\"", "rule = \"CD41\""),
                 "w.toml"
             ),
-            "w.toml:4:8: no rule or rule group «CD41»; did you mean «CD401»?"
+            "w.toml:4:8: no rule or rule group “CD41”; did you mean “CD401”?"
         );
         assert_eq!(
             e(
                 &TOML.replace("justification = \"Thí điểm\"", "justification = \"...\""),
                 "w.toml"
             ),
-            "w.toml:17:17: «justification» must not be blank"
+            "w.toml:17:17: “justification” must not be blank"
         );
         assert_eq!(
             e(&TOML.replace("to = \"2017-12\"", ""), "w.toml"),
-            "w.toml:12: the waiver has no «to»"
+            "w.toml:12: the waiver has no “to”"
         );
         assert_eq!(
             e(
                 &TOML.replace("from = \"2017-06\"", "from = \"2017-07\""),
                 "w.toml"
             ),
-            "w.toml:2: «from» (2017-07) is after «to» (2017-06)"
+            "w.toml:2: “from” (2017-07) is after “to” (2017-06)"
         );
         assert!(e(&TOML.replace("unit = \"HC-CB01\"", ""), "w.toml").contains("exactly one of"));
         assert_eq!(
             e(&TOML.replace("\"31/12/2017\"", "\"cuối năm\""), "w.toml"),
-            "w.toml:19:11: «expires» must be a date YYYY-MM-DD or DD/MM/YYYY, not «cuối năm»"
+            "w.toml:19:11: “expires” must be a date YYYY-MM-DD or DD/MM/YYYY, not “cuối năm”"
         );
         assert_eq!(
             e(
                 &TOML.replace("rule = \"CD5\"", "rule = \"CD5\"\nid = \"W1\""),
                 "w.toml"
             ),
-            "w.toml:12: waiver id «W1» is used twice"
+            "w.toml:12: waiver id “W1” is used twice"
         );
         assert_eq!(
             e("rule,unit,form\n", "w.csv"),
-            "w.csv:1: unknown column «form»; did you mean «from»?"
+            "w.csv:1: unknown column “form”; did you mean “from”?"
         );
     }
 }

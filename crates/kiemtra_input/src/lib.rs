@@ -24,8 +24,8 @@ use kiemtra_rules::{Invalid, Lang, Record, RecordDoc};
 
 pub use decode::Encoding;
 pub use json::{split_json, split_jsonl};
-pub use locate::Position;
-pub use table::{Columns, Table, TableRecord};
+pub use locate::{pointer_position, Position};
+pub use table::{Columns, Table, TableRecord, UnknownColumn};
 
 /// The formats kiemtra reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -73,6 +73,127 @@ pub fn key_position(text: &str, key: &str, start: Position) -> Option<Position> 
     None
 }
 
+/// Where the field at a JSON `pointer` (`/session/assignments/0/due`) is written in a record's
+/// text: the first byte of its key (of the item, inside a list). A field the record does not
+/// have is placed at the nearest enclosing one that it does; `None` when not even the first step
+/// is there, or the text is not JSON the scan can follow.
+pub fn pointer_position(text: &[u8], pointer: &str, start: Position) -> Option<Position> {
+    let mut at = skip_ws(text, 0);
+    let mut found = None;
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        let step = match text.get(at) {
+            Some(b'{') => member(text, at, &token),
+            Some(b'[') => token.parse().ok().and_then(|n| item(text, at, n)),
+            _ => None,
+        };
+        let Some((place, value)) = step else {
+            break;
+        };
+        found = Some(place);
+        at = value;
+    }
+    found.map(|offset| position_in(text, offset, start))
+}
+
+fn skip_ws(text: &[u8], mut i: usize) -> usize {
+    while text.get(i).is_some_and(u8::is_ascii_whitespace) {
+        i += 1;
+    }
+    i
+}
+
+/// The end (one past the closing quote) of the string starting at `i`.
+fn string_end(text: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    loop {
+        match text.get(i)? {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+}
+
+/// The end of the value starting at `i`.
+fn value_end(text: &[u8], i: usize) -> Option<usize> {
+    match text.get(i)? {
+        b'"' => string_end(text, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut j = i;
+            loop {
+                match text.get(j)? {
+                    b'"' => {
+                        j = string_end(text, j)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+        }
+        _ => {
+            let mut j = i;
+            while text
+                .get(j)
+                .is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+            {
+                j += 1;
+            }
+            Some(j)
+        }
+    }
+}
+
+/// In the object at `i`: where the member `key` starts and where its value starts.
+fn member(text: &[u8], i: usize, key: &str) -> Option<(usize, usize)> {
+    let mut j = skip_ws(text, i + 1);
+    while text.get(j)? == &b'"' {
+        let end = string_end(text, j)?;
+        let raw = text.get(j..end)?;
+        let name: std::borrow::Cow<'_, str> = if raw.contains(&b'\\') {
+            serde_json::from_slice::<String>(raw).ok()?.into()
+        } else {
+            String::from_utf8_lossy(raw.get(1..raw.len() - 1)?)
+        };
+        let colon = skip_ws(text, end);
+        if text.get(colon)? != &b':' {
+            return None;
+        }
+        let value = skip_ws(text, colon + 1);
+        if name == key {
+            return Some((j, value));
+        }
+        let next = skip_ws(text, value_end(text, value)?);
+        if text.get(next)? != &b',' {
+            return None;
+        }
+        j = skip_ws(text, next + 1);
+    }
+    None
+}
+
+/// In the list at `i`: where item `n` starts (twice: it is its own place and value).
+fn item(text: &[u8], i: usize, n: usize) -> Option<(usize, usize)> {
+    let mut j = skip_ws(text, i + 1);
+    for _ in 0..n {
+        let next = skip_ws(text, value_end(text, j)?);
+        if text.get(next)? != &b',' {
+            return None;
+        }
+        j = skip_ws(text, next + 1);
+    }
+    (!matches!(text.get(j)?, b']')).then_some((j, j))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +232,62 @@ mod tests {
                 column: 5
             }
         );
+    }
+
+    #[test]
+    fn a_pointer_is_placed_at_its_field() {
+        let t = r#"{
+  "id": "a \"session\" {[",
+  "session": {
+    "topics": ["Một", "Hai"],
+    "assignments": [
+      {"assignee": "Chi ủy", "due": "tháng 5"},
+      { "task": "x",  "due": "2017-13-01" }
+    ]
+  }
+}"#
+        .as_bytes();
+        let at = |p: &str| {
+            pointer_position(
+                t,
+                p,
+                Position {
+                    line: 10,
+                    column: 1,
+                },
+            )
+        };
+        assert_eq!(
+            at("/session"),
+            Some(Position {
+                line: 12,
+                column: 3
+            })
+        );
+        assert_eq!(
+            at("/session/topics/1"),
+            Some(Position {
+                line: 13,
+                column: 23
+            })
+        );
+        assert_eq!(
+            at("/session/assignments/1/due"),
+            Some(Position {
+                line: 16,
+                column: 23
+            })
+        );
+        // A field not written: its nearest enclosing field.
+        assert_eq!(
+            at("/session/conclusion"),
+            Some(Position {
+                line: 12,
+                column: 3
+            })
+        );
+        assert_eq!(at("/minutes_book/recorded"), None);
+        assert_eq!(pointer_position(b"not json", "/a", Position::START), None);
     }
 
     #[test]

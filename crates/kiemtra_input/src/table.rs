@@ -98,6 +98,8 @@ enum Target {
 #[derive(Clone, Debug)]
 pub struct Table {
     targets: Vec<Target>,
+    /// Each column's header as written.
+    headers: Vec<String>,
     /// The header row's line.
     pub header_line: u32,
     /// The rows below the header, blank rows left out.
@@ -112,17 +114,48 @@ pub struct TableRecord {
     pub at: Position,
 }
 
-/// The columns of a table file: which field each column holds. Reports use it to give the
-/// column of a finding's field in a CSV file or a worksheet.
+/// The columns of a table file: which field each column holds, the headers as the file
+/// writes them, and the columns the layout does not know. Reports use it to place a finding's
+/// field in a CSV file or a worksheet by its row, column letter and the secretary's own header.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Columns(pub Vec<(&'static str, u32)>);
+pub struct Columns {
+    /// The layout's fields, with the 1-based column holding each.
+    pub fields: Vec<(&'static str, u32)>,
+    /// Each column's header as written (index: column − 1).
+    pub headers: Vec<String>,
+    /// Headers the layout does not know: their cells are kept under the header's own name.
+    pub unknown: Vec<UnknownColumn>,
+}
+
+/// The letters Excel shows for a 1-based column: `A`, …, `Z`, `AA`, ….
+pub fn column_letter(column: u32) -> String {
+    let mut n = column;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = u8::try_from((n - 1) % 26).unwrap_or(0);
+        out.push(char::from(b'A' + r));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// A header the layout does not know, with the closest label it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownColumn {
+    /// 1-based.
+    pub column: u32,
+    pub header: String,
+    /// The standard label of the column the header most resembles (its dotted path when the
+    /// header is written as a path), if one is close enough to suggest.
+    pub closest: Option<&'static str>,
+}
 
 impl Columns {
     /// The column holding the field at `pointer` (`/session/assignments/0/due` is in the
     /// `session.assignments` column), if the table has one.
     pub fn of(&self, pointer: &str) -> Option<u32> {
         let dotted = pointer.trim_start_matches('/').replace('/', ".");
-        self.0
+        self.fields
             .iter()
             .find(|(path, _)| {
                 dotted == *path
@@ -163,6 +196,7 @@ impl Table {
             .find(|(_, r)| names_columns(r))?;
         let header = rows.get(header_at)?;
         let targets = targets(header);
+        let headers = header.cells.iter().map(|c| c.text(Kind::Text)).collect();
         let header_line = header.line;
         let rows = rows
             .into_iter()
@@ -171,6 +205,7 @@ impl Table {
             .collect();
         Some(Table {
             targets,
+            headers,
             header_line,
             rows,
         })
@@ -266,7 +301,38 @@ impl Table {
 
     /// The 1-based column holding the field at `pointer` (`/session/minutes`), or 1.
     pub fn column_of(&self, pointer: &str) -> u32 {
-        Columns(self.columns()).of(pointer).unwrap_or(1)
+        Columns {
+            fields: self.columns(),
+            ..Columns::default()
+        }
+        .of(pointer)
+        .unwrap_or(1)
+    }
+
+    /// The table's columns: fields, headers as written, and the headers not recognised.
+    pub fn columns_read(&self) -> Columns {
+        Columns {
+            fields: self.columns(),
+            headers: self.headers.clone(),
+            unknown: self
+                .targets
+                .iter()
+                .zip(&self.headers)
+                .enumerate()
+                .filter_map(|(i, (t, header))| match t {
+                    Target::Other { .. }
+                        if !header.trim().is_empty() && layout::column_named(header).is_none() =>
+                    {
+                        Some(UnknownColumn {
+                            column: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                            header: header.trim().to_owned(),
+                            closest: closest_label(header),
+                        })
+                    }
+                    _ => None,
+                })
+                .collect(),
+        }
     }
 
     /// The layout's fields this table has a column for, with the column's 1-based number.
@@ -297,6 +363,55 @@ impl Table {
             reason: Reason::Invalid(invalid),
         })
     }
+}
+
+/// The label of the layout's column a header most resembles: compared without case or
+/// diacritics with every label and alias, a header containing a label (or contained in one)
+/// counting as close. A dotted header gets a dotted path, any other the Vietnamese label.
+fn closest_label(header: &str) -> Option<&'static str> {
+    let fold = |s: &str| kiemtra_rules::model::fold_word(s.trim().trim_end_matches([':', '*']));
+    let h = fold(header);
+    if h.is_empty() {
+        return None;
+    }
+    let dotted = header.contains('.') && !header.contains(' ');
+    // Vietnamese puts the head noun first: “Kết luận của chủ trì” is a conclusion, so a label
+    // the header starts with is closer than one it contains further on.
+    let score = |label: &str| {
+        let l = fold(label);
+        let near = strsim::normalized_levenshtein(&h, &l);
+        let holds = |a: &str, b: &str| {
+            b.chars().count() >= 4 && format!(" {a} ").contains(&format!(" {b} "))
+        };
+        let contained = if holds(&h, &l) && h.starts_with(&l) {
+            0.9
+        } else if holds(&l, &h) && 2 * h.chars().count() >= l.chars().count() {
+            // The header is most of a label (“Chủ đề sinh hoạt” in “Chủ đề sinh hoạt chuyên
+            // đề”), not just a word of it (“Ghi chú” in “Ghi chú đánh giá”).
+            0.8
+        } else if holds(&h, &l) {
+            0.7
+        } else {
+            0.0
+        };
+        near.max(contained)
+    };
+    layout::COLUMNS
+        .iter()
+        .filter(|c| c.kind != Kind::Extra)
+        .flat_map(|c| {
+            [c.path, c.vi]
+                .into_iter()
+                .chain(c.aliases.iter().copied())
+                .map(move |label| (score(label), c))
+        })
+        .filter(|(s, _)| *s >= 0.6)
+        // The best score; on a tie, the first column of the layout.
+        .fold(None, |best: Option<(f64, &Column)>, (s, c)| match best {
+            Some((b, _)) if b >= s => best,
+            _ => Some((s, c)),
+        })
+        .map(|(_, c)| if dotted { c.path } else { c.vi })
 }
 
 fn targets(header: &RawRow) -> Vec<Target> {
@@ -412,6 +527,61 @@ mod tests {
         assert_eq!(Cell::DateTime(t).text(Kind::Time), "19:30");
         assert_eq!(Cell::Number(40.0).text(Kind::Integer), "40");
         assert_eq!(Cell::Number(40.5).text(Kind::Integer), "40.5");
+    }
+
+    #[test]
+    fn unknown_headers_are_reported_with_the_closest_label_and_kept() {
+        let rows = vec![
+            row(
+                1,
+                &[
+                    "Mã chi bộ",
+                    "Ngày họp",
+                    "Chủ đề sinh hoạt",
+                    "Ket luan cua chu tri",
+                    "session.conclusoin",
+                    "Ghi chú riêng",
+                    "",
+                ],
+            ),
+            row(2, &["A", "2017-04-05", "Tự phê bình", "Xong", "x", "y", ""]),
+        ];
+        let t = Table::from_rows(rows).unwrap();
+        let c = t.columns_read();
+        let seen: Vec<(u32, &str, Option<&str>)> = c
+            .unknown
+            .iter()
+            .map(|u| (u.column, u.header.as_str(), u.closest))
+            .collect();
+        // What the layout knows is not reported; a header in NFD is the same header.
+        assert_eq!(
+            seen[..2],
+            [
+                (3, "Chủ đề sinh hoạt", Some("Chủ đề")),
+                (4, "Ket luan cua chu tri", Some("Kết luận")),
+            ]
+        );
+        assert_eq!(
+            seen[2],
+            (5, "session.conclusoin", Some("session.conclusion"))
+        );
+        assert_eq!(seen[3].0, 6);
+        assert_eq!(seen.len(), 4, "a blank header is not a column to report");
+        assert_eq!(c.headers[2], "Chủ đề sinh hoạt");
+        // Their cells are kept under the header's own name.
+        let v = t.record(&t.rows[0]).unwrap().value;
+        assert_eq!(v["Chủ đề sinh hoạt"], "Tự phê bình");
+        assert_eq!(v["Ghi chú riêng"], "y");
+    }
+
+    #[test]
+    fn column_letters_are_excels() {
+        assert_eq!(column_letter(1), "A");
+        assert_eq!(column_letter(26), "Z");
+        assert_eq!(column_letter(27), "AA");
+        assert_eq!(column_letter(28), "AB");
+        assert_eq!(column_letter(702), "ZZ");
+        assert_eq!(column_letter(703), "AAA");
     }
 
     #[test]

@@ -30,6 +30,8 @@ struct Report<'a> {
     baseline: Option<Baseline<'a>>,
     rejected: Vec<Rejected<'a>>,
     file_errors: Vec<FileError<'a>>,
+    /// Columns of CSV files and worksheets kiemtra does not know: kept under their own name.
+    unknown_columns: Vec<UnknownColumn<'a>>,
     units: Vec<Unit<'a>>,
     /// Roll-ups: all units, per parent committee, per rule.
     totals: Totals,
@@ -261,6 +263,17 @@ struct FileError<'a> {
 }
 
 #[derive(Serialize)]
+struct UnknownColumn<'a> {
+    file: &'a str,
+    column: u32,
+    /// Excel's letter for the column.
+    letter: String,
+    header: &'a str,
+    /// The closest label kiemtra knows, if one is close.
+    closest: Option<&'static str>,
+}
+
+#[derive(Serialize)]
 struct Unit<'a> {
     unit: &'a str,
     name: Option<&'a str>,
@@ -464,6 +477,19 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
             .map(|e| FileError {
                 file: &e.file,
                 reason: &e.reason,
+            })
+            .collect(),
+        unknown_columns: outcome
+            .columns
+            .iter()
+            .flat_map(|(file, columns)| {
+                columns.unknown.iter().map(move |u| UnknownColumn {
+                    file,
+                    column: u.column,
+                    letter: kiemtra_input::table::column_letter(u.column),
+                    header: &u.header,
+                    closest: u.closest,
+                })
             })
             .collect(),
         units: outcome

@@ -7,9 +7,11 @@ mod document;
 pub mod html;
 pub mod json;
 pub mod md;
+pub mod place;
 mod review;
 pub mod rollup;
 pub mod text;
+pub mod verdict;
 
 use std::io::{self, Write};
 use std::path::Path;

@@ -179,13 +179,13 @@ pub(crate) fn sections(
                 )?,
                 Lang::En => writeln!(
                     out,
-                    "  {}  {}  {}..{}  expired {}; {} findings no longer waived  ({})",
+                    "  {}  {}  {}..{}  expired {}; {} no longer waived  ({})",
                     w.id,
                     w.rule,
                     w.from,
                     w.to,
                     day(w.expires, lang),
-                    u.matched,
+                    crate::verdict::count(u.matched, "finding", "findings"),
                     w.origin
                 )?,
             }

@@ -8,7 +8,7 @@ use kiemtra_rules::{Lang, Severity};
 use kiemtra_runner::{Finding, Outcome};
 
 use crate::rollup::{parent_name, percent, Rating};
-use crate::{dotted, Context};
+use crate::Context;
 
 const DIM: Style = Style::new().dimmed();
 const BOLD: Style = Style::new().bold();
@@ -71,6 +71,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         writeln!(out)?;
     }
     crate::review::sections(outcome, ctx, out)?;
+    crate::place::unknown_columns(outcome, lang, out)?;
 
     if !outcome.rejected.is_empty() {
         writeln!(
@@ -107,7 +108,12 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         writeln!(out)?;
     }
     rollup(outcome, ctx, out)?;
-    summary(outcome, ctx, out)
+    summary(outcome, ctx, out)?;
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#}",
+        crate::verdict::verdict(outcome, lang)
+    )
 }
 
 /// Per parent committee: units, months expected / held / compliant, rate and rating.
@@ -138,6 +144,10 @@ fn rollup(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Resu
         let n = name(p.name);
         let pad = width - n.chars().count();
         let c = &p.counts;
+        let units = match lang {
+            Lang::En if c.units == 1 => "unit ",
+            _ => units,
+        };
         writeln!(
             out,
             "  {n}{:pad$}  {:>3} {units}  {expected} {:>4}  {held} {:>4}  {compliant} {:>4}  {:>8}  {}",
@@ -172,8 +182,15 @@ pub(crate) fn finding(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = ctx.lang;
+    let table = crate::place::table_place(outcome, f, lang);
     let place = match (&f.file, f.line) {
-        (Some(file), Some(line)) => format!("{file}:{line}"),
+        (Some(file), Some(_)) if table.is_some() => {
+            format!("{file}, {}", table.unwrap_or_default())
+        }
+        (Some(file), Some(line)) => match f.column {
+            Some(column) => format!("{file}:{line}:{column}"),
+            None => format!("{file}:{line}"),
+        },
         _ => match lang {
             Lang::Vi => format!("(chi bộ, tháng {:02}/{})", f.month.month, f.month.year),
             Lang::En => format!("(unit, {})", f.month),
@@ -190,7 +207,7 @@ pub(crate) fn finding(
         ctx.cites(f),
     )?;
     crate::review::waiver_line(f, outcome, lang, out)?;
-    let field = f.violation.pointer.as_deref().map(dotted);
+    let field = crate::place::field_label(outcome, f);
     let hint = ctx.hint(f);
     match field {
         Some(field) => writeln!(out, "      {DIM}↳ {field}:{DIM:#} {hint}"),
@@ -221,6 +238,13 @@ fn summary(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Res
             "rejected",
         ]
     };
+    let (records, files) = match lang {
+        Lang::Vi => (records.to_owned(), files.to_owned()),
+        Lang::En => (
+            format!("{} from", if s.records == 1 { "record" } else { "records" }),
+            format!("{} —", if s.files == 1 { "file" } else { "files" }),
+        ),
+    };
     write!(
         out,
         "{BOLD}{head}{BOLD:#} {read} {} {records} {} {files} {} {checked}, {} {rejected}",
@@ -242,10 +266,17 @@ fn summary(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Res
     } else {
         ["units", "errors", "warnings", "info"]
     };
+    let n = |count: usize, vi: &str, one: &str, many: &str| match lang {
+        Lang::Vi => format!("{count} {vi}"),
+        Lang::En => crate::verdict::count(count, one, many),
+    };
     write!(
         out,
-        "; {} {units}; {} {errors}, {} {warnings}, {} {infos}",
-        s.units, s.errors, s.warnings, s.infos
+        "; {}; {}, {}, {} {infos}",
+        n(s.units, units, "unit", units),
+        n(s.errors, errors, "error", errors),
+        n(s.warnings, warnings, "warning", warnings),
+        s.infos
     )?;
     if s.waived > 0 {
         write!(

@@ -90,17 +90,33 @@ impl Parameters {
 
     /// Checks that the numbers make sense together; the error says which does not.
     pub fn validate(&self) -> Result<(), String> {
+        self.problem(crate::Lang::En).map_or(Ok(()), Err)
+    }
+
+    /// What does not make sense in the numbers, in `lang`; `None` when they do.
+    pub fn problem(&self, lang: crate::Lang) -> Option<String> {
         if self.min_minutes == 0 || self.max_topic_months == 0 {
-            return Err("min_minutes and max_topic_months must be at least 1".into());
+            return Some(
+                lang.pick(
+                    "min_minutes và max_topic_months phải từ 1 trở lên",
+                    "min_minutes and max_topic_months must be at least 1",
+                )
+                .into(),
+            );
         }
         let r = self.rating;
         if !(r.good <= 100 && r.fair <= r.good && r.average <= r.fair) {
-            return Err(format!(
-                "rating thresholds must satisfy 100 ≥ good ≥ fair ≥ average (good = {}, fair = {}, average = {})",
-                r.good, r.fair, r.average
-            ));
+            let (good, fair, average) = (r.good, r.fair, r.average);
+            return Some(match lang {
+                crate::Lang::Vi => format!(
+                    "ngưỡng xếp loại phải thỏa 100 ≥ good ≥ fair ≥ average (good = {good}, fair = {fair}, average = {average})"
+                ),
+                crate::Lang::En => format!(
+                    "rating thresholds must satisfy 100 ≥ good ≥ fair ≥ average (good = {good}, fair = {fair}, average = {average})"
+                ),
+            });
         }
-        Ok(())
+        None
     }
 
     /// A parameter by its name in [`Parameters::NAMES`].

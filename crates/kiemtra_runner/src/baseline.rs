@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use kiemtra_rules::{Month, Rule, Severity};
+use kiemtra_rules::{Lang, Month, Rule, Severity};
 use serde::Deserialize;
 
 use crate::outcome::Outcome;
@@ -168,18 +168,28 @@ struct RawFinding {
 }
 
 impl Baseline {
-    /// Reads a report written by `kiemtra check --format json` (format 1).
-    pub fn parse(text: &str, file: &str) -> Result<Baseline, String> {
+    /// Reads a report written by `kiemtra check --format json` (format 1); what is wrong with
+    /// it is said in `lang`.
+    pub fn parse(text: &str, file: &str, lang: Lang) -> Result<Baseline, String> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let report: ReportFile = serde_json::from_str(text).map_err(|e| {
-            format!("{file}: not a JSON report of `kiemtra check --format json`: {e}")
+        let report: ReportFile = serde_json::from_str(text).map_err(|e| match lang {
+            Lang::Vi => format!(
+                "{file}: không phải báo cáo JSON của `kiemtra check --format json` (dòng {}, cột {})",
+                e.line(),
+                e.column()
+            ),
+            Lang::En => format!("{file}: not a JSON report of `kiemtra check --format json`: {e}"),
         })?;
         if report.kiemtra.format != crate::REPORT_FORMAT {
-            return Err(format!(
-                "{file}: report format {} is not supported (this kiemtra reads format {})",
-                report.kiemtra.format,
-                crate::REPORT_FORMAT
-            ));
+            let (found, known) = (report.kiemtra.format, crate::REPORT_FORMAT);
+            return Err(match lang {
+                Lang::Vi => format!(
+                    "{file}: báo cáo định dạng {found}, kiemtra này chỉ đọc định dạng {known}"
+                ),
+                Lang::En => format!(
+                    "{file}: report format {found} is not supported (this kiemtra reads format {known})"
+                ),
+            });
         }
         let mut findings = Vec::new();
         for (raw, waived) in report
@@ -190,10 +200,16 @@ impl Baseline {
         {
             let month = Month::parse(&raw.month);
             if month.is_none() {
-                return Err(format!(
-                    "{file}: finding {} of {} has month «{}», not YYYY-MM",
-                    raw.rule, raw.unit, raw.month
-                ));
+                return Err(match lang {
+                    Lang::Vi => format!(
+                        "{file}: lỗi {} của {} có tháng “{}”, không phải dạng YYYY-MM",
+                        raw.rule, raw.unit, raw.month
+                    ),
+                    Lang::En => format!(
+                        "{file}: finding {} of {} has month «{}», not YYYY-MM",
+                        raw.rule, raw.unit, raw.month
+                    ),
+                });
             }
             findings.push(PastFinding {
                 key: FindingKey {
@@ -310,17 +326,17 @@ mod tests {
 
     #[test]
     fn a_file_that_is_not_a_report_is_refused() {
-        assert!(Baseline::parse("{}", "x.json")
+        assert!(Baseline::parse("{}", "x.json", Lang::En)
             .unwrap_err()
             .contains("x.json"));
         let future = r#"{"kiemtra": {"format": 9}, "findings": []}"#;
-        assert!(Baseline::parse(future, "x.json")
+        assert!(Baseline::parse(future, "x.json", Lang::En)
             .unwrap_err()
             .contains("format 9"));
         let ok = r#"{"kiemtra": {"format": 1}, "findings": [
             {"rule": "CD601", "unit": "U", "record": null, "month": "2017-02", "pointer": null}
         ]}"#;
-        let b = Baseline::parse(ok, "x.json").unwrap();
+        let b = Baseline::parse(ok, "x.json", Lang::Vi).unwrap();
         assert_eq!(b.findings[0].key.at, FindingAt::Month("2017-02".into()));
     }
 }

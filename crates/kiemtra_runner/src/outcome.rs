@@ -24,8 +24,11 @@ pub struct Finding {
     /// The meeting's date, for record findings.
     pub date: Option<NaiveDate>,
     pub file: Option<String>,
-    /// 1-based line where the record starts in its file.
+    /// 1-based line where the record starts in its file; in a record spread over several lines
+    /// (pretty-printed JSON), the line of the finding's field.
     pub line: Option<u32>,
+    /// In a record spread over several lines, the 1-based column of the finding's field.
+    pub column: Option<u32>,
     /// Index in [`Outcome::waivers`] of the waiver that covers the finding: in force for a
     /// finding of [`Outcome::waived`], expired for one of [`Outcome::findings`].
     pub waiver: Option<usize>,
@@ -176,10 +179,23 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// The column of a finding's field, for a finding in a CSV file or a worksheet.
+    /// The column of a finding's field: in a CSV file or a worksheet, the column holding it; in
+    /// a pretty-printed JSON record, where its key is written.
     pub fn column(&self, f: &Finding) -> Option<u32> {
+        match self.columns.get(f.file.as_deref()?) {
+            Some(columns) => columns.of(f.violation.pointer.as_deref()?),
+            None => f.column,
+        }
+    }
+
+    /// The header, as its file writes it, of the column holding a finding's field.
+    pub fn header(&self, f: &Finding) -> Option<&str> {
         let columns = self.columns.get(f.file.as_deref()?)?;
-        columns.of(f.violation.pointer.as_deref()?)
+        let column = columns.of(f.violation.pointer.as_deref()?)?;
+        let header = columns
+            .headers
+            .get(usize::try_from(column).ok()?.checked_sub(1)?)?;
+        Some(header.trim()).filter(|h| !h.is_empty())
     }
 
     /// Findings new since the baseline, still open, and resolved, for one unit (waived

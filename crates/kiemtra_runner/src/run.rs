@@ -80,6 +80,24 @@ impl std::fmt::Display for RunError {
 
 impl std::error::Error for RunError {}
 
+impl RunError {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: kiemtra_rules::Lang) -> String {
+        match (self, lang) {
+            (RunError::Path(p), kiemtra_rules::Lang::Vi) => {
+                format!(
+                    "không có tệp hoặc thư mục “{}” (hoặc không đọc được)",
+                    display(p)
+                )
+            }
+            (RunError::EmptyPeriod { from, to }, kiemtra_rules::Lang::Vi) => {
+                format!("--from {from} ở sau --to {to}: kỳ kiểm tra không có tháng nào")
+            }
+            (e, kiemtra_rules::Lang::En) => e.to_string(),
+        }
+    }
+}
+
 /// Runs an inspection over `paths`.
 pub fn run(paths: &[PathBuf], options: &Options) -> Result<Outcome, RunError> {
     run_with(paths, options, &Limits::DEFAULT)
@@ -346,6 +364,9 @@ struct Part {
     labels: Interner,
     ids: Vec<Box<str>>,
     violations: Vec<Violation>,
+    /// Beside each violation: where its field is written, for a record spread over several
+    /// lines (pretty-printed JSON); `None` otherwise (the record's line is the place).
+    violation_at: Vec<Option<Position>>,
     /// (unit index in `units`, record).
     records: Vec<(u32, Small)>,
     rejected: Vec<Rejection>,
@@ -477,7 +498,20 @@ impl Part {
             let mut violations = Vec::new();
             check_record(&record, params, &mut violations);
             let meeting = Meeting::of(&record);
+            let first = self.violations.len();
             self.keep(chunk.at.line, &record, violations, &meeting);
+            if memchr::memchr(b'\n', chunk.text).is_some() {
+                // Pretty-printed: each finding points at its field's own line and column.
+                for (v, at) in self.violations[first..]
+                    .iter()
+                    .zip(&mut self.violation_at[first..])
+                {
+                    *at = v
+                        .pointer
+                        .as_deref()
+                        .and_then(|p| kiemtra_input::pointer_position(chunk.text, p, chunk.at));
+                }
+            }
             Ok(())
         });
         if let Err(r) = checked {
@@ -510,6 +544,7 @@ impl Part {
         let viol_start = u32::try_from(self.violations.len()).unwrap_or(NONE);
         let viol_len = u32::try_from(violations.len()).unwrap_or(NONE);
         self.violations.extend(violations);
+        self.violation_at.resize(self.violations.len(), None);
         self.records.push((
             unit,
             Small {
@@ -669,6 +704,7 @@ struct Collected {
     labels: Interner,
     ids: Vec<Box<str>>,
     violations: Vec<Violation>,
+    violation_at: Vec<Option<Position>>,
     rejected: Vec<(u32, Rejection)>,
     /// Per file, rejections beyond [`LISTED_PER_FILE`]: (file, count, place of the first).
     not_listed: Vec<(u32, u64, Position)>,
@@ -853,6 +889,8 @@ impl Collected {
         let viol_base = u32::try_from(self.violations.len()).unwrap_or(NONE);
         self.ids.extend(part.ids);
         self.violations.extend(part.violations);
+        self.violation_at
+            .extend(part.violation_at.into_iter().map(|at| at.map(shift)));
         let label = |i: u32| labels.get(i as usize).copied().unwrap_or(NONE);
         for (unit, mut r) in part.records {
             r.line = r.line.saturating_add(base);
@@ -880,6 +918,7 @@ struct Tables<'t> {
     ids: &'t [Box<str>],
     labels: &'t [Box<str>],
     violations: &'t [Violation],
+    violation_at: &'t [Option<Position>],
 }
 
 impl Tables<'_> {
@@ -906,6 +945,14 @@ impl Tables<'_> {
         self.violations
             .get(start..start.saturating_add(r.viol_len as usize))
             .unwrap_or(&[])
+    }
+
+    /// Where the `k`th violation of `r` is written, when known apart from the record's line.
+    fn violation_at(&self, r: &Small, k: usize) -> Option<Position> {
+        self.violation_at
+            .get((r.viol_start as usize).saturating_add(k))
+            .copied()
+            .flatten()
     }
 }
 
@@ -958,6 +1005,7 @@ fn judge(
         ids: &c.ids,
         labels: &c.labels.all,
         violations: &c.violations,
+        violation_at: &c.violation_at,
     };
     // Units in code order (as a BTreeMap keyed by code would give).
     let mut units: Vec<(&str, Vec<Small>)> = c
@@ -1124,7 +1172,7 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
     let effective = policy.pack.pack.effective;
     let is_judged = |r: &Small| r.date >= effective && judged_months.contains(Month::of(r.date));
     let mut findings = Vec::new();
-    let place = |r: &Small, v: Violation, severity: Severity| Finding {
+    let place = |r: &Small, v: Violation, severity: Severity, at: Option<Position>| Finding {
         severity,
         violation: v,
         unit: code.to_owned(),
@@ -1132,7 +1180,8 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
         month: Month::of(r.date),
         date: Some(r.date),
         file: Some(t.file(r).to_owned()),
-        line: Some(r.line),
+        line: Some(at.map_or(r.line, |p| p.line)),
+        column: at.map(|p| p.column),
         waiver: None,
         change: None,
     };
@@ -1146,7 +1195,7 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
             At::Meeting(i) => {
                 if let Some(r) = records.get(i) {
                     if is_judged(r) {
-                        let f = place(r, v, severity);
+                        let f = place(r, v, severity, None);
                         if f.severity == Severity::Error {
                             if let Some(h) = has_error.get_mut(i) {
                                 *h = true;
@@ -1165,6 +1214,7 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
                 date: None,
                 file: None,
                 line: None,
+                column: None,
                 waiver: None,
                 change: None,
             }),
@@ -1194,12 +1244,12 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
         // A session written but unreadable (CD101 unverifiable) does not fail the month by
         // itself.
         let mut session_unverifiable = false;
-        for v in t.violations(r) {
+        for (k, v) in t.violations(r).iter().enumerate() {
             let Some(severity) = policy.decide_violation(v) else {
                 continue;
             };
             session_unverifiable |= v.rule == Rule::SessionHeld && v.unverifiable();
-            let f = place(r, v.clone(), severity);
+            let f = place(r, v.clone(), severity, t.violation_at(r, k));
             error |= f.severity == Severity::Error;
             findings.push(f);
         }

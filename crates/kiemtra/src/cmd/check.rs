@@ -20,12 +20,13 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let lang = settings.lang.value;
     // `--format`, else `format` of kiemtra.toml, else text: the format of standard output.
     let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
-    let outputs = outputs(args, stdout_format)?;
+    let outputs = outputs(args, stdout_format, lang)?;
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: {e}"))?;
-            Some(Baseline::parse(&text, &shown)?)
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("{shown}: {}", kiemtra_config::io_error(&e, lang)))?;
+            Some(Baseline::parse(&text, &shown, lang)?)
         }
         None => None,
     };
@@ -48,7 +49,10 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let mut outcome = outcome?;
+    let mut outcome = outcome.map_err(|e| e.message(lang))?;
+    if outcome.summary.records == 0 {
+        return Err(nothing_read(&outcome, lang).into());
+    }
     if let Some(baseline) = &baseline {
         baseline.compare(&mut outcome, &options.policy);
     }
@@ -69,7 +73,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         if let (Some(path), false) = (path, *format == Format::Text) {
             // Only text carries colour: the other formats are streamed to their file as they
             // are rendered, never held whole in memory.
-            let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+            let cannot = |e: std::io::Error| cannot_write(path, &e, lang);
             let file = std::fs::File::create(path).map_err(cannot)?;
             let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
             kiemtra_report::render(*format, &outcome, &ctx, &document, &mut out).map_err(cannot)?;
@@ -84,7 +88,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
                 let mut plain = anstream::StripStream::new(Vec::new());
                 plain.write_all(&buffer)?;
                 std::fs::write(path, plain.into_inner())
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    .map_err(|e| cannot_write(path, &e, lang))?;
             }
             None => {
                 let mut out = anstream::stdout().lock();
@@ -93,7 +97,39 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
             }
         }
     }
+    if !outputs
+        .iter()
+        .any(|(path, format)| path.is_none() && *format == Format::Text)
+    {
+        // The text report ends with the verdict; without it on screen, the verdict goes to
+        // standard error, so that every run ends in plain words.
+        eprintln!("{}", kiemtra_report::verdict::verdict(&outcome, lang));
+    }
     Ok(exit_code(&outcome, settings))
+}
+
+/// A run that read no record at all: why, in the reader's words (exit code 2, spec/reports.md).
+fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
+    let mut text = match (outcome.summary.files, lang) {
+        (0, Lang::Vi) => "không có biên bản nào để kiểm tra: không thấy tệp biên bản nào \
+                          (.json, .jsonl, .ndjson, .csv, .xlsx)"
+            .to_owned(),
+        (0, Lang::En) => "no record to check: no file of records (.json, .jsonl, .ndjson, \
+                          .csv, .xlsx) was found"
+            .to_owned(),
+        (n, Lang::Vi) => format!(
+            "không có biên bản nào để kiểm tra: {n} tệp đã đọc không có dòng biên bản nào \
+             (chỉ có dòng tiêu đề, hoặc tệp trống)"
+        ),
+        (n, Lang::En) => format!(
+            "no record to check: {} read, none holds a record (a header row only, or empty)",
+            kiemtra_report::verdict::count(n, "file", "files")
+        ),
+    };
+    for e in &outcome.file_errors {
+        text.push_str(&format!("\n  {}  {}", e.file, e.reason));
+    }
+    text
 }
 
 fn exit_code(outcome: &kiemtra_runner::Outcome, settings: &Settings) -> ExitCode {
@@ -134,6 +170,7 @@ fn limits(args: &CheckArgs) -> kiemtra_runner::Limits {
 fn outputs(
     args: &CheckArgs,
     stdout_format: Format,
+    lang: Lang,
 ) -> Result<Vec<(Option<PathBuf>, Format)>, Error> {
     let mut out: Vec<(Option<PathBuf>, Format)> = Vec::new();
     for path in &args.outputs {
@@ -144,7 +181,11 @@ fn outputs(
             continue;
         }
         if out.iter().any(|(p, _)| p.as_ref() == Some(path)) {
-            return Err(format!("{} is named twice with -o", path.display()).into());
+            return Err(match lang {
+                Lang::Vi => format!("tệp {} được ghi hai lần với -o", path.display()),
+                Lang::En => format!("{} is named twice with -o", path.display()),
+            }
+            .into());
         }
         let format = Format::of_path(path).unwrap_or(stdout_format);
         out.push((Some(path.clone()), format));
@@ -153,6 +194,17 @@ fn outputs(
         out.push((None, stdout_format));
     }
     Ok(out)
+}
+
+fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "không ghi được {}: {}",
+            path.display(),
+            kiemtra_config::io_error(e, lang)
+        ),
+        Lang::En => format!("cannot write {}: {e}", path.display()),
+    }
 }
 
 /// A progress bar on standard error when it is a terminal; nothing otherwise.

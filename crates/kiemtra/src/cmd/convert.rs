@@ -23,17 +23,30 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
             Some("jsonl" | "ndjson") => RecordFormat::Jsonl,
             Some("csv") => RecordFormat::Csv,
             _ => {
-                return Err(format!(
-                    "cannot tell the format of {} from its extension: give --to json|jsonl|csv",
-                    path.display()
-                )
+                return Err(match lang {
+                    Lang::Vi => format!(
+                        "không biết ghi {} theo định dạng nào: thêm --to json|jsonl|csv",
+                        path.display()
+                    ),
+                    Lang::En => format!(
+                        "cannot tell the format of {} from its extension: give --to json|jsonl|csv",
+                        path.display()
+                    ),
+                }
                 .into())
             }
         },
-        (None, None) => return Err("give --to json|jsonl|csv, or -o FILE".into()),
+        (None, None) => {
+            return Err(lang
+                .pick(
+                    "thêm --to json|jsonl|csv, hoặc -o TỆP",
+                    "give --to json|jsonl|csv, or -o FILE",
+                )
+                .into())
+        }
     };
     let found = kiemtra_runner::discover(&args.paths)
-        .map_err(|p| format!("cannot read {}", p.display()))?;
+        .map_err(|p| kiemtra_runner::RunError::Path(p).message(lang))?;
     let mut records: Vec<Object> = Vec::new();
     let mut problems = Vec::new();
     for e in found.errors {
@@ -79,8 +92,14 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
         }
     }
     match &args.output {
-        Some(path) => std::fs::write(path, &buffer)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        Some(path) => std::fs::write(path, &buffer).map_err(|e| match lang {
+            Lang::Vi => format!(
+                "không ghi được {}: {}",
+                path.display(),
+                kiemtra_config::io_error(&e, lang)
+            ),
+            Lang::En => format!("cannot write {}: {e}", path.display()),
+        })?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&buffer)?;

@@ -14,7 +14,7 @@ pub fn run(code: &str, settings: &Settings) -> Result<ExitCode, Error> {
     let Some(rule) = Rule::find(code) else {
         let near = closest(code);
         return Err(match lang {
-            Lang::Vi => format!("không có quy tắc «{code}»; có phải {near}? (xem `kiemtra rules`)"),
+            Lang::Vi => format!("không có quy tắc “{code}”; có phải {near}? (xem `kiemtra rules`)"),
             Lang::En => format!("no rule «{code}»; did you mean {near}? (see `kiemtra rules`)"),
         }
         .into());

@@ -7,6 +7,7 @@ mod explain;
 mod rules;
 mod schema;
 mod template;
+mod template_xlsx;
 
 use std::process::ExitCode;
 
@@ -37,7 +38,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Explain { rule } => explain::run(&rule, &settings(&base)?),
         Command::Config(args) => config::run(&args, &settings(&tailored(base, &args.tailor))?),
         Command::Schema => schema::run(),
-        Command::Template(args) => template::run(&args, settings(&base)?.lang.value),
+        Command::Template(args) => template::run(&args, &settings(&base)?),
     }
 }
 

@@ -6,44 +6,146 @@
 //!   `_huong_dan` giving, for each field's dotted path, a line of guidance and the values it
 //!   accepts. The reader ignores `_huong_dan`; the schema allows keys starting with `_`.
 //!   Blank values count as absent, so an unfilled field is a finding, never a pass.
-//! - `--format csv`: the header row (dotted paths, one column per field, lists one item per line
-//!   in their cell, `session.assignments` one assignment per line as
-//!   `assignee | kind | task | due | remedy`) and one example row of a complete meeting, to be
-//!   replaced by the real one.
+//! - `--format csv`: the header row (the Vietnamese labels of the table layout, or with
+//!   `--headers dotted` its dotted paths) and one row to fill in: the unit code, the kind, and
+//!   the date with its day to write (`DD/03/2017`), so that the row left as it is is rejected,
+//!   never passed; every other cell blank.
+//! - `--format xlsx`: the same columns as a workbook to fill in (see [`super::template_xlsx`]).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+use kiemtra_config::Settings;
+use kiemtra_input::layout::{self, Column, Kind};
 use kiemtra_rules::{Lang, Month};
 use serde_json::{json, Map, Value};
 
 use super::Error;
-use crate::cli::{TemplateArgs, TemplateFormat};
+use crate::cli::{HeadersArg, TemplateArgs, TemplateFormat};
 use crate::format_v1::{children, FieldDoc, Ty, FIELDS};
 
-pub fn run(args: &TemplateArgs, lang: Lang) -> Result<ExitCode, Error> {
+pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> {
+    let lang = settings.lang.value;
     let code = args.unit.trim();
     if code.is_empty() {
-        return Err("--unit: the cell's code must not be blank".into());
+        return Err(lang
+            .pick(
+                "--unit: mã chi bộ không được để trống",
+                "--unit: the cell's code must not be blank",
+            )
+            .into());
     }
-    let mut out = anstream::stdout().lock();
+    let mut bytes = Vec::new();
     match args.format {
         TemplateFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &blank(code, args.month, lang))?;
-            writeln!(out)?;
+            serde_json::to_writer_pretty(&mut bytes, &blank(code, args.month, lang))?;
+            writeln!(bytes)?;
         }
         TemplateFormat::Csv => {
             // UTF-8 with BOM, so that spreadsheet programs show Vietnamese correctly.
-            out.write_all("\u{feff}".as_bytes())?;
-            let mut w = csv::Writer::from_writer(&mut out);
-            let columns = csv_columns();
-            w.write_record(columns.iter().map(|c| c.path))?;
-            let example = example(code, args.month);
-            w.write_record(columns.iter().map(|c| cell(&example, c)))?;
+            bytes.write_all("\u{feff}".as_bytes())?;
+            let mut w = csv::Writer::from_writer(&mut bytes);
+            let columns = table_columns();
+            w.write_record(columns.iter().map(|c| header(c, args.headers)))?;
+            w.write_record(
+                columns
+                    .iter()
+                    .map(|c| first_row(c, code, args.month, args.headers)),
+            )?;
             w.flush()?;
+        }
+        TemplateFormat::Xlsx => {
+            if args.output.is_none() && std::io::stdout().is_terminal() {
+                return Err(lang
+                    .pick(
+                        "mẫu xlsx là tệp bảng tính: thêm -o TÊN_TỆP.xlsx",
+                        "the xlsx template is a workbook: add -o FILE.xlsx",
+                    )
+                    .into());
+            }
+            bytes = super::template_xlsx::workbook(code, args.month, args.headers, settings)?;
+        }
+    }
+    match &args.output {
+        Some(path) => std::fs::write(path, &bytes).map_err(|e| match lang {
+            Lang::Vi => format!(
+                "không ghi được {}: {}",
+                path.display(),
+                kiemtra_config::io_error(&e, lang)
+            ),
+            Lang::En => format!("cannot write {}: {e}", path.display()),
+        })?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The columns of the table templates: every column of the table layout but `_extra`.
+pub fn table_columns() -> Vec<&'static Column> {
+    layout::COLUMNS
+        .iter()
+        .filter(|c| c.kind != Kind::Extra)
+        .collect()
+}
+
+/// A column's name in the header row.
+pub fn header(c: &Column, headers: HeadersArg) -> &'static str {
+    match headers {
+        HeadersArg::Vi => c.vi,
+        HeadersArg::Dotted => c.path,
+    }
+}
+
+/// The field of format v1 a column holds.
+pub fn field(c: &Column) -> Option<&'static FieldDoc> {
+    FIELDS.iter().find(|f| f.path == c.path)
+}
+
+/// The words a column of an enumeration offers: Vietnamese (the first Vietnamese spelling the
+/// model gives) or the codes of format v1.
+pub fn choices(c: &Column, headers: HeadersArg) -> Option<Vec<&'static str>> {
+    let Ty::Enum(e) = field(c)?.ty else {
+        return None;
+    };
+    Some(
+        e.values()
+            .into_iter()
+            .map(|(code, words)| match headers {
+                HeadersArg::Vi => words
+                    .iter()
+                    .skip(1)
+                    .find(|w| !w.is_ascii())
+                    .copied()
+                    .unwrap_or(code),
+                HeadersArg::Dotted => code,
+            })
+            .collect(),
+    )
+}
+
+/// The date of the row to fill in: the month given, the day to write.
+pub fn date_to_fill(month: Month, headers: HeadersArg) -> String {
+    match headers {
+        HeadersArg::Vi => format!("DD/{:02}/{}", month.month, month.year),
+        HeadersArg::Dotted => format!("{month}-DD"),
+    }
+}
+
+/// The cell of the CSV template's row to fill in: the unit code, the date with its day to
+/// write, a periodic meeting; nothing else.
+fn first_row(c: &Column, code: &str, month: Month, headers: HeadersArg) -> String {
+    match c.path {
+        "unit.code" => code.to_owned(),
+        "date" => date_to_fill(month, headers),
+        "kind" => choices(c, headers)
+            .and_then(|v| v.first().map(|s| (*s).to_owned()))
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
 }
 
 /// What a blank field holds.
@@ -65,7 +167,7 @@ fn blank_object(path: &str) -> Value {
 }
 
 /// The guidance for a field, with the values an enumeration accepts.
-fn guidance(f: &FieldDoc, lang: Lang) -> String {
+pub fn guidance(f: &FieldDoc, lang: Lang) -> String {
     let mut text = f.guidance(lang).to_owned();
     if let Ty::Enum(e) = f.ty {
         let values: Vec<String> = e
@@ -102,88 +204,4 @@ pub fn blank(code: &str, month: Month, lang: Lang) -> Value {
         map.insert("_huong_dan".into(), Value::Object(notes));
     }
     record
-}
-
-/// A complete, compliant meeting of the unit in that month: the CSV template's example row.
-fn example(code: &str, month: Month) -> Value {
-    let next = month.next();
-    json!({
-        "id": format!("{code}/{month}-15"),
-        "unit": { "code": code, "name": "Chi bộ thôn 1", "parent": "Đảng bộ xã" },
-        "date": format!("{month}-15"),
-        "kind": "periodic",
-        "chair": "Nguyễn Văn An",
-        "secretary": "Trần Thị Bình",
-        "attendance": { "present": 18, "total": 20 },
-        "minutes_book": { "recorded": true, "page": "12" },
-        "session": {
-            "topics": ["Nâng cao tinh thần tự phê bình và phê bình"],
-            "area": "self-criticism",
-            "source": { "kind": "ho-chi-minh-writing", "title": "Sửa đổi lối làm việc (1947)" },
-            "start": "19:30", "end": "20:10", "minutes": 40,
-            "reason": "Góp ý trong chi bộ còn nể nang, ngại va chạm.",
-            "assessment": { "strengths": "Đảng viên dự họp đầy đủ.", "weaknesses": "Góp ý còn chung chung." },
-            "questions": ["Vì sao còn nể nang khi góp ý?"],
-            "discussion": {
-                "opinions": ["Đồng chí Lê Văn Hùng: góp ý thẳng thắn ngay trong sinh hoạt."],
-                "causes": "Tâm lý ngại va chạm.",
-                "measures": "Chi ủy gương mẫu tự phê bình trước."
-            },
-            "conclusion": "Mỗi đảng viên tự nhận một khuyết điểm và đăng ký biện pháp khắc phục.",
-            "assignments": [{
-                "assignee": "Chi ủy", "kind": "collective",
-                "task": "Theo dõi việc sửa chữa khuyết điểm",
-                "due": format!("{next}-28"), "remedy": false
-            }],
-            "follow_up": { "topic": "Chủ đề của kỳ trước", "result": "achieved", "notes": "Hoàn thành." }
-        }
-    })
-}
-
-/// A column of the CSV template.
-pub struct Column {
-    /// Dotted path; `session.assignments` holds the whole list.
-    pub path: &'static str,
-    ty: Ty,
-}
-
-/// The columns: every field that holds a value, and the assignments list as one column.
-pub fn csv_columns() -> Vec<Column> {
-    FIELDS
-        .iter()
-        .filter(|f| f.ty != Ty::Object && !f.path.contains("[]"))
-        .map(|f| Column {
-            path: f.path,
-            ty: f.ty,
-        })
-        .collect()
-}
-
-/// The text of a cell: lists one item per line; assignments one per line, fields separated by
-/// ` | `; `true`/`false`; numbers as written.
-fn cell(record: &Value, column: &Column) -> String {
-    let mut v = record;
-    for part in column.path.split('.') {
-        v = &v[part];
-    }
-    let scalar = |v: &Value| match v {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    };
-    match (column.ty, v) {
-        (Ty::ObjectList, Value::Array(items)) => items
-            .iter()
-            .map(|item| {
-                ["assignee", "kind", "task", "due", "remedy"]
-                    .iter()
-                    .map(|k| scalar(&item[*k]))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        (_, Value::Array(items)) => items.iter().map(scalar).collect::<Vec<_>>().join("\n"),
-        (_, v) => scalar(v),
-    }
 }

@@ -1,6 +1,6 @@
 //! CSV files and spreadsheets: one record per row, validated and checked like a JSON record.
 
-use kiemtra_input::{Columns, Format, Rejection};
+use kiemtra_input::{Format, Rejection};
 use kiemtra_rules::rules::check_record;
 use kiemtra_rules::{Meeting, Record, Violation};
 use rayon::prelude::*;
@@ -17,7 +17,7 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], format: Format, reading: &Read
         }
     };
     part.error = part.error.take().or(problem);
-    part.columns = Some(Columns(table.columns()));
+    part.columns = Some(table.columns_read());
     let params = match reading.mode {
         Mode::Check(params) => Some(params),
         Mode::ParseOnly => None,
