@@ -1,5 +1,10 @@
 //! Record format v1.x, declared once.
 //!
+//! - [`format_v1!`]: the declaration — every field with its type, whether it is required, its
+//!   labels, guidance and header aliases, and every enumeration with its codes and names — as a
+//!   macro that hands it to the caller's macro, so that code (the fast reader's dispatch, the
+//!   unreadable-value walk) is generated from it where the model types live.
+//! - [`table`]: the same declaration as data, for documents and the table layout.
 //! - [`values`]: the readers of the accepted forms of values (dates, times, durations, yes/no,
 //!   deadlines, enumeration words), used by every input route.
 //!
@@ -9,4 +14,9 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod v1;
+
+pub mod table;
 pub mod values;
+
+pub use table::{fields, EnumValue, Enumeration, Field, FieldAt, Object, Ty, Words};

@@ -19,7 +19,8 @@ use serde_json::{json, Map, Value};
 
 use super::Error;
 use crate::cli::{TemplateArgs, TemplateFormat};
-use crate::format_v1::{children, FieldDoc, Ty, FIELDS};
+use crate::format_v1::{children, fields, guidance as field_guidance, Ty};
+use kiemtra_format::FieldAt;
 
 pub fn run(args: &TemplateArgs, lang: Lang) -> Result<ExitCode, Error> {
     let code = args.unit.trim();
@@ -47,36 +48,32 @@ pub fn run(args: &TemplateArgs, lang: Lang) -> Result<ExitCode, Error> {
 }
 
 /// What a blank field holds.
-fn blank_value(f: &FieldDoc) -> Value {
-    match f.ty {
+fn blank_value(f: &FieldAt) -> Value {
+    match f.field.ty {
         Ty::Text | Ty::Date | Ty::Time | Ty::Enum(_) => json!(""),
         Ty::Count | Ty::Bool => Value::Null,
         Ty::TextList => json!([""]),
-        Ty::Object => blank_object(f.path),
-        Ty::ObjectList => json!([blank_object(&format!("{}[]", f.path))]),
+        Ty::Object(_) => blank_object(&f.path),
+        Ty::ObjectList(_) => json!([blank_object(&format!("{}[]", f.path))]),
     }
 }
 
 fn blank_object(path: &str) -> Value {
     let map: Map<String, Value> = children(path)
-        .map(|f| (f.key().to_owned(), blank_value(f)))
+        .map(|f| (f.field.key.to_owned(), blank_value(f)))
         .collect();
     Value::Object(map)
 }
 
-/// The guidance for a field, with the values an enumeration accepts.
-fn guidance(f: &FieldDoc, lang: Lang) -> String {
-    let mut text = f.guidance(lang).to_owned();
-    if let Ty::Enum(e) = f.ty {
+/// The guidance for a field, with the values an enumeration accepts: each code with its
+/// Vietnamese name (what a secretary writes, in either language of the template).
+fn guidance(f: &FieldAt, lang: Lang) -> String {
+    let mut text = field_guidance(f, lang).to_owned();
+    if let Ty::Enum(e) = f.field.ty {
         let values: Vec<String> = e
-            .values()
-            .into_iter()
-            .map(
-                |(code, words)| match words.iter().skip(1).find(|w| !w.is_ascii()) {
-                    Some(vi) => format!("{code} ({vi})"),
-                    None => code.to_owned(),
-                },
-            )
+            .values
+            .iter()
+            .map(|v| format!("{} ({})", v.code, v.name.vi))
             .collect();
         text.push_str(&format!(
             " {} {}.",
@@ -93,10 +90,10 @@ pub fn blank(code: &str, month: Month, lang: Lang) -> Value {
     record["unit"]["code"] = json!(code);
     record["date"] = json!(format!("{month}-DD"));
     record["kind"] = json!("periodic");
-    let notes: Map<String, Value> = FIELDS
+    let notes: Map<String, Value> = fields()
         .iter()
-        .filter(|f| !matches!(f.ty, Ty::Object | Ty::ObjectList))
-        .map(|f| (f.path.to_owned(), json!(guidance(f, lang))))
+        .filter(|f| !matches!(f.field.ty, Ty::Object(_) | Ty::ObjectList(_)))
+        .map(|f| (f.path.clone(), json!(guidance(f, lang))))
         .collect();
     if let Value::Object(map) = &mut record {
         map.insert("_huong_dan".into(), Value::Object(notes));
@@ -149,12 +146,12 @@ pub struct Column {
 
 /// The columns: every field that holds a value, and the assignments list as one column.
 pub fn csv_columns() -> Vec<Column> {
-    FIELDS
+    fields()
         .iter()
-        .filter(|f| f.ty != Ty::Object && !f.path.contains("[]"))
+        .filter(|f| !matches!(f.field.ty, Ty::Object(_)) && !f.in_list())
         .map(|f| Column {
-            path: f.path,
-            ty: f.ty,
+            path: &f.path,
+            ty: f.field.ty,
         })
         .collect()
 }
@@ -172,12 +169,13 @@ fn cell(record: &Value, column: &Column) -> String {
         other => other.to_string(),
     };
     match (column.ty, v) {
-        (Ty::ObjectList, Value::Array(items)) => items
+        (Ty::ObjectList(object), Value::Array(items)) => items
             .iter()
             .map(|item| {
-                ["assignee", "kind", "task", "due", "remedy"]
+                object
+                    .fields
                     .iter()
-                    .map(|k| scalar(&item[*k]))
+                    .map(|f| scalar(&item[f.key]))
                     .collect::<Vec<_>>()
                     .join(" | ")
             })
