@@ -73,7 +73,7 @@ macro_rules! declare {
     (
         objects { $(
             $object:ident $(<$lt:lifetime>)? { $(
-                $key:ident : $required:ident $ty:ident $(($inner:ident))? {
+                $key:ident : $required:ident $ty:ident $(($($inner:tt)*))? {
                     label: $label_vi:literal / $label_en:literal,
                     guidance: $guidance_vi:literal / $guidance_en:literal,
                     aliases: [$($alias:literal),* $(,)?] $(,)?
@@ -94,7 +94,7 @@ macro_rules! declare {
                     fields: &[$(
                         Field {
                             key: stringify!($key),
-                            ty: declare!(@ty $ty $(($inner))?),
+                            ty: declare!(@ty $ty $(($($inner)*))?),
                             required: declare!(@required $required),
                             label: Words { vi: $label_vi, en: $label_en },
                             guidance: Words { vi: $guidance_vi, en: $guidance_en },
@@ -127,8 +127,8 @@ macro_rules! declare {
     (@ty boolean) => { Ty::Bool };
     (@ty texts) => { Ty::TextList };
     (@ty enumeration($e:ident)) => { Ty::Enum(&super::enumerations::$e) };
-    (@ty object($o:ident)) => { Ty::Object(&$o) };
-    (@ty objects($o:ident)) => { Ty::ObjectList(&$o) };
+    (@ty object($o:ident $(<$lt:lifetime>)?)) => { Ty::Object(&$o) };
+    (@ty objects($o:ident $(<$lt:lifetime>)?)) => { Ty::ObjectList(&$o) };
     (@required required) => { true };
     (@required optional) => { false };
 }

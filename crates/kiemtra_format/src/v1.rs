@@ -5,8 +5,8 @@
 //! table ([`crate::table`]); `kiemtra_input` the fast reader's key dispatch and duplicate-key
 //! bits; `kiemtra_rules` the walk of unreadable values. A field added here reaches all of them.
 //!
-//! The grammar, per object (named by its model struct; `<'a>` when it borrows text from the
-//! input):
+//! The grammar, per object (named by its model struct, with `<'a>` when it borrows text from the
+//! input, there and wherever a field holds it; the compiler checks the two agree):
 //!
 //! ```text
 //! key: required|optional TYPE {
@@ -33,7 +33,7 @@ macro_rules! format_v1 {
                     guidance: "Mã bản ghi; để trống thì là «mã chi bộ/ngày họp»." / "Record id; when blank, «unit.code/date».",
                     aliases: ["Số biên bản"],
                 },
-                unit: required object(Unit) {
+                unit: required object(Unit<'a>) {
                     label: "Chi bộ" / "Cell",
                     guidance: "Chi bộ họp." / "The cell that met.",
                     aliases: [],
@@ -63,12 +63,12 @@ macro_rules! format_v1 {
                     guidance: "Số đảng viên dự họp." / "Members present.",
                     aliases: [],
                 },
-                minutes_book: optional object(MinutesBook) {
+                minutes_book: optional object(MinutesBook<'a>) {
                     label: "Sổ biên bản" / "Minutes book",
                     guidance: "Việc ghi vào sổ biên bản (§IV.2)." / "The minutes book (§IV.2).",
                     aliases: [],
                 },
-                session: optional object(Session) {
+                session: optional object(Session<'a>) {
                     label: "Sinh hoạt chuyên đề" / "Themed session",
                     guidance: "Sinh hoạt chuyên đề; để null nếu không tổ chức." / "The themed session; null when none was held.",
                     aliases: [],
@@ -126,7 +126,7 @@ macro_rules! format_v1 {
                     guidance: "Hạn chế mà chủ đề khắc phục (§II.1)." / "The shortcoming the topic addresses (§II.1).",
                     aliases: ["Lĩnh vực"],
                 },
-                source: optional object(Source) {
+                source: optional object(Source<'a>) {
                     label: "Tài liệu chuẩn bị" / "Material",
                     guidance: "Tài liệu chuẩn bị (§II.2)." / "The material prepared from (§II.2).",
                     aliases: [],
@@ -151,7 +151,7 @@ macro_rules! format_v1 {
                     guidance: "Vì sao chọn chủ đề này (§III.1 bước 1)." / "Why this topic was chosen (§III.1 step 1).",
                     aliases: ["Lý do", "Lý do chọn nội dung"],
                 },
-                assessment: optional object(Assessment) {
+                assessment: optional object(Assessment<'a>) {
                     label: "Đánh giá thực tế" / "Assessment",
                     guidance: "Đánh giá thực tế của chi bộ (§III.1 bước 1)." / "The cell's own assessment (§III.1 step 1).",
                     aliases: [],
@@ -161,7 +161,7 @@ macro_rules! format_v1 {
                     guidance: "Câu hỏi gợi ý thảo luận (§II.2)." / "Suggested discussion questions (§II.2).",
                     aliases: ["Câu hỏi"],
                 },
-                discussion: optional object(Discussion) {
+                discussion: optional object(Discussion<'a>) {
                     label: "Thảo luận" / "Discussion",
                     guidance: "Thảo luận (§III.1 bước 2)." / "The discussion (§III.1 step 2).",
                     aliases: [],
@@ -171,12 +171,12 @@ macro_rules! format_v1 {
                     guidance: "Kết luận của đồng chí chủ trì (§III.1 bước 3)." / "The chair's conclusion (§III.1 step 3).",
                     aliases: [],
                 },
-                assignments: optional objects(Assignment) {
+                assignments: optional objects(Assignment<'a>) {
                     label: "Phân công" / "Assignments",
                     guidance: "Phân công trách nhiệm, mỗi việc một mục (§III.1 bước 3)." / "Responsibilities assigned, one entry each (§III.1 step 3).",
                     aliases: ["Phân công trách nhiệm", "Phân công thực hiện"],
                 },
-                follow_up: optional object(FollowUp) {
+                follow_up: optional object(FollowUp<'a>) {
                     label: "Kiểm tra kỳ trước" / "Follow-up",
                     guidance: "Kiểm tra, đánh giá chủ đề kỳ trước (§III.1 bước 3)." / "Evaluation of the previous session's topic (§III.1 step 3).",
                     aliases: [],

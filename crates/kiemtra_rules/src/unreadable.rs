@@ -51,7 +51,7 @@ macro_rules! walks {
     (
         objects { $(
             $object:ident $(<$lt:lifetime>)? { $(
-                $key:ident : $required:ident $ty:ident $(($inner:ident))? { $($doc:tt)* }
+                $key:ident : $required:ident $ty:ident $(($($inner:tt)*))? { $($doc:tt)* }
             ),* $(,)? }
         )* }
         enumerations { $($enumerations:tt)* }
