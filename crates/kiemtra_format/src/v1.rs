@@ -25,7 +25,41 @@
 #[macro_export]
 macro_rules! format_v1 {
     ($callback:ident) => {
-        $callback! {
+        $crate::__declaration!([$callback] []);
+    };
+}
+
+/// Calls `$callback! { Object<'a> { key: type, … } }` once per object of format v1: the
+/// declaration without its words, for code generated per model struct.
+#[macro_export]
+macro_rules! for_each_object {
+    ($callback:ident) => {
+        $crate::__declaration!([$crate::__each_object] [$callback;]);
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __each_object {
+    (
+        $callback:ident;
+        objects { $(
+            $object:ident $(<$lt:lifetime>)? { $(
+                $key:ident : $required:ident $ty:ident $(($($inner:tt)*))? { $($words:tt)* }
+            ),* $(,)? }
+        )* }
+        enumerations { $($enumerations:tt)* }
+    ) => {
+        $( $callback! { $object $(<$lt>)? { $( $key: $ty $(($($inner)*))? ),* } } )*
+    };
+}
+
+/// The declaration itself, handed to `$callback` after `$prefix`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __declaration {
+    ([$($callback:tt)*] [$($prefix:tt)*]) => {
+        $($callback)*! { $($prefix)*
         objects {
             RecordDoc<'a> {
                 id: optional text {

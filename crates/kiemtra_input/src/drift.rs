@@ -288,3 +288,62 @@ fn the_committed_fuzz_dictionary_is_current() {
          `KIEMTRA_WRITE_FUZZ_DICT=1 cargo test -p kiemtra_input fuzz_dictionary`"
     );
 }
+
+/// The text of `value` with `key` written twice in the object at `path` (in the first item of a
+/// list of objects).
+fn with_duplicate(value: &Value, path: &[&str], key: &str) -> String {
+    match (value, path) {
+        (Value::Array(items), _) => {
+            let mut out: Vec<String> = items.iter().map(Value::to_string).collect();
+            out[0] = with_duplicate(&items[0], path, key);
+            format!("[{}]", out.join(","))
+        }
+        (Value::Object(map), _) => {
+            let mut entries: Vec<String> = map
+                .iter()
+                .map(|(k, v)| match path {
+                    [first, rest @ ..] if first == k => {
+                        format!("{}:{}", json!(k), with_duplicate(v, rest, key))
+                    }
+                    _ => format!("{}:{}", json!(k), v),
+                })
+                .collect();
+            if path.is_empty() {
+                entries.push(format!("{}:{}", json!(key), map[key]));
+            }
+            format!("{{{}}}", entries.join(","))
+        }
+        _ => unreachable!("{value}"),
+    }
+}
+
+#[test]
+fn a_key_written_twice_is_left_to_serde_which_rejects_it() {
+    fn each(object: &Object, path: &mut Vec<&'static str>, record: &Value) {
+        for f in object.fields {
+            let text = with_duplicate(record, path, f.key);
+            assert!(crate::fast::parse_doc(&text).is_none(), "{text}");
+            assert!(
+                serde_json::from_str::<RecordDoc<'_>>(&text).is_err(),
+                "{text}"
+            );
+            if let Ty::Object(o) | Ty::ObjectList(o) = f.ty {
+                path.push(f.key);
+                each(o, path, record);
+                path.pop();
+            }
+        }
+    }
+    let record = Value::Object(record(top(), Fill::Codes, ""));
+    each(top(), &mut Vec::new(), &record);
+}
+
+#[test]
+fn every_object_fits_the_fast_readers_mask_of_keys_seen() {
+    assert!(top().fields.len() <= 64);
+    for f in kiemtra_format::fields() {
+        if let Ty::Object(o) | Ty::ObjectList(o) = f.field.ty {
+            assert!(o.fields.len() <= 64, "{}", o.name);
+        }
+    }
+}

@@ -177,19 +177,7 @@ impl<'a> Parser<'a> {
             b'n' => self.literal(b"null"),
             b'[' => {
                 self.nest()?;
-                self.i += 1;
-                self.ws();
-                if self.eat(b']').is_none() {
-                    loop {
-                        self.skip()?;
-                        self.ws();
-                        if self.eat(b']').is_some() {
-                            break;
-                        }
-                        self.eat(b',')?;
-                        self.ws();
-                    }
-                }
+                self.array(Parser::skip)?;
                 self.depth -= 1;
                 Some(())
             }
@@ -207,6 +195,24 @@ impl<'a> Parser<'a> {
     fn nest(&mut self) -> Option<()> {
         self.depth += 1;
         (self.depth <= MAX_DEPTH).then_some(())
+    }
+
+    /// An array (at its `[`): calls `item` with the parser at each item.
+    fn array(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.eat(b'[')?;
+        self.ws();
+        if self.eat(b']').is_some() {
+            return Some(());
+        }
+        loop {
+            item(self)?;
+            self.ws();
+            if self.eat(b']').is_some() {
+                return Some(());
+            }
+            self.eat(b',')?;
+            self.ws();
+        }
     }
 
     /// An object (at its `{`): calls `value` with each key, the parser at the key's value.
@@ -266,20 +272,8 @@ impl<'a> Parser<'a> {
             b'{' => self.skip().map(|()| Field::Unreadable("{…}".to_owned())),
             b'[' => {
                 self.nest()?;
-                self.i += 1;
-                self.ws();
                 let mut out = Vec::new();
-                if self.eat(b']').is_none() {
-                    loop {
-                        out.push(item(self)?);
-                        self.ws();
-                        if self.eat(b']').is_some() {
-                            break;
-                        }
-                        self.eat(b',')?;
-                        self.ws();
-                    }
-                }
+                self.array(|p| item(p).map(|v| out.push(v)))?;
                 self.depth -= 1;
                 Some(Field::Value(out))
             }
@@ -315,7 +309,7 @@ impl<'a> Parser<'a> {
 }
 
 /// An object of format v1 read key by key; implemented for every object of the declaration
-/// ([`kiemtra_format::format_v1!`]) by [`fast_readers!`].
+/// ([`kiemtra_format::for_each_object!`]) by [`fast_readers!`].
 trait FormatObject<'a>: Default {
     /// Reads the value of `key` (the parser at it) into its field and marks the key as
     /// `seen`; `None` (give up) on a duplicate key, which serde rejects.
@@ -325,14 +319,7 @@ trait FormatObject<'a>: Default {
 /// Each field's reader by its declared type; unknown keys are skipped, as serde skips them.
 /// The bit of a key in `seen` is the field's place in its object (`Bit`).
 macro_rules! fast_readers {
-    (
-        objects { $(
-            $object:ident $(<$lt:lifetime>)? { $(
-                $key:ident : $required:ident $ty:ident $(($($inner:tt)*))? { $($doc:tt)* }
-            ),* $(,)? }
-        )* }
-        enumerations { $($enumerations:tt)* }
-    ) => { $(
+    ($object:ident $(<$lt:lifetime>)? { $($key:ident : $ty:ident $(($($inner:tt)*))?),* }) => {
         impl<'a> FormatObject<'a> for $object $(<$lt>)? {
             fn read_key(&mut self, p: &mut Parser<'a>, key: &'a str, seen: &mut u64) -> Option<()> {
                 #[allow(non_camel_case_types)]
@@ -347,7 +334,7 @@ macro_rules! fast_readers {
                 Some(())
             }
         }
-    )* };
+    };
     (@ text $p:ident) => { $p.text() };
     (@ texts $p:ident) => { $p.list_field(Parser::text_item) };
     (@ object $p:ident) => { $p.object_field() };
@@ -355,7 +342,7 @@ macro_rules! fast_readers {
     (@ $scalar:ident $p:ident) => { $p.scalar_field() };
 }
 
-kiemtra_format::format_v1!(fast_readers);
+kiemtra_format::for_each_object!(fast_readers);
 
 use wide::u8x16;
 

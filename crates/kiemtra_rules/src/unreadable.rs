@@ -46,29 +46,22 @@ fn list<T>(
     });
 }
 
-/// Each field walked by its declared type ([`kiemtra_format::format_v1!`]).
+/// Each field walked by its declared type ([`kiemtra_format::for_each_object!`]).
 macro_rules! walks {
-    (
-        objects { $(
-            $object:ident $(<$lt:lifetime>)? { $(
-                $key:ident : $required:ident $ty:ident $(($($inner:tt)*))? { $($doc:tt)* }
-            ),* $(,)? }
-        )* }
-        enumerations { $($enumerations:tt)* }
-    ) => { $(
+    ($object:ident $(<$lt:lifetime>)? { $($key:ident : $ty:ident $(($($inner:tt)*))?),* }) => {
         impl<'a> Walk for $object $(<$lt>)? {
             fn walk(&self, at: &str, out: &mut Vec<String>) {
                 $( walks!(@ $ty self.$key, format!("{at}/{}", stringify!($key)), out); )*
             }
         }
-    )* };
+    };
     (@ object $f:expr, $at:expr, $out:ident) => { object(&$f, $at, $out) };
     (@ texts $f:expr, $at:expr, $out:ident) => { list(&$f, $at, $out, leaf) };
     (@ objects $f:expr, $at:expr, $out:ident) => { list(&$f, $at, $out, object) };
     (@ $scalar:ident $f:expr, $at:expr, $out:ident) => { leaf(&$f, $at, $out) };
 }
 
-kiemtra_format::format_v1!(walks);
+kiemtra_format::for_each_object!(walks);
 
 impl RecordDoc<'_> {
     /// JSON pointers of the values written but not readable; blank values are absent, not
