@@ -300,6 +300,7 @@ impl<'a> Parser<'a> {
     }
 
     /// An object of the format (at its `{`), its keys dispatched as the declaration says.
+    #[inline]
     fn object_value<T: FormatObject<'a>>(&mut self) -> Option<T> {
         let mut value = T::default();
         let mut seen = 0;
@@ -321,6 +322,7 @@ trait FormatObject<'a>: Default {
 macro_rules! fast_readers {
     ($object:ident $(<$lt:lifetime>)? { $($key:ident : $ty:ident $(($($inner:tt)*))?),* }) => {
         impl<'a> FormatObject<'a> for $object $(<$lt>)? {
+            #[inline]
             fn read_key(&mut self, p: &mut Parser<'a>, key: &'a str, seen: &mut u64) -> Option<()> {
                 #[allow(non_camel_case_types)]
                 enum Bit { $($key),* }
