@@ -192,44 +192,20 @@ fn template(format: &str) -> String {
     stdout(&o)
 }
 
-/// The CSV template's example row, read back into a record the way the table layout says:
-/// lists one item per line, assignments `assignee | kind | task | due | remedy` per line.
+/// The CSV template's example row, read back into a record by the table reader of kiemtra
+/// (lists one item per line, assignments `assignee | kind | task | due | remedy` per line).
 fn csv_example() -> Value {
     let text = template("csv");
-    let text = text
-        .strip_prefix('\u{feff}')
-        .expect("UTF-8 BOM for spreadsheets");
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().unwrap().clone();
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 1, "one example row");
-    let mut record = json!({});
-    for (h, cell) in headers.iter().zip(rows[0].iter()) {
-        let value = match h {
-            "session.topics" | "session.questions" | "session.discussion.opinions" => {
-                json!(cell.lines().collect::<Vec<_>>())
-            }
-            "session.assignments" => json!(cell
-                .lines()
-                .map(|l| {
-                    let f: Vec<&str> = l.split(" | ").collect();
-                    json!({"assignee": f[0], "kind": f[1], "task": f[2], "due": f[3],
-                           "remedy": f[4] == "true"})
-                })
-                .collect::<Vec<_>>()),
-            "attendance.present" | "attendance.total" | "session.minutes" => {
-                json!(cell.parse::<u32>().unwrap())
-            }
-            "minutes_book.recorded" => json!(cell == "true"),
-            _ => json!(cell),
-        };
-        let mut slot = &mut record;
-        for part in h.split('.') {
-            slot = &mut slot[part];
-        }
-        *slot = value;
-    }
-    record
+    assert!(text.starts_with('\u{feff}'), "UTF-8 BOM for spreadsheets");
+    let read = kiemtra_input::convert::read_values(
+        text.as_bytes(),
+        kiemtra_input::Format::Csv,
+        kiemtra_input::Encoding::Utf8,
+    )
+    .unwrap();
+    assert!(read.rejected.is_empty() && read.problem.is_none());
+    assert_eq!(read.records.len(), 1, "one example row");
+    Value::Object(read.records[0].1.clone())
 }
 
 /// Fills every blank leaf of `template` from `example`.

@@ -356,3 +356,50 @@ fn every_object_fits_the_fast_readers_mask_of_keys_seen() {
         }
     }
 }
+
+/// The quoted strings of a piece of Python source, in order.
+fn python_strings(source: &str) -> Vec<&str> {
+    source.split('"').skip(1).step_by(2).collect()
+}
+
+/// `scripts/make-fixtures.py` writes the CSV and XLSX fixtures in Python, with its own copy of
+/// the columns and of the Vietnamese names of three enumerations: they are the declaration's.
+#[test]
+fn the_fixture_script_writes_the_columns_and_names_of_the_declaration() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/make-fixtures.py");
+    let script = std::fs::read_to_string(path).unwrap();
+    let columns = script
+        .split_once("\nCOLUMNS = [")
+        .and_then(|(_, rest)| rest.split_once("\n]"))
+        .map(|(block, _)| python_strings(block))
+        .unwrap();
+    let declared: Vec<&str> = COLUMNS
+        .iter()
+        .filter(|c| c.kind != Kind::Extra)
+        .flat_map(|c| [c.path, c.vi])
+        .collect();
+    assert_eq!(columns, declared, "COLUMNS of scripts/make-fixtures.py");
+    for (name, enumeration) in [
+        ("KIND_VI", "Kind"),
+        ("RESULT_VI", "FollowUpResult"),
+        ("ASSIGNEE_VI", "AssigneeKind"),
+    ] {
+        let line = script
+            .lines()
+            .find(|l| l.starts_with(&format!("{name} = {{")))
+            .unwrap();
+        let written = python_strings(line);
+        let e = kiemtra_format::table::ENUMERATIONS
+            .iter()
+            .find(|e| e.name == enumeration)
+            .unwrap();
+        // Pairs in any order.
+        let mut written: Vec<(&str, &str)> = written.chunks(2).map(|c| (c[0], c[1])).collect();
+        let mut declared: Vec<(&str, &str)> =
+            e.values.iter().map(|v| (v.code, v.name.vi)).collect();
+        written.sort_unstable();
+        declared.sort_unstable();
+        assert_eq!(written, declared, "{name}");
+    }
+}

@@ -418,6 +418,17 @@ mod tests {
             Some("session.follow_up.result")
         );
         assert!(column_named("Ghi chú").is_none());
+        // Labels as a secretary writes them, with or without diacritics.
+        for (header, path) in [
+            ("Chủ đề sinh hoạt", "session.topics"),
+            ("chu de sinh hoat", "session.topics"),
+            ("Thời gian (phút)", "session.minutes"),
+            ("Người chủ trì:", "chair"),
+            ("THƯ KÝ", "secretary"),
+            ("Ket luan", "session.conclusion"),
+        ] {
+            assert_eq!(column_named(header).map(|c| c.path), Some(path), "{header}");
+        }
     }
 
     #[test]
