@@ -8,6 +8,12 @@
 //! - [`values`]: the readers of the accepted forms of values (dates, times, durations, yes/no,
 //!   deadlines, enumeration words), used by every input route.
 //!
+//! A new field is one entry in `v1.rs`; then the committed artefacts made from it are
+//! regenerated: `cargo run -- schema > schema/record-v1.schema.json`,
+//! `KIEMTRA_WRITE_FUZZ_DICT=1 cargo test -p kiemtra_input fuzz_dictionary`, and the template
+//! snapshots (`INSTA_UPDATE=always cargo test --test schema`, read before accepting). The drift
+//! test of `kiemtra_input` (`src/drift.rs`) covers the field with no edit.
+//!
 //! This crate sits at the bottom of the graph: it does no I/O and never reads the clock.
 #![cfg_attr(
     not(test),
