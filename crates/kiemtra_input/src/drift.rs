@@ -403,3 +403,32 @@ fn the_fixture_script_writes_the_columns_and_names_of_the_declaration() {
         assert_eq!(written, declared, "{name}");
     }
 }
+
+/// A record is rejected without a field exactly when the declaration says it is required (the
+/// objects holding it given).
+#[test]
+fn a_record_without_a_field_is_rejected_exactly_when_the_field_is_required() {
+    fn each(object: &Object, path: &mut Vec<&'static str>, record: &Value) {
+        for f in object.fields {
+            let mut without = record.clone();
+            let mut at = &mut without;
+            for k in path.iter() {
+                at = &mut at[*k];
+            }
+            at.as_object_mut().unwrap().remove(f.key);
+            let text = without.to_string();
+            let read = crate::parse(&crate::Chunk {
+                text: text.as_bytes(),
+                at: crate::Position::START,
+            });
+            assert_eq!(read.is_err(), f.required, "without {path:?}.{}", f.key);
+            if let Ty::Object(o) = f.ty {
+                path.push(f.key);
+                each(o, path, record);
+                path.pop();
+            }
+        }
+    }
+    let record = Value::Object(record(top(), Fill::Codes, ""));
+    each(top(), &mut Vec::new(), &record);
+}
