@@ -12,10 +12,8 @@
 use std::borrow::Cow;
 
 use kiemtra_rules::field::{field_of_scalar, Lenient, Scalar};
-use kiemtra_rules::model::{
-    Assessment, Assignment, Attendance, Discussion, FollowUp, MinutesBook, Source, Unit,
-};
-use kiemtra_rules::{Field, RecordDoc, Session};
+use kiemtra_rules::model::*;
+use kiemtra_rules::Field;
 
 /// Nesting deeper than this is left to serde_json (whose own limit is 128).
 const MAX_DEPTH: u32 = 64;
@@ -29,7 +27,7 @@ pub(crate) fn parse_doc(text: &str) -> Option<RecordDoc<'_>> {
         depth: 0,
     };
     p.ws();
-    let doc = p.record()?;
+    let doc = p.object_value()?;
     p.ws();
     (p.i == p.b.len()).then_some(doc)
 }
@@ -42,12 +40,13 @@ struct Parser<'a> {
 }
 
 /// Marks a known key as seen; `None` (give up) when it was seen before: serde rejects
-/// duplicate fields.
-fn seen(mask: &mut u32, bit: u32) -> Option<()> {
-    if *mask & (1 << bit) != 0 {
+/// duplicate fields. An object has at most 64 fields (a test says so).
+fn once(seen: &mut u64, bit: u32) -> Option<()> {
+    let bit = 1u64.checked_shl(bit)?;
+    if *seen & bit != 0 {
         return None;
     }
-    *mask |= 1 << bit;
+    *seen |= bit;
     Some(())
 }
 
@@ -178,19 +177,7 @@ impl<'a> Parser<'a> {
             b'n' => self.literal(b"null"),
             b'[' => {
                 self.nest()?;
-                self.i += 1;
-                self.ws();
-                if self.eat(b']').is_none() {
-                    loop {
-                        self.skip()?;
-                        self.ws();
-                        if self.eat(b']').is_some() {
-                            break;
-                        }
-                        self.eat(b',')?;
-                        self.ws();
-                    }
-                }
+                self.array(Parser::skip)?;
                 self.depth -= 1;
                 Some(())
             }
@@ -208,6 +195,24 @@ impl<'a> Parser<'a> {
     fn nest(&mut self) -> Option<()> {
         self.depth += 1;
         (self.depth <= MAX_DEPTH).then_some(())
+    }
+
+    /// An array (at its `[`): calls `item` with the parser at each item.
+    fn array(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.eat(b'[')?;
+        self.ws();
+        if self.eat(b']').is_some() {
+            return Some(());
+        }
+        loop {
+            item(self)?;
+            self.ws();
+            if self.eat(b']').is_some() {
+                return Some(());
+            }
+            self.eat(b',')?;
+            self.ws();
+        }
     }
 
     /// An object (at its `{`): calls `value` with each key, the parser at the key's value.
@@ -242,14 +247,14 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A field holding an object, read by `read` (at its `{`).
-    fn object_field<T>(&mut self, read: fn(&mut Self) -> Option<T>) -> Option<Field<T>> {
+    /// A field holding an object of the format (at its `{`).
+    fn object_field<T: FormatObject<'a>>(&mut self) -> Option<Field<T>> {
         match self.peek()? {
             b'n' => self.literal(b"null").map(|()| Field::Absent),
             b'[' => self.skip().map(|()| Field::Unreadable("[…]".to_owned())),
             b'{' => {
                 self.nest()?;
-                let v = read(self)?;
+                let v = self.object_value()?;
                 self.depth -= 1;
                 Some(Field::Value(v))
             }
@@ -267,98 +272,13 @@ impl<'a> Parser<'a> {
             b'{' => self.skip().map(|()| Field::Unreadable("{…}".to_owned())),
             b'[' => {
                 self.nest()?;
-                self.i += 1;
-                self.ws();
                 let mut out = Vec::new();
-                if self.eat(b']').is_none() {
-                    loop {
-                        out.push(item(self)?);
-                        self.ws();
-                        if self.eat(b']').is_some() {
-                            break;
-                        }
-                        self.eat(b',')?;
-                        self.ws();
-                    }
-                }
+                self.array(|p| item(p).map(|v| out.push(v)))?;
                 self.depth -= 1;
                 Some(Field::Value(out))
             }
             _ => self.scalar().map(|s| Field::Unreadable(s.to_string())),
         }
-    }
-
-    fn record(&mut self) -> Option<RecordDoc<'a>> {
-        let mut d = RecordDoc::default();
-        let mut mask = 0;
-        self.object(|p, key| {
-            match key {
-                "id" => (seen(&mut mask, 0)?, d.id = p.text()?),
-                "unit" => (seen(&mut mask, 1)?, d.unit = p.object_field(Parser::unit)?),
-                "date" => (seen(&mut mask, 2)?, d.date = p.scalar_field()?),
-                "kind" => (seen(&mut mask, 3)?, d.kind = p.scalar_field()?),
-                "chair" => (seen(&mut mask, 4)?, d.chair = p.text()?),
-                "secretary" => (seen(&mut mask, 5)?, d.secretary = p.text()?),
-                "attendance" => (
-                    seen(&mut mask, 6)?,
-                    d.attendance = p.object_field(Parser::attendance)?,
-                ),
-                "minutes_book" => (
-                    seen(&mut mask, 7)?,
-                    d.minutes_book = p.object_field(Parser::minutes_book)?,
-                ),
-                "session" => (
-                    seen(&mut mask, 8)?,
-                    d.session = p.object_field(Parser::session)?,
-                ),
-                _ => ((), p.skip()?),
-            };
-            Some(())
-        })?;
-        Some(d)
-    }
-
-    fn unit(&mut self) -> Option<Unit<'a>> {
-        let mut u = Unit::default();
-        let mut mask = 0;
-        self.object(|p, key| {
-            match key {
-                "code" => (seen(&mut mask, 0)?, u.code = p.text()?),
-                "name" => (seen(&mut mask, 1)?, u.name = p.text()?),
-                "parent" => (seen(&mut mask, 2)?, u.parent = p.text()?),
-                _ => ((), p.skip()?),
-            };
-            Some(())
-        })?;
-        Some(u)
-    }
-
-    fn attendance(&mut self) -> Option<Attendance> {
-        let mut a = Attendance::default();
-        let mut mask = 0;
-        self.object(|p, key| {
-            match key {
-                "present" => (seen(&mut mask, 0)?, a.present = p.scalar_field()?),
-                "total" => (seen(&mut mask, 1)?, a.total = p.scalar_field()?),
-                _ => ((), p.skip()?),
-            };
-            Some(())
-        })?;
-        Some(a)
-    }
-
-    fn minutes_book(&mut self) -> Option<MinutesBook<'a>> {
-        let mut m = MinutesBook::default();
-        let mut mask = 0;
-        self.object(|p, key| {
-            match key {
-                "recorded" => (seen(&mut mask, 0)?, m.recorded = p.scalar_field()?),
-                "page" => (seen(&mut mask, 1)?, m.page = p.text()?),
-                _ => ((), p.skip()?),
-            };
-            Some(())
-        })?;
-        Some(m)
     }
 
     fn text_item(&mut self) -> Option<Field<Cow<'a, str>>> {
@@ -379,134 +299,52 @@ impl<'a> Parser<'a> {
         self.scalar_field()
     }
 
-    fn session(&mut self) -> Option<Session<'a>> {
-        let mut s = Session::default();
-        let mut mask = 0;
-        self.object(|p, key| {
-            match key {
-                "topics" => (
-                    seen(&mut mask, 0)?,
-                    s.topics = p.list_field(Parser::text_item)?,
-                ),
-                "area" => (seen(&mut mask, 1)?, s.area = p.scalar_field()?),
-                "source" => (
-                    seen(&mut mask, 2)?,
-                    s.source = p.object_field(Parser::source)?,
-                ),
-                "start" => (seen(&mut mask, 3)?, s.start = p.scalar_field()?),
-                "end" => (seen(&mut mask, 4)?, s.end = p.scalar_field()?),
-                "minutes" => (seen(&mut mask, 5)?, s.minutes = p.scalar_field()?),
-                "reason" => (seen(&mut mask, 6)?, s.reason = p.text()?),
-                "assessment" => (
-                    seen(&mut mask, 7)?,
-                    s.assessment = p.object_field(Parser::assessment)?,
-                ),
-                "questions" => (
-                    seen(&mut mask, 8)?,
-                    s.questions = p.list_field(Parser::text_item)?,
-                ),
-                "discussion" => (
-                    seen(&mut mask, 9)?,
-                    s.discussion = p.object_field(Parser::discussion)?,
-                ),
-                "conclusion" => (seen(&mut mask, 10)?, s.conclusion = p.text()?),
-                "assignments" => (
-                    seen(&mut mask, 11)?,
-                    s.assignments = p.list_field(Parser::assignment_item)?,
-                ),
-                "follow_up" => (
-                    seen(&mut mask, 12)?,
-                    s.follow_up = p.object_field(Parser::follow_up)?,
-                ),
-                _ => ((), p.skip()?),
-            };
-            Some(())
-        })?;
-        Some(s)
-    }
-
-    fn source(&mut self) -> Option<Source<'a>> {
-        let mut s = Source::default();
-        let mut mask = 0;
-        self.object(|p, key| {
-            match key {
-                "kind" => (seen(&mut mask, 0)?, s.kind = p.scalar_field()?),
-                "title" => (seen(&mut mask, 1)?, s.title = p.text()?),
-                _ => ((), p.skip()?),
-            };
-            Some(())
-        })?;
-        Some(s)
-    }
-
-    fn assessment(&mut self) -> Option<Assessment<'a>> {
-        let mut a = Assessment::default();
-        let mut mask = 0;
-        self.object(|p, key| {
-            match key {
-                "strengths" => (seen(&mut mask, 0)?, a.strengths = p.text()?),
-                "weaknesses" => (seen(&mut mask, 1)?, a.weaknesses = p.text()?),
-                _ => ((), p.skip()?),
-            };
-            Some(())
-        })?;
-        Some(a)
-    }
-
-    fn discussion(&mut self) -> Option<Discussion<'a>> {
-        let mut d = Discussion::default();
-        let mut mask = 0;
-        self.object(|p, key| {
-            match key {
-                "opinions" => (
-                    seen(&mut mask, 0)?,
-                    d.opinions = p.list_field(Parser::text_item)?,
-                ),
-                "causes" => (seen(&mut mask, 1)?, d.causes = p.text()?),
-                "measures" => (seen(&mut mask, 2)?, d.measures = p.text()?),
-                _ => ((), p.skip()?),
-            };
-            Some(())
-        })?;
-        Some(d)
-    }
-
-    fn assignment_item(&mut self) -> Option<Field<Assignment<'a>>> {
-        self.object_field(Parser::assignment)
-    }
-
-    fn assignment(&mut self) -> Option<Assignment<'a>> {
-        let mut a = Assignment::default();
-        let mut mask = 0;
-        self.object(|p, key| {
-            match key {
-                "assignee" => (seen(&mut mask, 0)?, a.assignee = p.text()?),
-                "kind" => (seen(&mut mask, 1)?, a.kind = p.scalar_field()?),
-                "task" => (seen(&mut mask, 2)?, a.task = p.text()?),
-                "due" => (seen(&mut mask, 3)?, a.due = p.scalar_field()?),
-                "remedy" => (seen(&mut mask, 4)?, a.remedy = p.scalar_field()?),
-                _ => ((), p.skip()?),
-            };
-            Some(())
-        })?;
-        Some(a)
-    }
-
-    fn follow_up(&mut self) -> Option<FollowUp<'a>> {
-        let mut f = FollowUp::default();
-        let mut mask = 0;
-        self.object(|p, key| {
-            match key {
-                "topic" => (seen(&mut mask, 0)?, f.topic = p.text()?),
-                "result" => (seen(&mut mask, 1)?, f.result = p.scalar_field()?),
-                "notes" => (seen(&mut mask, 2)?, f.notes = p.text()?),
-                _ => ((), p.skip()?),
-            };
-            Some(())
-        })?;
-        Some(f)
+    /// An object of the format (at its `{`), its keys dispatched as the declaration says.
+    #[inline]
+    fn object_value<T: FormatObject<'a>>(&mut self) -> Option<T> {
+        let mut value = T::default();
+        let mut seen = 0;
+        self.object(|p, key| value.read_key(p, key, &mut seen))?;
+        Some(value)
     }
 }
+
+/// An object of format v1 read key by key; implemented for every object of the declaration
+/// ([`kiemtra_format::for_each_object!`]) by [`fast_readers!`].
+trait FormatObject<'a>: Default {
+    /// Reads the value of `key` (the parser at it) into its field and marks the key as
+    /// `seen`; `None` (give up) on a duplicate key, which serde rejects.
+    fn read_key(&mut self, p: &mut Parser<'a>, key: &'a str, seen: &mut u64) -> Option<()>;
+}
+
+/// Each field's reader by its declared type; unknown keys are skipped, as serde skips them.
+/// The bit of a key in `seen` is the field's place in its object (`Bit`).
+macro_rules! fast_readers {
+    ($object:ident $(<$lt:lifetime>)? { $($key:ident : $ty:ident $(($($inner:tt)*))?),* }) => {
+        impl<'a> FormatObject<'a> for $object $(<$lt>)? {
+            #[inline]
+            fn read_key(&mut self, p: &mut Parser<'a>, key: &'a str, seen: &mut u64) -> Option<()> {
+                #[allow(non_camel_case_types)]
+                enum Bit { $($key),* }
+                match key {
+                    $(stringify!($key) => {
+                        once(seen, Bit::$key as u32)?;
+                        self.$key = fast_readers!(@ $ty p)?;
+                    })*
+                    _ => p.skip()?,
+                }
+                Some(())
+            }
+        }
+    };
+    (@ text $p:ident) => { $p.text() };
+    (@ texts $p:ident) => { $p.list_field(Parser::text_item) };
+    (@ object $p:ident) => { $p.object_field() };
+    (@ objects $p:ident) => { $p.list_field(Parser::object_field) };
+    (@ $scalar:ident $p:ident) => { $p.scalar_field() };
+}
+
+kiemtra_format::for_each_object!(fast_readers);
 
 use wide::u8x16;
 

@@ -23,6 +23,9 @@
 
 use serde_json::{Map, Value};
 
+use std::sync::LazyLock;
+
+use kiemtra_format::{Object, Ty};
 use kiemtra_rules::model::fold_word;
 
 /// How a column's cells hold their value.
@@ -55,167 +58,61 @@ pub struct Column {
     pub aliases: &'static [&'static str],
 }
 
-const fn col(
-    path: &'static str,
-    kind: Kind,
-    vi: &'static str,
-    aliases: &'static [&'static str],
-) -> Column {
-    Column {
-        path,
-        kind,
-        vi,
-        aliases,
+impl Kind {
+    /// How a cell holds a value of this type; `None` for an object, whose fields have columns
+    /// of their own.
+    fn of(ty: Ty) -> Option<Kind> {
+        Some(match ty {
+            Ty::Text | Ty::Enum(_) => Kind::Text,
+            Ty::Date => Kind::Date,
+            Ty::Time => Kind::Time,
+            Ty::Count => Kind::Integer,
+            Ty::Bool => Kind::Boolean,
+            Ty::TextList => Kind::List,
+            Ty::ObjectList(_) => Kind::Assignments,
+            Ty::Object(_) => return None,
+        })
     }
 }
 
-/// Every column, in the order `kiemtra convert` writes them.
-pub const COLUMNS: &[Column] = &[
-    col("id", Kind::Text, "Mã biên bản", &["Số biên bản"]),
-    col("unit.code", Kind::Text, "Mã chi bộ", &["Mã đơn vị"]),
-    col(
-        "unit.name",
-        Kind::Text,
-        "Tên chi bộ",
-        &["Chi bộ", "Tên đơn vị"],
-    ),
-    col(
-        "unit.parent",
-        Kind::Text,
-        "Đảng bộ",
-        &["Trực thuộc", "Đảng bộ cơ sở", "Cấp ủy cấp trên"],
-    ),
-    col("date", Kind::Date, "Ngày họp", &["Ngày", "Ngày sinh hoạt"]),
-    col(
-        "kind",
-        Kind::Text,
-        "Loại sinh hoạt",
-        &["Loại", "Loại cuộc họp", "Hình thức sinh hoạt"],
-    ),
-    col("chair", Kind::Text, "Chủ trì", &["Người chủ trì"]),
-    col("secretary", Kind::Text, "Thư ký", &["Người ghi biên bản"]),
-    col(
-        "attendance.present",
-        Kind::Integer,
-        "Số có mặt",
-        &["Có mặt", "Số đảng viên có mặt"],
-    ),
-    col(
-        "attendance.total",
-        Kind::Integer,
-        "Tổng số đảng viên",
-        &["Tổng số"],
-    ),
-    col(
-        "minutes_book.recorded",
-        Kind::Boolean,
-        "Ghi sổ biên bản",
-        &["Đã ghi sổ", "Ghi vào sổ biên bản"],
-    ),
-    col(
-        "minutes_book.page",
-        Kind::Text,
-        "Trang sổ",
-        &["Trang", "Trang sổ biên bản"],
-    ),
-    col(
-        "session.topics",
-        Kind::List,
-        "Chủ đề",
-        &[
-            "Chuyên đề",
-            "Chủ đề sinh hoạt chuyên đề",
-            "Nội dung chuyên đề",
-        ],
-    ),
-    col("session.area", Kind::Text, "Vấn đề hạn chế", &["Lĩnh vực"]),
-    col("session.source.kind", Kind::Text, "Loại tài liệu", &[]),
-    col(
-        "session.source.title",
-        Kind::Text,
-        "Tài liệu",
-        &["Tên tài liệu", "Bài viết"],
-    ),
-    col("session.start", Kind::Time, "Giờ bắt đầu", &["Bắt đầu"]),
-    col("session.end", Kind::Time, "Giờ kết thúc", &["Kết thúc"]),
-    col(
-        "session.minutes",
-        Kind::Integer,
-        "Số phút",
-        &["Thời lượng", "Thời lượng (phút)", "Thời gian (phút)"],
-    ),
-    col(
-        "session.reason",
-        Kind::Text,
-        "Lý do chọn chủ đề",
-        &["Lý do", "Lý do chọn nội dung"],
-    ),
-    col(
-        "session.assessment.strengths",
-        Kind::Text,
-        "Mặt được",
-        &["Ưu điểm"],
-    ),
-    col(
-        "session.assessment.weaknesses",
-        Kind::Text,
-        "Mặt chưa được",
-        &["Hạn chế", "Khuyết điểm"],
-    ),
-    col(
-        "session.questions",
-        Kind::List,
-        "Câu hỏi gợi ý",
-        &["Câu hỏi"],
-    ),
-    col(
-        "session.discussion.opinions",
-        Kind::List,
-        "Ý kiến thảo luận",
-        &["Ý kiến", "Ý kiến đảng viên"],
-    ),
-    col("session.discussion.causes", Kind::Text, "Nguyên nhân", &[]),
-    col(
-        "session.discussion.measures",
-        Kind::Text,
-        "Biện pháp",
-        &["Giải pháp", "Biện pháp khắc phục"],
-    ),
-    col("session.conclusion", Kind::Text, "Kết luận", &[]),
-    col(
-        "session.assignments",
-        Kind::Assignments,
-        "Phân công",
-        &["Phân công trách nhiệm", "Phân công thực hiện"],
-    ),
-    col(
-        "session.follow_up.topic",
-        Kind::Text,
-        "Chủ đề kỳ trước",
-        &["Nội dung kỳ trước"],
-    ),
-    col(
-        "session.follow_up.result",
-        Kind::Text,
-        "Kết quả kỳ trước",
-        &["Kết quả thực hiện", "Đánh giá kết quả"],
-    ),
-    col(
-        "session.follow_up.notes",
-        Kind::Text,
-        "Nhận xét kỳ trước",
-        &["Ghi chú đánh giá"],
-    ),
-    col(
-        "_extra",
-        Kind::Extra,
-        "Trường khác (JSON)",
-        &["Khác (JSON)"],
-    ),
-];
+/// Every column, in the order `kiemtra convert` writes them: each field of the declaration
+/// ([`kiemtra_format::fields`]) that holds a value outside a list, then `_extra`.
+pub static COLUMNS: LazyLock<Vec<Column>> = LazyLock::new(|| {
+    let extra = Column {
+        path: "_extra",
+        kind: Kind::Extra,
+        vi: "Trường khác (JSON)",
+        aliases: &["Khác (JSON)"],
+    };
+    kiemtra_format::fields()
+        .iter()
+        .filter(|f| !f.in_list())
+        .filter_map(|f| {
+            Some(Column {
+                path: &f.path,
+                kind: Kind::of(f.field.ty)?,
+                vi: f.field.label.vi,
+                aliases: f.field.aliases,
+            })
+        })
+        .chain([extra])
+        .collect()
+});
 
 /// The fields of an assignment line, in order.
-pub const ASSIGNMENT_FIELDS: [&str; 5] = ["assignee", "kind", "task", "due", "remedy"];
+pub static ASSIGNMENT_FIELDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| ASSIGNMENT.fields.iter().map(|f| f.key).collect());
+
+/// The object of an assignment: the items of the one list of objects in format v1.
+const ASSIGNMENT: &Object = &kiemtra_format::table::objects::Assignment;
+
+/// Whether the assignment field `name` is a yes/no.
+fn assignment_boolean(name: &str) -> bool {
+    ASSIGNMENT
+        .fields
+        .iter()
+        .any(|f| f.key == name && f.ty == Ty::Bool)
+}
 
 /// The column a header cell names, if it names one of the layout.
 pub fn column_named(header: &str) -> Option<&'static Column> {
@@ -373,7 +270,7 @@ fn assignment(line: &str) -> Value {
         if field.is_empty() {
             continue;
         }
-        let value = if *name == "remedy" {
+        let value = if assignment_boolean(name) {
             boolean(&field).map_or(Value::String(field), Value::Bool)
         } else {
             Value::String(field)
@@ -395,7 +292,7 @@ fn assignment_line(object: &Map<String, Value>) -> Option<String> {
         .map(|name| match object.get(*name) {
             None => Some(String::new()),
             Some(Value::String(s)) => Some(escape(s, true)),
-            Some(Value::Bool(b)) if *name == "remedy" => Some(b.to_string()),
+            Some(Value::Bool(b)) if assignment_boolean(name) => Some(b.to_string()),
             Some(_) => None,
         })
         .collect::<Option<_>>()?;
@@ -487,46 +384,12 @@ pub fn to_cells(record: &Map<String, Value>) -> Vec<String> {
     cells
 }
 
-/// The key order of format v1, for writing records the way the spec shows them; keys outside
-/// it follow in alphabetical order.
-pub fn key_order(parent: &str) -> &'static [&'static str] {
-    match parent {
-        "" => &[
-            "id",
-            "unit",
-            "date",
-            "kind",
-            "chair",
-            "secretary",
-            "attendance",
-            "minutes_book",
-            "session",
-        ],
-        "unit" => &["code", "name", "parent"],
-        "attendance" => &["present", "total"],
-        "minutes_book" => &["recorded", "page"],
-        "session" => &[
-            "topics",
-            "area",
-            "source",
-            "start",
-            "end",
-            "minutes",
-            "reason",
-            "assessment",
-            "questions",
-            "discussion",
-            "conclusion",
-            "assignments",
-            "follow_up",
-        ],
-        "source" => &["kind", "title"],
-        "assessment" => &["strengths", "weaknesses"],
-        "discussion" => &["opinions", "causes", "measures"],
-        "assignments" => &ASSIGNMENT_FIELDS,
-        "follow_up" => &["topic", "result", "notes"],
-        _ => &[],
-    }
+/// The key order of format v1 inside the object held by the key `parent` (`""` for the record),
+/// for writing records the way the spec shows them; keys outside it follow in alphabetical order.
+pub fn key_order(parent: &str) -> Vec<&'static str> {
+    kiemtra_format::table::object_at_key(parent)
+        .map(|o| o.fields.iter().map(|f| f.key).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -537,7 +400,7 @@ mod tests {
     #[test]
     fn labels_are_unambiguous() {
         let mut seen = std::collections::BTreeMap::new();
-        for c in COLUMNS {
+        for c in COLUMNS.iter() {
             for label in [c.path, c.vi].iter().chain(c.aliases) {
                 let f = fold_header(label);
                 if let Some(other) = seen.insert(f.clone(), c.path) {
@@ -555,6 +418,17 @@ mod tests {
             Some("session.follow_up.result")
         );
         assert!(column_named("Ghi chú").is_none());
+        // Labels as a secretary writes them, with or without diacritics.
+        for (header, path) in [
+            ("Chủ đề sinh hoạt", "session.topics"),
+            ("chu de sinh hoat", "session.topics"),
+            ("Thời gian (phút)", "session.minutes"),
+            ("Người chủ trì:", "chair"),
+            ("THƯ KÝ", "secretary"),
+            ("Ket luan", "session.conclusion"),
+        ] {
+            assert_eq!(column_named(header).map(|c| c.path), Some(path), "{header}");
+        }
     }
 
     #[test]

@@ -11,6 +11,8 @@
 pub mod convert;
 mod csvfile;
 pub mod decode;
+#[cfg(test)]
+mod drift;
 mod fast;
 mod json;
 pub mod layout;

@@ -537,7 +537,7 @@ mod tests {
                 &[
                     "Mã chi bộ",
                     "Ngày họp",
-                    "Chủ đề sinh hoạt",
+                    "Chủ đề của kỳ này",
                     "Ket luan cua chu tri",
                     "session.conclusoin",
                     "Ghi chú riêng",
@@ -557,7 +557,7 @@ mod tests {
         assert_eq!(
             seen[..2],
             [
-                (3, "Chủ đề sinh hoạt", Some("Chủ đề")),
+                (3, "Chủ đề của kỳ này", Some("Chủ đề")),
                 (4, "Ket luan cua chu tri", Some("Kết luận")),
             ]
         );
@@ -567,10 +567,10 @@ mod tests {
         );
         assert_eq!(seen[3].0, 6);
         assert_eq!(seen.len(), 4, "a blank header is not a column to report");
-        assert_eq!(c.headers[2], "Chủ đề sinh hoạt");
+        assert_eq!(c.headers[2], "Chủ đề của kỳ này");
         // Their cells are kept under the header's own name.
         let v = t.record(&t.rows[0]).unwrap().value;
-        assert_eq!(v["Chủ đề sinh hoạt"], "Tự phê bình");
+        assert_eq!(v["Chủ đề của kỳ này"], "Tự phê bình");
         assert_eq!(v["Ghi chú riêng"], "y");
     }
 

@@ -12,148 +12,77 @@ use serde::Deserialize;
 use crate::field::{Field, Lenient, Read, Scalar, Text};
 use crate::lenient_object;
 
-/// A meeting record as written, before validation.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RecordDoc<'a> {
-    #[serde(borrow)]
-    pub id: Field<Text<'a>>,
-    #[serde(borrow)]
-    pub unit: Field<Unit<'a>>,
-    pub date: Field<Date>,
-    pub kind: Field<Kind>,
-    #[serde(borrow)]
-    pub chair: Field<Text<'a>>,
-    #[serde(borrow)]
-    pub secretary: Field<Text<'a>>,
-    pub attendance: Field<Attendance>,
-    #[serde(borrow)]
-    pub minutes_book: Field<MinutesBook<'a>>,
-    #[serde(borrow)]
-    pub session: Field<Session<'a>>,
+/// The structs of format v1, one per object of the declaration
+/// ([`kiemtra_format::format_v1!`]), each field a [`Field`] of the type declared, documented by its
+/// guidance; readable from any serde format, borrowing text from the input.
+macro_rules! model_structs {
+    (
+        objects { $( $object:ident $(<$lt:lifetime>)? { $($fields:tt)* } )* }
+        enumerations { $($enumerations:tt)* }
+    ) => { $(
+        model_structs!(@fields $object [$(<$lt>)?] [] $($fields)*);
+        model_structs!(@lenient $object $(<$lt>)?);
+    )* };
+    // Every field munched: the struct.
+    (@fields $object:ident [$($generics:tt)*] [$($done:tt)*] $(,)?) => {
+        #[doc = concat!("The object `", stringify!($object), "` of record format v1, as written.")]
+        #[derive(Clone, Debug, Default, Deserialize)]
+        #[serde(default)]
+        pub struct $object $($generics)* { $($done)* }
+    };
+    (@fields $object:ident $generics:tt [$($done:tt)*]
+        $key:ident : $required:ident $ty:ident $(($($inner:tt)*))? {
+            label: $label_vi:literal / $label_en:literal,
+            guidance: $guidance_vi:literal / $guidance_en:literal,
+            aliases: [$($alias:literal),* $(,)?] $(,)?
+        } $(, $($rest:tt)*)?
+    ) => {
+        model_structs!(@field $object $generics [$($done)*] $guidance_en, $key $ty $(($($inner)*))?;
+            $($($rest)*)?);
+    };
+    // One field by its type; those holding text borrow it from the input.
+    (@field $o:ident $g:tt [$($done:tt)*] $doc:literal, $key:ident text; $($rest:tt)*) => {
+        model_structs!(@fields $o $g [$($done)*
+            #[doc = $doc] #[serde(borrow)] pub $key: Field<Text<'a>>,] $($rest)*);
+    };
+    (@field $o:ident $g:tt [$($done:tt)*] $doc:literal, $key:ident texts; $($rest:tt)*) => {
+        model_structs!(@fields $o $g [$($done)*
+            #[doc = $doc] #[serde(borrow)] pub $key: Field<Vec<Field<Text<'a>>>>,] $($rest)*);
+    };
+    (@field $o:ident $g:tt [$($done:tt)*] $doc:literal, $key:ident object($t:ident <$l:lifetime>); $($rest:tt)*) => {
+        model_structs!(@fields $o $g [$($done)*
+            #[doc = $doc] #[serde(borrow)] pub $key: Field<$t<$l>>,] $($rest)*);
+    };
+    (@field $o:ident $g:tt [$($done:tt)*] $doc:literal, $key:ident object($t:ident); $($rest:tt)*) => {
+        model_structs!(@fields $o $g [$($done)* #[doc = $doc] pub $key: Field<$t>,] $($rest)*);
+    };
+    (@field $o:ident $g:tt [$($done:tt)*] $doc:literal, $key:ident objects($t:ident <$l:lifetime>); $($rest:tt)*) => {
+        model_structs!(@fields $o $g [$($done)*
+            #[doc = $doc] #[serde(borrow)] pub $key: Field<Vec<Field<$t<$l>>>>,] $($rest)*);
+    };
+    (@field $o:ident $g:tt [$($done:tt)*] $doc:literal, $key:ident $ty:ident $(($e:ident))?; $($rest:tt)*) => {
+        model_structs!(@fields $o $g [$($done)*
+            #[doc = $doc] pub $key: Field<model_structs!(@scalar $ty $($e)?)>,] $($rest)*);
+    };
+    (@scalar date) => { Date };
+    (@scalar time) => { ClockTime };
+    (@scalar count) => { u32 };
+    (@scalar boolean) => { bool };
+    (@scalar enumeration $e:ident) => { $e };
+    (@lenient $object:ident <$lt:lifetime>) => { lenient_object!($object); };
+    (@lenient $object:ident) => {
+        impl<'de> Lenient<'de> for $object {
+            fn from_scalar(_: Scalar<'de>) -> Read<Self> {
+                Read::Unreadable
+            }
+            fn from_map<A: serde::de::MapAccess<'de>>(map: A) -> Result<Read<Self>, A::Error> {
+                $object::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Read::Ok)
+            }
+        }
+    };
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Unit<'a> {
-    #[serde(borrow)]
-    pub code: Field<Text<'a>>,
-    #[serde(borrow)]
-    pub name: Field<Text<'a>>,
-    #[serde(borrow)]
-    pub parent: Field<Text<'a>>,
-}
-lenient_object!(Unit);
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Attendance {
-    pub present: Field<u32>,
-    pub total: Field<u32>,
-}
-
-impl<'de> Lenient<'de> for Attendance {
-    fn from_scalar(_: Scalar<'de>) -> Read<Self> {
-        Read::Unreadable
-    }
-    fn from_map<A: serde::de::MapAccess<'de>>(map: A) -> Result<Read<Self>, A::Error> {
-        Attendance::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Read::Ok)
-    }
-}
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct MinutesBook<'a> {
-    pub recorded: Field<bool>,
-    #[serde(borrow)]
-    pub page: Field<Text<'a>>,
-}
-lenient_object!(MinutesBook);
-
-/// The themed session ("sinh hoạt chuyên đề") held in the meeting.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Session<'a> {
-    #[serde(borrow)]
-    pub topics: Field<Vec<Field<Text<'a>>>>,
-    pub area: Field<Area>,
-    #[serde(borrow)]
-    pub source: Field<Source<'a>>,
-    pub start: Field<ClockTime>,
-    pub end: Field<ClockTime>,
-    pub minutes: Field<u32>,
-    #[serde(borrow)]
-    pub reason: Field<Text<'a>>,
-    #[serde(borrow)]
-    pub assessment: Field<Assessment<'a>>,
-    #[serde(borrow)]
-    pub questions: Field<Vec<Field<Text<'a>>>>,
-    #[serde(borrow)]
-    pub discussion: Field<Discussion<'a>>,
-    #[serde(borrow)]
-    pub conclusion: Field<Text<'a>>,
-    #[serde(borrow)]
-    pub assignments: Field<Vec<Field<Assignment<'a>>>>,
-    #[serde(borrow)]
-    pub follow_up: Field<FollowUp<'a>>,
-}
-lenient_object!(Session);
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Source<'a> {
-    pub kind: Field<SourceKind>,
-    #[serde(borrow)]
-    pub title: Field<Text<'a>>,
-}
-lenient_object!(Source);
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Assessment<'a> {
-    #[serde(borrow)]
-    pub strengths: Field<Text<'a>>,
-    #[serde(borrow)]
-    pub weaknesses: Field<Text<'a>>,
-}
-lenient_object!(Assessment);
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Discussion<'a> {
-    #[serde(borrow)]
-    pub opinions: Field<Vec<Field<Text<'a>>>>,
-    #[serde(borrow)]
-    pub causes: Field<Text<'a>>,
-    #[serde(borrow)]
-    pub measures: Field<Text<'a>>,
-}
-lenient_object!(Discussion);
-
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Assignment<'a> {
-    #[serde(borrow)]
-    pub assignee: Field<Text<'a>>,
-    pub kind: Field<AssigneeKind>,
-    #[serde(borrow)]
-    pub task: Field<Text<'a>>,
-    pub due: Field<Date>,
-    pub remedy: Field<bool>,
-}
-lenient_object!(Assignment);
-
-/// The evaluation, at this meeting, of the previous session's topic.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct FollowUp<'a> {
-    #[serde(borrow)]
-    pub topic: Field<Text<'a>>,
-    pub result: Field<FollowUpResult>,
-    #[serde(borrow)]
-    pub notes: Field<Text<'a>>,
-}
-lenient_object!(FollowUp);
+kiemtra_format::format_v1!(model_structs);
 
 /// A calendar date: `YYYY-MM-DD`, or `DD/MM/YYYY` in Vietnamese order (never month-first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

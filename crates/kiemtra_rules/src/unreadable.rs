@@ -3,10 +3,7 @@
 //! this lists where they are, as JSON pointers, for exporters checking their output.
 
 use crate::field::Field;
-use crate::model::{
-    Assessment, Assignment, Attendance, Discussion, FollowUp, MinutesBook, RecordDoc, Session,
-    Source, Unit,
-};
+use crate::model::*;
 use crate::text::is_blank;
 
 /// Something whose fields can be walked.
@@ -49,39 +46,22 @@ fn list<T>(
     });
 }
 
-macro_rules! walk {
-    ($ty:ident { $($kind:ident $name:ident),* $(,)? }) => {
-        impl Walk for $ty<'_> {
+/// Each field walked by its declared type ([`kiemtra_format::for_each_object!`]).
+macro_rules! walks {
+    ($object:ident $(<$lt:lifetime>)? { $($key:ident : $ty:ident $(($($inner:tt)*))?),* }) => {
+        impl<'a> Walk for $object $(<$lt>)? {
             fn walk(&self, at: &str, out: &mut Vec<String>) {
-                $( walk!(@ $kind self.$name, format!("{at}/{}", stringify!($name)), out); )*
+                $( walks!(@ $ty self.$key, format!("{at}/{}", stringify!($key)), out); )*
             }
         }
     };
-    (@ leaf $f:expr, $at:expr, $out:ident) => { leaf(&$f, $at, $out) };
     (@ object $f:expr, $at:expr, $out:ident) => { object(&$f, $at, $out) };
     (@ texts $f:expr, $at:expr, $out:ident) => { list(&$f, $at, $out, leaf) };
     (@ objects $f:expr, $at:expr, $out:ident) => { list(&$f, $at, $out, object) };
+    (@ $scalar:ident $f:expr, $at:expr, $out:ident) => { leaf(&$f, $at, $out) };
 }
 
-walk!(RecordDoc { leaf id, object unit, leaf date, leaf kind, leaf chair, leaf secretary,
-    object attendance, object minutes_book, object session });
-walk!(Unit { leaf code, leaf name, leaf parent });
-walk!(MinutesBook { leaf recorded, leaf page });
-walk!(Session { texts topics, leaf area, object source, leaf start, leaf end, leaf minutes,
-    leaf reason, object assessment, texts questions, object discussion, leaf conclusion,
-    objects assignments, object follow_up });
-walk!(Source { leaf kind, leaf title });
-walk!(Assessment { leaf strengths, leaf weaknesses });
-walk!(Discussion { texts opinions, leaf causes, leaf measures });
-walk!(Assignment { leaf assignee, leaf kind, leaf task, leaf due, leaf remedy });
-walk!(FollowUp { leaf topic, leaf result, leaf notes });
-
-impl Walk for Attendance {
-    fn walk(&self, at: &str, out: &mut Vec<String>) {
-        leaf(&self.present, format!("{at}/present"), out);
-        leaf(&self.total, format!("{at}/total"), out);
-    }
-}
+kiemtra_format::for_each_object!(walks);
 
 impl RecordDoc<'_> {
     /// JSON pointers of the values written but not readable; blank values are absent, not

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use serde_json::{json, Map, Value};
 
 use super::Error;
-use crate::format_v1::{children, spellings, FieldDoc, Ty};
+use crate::format_v1::{accepted, children, spellings, Ty};
+use kiemtra_format::FieldAt;
 
 pub fn run() -> Result<ExitCode, Error> {
     let mut out = anstream::stdout().lock();
@@ -24,21 +25,21 @@ const DATE: &str =
     "^([0-9]{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])|(0?[1-9]|[12][0-9]|3[01])/(0?[1-9]|1[0-2])/[0-9]{4})$";
 const TIME: &str = "^([01]?[0-9]|2[0-3]):[0-5][0-9]$";
 
-fn describe(f: &FieldDoc) -> String {
-    format!("{} / {}", f.vi, f.en)
+fn describe(f: &FieldAt) -> String {
+    format!("{} / {}", f.field.guidance.vi, f.field.guidance.en)
 }
 
 /// Optional fields may also be `null` or blank: both count as absent.
-fn absent_allowed(schema: Value, f: &FieldDoc) -> Value {
-    if f.required {
+fn absent_allowed(schema: Value, f: &FieldAt) -> Value {
+    if f.field.required {
         return schema;
     }
     json!({ "anyOf": [schema, { "type": "null" }, { "type": "string", "pattern": BLANK }] })
 }
 
-fn field(f: &FieldDoc) -> Value {
-    let base = match f.ty {
-        Ty::Text if f.required => {
+fn field(f: &FieldAt) -> Value {
+    let base = match f.field.ty {
+        Ty::Text if f.field.required => {
             json!({ "type": "string", "pattern": "[0-9A-Za-z\u{00C0}-\u{1EF9}]" })
         }
         Ty::Text => json!({ "type": "string" }),
@@ -48,15 +49,14 @@ fn field(f: &FieldDoc) -> Value {
         Ty::Bool => json!({ "type": "boolean" }),
         Ty::TextList => json!({ "type": "array", "items": { "type": ["string", "null"] } }),
         Ty::Enum(e) => {
-            let one_of: Vec<Value> = e
-                .values()
+            let one_of: Vec<Value> = accepted(e)
                 .into_iter()
                 .map(|(code, words)| json!({ "title": code, "enum": spellings(words) }))
                 .collect();
             json!({ "anyOf": one_of })
         }
-        Ty::Object => object(f.path),
-        Ty::ObjectList => json!({ "type": "array", "items": object(&format!("{}[]", f.path)) }),
+        Ty::Object(_) => object(&f.path),
+        Ty::ObjectList(_) => json!({ "type": "array", "items": object(&format!("{}[]", f.path)) }),
     };
     let mut schema = absent_allowed(base, f);
     if let Value::Object(map) = &mut schema {
@@ -71,9 +71,9 @@ fn object(path: &str) -> Value {
     let mut properties = Map::new();
     let mut required = Vec::new();
     for f in children(path) {
-        properties.insert(f.key().to_owned(), field(f));
-        if f.required {
-            required.push(f.key());
+        properties.insert(f.field.key.to_owned(), field(f));
+        if f.field.required {
+            required.push(f.field.key);
         }
     }
     json!({

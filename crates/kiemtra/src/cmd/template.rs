@@ -22,7 +22,8 @@ use serde_json::{json, Map, Value};
 
 use super::Error;
 use crate::cli::{HeadersArg, TemplateArgs, TemplateFormat};
-use crate::format_v1::{children, FieldDoc, Ty, FIELDS};
+use crate::format_v1::{accepted, children, fields, guidance as field_guidance, Ty};
+use kiemtra_format::FieldAt;
 
 pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let lang = settings.lang.value;
@@ -101,18 +102,18 @@ pub fn header(c: &Column, headers: HeadersArg) -> &'static str {
 }
 
 /// The field of format v1 a column holds.
-pub fn field(c: &Column) -> Option<&'static FieldDoc> {
-    FIELDS.iter().find(|f| f.path == c.path)
+pub fn field(c: &Column) -> Option<&'static FieldAt> {
+    fields().iter().find(|f| f.path == c.path)
 }
 
 /// The words a column of an enumeration offers: Vietnamese (the first Vietnamese spelling the
 /// model gives) or the codes of format v1.
 pub fn choices(c: &Column, headers: HeadersArg) -> Option<Vec<&'static str>> {
-    let Ty::Enum(e) = field(c)?.ty else {
+    let Ty::Enum(e) = field(c)?.field.ty else {
         return None;
     };
     Some(
-        e.values()
+        accepted(e)
             .into_iter()
             .map(|(code, words)| match headers {
                 HeadersArg::Vi => words
@@ -149,36 +150,32 @@ fn first_row(c: &Column, code: &str, month: Month, headers: HeadersArg) -> Strin
 }
 
 /// What a blank field holds.
-fn blank_value(f: &FieldDoc) -> Value {
-    match f.ty {
+fn blank_value(f: &FieldAt) -> Value {
+    match f.field.ty {
         Ty::Text | Ty::Date | Ty::Time | Ty::Enum(_) => json!(""),
         Ty::Count | Ty::Bool => Value::Null,
         Ty::TextList => json!([""]),
-        Ty::Object => blank_object(f.path),
-        Ty::ObjectList => json!([blank_object(&format!("{}[]", f.path))]),
+        Ty::Object(_) => blank_object(&f.path),
+        Ty::ObjectList(_) => json!([blank_object(&format!("{}[]", f.path))]),
     }
 }
 
 fn blank_object(path: &str) -> Value {
     let map: Map<String, Value> = children(path)
-        .map(|f| (f.key().to_owned(), blank_value(f)))
+        .map(|f| (f.field.key.to_owned(), blank_value(f)))
         .collect();
     Value::Object(map)
 }
 
-/// The guidance for a field, with the values an enumeration accepts.
-pub fn guidance(f: &FieldDoc, lang: Lang) -> String {
-    let mut text = f.guidance(lang).to_owned();
-    if let Ty::Enum(e) = f.ty {
+/// The guidance for a field, with the values an enumeration accepts: each code with its
+/// Vietnamese name (what a secretary writes, in either language of the template).
+pub fn guidance(f: &FieldAt, lang: Lang) -> String {
+    let mut text = field_guidance(f, lang).to_owned();
+    if let Ty::Enum(e) = f.field.ty {
         let values: Vec<String> = e
-            .values()
-            .into_iter()
-            .map(
-                |(code, words)| match words.iter().skip(1).find(|w| !w.is_ascii()) {
-                    Some(vi) => format!("{code} ({vi})"),
-                    None => code.to_owned(),
-                },
-            )
+            .values
+            .iter()
+            .map(|v| format!("{} ({})", v.code, v.name.vi))
             .collect();
         text.push_str(&format!(
             " {} {}.",
@@ -195,10 +192,10 @@ pub fn blank(code: &str, month: Month, lang: Lang) -> Value {
     record["unit"]["code"] = json!(code);
     record["date"] = json!(format!("{month}-DD"));
     record["kind"] = json!("periodic");
-    let notes: Map<String, Value> = FIELDS
+    let notes: Map<String, Value> = fields()
         .iter()
-        .filter(|f| !matches!(f.ty, Ty::Object | Ty::ObjectList))
-        .map(|f| (f.path.to_owned(), json!(guidance(f, lang))))
+        .filter(|f| !matches!(f.field.ty, Ty::Object(_) | Ty::ObjectList(_)))
+        .map(|f| (f.path.clone(), json!(guidance(f, lang))))
         .collect();
     if let Value::Object(map) = &mut record {
         map.insert("_huong_dan".into(), Value::Object(notes));

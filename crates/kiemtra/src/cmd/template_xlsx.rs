@@ -92,7 +92,7 @@ fn short(text: &str, max: usize) -> String {
 fn column_guidance(c: &Column, headers: HeadersArg, lang: Lang) -> Option<String> {
     let f = field(c)?;
     let mut text = match headers {
-        HeadersArg::Vi => f.guidance(lang).to_owned(),
+        HeadersArg::Vi => crate::format_v1::guidance(f, lang).to_owned(),
         HeadersArg::Dotted => guidance(f, lang),
     };
     let words = match c.kind {
@@ -407,9 +407,9 @@ mod tests {
     #[test]
     fn every_list_word_is_a_value_the_reader_knows() {
         for c in table_columns() {
-            if let Some(crate::format_v1::Ty::Enum(e)) = field(c).map(|f| f.ty) {
+            if let Some(crate::format_v1::Ty::Enum(e)) = field(c).map(|f| f.field.ty) {
                 let words = choices(c, HeadersArg::Vi).unwrap();
-                let values = e.values();
+                let values = crate::format_v1::accepted(e);
                 assert_eq!(words.len(), values.len(), "{}", c.path);
                 for (w, (code, spellings)) in words.iter().zip(values) {
                     assert!(spellings.contains(w), "{w} is a spelling of {code}");
