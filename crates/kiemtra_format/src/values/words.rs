@@ -16,8 +16,8 @@ pub type Spellings = &'static [&'static str];
 pub struct Words {
     pub values: &'static [Spellings],
     pub lead_ins: &'static [&'static str],
-    /// The tokens of every spelling, made on first use.
-    tokenized: OnceLock<Tokenized>,
+    /// The table's place in [`ALL`], where its tokens are kept once made.
+    id: usize,
 }
 
 /// The code of a value (its first spelling).
@@ -28,7 +28,7 @@ pub const fn code(spellings: Spellings) -> &'static str {
     }
 }
 
-pub static KIND: Words = Words {
+pub const KIND: Words = Words {
     values: &[
         &[
             "periodic",
@@ -57,10 +57,10 @@ pub static KIND: Words = Words {
         ],
     ],
     lead_ins: &[],
-    tokenized: OnceLock::new(),
+    id: 0,
 };
 
-pub static AREA: Words = Words {
+pub const AREA: Words = Words {
     values: &[
         &[
             "self-criticism",
@@ -118,10 +118,10 @@ pub static AREA: Words = Words {
         &["other", "khác", "vấn đề khác"],
     ],
     lead_ins: &["về", "công tác"],
-    tokenized: OnceLock::new(),
+    id: 1,
 };
 
-pub static SOURCE_KIND: Words = Words {
+pub const SOURCE_KIND: Words = Words {
     values: &[
         &[
             "ho-chi-minh-writing",
@@ -152,16 +152,16 @@ pub static SOURCE_KIND: Words = Words {
         ],
     ],
     lead_ins: &[],
-    tokenized: OnceLock::new(),
+    id: 2,
 };
 
-pub static ASSIGNEE_KIND: Words = Words {
+pub const ASSIGNEE_KIND: Words = Words {
     values: &[&["collective", "tập thể"], &["individual", "cá nhân"]],
     lead_ins: &[],
-    tokenized: OnceLock::new(),
+    id: 3,
 };
 
-pub static FOLLOW_UP_RESULT: Words = Words {
+pub const FOLLOW_UP_RESULT: Words = Words {
     values: &[
         &[
             "achieved",
@@ -190,11 +190,11 @@ pub static FOLLOW_UP_RESULT: Words = Words {
         ],
     ],
     lead_ins: &[],
-    tokenized: OnceLock::new(),
+    id: 4,
 };
 
 /// Yes (first) and no; `x` is a tick in a spreadsheet column.
-pub static YES_NO: Words = Words {
+pub const YES_NO: Words = Words {
     values: &[
         &[
             "true",
@@ -212,11 +212,11 @@ pub static YES_NO: Words = Words {
         &["false", "không", "không ghi", "chưa ghi", "chưa", "0", "no"],
     ],
     lead_ins: &[],
-    tokenized: OnceLock::new(),
+    id: 5,
 };
 
 /// Every table, for the tests and the documentation.
-pub static ALL: [(&str, &Words); 6] = [
+pub const ALL: [(&str, &Words); 6] = [
     ("kind", &KIND),
     ("area", &AREA),
     ("source kind", &SOURCE_KIND),
@@ -233,15 +233,22 @@ struct Tokenized {
 }
 
 impl Words {
-    fn tokenized(&self) -> &Tokenized {
-        self.tokenized.get_or_init(|| Tokenized {
+    /// The tokens of the table, made once (`None` only for a table outside [`ALL`], which
+    /// cannot be built: `id` is private).
+    fn tokenized(&self) -> Option<&'static Tokenized> {
+        static TOKENIZED: [OnceLock<Tokenized>; ALL.len()] = [const { OnceLock::new() }; ALL.len()];
+        Some(TOKENIZED.get(self.id)?.get_or_init(|| self.tokenize()))
+    }
+
+    fn tokenize(&self) -> Tokenized {
+        Tokenized {
             values: self
                 .values
                 .iter()
                 .map(|v| v.iter().map(|s| tokens(s)).collect())
                 .collect(),
             lead_ins: self.lead_ins.iter().map(|s| tokens(s)).collect(),
-        })
+        }
     }
 
     /// The index of the value `text` names, if it names one.
@@ -254,7 +261,14 @@ impl Words {
         if written.is_empty() {
             return None;
         }
-        let table = self.tokenized();
+        let made;
+        let table = match self.tokenized() {
+            Some(t) => t,
+            None => {
+                made = self.tokenize();
+                &made
+            }
+        };
         let mut rest: &[Token] = &written;
         loop {
             if let Some(i) = table
@@ -317,9 +331,16 @@ mod tests {
     }
 
     #[test]
+    fn each_table_knows_its_place() {
+        for (i, (_, words)) in ALL.iter().enumerate() {
+            assert_eq!(words.id, i);
+        }
+    }
+
+    #[test]
     fn no_two_values_share_a_spelling_even_without_diacritics() {
         for (name, words) in ALL {
-            let table = words.tokenized();
+            let table = words.tokenized().unwrap();
             for (i, a) in table.values.iter().enumerate() {
                 for (j, b) in table.values.iter().enumerate().filter(|(j, _)| *j != i) {
                     for x in a {
