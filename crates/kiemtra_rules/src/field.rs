@@ -217,8 +217,8 @@ impl<'de> Lenient<'de> for bool {
             Scalar::Bool(b) => Read::Ok(b),
             Scalar::Int(1) => Read::Ok(true),
             Scalar::Int(0) => Read::Ok(false),
-            Scalar::Float(x) if x == 1.0 => Read::Ok(true),
-            Scalar::Float(x) if x == 0.0 => Read::Ok(false),
+            Scalar::Float(1.0) => Read::Ok(true),
+            Scalar::Float(0.0) => Read::Ok(false),
             Scalar::Str(s) => kiemtra_format::values::yes_no(&s).map_or(Read::Unreadable, Read::Ok),
             _ => Read::Unreadable,
         }

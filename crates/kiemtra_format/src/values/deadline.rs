@@ -143,7 +143,7 @@ fn period_end(t: &[Token]) -> Option<NaiveDate> {
 /// After `tháng` or `quý`: `5/2017`, `5 năm 2017`, `II/2017`, `2 năm 2017`.
 fn named_period(unit: &Token, t: &[Token]) -> Option<NaiveDate> {
     let (n, y) = match t {
-        [n, Token::Mark(s), y] if matches!(s, '/' | '-' | '.') => (n, y),
+        [n, Token::Mark('/' | '-' | '.'), y] => (n, y),
         [n, w, y] if w.is_word("năm") => (n, y),
         _ => return None,
     };

@@ -91,8 +91,8 @@ pub const AREA: Words = Words {
         ],
         &[
             "shortcomings",
-            "khuyết điểm",
             "tồn tại, khuyết điểm",
+            "khuyết điểm",
             "tồn tại khuyết điểm",
             "những tồn tại, khuyết điểm",
             "khuyết điểm của đảng viên",
