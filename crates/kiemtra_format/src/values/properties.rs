@@ -81,6 +81,31 @@ proptest! {
         }
     }
 
+    #[test]
+    fn every_period_reads_back_as_its_last_day(year in 1930i32..2200, month in 1u32..=12) {
+        let last = |m: u32| super::date::last_of_month(year, m).unwrap();
+        let q = (month - 1) / 3 + 1;
+        let roman = ["I", "II", "III", "IV"][q as usize - 1];
+        for (form, day) in [
+            (format!("tháng {month}/{year}"), last(month)),
+            (format!("Tháng {month:02}/{year}"), last(month)),
+            (format!("tháng {month} năm {year}"), last(month)),
+            (format!("{month}/{year}"), last(month)),
+            (format!("quý {roman}/{year}"), last(q * 3)),
+            (format!("quý {q} năm {year}"), last(q * 3)),
+            (format!("{month} tháng đầu năm {year}"), last(month)),
+            (format!("năm {year}"), last(12)),
+        ] {
+            prop_assert_eq!(deadline(&form), Some(Deadline::Day(day)), "{}", form);
+        }
+        // Relative to a meeting in that month: never before it.
+        let meeting = NaiveDate::from_ymd_opt(year, month, 1).unwrap();
+        for form in ["cuối tháng", "cuối quý", "cuối năm", "tháng sau", "quý sau"] {
+            let day = deadline(form).and_then(|d| d.day(meeting));
+            prop_assert!(day.is_some_and(|d| d >= meeting), "{} {:?}", form, day);
+        }
+    }
+
     /// Whatever is written, reading never panics.
     #[test]
     fn any_text_is_read_or_refused(s in "\\PC{0,40}") {
