@@ -124,6 +124,10 @@ macro_rules! declare {
     (@ty date) => { Ty::Date };
     (@ty time) => { Ty::Time };
     (@ty count) => { Ty::Count };
+    // What an exporter writes: whole minutes, a day. The model reads more of what a secretary
+    // writes ("40 phút", "tháng 5/2017"; see `values`), but a schema or a column says this.
+    (@ty duration) => { Ty::Count };
+    (@ty deadline) => { Ty::Date };
     (@ty boolean) => { Ty::Bool };
     (@ty texts) => { Ty::TextList };
     (@ty enumeration($e:ident)) => { Ty::Enum(&super::enumerations::$e) };

@@ -16,7 +16,8 @@
 //! },
 //! ```
 //!
-//! where TYPE is `text`, `date`, `time`, `count`, `boolean`, `texts` (a list of texts),
+//! where TYPE is `text`, `date`, `time`, `count`, `duration` (minutes, also in words),
+//! `deadline` (a day, or a period read as its last day), `boolean`, `texts` (a list of texts),
 //! `enumeration(Name)`, `object(Name)` or `objects(Name)` (a list of objects). Enumerations list
 //! each code with its Vietnamese and English display names. The order is the order of the spec:
 //! columns, keys and documents follow it.
@@ -175,7 +176,7 @@ macro_rules! __declaration {
                     guidance: "Giờ kết thúc, HH:MM." / "End of the session, HH:MM.",
                     aliases: ["Kết thúc"],
                 },
-                minutes: optional count {
+                minutes: optional duration {
                     label: "Số phút" / "Minutes",
                     guidance: "Số phút sinh hoạt chuyên đề (ít nhất 30, §III.2)." / "Minutes the session lasted (at least 30, §III.2).",
                     aliases: ["Thời lượng", "Thời lượng (phút)", "Thời gian (phút)"],
@@ -273,7 +274,7 @@ macro_rules! __declaration {
                     guidance: "Việc được giao." / "The task.",
                     aliases: [],
                 },
-                due: optional date {
+                due: optional deadline {
                     label: "Thời hạn" / "Due",
                     guidance: "Thời hạn: một ngày, không sớm hơn ngày họp." / "Due date: a day, not before the meeting.",
                     aliases: [],

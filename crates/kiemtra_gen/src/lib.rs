@@ -522,7 +522,8 @@ fn record(rng: &mut Rng, m: &Meeting<'_>, out: &mut String) {
             json_str(out, rng.pick(TASKS));
             out.push_str(", \"due\": ");
             if b == "CD308" && i == n - 1 {
-                json_str(out, "cuối quý");
+                // Read, and sets no time limit: CD308 (`cuối quý` is a deadline since format 1.1).
+                json_str(out, "thường xuyên");
             } else {
                 date(out, false, dy, dm, dd);
             }
