@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use kiemtra_rules::Lang;
 use kiemtra_runner::Outcome;
 
-use crate::{dotted, Context};
+use crate::{dotted, Context, Document};
 
 const HEADERS_VI: [&str; 16] = [
     "Đảng bộ",
@@ -48,10 +48,16 @@ const HEADERS_EN: [&str; 16] = [
     "column",
 ];
 
-pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    document: &Document<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = ctx.lang;
     out.write_all(b"\xEF\xBB\xBF")?;
     let mut w = ::csv::WriterBuilder::new()
+        .delimiter(document.csv_delimiter.unwrap_or(b','))
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
     let err = io::Error::other;

@@ -3,12 +3,14 @@
 
 use std::io::{self, Write};
 
-use kiemtra_rules::Severity;
+use std::collections::BTreeMap;
+
+use kiemtra_rules::{Parameters, Rule, Severity};
 use kiemtra_runner::{Outcome, PastFinding, WaiverScope, WaiverUse};
 use serde::Serialize;
 
 use crate::rollup::Rating;
-use crate::Context;
+use crate::{Context, Document};
 
 /// Version of this JSON layout (what `--baseline` reads back).
 pub const FORMAT_VERSION: u32 = kiemtra_runner::REPORT_FORMAT;
@@ -18,6 +20,7 @@ struct Report<'a> {
     kiemtra: Tool,
     pack: Pack<'a>,
     period: Period,
+    scope: Scope<'a>,
     /// The day waivers' expiry was judged on.
     as_of: Option<AsOf>,
     summary: Summary,
@@ -192,8 +195,45 @@ struct Pack<'a> {
 
 #[derive(Serialize)]
 struct Period {
+    /// As asked (`--from`, `--to`).
     from: Option<String>,
     to: Option<String>,
+    /// As audited: from the first to the last month of any unit's audited period.
+    audited_from: Option<String>,
+    audited_to: Option<String>,
+    /// Why the audited period starts later than asked, when it does.
+    reason: Option<String>,
+}
+
+/// What the inspection applied: the rules on and off, and how the settings differ from the
+/// pack, with where each was set.
+#[derive(Serialize)]
+struct Scope<'a> {
+    rules_applied: Vec<&'static str>,
+    rules_not_applied: Vec<NotApplied>,
+    /// Every parameter in force.
+    parameters: BTreeMap<&'static str, u32>,
+    /// Parameters whose value is not the pack's.
+    parameters_changed: Vec<crate::ParameterChange>,
+    /// Rules whose severity is not the pack's.
+    severities_changed: Vec<SeverityChanged>,
+    waivers_file: Option<&'a crate::WaiversFile>,
+}
+
+#[derive(Serialize)]
+struct NotApplied {
+    rule: &'static str,
+    by: Option<String>,
+    origin: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SeverityChanged {
+    rule: &'static str,
+    severity: Severity,
+    pack: Severity,
+    by: Option<String>,
+    origin: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -360,7 +400,57 @@ fn rate(r: f64) -> f64 {
     (r * 10_000.0).round() / 10_000.0
 }
 
-pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+fn scope<'a>(ctx: &Context<'_>, document: &Document<'a>) -> Scope<'a> {
+    let policy = ctx.policy;
+    let tailoring = document.tailoring;
+    let params = policy.parameters();
+    Scope {
+        rules_applied: Rule::ALL
+            .iter()
+            .filter(|&&r| policy.enabled(r))
+            .map(|r| r.code())
+            .collect(),
+        rules_not_applied: Rule::ALL
+            .iter()
+            .filter(|&&r| !policy.enabled(r))
+            .map(|&r| {
+                let off = tailoring.and_then(|t| t.rules_off.iter().find(|o| o.rule == r.code()));
+                NotApplied {
+                    rule: r.code(),
+                    by: off.and_then(|o| o.by.clone()),
+                    origin: off.map(|o| o.origin.clone()),
+                }
+            })
+            .collect(),
+        parameters: Parameters::NAMES
+            .iter()
+            .filter_map(|&n| params.get(n).map(|v| (n, v)))
+            .collect(),
+        parameters_changed: tailoring.map(|t| t.parameters.clone()).unwrap_or_default(),
+        severities_changed: Rule::ALL
+            .iter()
+            .filter(|&&r| policy.enabled(r) && policy.is_overridden(r))
+            .map(|&r| {
+                let set = tailoring.and_then(|t| t.severities.iter().find(|c| c.rule == r.code()));
+                SeverityChanged {
+                    rule: r.code(),
+                    severity: policy.severity(r),
+                    pack: policy.pack.rule(r).severity,
+                    by: set.map(|c| c.by.clone()),
+                    origin: set.map(|c| c.origin.clone()),
+                }
+            })
+            .collect(),
+        waivers_file: tailoring.and_then(|t| t.waivers.as_ref()),
+    }
+}
+
+pub fn render(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    document: &Document<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let pack = &ctx.policy.pack;
     let s = &outcome.summary;
     let rollup = ctx.rollup(outcome);
@@ -386,7 +476,17 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         period: Period {
             from: outcome.from.map(|m| m.to_string()),
             to: outcome.to.map(|m| m.to_string()),
+            audited_from: rollup.span.map(|p| p.from.to_string()),
+            audited_to: rollup.span.map(|p| p.to.to_string()),
+            reason: match (outcome.from, rollup.span) {
+                (Some(asked), Some(p)) if asked < p.from => Some(format!(
+                    "the pack applies from {} (its effective date)",
+                    outcome.first_month
+                )),
+                _ => None,
+            },
         },
+        scope: scope(ctx, document),
         as_of: outcome.as_of.map(|a| AsOf {
             date: a.date.to_string(),
             source: if a.given { "given" } else { "latest-meeting" },

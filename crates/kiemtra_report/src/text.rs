@@ -1,6 +1,7 @@
 //! The terminal format: linter-style lines grouped by unit, then a summary. Colour is added
 //! as ANSI styles; the caller's stream strips them when it is not a terminal or `NO_COLOR` is set.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
@@ -179,6 +180,20 @@ pub(crate) fn finding(
 }
 
 fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let (head, body) = summary_parts(outcome, lang);
+    writeln!(out, "{BOLD}{head}{BOLD:#} {body}")?;
+    crate::review::summary(outcome, lang, out)
+}
+
+/// The run in one line, without colour: `Tổng kết: đọc … lỗi, … cảnh báo, … lưu ý.` (what
+/// standard error says when the reports go to files).
+pub fn summary_line(outcome: &Outcome, lang: Lang) -> String {
+    let (head, body) = summary_parts(outcome, lang);
+    format!("{head} {body}")
+}
+
+fn summary_parts(outcome: &Outcome, lang: Lang) -> (&'static str, String) {
+    let mut out = String::new();
     let s = &outcome.summary;
     let vi = lang == Lang::Vi;
     let [head, read, records, files, checked, rejected] = if vi {
@@ -200,40 +215,40 @@ fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()>
             "rejected",
         ]
     };
-    write!(
+    let _ = write!(
         out,
-        "{BOLD}{head}{BOLD:#} {read} {} {records} {} {files} {} {checked}, {} {rejected}",
+        "{read} {} {records} {} {files} {} {checked}, {} {rejected}",
         s.records, s.files, s.checked, s.rejected,
-    )?;
+    );
     if s.outside_period > 0 {
         let what = lang.pick("ngoài kỳ kiểm tra", "outside the audited period");
-        write!(out, " ({} {what})", s.outside_period)?;
+        let _ = write!(out, " ({} {what})", s.outside_period);
     }
     if s.before_effective > 0 {
         let what = lang.pick(
             "trước khi hướng dẫn có hiệu lực, không xét",
             "before the guidance took effect, not judged",
         );
-        write!(out, " ({} {what})", s.before_effective)?;
+        let _ = write!(out, " ({} {what})", s.before_effective);
     }
     let [units, errors, warnings, infos] = if vi {
         ["chi bộ", "lỗi", "cảnh báo", "lưu ý"]
     } else {
         ["units", "errors", "warnings", "info"]
     };
-    write!(
+    let _ = write!(
         out,
         "; {} {units}; {} {errors}, {} {warnings}, {} {infos}",
         s.units, s.errors, s.warnings, s.infos
-    )?;
+    );
     if s.waived > 0 {
-        write!(
+        let _ = write!(
             out,
             "; {} {}",
             s.waived,
             lang.pick("được miễn trừ", "waived")
-        )?;
+        );
     }
-    writeln!(out, ".")?;
-    crate::review::summary(outcome, lang, out)
+    out.push('.');
+    (head, out)
 }

@@ -5,13 +5,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use kiemtra_config::Settings;
-use kiemtra_report::{Context, Document, Format};
+use kiemtra_config::{Origin, PackSource, Settings};
+use kiemtra_report::{
+    Context, Document, Format, ParameterChange, RuleOff, SeverityChange, Tailoring, WaiversFile,
+};
 use kiemtra_rules::Lang;
-use kiemtra_runner::{Baseline, Options, Progress, Step};
+use kiemtra_runner::{Baseline, Options, Outcome, Progress, Step};
 
 use super::Error;
-use crate::cli::{CheckArgs, ReportDate, ReportFormat};
+use crate::cli::{CheckArgs, ReportDate, ReportFormat, SplitBy};
 
 pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     if args.parse_only {
@@ -20,7 +22,13 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let lang = settings.lang.value;
     // `--format`, else `format` of kiemtra.toml, else text: the format of standard output.
     let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
-    let outputs = outputs(args, stdout_format)?;
+    let outputs = outputs(args, stdout_format, lang)?;
+    let recommendations = match &args.recommendations {
+        Some(path) => Some(std::fs::read_to_string(path).map_err(|e| {
+            format!("{}: {e}", super::config::show(path))
+        })?),
+        None => None,
+    };
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
@@ -60,24 +68,44 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         ReportDate::Day(d) => d,
         ReportDate::Today => chrono::Local::now().date_naive(),
     });
+    let tailoring = tailoring(settings)?;
     let document = Document {
         body: args.body.as_deref(),
         place: args.place.as_deref(),
         date,
+        signer_title: args.signer_title.as_deref(),
+        signer_name: args.signer_name.as_deref(),
+        recommendations: recommendations.as_deref(),
+        tailoring: Some(&tailoring),
+        csv_delimiter: Some(settings.csv_delimiter.value),
     };
-    for (path, format) in &outputs {
+    let mut outputs = outputs;
+    if args.split_by == Some(SplitBy::Parent) {
+        outputs = split(&outputs, &outcome, lang);
+    }
+    let mut written = Vec::new();
+    for (path, format, parent) in &outputs {
+        let part;
+        let outcome = match parent {
+            Some(parent) => {
+                part = kiemtra_report::split::of_parent(&outcome, parent.as_deref());
+                &part
+            }
+            None => &outcome,
+        };
         if let (Some(path), false) = (path, *format == Format::Text) {
             // Only text carries colour: the other formats are streamed to their file as they
             // are rendered, never held whole in memory.
             let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
             let file = std::fs::File::create(path).map_err(cannot)?;
             let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-            kiemtra_report::render(*format, &outcome, &ctx, &document, &mut out).map_err(cannot)?;
+            kiemtra_report::render(*format, outcome, &ctx, &document, &mut out).map_err(cannot)?;
             out.flush().map_err(cannot)?;
+            written.push(path.clone());
             continue;
         }
         let mut buffer = Vec::new();
-        kiemtra_report::render(*format, &outcome, &ctx, &document, &mut buffer)?;
+        kiemtra_report::render(*format, outcome, &ctx, &document, &mut buffer)?;
         match path {
             Some(path) => {
                 // A file gets no colour.
@@ -85,6 +113,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
                 plain.write_all(&buffer)?;
                 std::fs::write(path, plain.into_inner())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                written.push(path.clone());
             }
             None => {
                 let mut out = anstream::stdout().lock();
@@ -93,7 +122,100 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
             }
         }
     }
+    // Files only: one line on standard error says what came of the run and where it went.
+    if !written.is_empty() && outputs.iter().all(|(p, _, _)| p.is_some()) {
+        let files: Vec<String> = written.iter().map(|p| super::config::show(p)).collect();
+        eprintln!(
+            "{} {}",
+            kiemtra_report::text::summary_line(&outcome, lang),
+            match lang {
+                Lang::Vi => format!("— đã ghi: {}", files.join(", ")),
+                Lang::En => format!("— written: {}", files.join(", ")),
+            }
+        );
+    }
     Ok(exit_code(&outcome, settings))
+}
+
+/// How the settings differ from the pack, with the origins `kiemtra config` shows.
+fn tailoring(settings: &Settings) -> Result<Tailoring, Error> {
+    use kiemtra_rules::{Pack, Parameters, Rule};
+    let policy = &settings.policy;
+    let origin = |o: &Origin| super::config::origin(settings, o);
+    // The pack's own values, before kiemtra.toml changed them.
+    let pack = match &settings.pack.value {
+        PackSource::BuiltIn => Pack::embedded(),
+        PackSource::File(path) => Pack::parse(&std::fs::read_to_string(path)?)?,
+    };
+    let parameters = settings
+        .parameters
+        .iter()
+        .filter_map(|(name, s)| {
+            let own = pack.parameters.get(name)?;
+            (own != s.value).then(|| ParameterChange {
+                name,
+                value: s.value,
+                pack: own,
+                origin: origin(&s.origin),
+            })
+        })
+        .collect();
+    let rules_off = Rule::ALL
+        .iter()
+        .filter(|&&r| !policy.enabled(r))
+        .map(|&r| {
+            let (_, by, from) = super::config::selection(settings, r);
+            RuleOff {
+                rule: r.code(),
+                by,
+                origin: origin(&from),
+            }
+        })
+        .collect();
+    let severities = Rule::ALL
+        .iter()
+        .filter(|&&r| policy.enabled(r) && policy.is_overridden(r))
+        .filter_map(|&r| {
+            let (by, from) = super::config::severity_origin(settings, r);
+            Some(SeverityChange {
+                rule: r.code(),
+                severity: policy.severity(r),
+                pack: policy.pack.rule(r).severity,
+                by: by?,
+                origin: origin(&from),
+            })
+        })
+        .collect();
+    let _ = Parameters::NAMES;
+    Ok(Tailoring {
+        rules_off,
+        parameters,
+        severities,
+        waivers: settings.waivers.as_ref().map(|w| WaiversFile {
+            file: super::config::show(&w.value),
+            origin: origin(&w.origin),
+            waivers: policy.waivers().len(),
+        }),
+    })
+}
+
+/// Each file output again for every parent committee, named after it.
+fn split(outputs: &[Output], outcome: &Outcome, lang: Lang) -> Vec<Output> {
+    let mut parents: Vec<Option<String>> = outcome.units.iter().map(|u| u.parent.clone()).collect();
+    parents.sort_by(|a, b| (a.is_none(), a).cmp(&(b.is_none(), b)));
+    parents.dedup();
+    let mut out = outputs.to_vec();
+    for (path, format, _) in outputs {
+        let Some(path) = path else { continue };
+        for parent in &parents {
+            let name = kiemtra_report::rollup::parent_name(parent.as_deref(), lang);
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("report");
+            let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("");
+            let file = format!("{stem}-{}.{ext}", kiemtra_report::split::slug(name));
+            out.push((Some(path.with_file_name(file)), *format, Some(parent.clone())));
+        }
+    }
+    out
 }
 
 fn exit_code(outcome: &kiemtra_runner::Outcome, settings: &Settings) -> ExitCode {
@@ -129,30 +251,72 @@ fn limits(args: &CheckArgs) -> kiemtra_runner::Limits {
     limits
 }
 
+/// A report to write: the file (`None`: standard output), its format, and the parent
+/// committee it is restricted to (`Some(None)`: the units that name none).
+type Output = (Option<PathBuf>, Format, Option<Option<String>>);
+
 /// Where the reports go: each `-o` file in the format of its extension, and standard output in
 /// `--format` when no file is named, when `-o -` is, or when `--format` is given beside `-o`.
-fn outputs(
-    args: &CheckArgs,
-    stdout_format: Format,
-) -> Result<Vec<(Option<PathBuf>, Format)>, Error> {
-    let mut out: Vec<(Option<PathBuf>, Format)> = Vec::new();
+/// An extension kiemtra does not write is refused before anything is read.
+fn outputs(args: &CheckArgs, stdout_format: Format, lang: Lang) -> Result<Vec<Output>, Error> {
+    let mut out: Vec<Output> = Vec::new();
     for path in &args.outputs {
         if path.as_os_str() == "-" {
-            if !out.iter().any(|(p, _)| p.is_none()) {
-                out.push((None, stdout_format));
+            if !out.iter().any(|(p, _, _)| p.is_none()) {
+                out.push((None, stdout_format, None));
             }
             continue;
         }
-        if out.iter().any(|(p, _)| p.as_ref() == Some(path)) {
+        if out.iter().any(|(p, _, _)| p.as_ref() == Some(path)) {
             return Err(format!("{} is named twice with -o", path.display()).into());
         }
-        let format = Format::of_path(path).unwrap_or(stdout_format);
-        out.push((Some(path.clone()), format));
+        let Some(format) = Format::of_path(path) else {
+            return Err(unknown_extension(path, lang).into());
+        };
+        out.push((Some(path.clone()), format, None));
     }
-    if out.is_empty() || (args.format.is_some() && !out.iter().any(|(p, _)| p.is_none())) {
-        out.push((None, stdout_format));
+    if out.is_empty() || (args.format.is_some() && !out.iter().any(|(p, _, _)| p.is_none())) {
+        out.push((None, stdout_format, None));
+    }
+    if args.split_by.is_some() && !out.iter().any(|(p, _, _)| p.is_some()) {
+        return Err(lang
+            .pick(
+                "--split-by cần ít nhất một tệp -o (mỗi đảng bộ một tệp)",
+                "--split-by needs at least one -o file (one file per committee)",
+            )
+            .into());
     }
     Ok(out)
+}
+
+/// Why `-o FILE` is refused: the extensions kiemtra writes, and for `.pdf` how to get one.
+fn unknown_extension(path: &std::path::Path, lang: Lang) -> String {
+    let shown = super::config::show(path);
+    let known = Format::EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if ext.as_deref() == Some("pdf") {
+        return match lang {
+            Lang::Vi => format!(
+                "{shown}: kiemtra không ghi PDF; hãy ghi báo cáo HTML (-o bao-cao.html) rồi mở bằng                  trình duyệt và In → Lưu dưới dạng PDF (khổ A4)"
+            ),
+            Lang::En => format!(
+                "{shown}: kiemtra does not write PDF; write the HTML report (-o report.html), open                  it in a browser and Print → Save as PDF (A4)"
+            ),
+        };
+    }
+    match lang {
+        Lang::Vi => format!(
+            "{shown}: kiemtra không ghi được loại tệp này; các đuôi tệp được hỗ trợ: {known}"
+        ),
+        Lang::En => format!("{shown}: kiemtra does not write this kind of file; known extensions: {known}"),
+    }
 }
 
 /// A progress bar on standard error when it is a terminal; nothing otherwise.
