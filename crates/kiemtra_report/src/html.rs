@@ -210,7 +210,11 @@ fn text(t: &Text) -> String {
                 let _ = write!(out, "<span class=\"digest\">{}</span>", esc(s));
             }
             Span::Code(s) => {
-                let _ = write!(out, " <code>{}</code>", esc(s));
+                // Parted from the text before it, unless the text already has a space.
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                let _ = write!(out, "<code>{}</code>", esc(s));
             }
             Span::Hint(s) => {
                 let _ = write!(out, "<span class=\"hint\">{}</span>", esc(s));
@@ -272,7 +276,13 @@ fn table(h: &mut String, t: &Table, lang: Lang) {
                 Value::Empty if !c.more.is_empty() => String::new(),
                 v => esc(&v.show(lang)).into_owned(),
             };
-            let _ = write!(h, "<td{}>{value}{}</td>", class(c), text(&c.more));
+            let more = text(&c.more);
+            let gap = if !value.is_empty() && more.starts_with("<code>") {
+                " "
+            } else {
+                ""
+            };
+            let _ = write!(h, "<td{}>{value}{gap}{more}</td>", class(c));
         }
         h.push_str("</tr>\n");
     }

@@ -10,7 +10,7 @@ use kiemtra_rules::{Lang, Month};
 use kiemtra_runner::MonthState;
 
 use crate::document::PARTY;
-use crate::page::{Block, Cell, Figure, Page, Section, Span, Table, Text};
+use crate::page::{Block, Cell, Figure, Page, Section, Span, Style, Table, Text};
 
 /// Text as a table cell or paragraph: no line breaks, and nothing that Markdown or HTML would
 /// read as markup. `<` and `&` are escaped only where they could start a tag or an entity, so
@@ -45,7 +45,8 @@ fn code(text: &str) -> String {
 fn text(t: &Text, cell: bool) -> String {
     let mut out = String::new();
     for span in t {
-        if !out.is_empty() && !matches!(span, Span::Plain(_)) {
+        // Runs are parted by a space unless the text already has one.
+        if !matches!(span, Span::Plain(_)) && !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
         match span {
@@ -69,6 +70,7 @@ fn text(t: &Text, cell: bool) -> String {
 fn cell(c: &Cell, lang: Lang) -> String {
     let mut s = match &c.value {
         crate::page::Value::Empty if !c.more.is_empty() => String::new(),
+        v if c.style == Style::Digest => code(&v.show(lang)),
         v => md(&v.show(lang)),
     };
     let more = text(&c.more, true);

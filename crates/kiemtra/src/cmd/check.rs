@@ -304,10 +304,12 @@ fn unknown_extension(path: &std::path::Path, lang: Lang) -> String {
     if ext.as_deref() == Some("pdf") {
         return match lang {
             Lang::Vi => format!(
-                "{shown}: kiemtra không ghi PDF; hãy ghi báo cáo HTML (-o bao-cao.html) rồi mở bằng                  trình duyệt và In → Lưu dưới dạng PDF (khổ A4)"
+                "{shown}: kiemtra không ghi PDF; hãy ghi báo cáo HTML (-o bao-cao.html) rồi mở bằng \
+                 trình duyệt và In → Lưu dưới dạng PDF (khổ A4)"
             ),
             Lang::En => format!(
-                "{shown}: kiemtra does not write PDF; write the HTML report (-o report.html), open                  it in a browser and Print → Save as PDF (A4)"
+                "{shown}: kiemtra does not write PDF; write the HTML report (-o report.html), open \
+                 it in a browser and Print → Save as PDF (A4)"
             ),
         };
     }
