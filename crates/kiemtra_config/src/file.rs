@@ -186,9 +186,8 @@ impl ConfigFile {
                 }
                 "csv_delimiter" => {
                     let s = doc.string(value, name)?;
-                    let d = parse_delimiter(&s).ok_or_else(|| {
-                        bad_value(&doc, &value.span(), name, &s, DELIMITERS)
-                    })?;
+                    let d = parse_delimiter(&s)
+                        .ok_or_else(|| bad_value(&doc, &value.span(), name, &s, DELIMITERS))?;
                     out.csv_delimiter = Some(Val { value: d, line });
                 }
                 "severity" => {

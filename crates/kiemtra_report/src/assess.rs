@@ -90,11 +90,8 @@ pub(crate) fn assessment(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'
 
     if rollup.rules.is_empty() {
         out.push(
-            lang.pick(
-                "Không phát hiện vi phạm nào.",
-                "No finding was made.",
-            )
-            .to_owned(),
+            lang.pick("Không phát hiện vi phạm nào.", "No finding was made.")
+                .to_owned(),
         );
     } else {
         let top: Vec<String> = rollup
@@ -137,7 +134,12 @@ pub(crate) fn assessment(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'
             .iter()
             .map(|(u, n, a, b)| match lang {
                 Lang::Vi => format!("{} ({n} tháng liền, {} – {})", u.code, month(*a), month(*b)),
-                Lang::En => format!("{} ({n} months running, {} – {})", u.code, month(*a), month(*b)),
+                Lang::En => format!(
+                    "{} ({n} months running, {} – {})",
+                    u.code,
+                    month(*a),
+                    month(*b)
+                ),
             })
             .collect();
         out.push(match lang {
@@ -275,14 +277,11 @@ mod tests {
     use super::*;
     use crate::page::{Span, Text};
 
-/// A text as one line, for a heading or a cell that must not break.
+    /// A text as one line, for a heading or a cell that must not break.
     fn flat(text: &Text) -> String {
         text.iter()
             .map(|s| match s {
-                Span::Plain(t)
-                | Span::Code(t)
-                | Span::Hint(t)
-                | Span::Small(t) => t.as_str(),
+                Span::Plain(t) | Span::Code(t) | Span::Hint(t) | Span::Small(t) => t.as_str(),
                 Span::Link { text, .. } => text.as_str(),
             })
             .collect::<Vec<_>>()

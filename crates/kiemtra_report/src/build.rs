@@ -11,8 +11,8 @@ use kiemtra_runner::{Finding, Outcome};
 use crate::assess;
 use crate::document::{self, Document, Words};
 use crate::page::{
-    columns, plain, with_code, Block, Cell, Figure, Head, Page, Row, Section, Signature, Span,
-    Style, Table, Value,
+    columns, plain, with_code, Block, Cell, Figure, Head, MonthPicture, Page, Row, Section,
+    Signature, Span, Style, Table, Value,
 };
 use crate::rollup::{parent_name, Rating, Rollup};
 use crate::{dotted, Context};
@@ -183,7 +183,10 @@ fn results(
                     Block::Table(overall_table(outcome, rollup, w, lang)),
                 ],
             ),
-            sub(w.by_parent, vec![Block::Table(parents_table(rollup, w, lang))]),
+            sub(
+                w.by_parent,
+                vec![Block::Table(parents_table(rollup, w, lang))],
+            ),
             sub(w.by_unit, vec![Block::Table(units_table(rollup, w, lang))]),
             sub(w.by_rule, by_rule),
             sub(w.picture, month_pictures(rollup, w, lang)),
@@ -397,7 +400,7 @@ fn month_pictures(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Vec<Block> {
                     if continued { " (continued)" } else { "" }
                 ),
             };
-            blocks.push(Block::Figure(Figure::Months {
+            blocks.push(Block::Figure(Figure::Months(MonthPicture {
                 index,
                 parent: parent.to_owned(),
                 span,
@@ -423,7 +426,7 @@ fn month_pictures(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Vec<Block> {
                 ]
                 .map(str::to_owned),
                 show_key: index == 0,
-            }));
+            })));
             number += 1;
             index += 1;
         }
@@ -518,12 +521,7 @@ fn when(f: &Finding, w: &Words) -> Cell {
     }
 }
 
-fn findings_table(
-    outcome: &Outcome,
-    ctx: &Context<'_>,
-    findings: &[&Finding],
-    w: &Words,
-) -> Table {
+fn findings_table(outcome: &Outcome, ctx: &Context<'_>, findings: &[&Finding], w: &Words) -> Table {
     let lang = ctx.lang;
     Table {
         columns: columns(&[
@@ -646,8 +644,8 @@ fn appendix_rules(ctx: &Context<'_>, w: &Words) -> Vec<Block> {
                 let d = doc(rule, lang);
                 let on = ctx.policy.enabled(rule);
                 let severity = ctx.policy.severity(rule);
-                let mut sev = Cell::text(if on { severity.label(lang) } else { "—" })
-                    .styled(Style::Centre);
+                let mut sev =
+                    Cell::text(if on { severity.label(lang) } else { "—" }).styled(Style::Centre);
                 if on && severity != entry.severity {
                     sev = sev.with(Span::Small(match lang {
                         Lang::Vi => format!("(bộ quy tắc: {})", entry.severity.label(lang)),

@@ -122,8 +122,20 @@ pub(crate) fn signer_lines(body: Option<&str>, w: &Words) -> Vec<String> {
         return vec![format!("T/M {own}"), "CHỦ NHIỆM".into()];
     }
     if starts(&[
-        "ĐẢNG ỦY", "ĐẢNG UỶ", "HUYỆN ỦY", "HUYỆN UỶ", "CHI BỘ", "BAN THƯỜNG VỤ", "TỈNH ỦY",
-        "TỈNH UỶ", "THÀNH ỦY", "THÀNH UỶ", "THỊ ỦY", "THỊ UỶ", "QUẬN ỦY", "QUẬN UỶ",
+        "ĐẢNG ỦY",
+        "ĐẢNG UỶ",
+        "HUYỆN ỦY",
+        "HUYỆN UỶ",
+        "CHI BỘ",
+        "BAN THƯỜNG VỤ",
+        "TỈNH ỦY",
+        "TỈNH UỶ",
+        "THÀNH ỦY",
+        "THÀNH UỶ",
+        "THỊ ỦY",
+        "THỊ UỶ",
+        "QUẬN ỦY",
+        "QUẬN UỶ",
     ]) {
         return vec![format!("T/M {own}"), "BÍ THƯ".into()];
     }

@@ -12,7 +12,9 @@ use kiemtra_rules::{Lang, Month, Period, Severity};
 use kiemtra_runner::MonthState;
 
 use crate::document::PARTY;
-use crate::page::{Block, Cell, Figure, Page, Section, Span, Style, Table, Text, Value};
+use crate::page::{
+    Block, Cell, Figure, MonthPicture, Page, Section, Span, Style, Table, Text, Value,
+};
 use crate::rollup::month;
 
 const CSS: &str = r#"
@@ -83,8 +85,6 @@ li { margin-bottom: 1mm; text-align: justify; }
 a { color: inherit; text-decoration: none; }
 @media print { main { max-width: none; } }
 "#;
-
-
 
 /// Colours of the month picture: distinct in grey too (compliant dark, failing light and
 /// hatched, missing mid-grey with a cross).
@@ -194,7 +194,7 @@ fn section(h: &mut String, s: &Section, depth: usize, lang: Lang) {
             }
             Block::Table(t) => table(h, t, lang),
             Block::Figure(f @ Figure::RuleBars { .. }) => rules_chart(h, f, lang),
-            Block::Figure(f @ Figure::Months { .. }) => month_picture(h, f),
+            Block::Figure(Figure::Months(p)) => month_picture(h, p),
         }
     }
     h.push_str("</section>\n");
@@ -388,8 +388,8 @@ fn legend(h: &mut String, key: &[String; 4]) {
 }
 
 /// Units of one parent committee × the months of the report.
-fn month_picture(h: &mut String, figure: &Figure) {
-    let Figure::Months {
+fn month_picture(h: &mut String, picture: &MonthPicture) {
+    let MonthPicture {
         index,
         parent,
         span,
@@ -397,11 +397,7 @@ fn month_picture(h: &mut String, figure: &Figure) {
         caption,
         key,
         show_key,
-        ..
-    } = figure
-    else {
-        return;
-    };
+    } = picture;
     if *show_key {
         legend(h, key);
     }

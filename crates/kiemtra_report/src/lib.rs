@@ -60,8 +60,9 @@ impl Format {
     }
 
     /// The extensions [`Format::of_path`] knows, for messages.
-    pub const EXTENSIONS: &'static [&'static str] =
-        &["txt", "text", "json", "csv", "md", "markdown", "html", "htm", "xlsx"];
+    pub const EXTENSIONS: &'static [&'static str] = &[
+        "txt", "text", "json", "csv", "md", "markdown", "html", "htm", "xlsx",
+    ];
 
     /// Whether the format is the printed report, which a run can split per committee.
     pub fn is_report(self) -> bool {

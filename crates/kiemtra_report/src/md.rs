@@ -10,7 +10,7 @@ use kiemtra_rules::{Lang, Month};
 use kiemtra_runner::MonthState;
 
 use crate::document::PARTY;
-use crate::page::{Block, Cell, Figure, Page, Section, Span, Style, Table, Text};
+use crate::page::{Block, Cell, Figure, MonthPicture, Page, Section, Span, Style, Table, Text};
 
 /// Text as a table cell or paragraph: no line breaks, and nothing that Markdown or HTML would
 /// read as markup. `<` and `&` are escaped only where they could start a tag or an entity, so
@@ -59,7 +59,11 @@ fn text(t: &Text, cell: bool) -> String {
                 let _ = write!(out, "  \n*{}*", md(s));
             }
             Span::Small(s) => {
-                let _ = write!(out, "({})", md(s.trim_start_matches('(').trim_end_matches(')')));
+                let _ = write!(
+                    out,
+                    "({})",
+                    md(s.trim_start_matches('(').trim_end_matches(')'))
+                );
             }
             Span::Link { text, .. } => out.push_str(&md(text)),
         }
@@ -118,19 +122,9 @@ fn table(out: &mut String, t: &Table, lang: Lang) {
 }
 
 /// The month picture as symbols: a year line, then a line per unit.
-fn months(out: &mut String, figure: &Figure) {
-    let Figure::Months {
-        span,
-        units,
-        parent,
-        key,
-        show_key,
-        ..
-    } = figure
-    else {
-        return;
-    };
-    if *show_key {
+fn months(out: &mut String, picture: &MonthPicture) {
+    let (span, units, key) = (&picture.span, &picture.units, &picture.key);
+    if picture.show_key {
         let _ = writeln!(
             out,
             "`●` {}, `◐` {}, `○` {}, `·` {}.\n",
@@ -148,7 +142,7 @@ fn months(out: &mut String, figure: &Figure) {
         .unwrap_or(4)
         .max(4);
     out.push_str("```text\n");
-    let _ = writeln!(out, "{}", parent.replace('`', "'"));
+    let _ = writeln!(out, "{}", picture.parent.replace('`', "'"));
     let mut years = format!("{:width$}  ", "");
     for (i, m) in all.iter().enumerate() {
         if i > 0 && m.month == 1 {
@@ -211,7 +205,7 @@ fn block(out: &mut String, b: &Block, depth: usize, lang: Lang) {
             out.push('\n');
         }
         Block::Table(t) => table(out, t, lang),
-        Block::Figure(f @ Figure::Months { .. }) => months(out, f),
+        Block::Figure(Figure::Months(p)) => months(out, p),
         // The bars say what the table above them says.
         Block::Figure(Figure::RuleBars { .. }) => {}
     }
@@ -228,7 +222,13 @@ pub(crate) fn write(page: &Page, out: &mut dyn Write) -> io::Result<()> {
     } else {
         h.body
             .iter()
-            .map(|(l, bold)| if *bold { format!("**{}**", md(l)) } else { md(l) })
+            .map(|(l, bold)| {
+                if *bold {
+                    format!("**{}**", md(l))
+                } else {
+                    md(l)
+                }
+            })
             .collect()
     };
     let _ = writeln!(s, "{}  \n\\*  \n{}\n", body.join("  \n"), md(&h.number));

@@ -53,7 +53,10 @@ pub(crate) enum Block {
     /// Label and text pairs (the scope).
     Fields(Vec<(String, Text)>),
     /// A bulleted or numbered list.
-    List { numbered: bool, items: Vec<Text> },
+    List {
+        numbered: bool,
+        items: Vec<Text>,
+    },
     Table(Table),
     Figure(Figure),
 }
@@ -71,7 +74,10 @@ pub(crate) enum Span {
     /// A smaller second line in a cell.
     Small(String),
     /// A link inside the report.
-    Link { text: String, target: String },
+    Link {
+        text: String,
+        target: String,
+    },
 }
 
 pub(crate) fn plain(s: impl Into<String>) -> Text {
@@ -236,18 +242,22 @@ pub(crate) enum Figure {
         caption: String,
     },
     /// The units of one parent committee × the audited months.
-    Months {
-        /// Its place among the month pictures (for SVG ids).
-        index: usize,
-        parent: String,
-        span: Period,
-        units: Vec<(String, Vec<(Month, MonthState)>)>,
-        caption: String,
-        /// The words of the key: compliant, failing, missing, outside the period.
-        key: [String; 4],
-        /// Whether the key is shown before this picture (the first one).
-        show_key: bool,
-    },
+    Months(MonthPicture),
+}
+
+/// The units of one parent committee × the audited months.
+#[derive(Debug)]
+pub(crate) struct MonthPicture {
+    /// Its place among the month pictures (for SVG ids).
+    pub index: usize,
+    pub parent: String,
+    pub span: Period,
+    pub units: Vec<(String, Vec<(Month, MonthState)>)>,
+    pub caption: String,
+    /// The words of the key: compliant, failing, missing, outside the period.
+    pub key: [String; 4],
+    /// Whether the key is shown before this picture (the first one).
+    pub show_key: bool,
 }
 
 /// The signature block: recipients on the left, the signer on the right.

@@ -180,10 +180,7 @@ pub(crate) fn rules(ctx: &Context<'_>, tailoring: Option<&Tailoring>) -> String 
                 })
                 .collect();
             s.push_str(&match lang {
-                Lang::Vi => format!(
-                    "; thông số khác bộ quy tắc: {}",
-                    list.join(", ")
-                ),
+                Lang::Vi => format!("; thông số khác bộ quy tắc: {}", list.join(", ")),
                 Lang::En => format!("; parameters differing from the pack: {}", list.join(", ")),
             });
         }
@@ -210,7 +207,10 @@ pub(crate) fn rules(ctx: &Context<'_>, tailoring: Option<&Tailoring>) -> String 
     if !changed.is_empty() {
         s.push_str(&match lang {
             Lang::Vi => format!("; mức khác bộ quy tắc: {}", changed.join(", ")),
-            Lang::En => format!("; severities differing from the pack: {}", changed.join(", ")),
+            Lang::En => format!(
+                "; severities differing from the pack: {}",
+                changed.join(", ")
+            ),
         });
     }
     s
@@ -337,7 +337,10 @@ pub(crate) fn scope(
     let mut out = vec![
         (lang.pick("Căn cứ", "Basis"), basis),
         (lang.pick("Đơn vị được kiểm tra", "Units inspected"), units),
-        (lang.pick("Kỳ kiểm tra", "Period"), period(outcome, rollup, lang)),
+        (
+            lang.pick("Kỳ kiểm tra", "Period"),
+            period(outcome, rollup, lang),
+        ),
         (lang.pick("Dữ liệu", "Data"), data),
         (
             lang.pick("Bộ quy tắc", "Rule pack"),

@@ -10,13 +10,27 @@ pub fn of_parent(outcome: &Outcome, parent: Option<&str>) -> Outcome {
     let mut part = outcome.clone();
     part.units.retain(|u| u.parent.as_deref() == parent);
     let ours = |unit: &str| crate::unit(&part, unit).is_some();
-    let findings = outcome.findings.iter().filter(|f| ours(&f.unit)).cloned().collect();
-    let waived = outcome.waived.iter().filter(|f| ours(&f.unit)).cloned().collect();
+    let findings = outcome
+        .findings
+        .iter()
+        .filter(|f| ours(&f.unit))
+        .cloned()
+        .collect();
+    let waived = outcome
+        .waived
+        .iter()
+        .filter(|f| ours(&f.unit))
+        .cloned()
+        .collect();
     part.findings = findings;
     part.waived = waived;
     part.rejected.clear();
     part.file_errors.clear();
-    part.judged.retain(|(unit, _)| part.units.binary_search_by(|u| u.code.as_str().cmp(unit)).is_ok());
+    part.judged.retain(|(unit, _)| {
+        part.units
+            .binary_search_by(|u| u.code.as_str().cmp(unit))
+            .is_ok()
+    });
     let meetings: usize = part.units.iter().map(|u| u.meetings).sum();
     let count = |s| part.findings.iter().filter(|f| f.severity == s).count();
     part.summary = Summary {
@@ -61,8 +75,17 @@ mod tests {
     fn committee_file_names() {
         assert_eq!(super::slug("Đảng bộ xã Hàm Chính"), "dang-bo-xa-ham-chinh");
         // NFD input and old tone placement give the same name.
-        assert_eq!(super::slug("\u{110}a\u{309}ng bo\u{323} xa\u{303} Ha\u{300}m Chi\u{301}nh"), "dang-bo-xa-ham-chinh");
-        assert_eq!(super::slug("Đảng bộ xã Thuận Hoà"), super::slug("Đảng bộ xã Thuận Hòa"));
-        assert_eq!(super::slug("(không ghi đảng bộ cấp trên)"), "khong-ghi-dang-bo-cap-tren");
+        assert_eq!(
+            super::slug("\u{110}a\u{309}ng bo\u{323} xa\u{303} Ha\u{300}m Chi\u{301}nh"),
+            "dang-bo-xa-ham-chinh"
+        );
+        assert_eq!(
+            super::slug("Đảng bộ xã Thuận Hoà"),
+            super::slug("Đảng bộ xã Thuận Hòa")
+        );
+        assert_eq!(
+            super::slug("(không ghi đảng bộ cấp trên)"),
+            "khong-ghi-dang-bo-cap-tren"
+        );
     }
 }

@@ -184,18 +184,14 @@ fn findings(outcome: &Outcome, ctx: &Context<'_>, _rollup: &Rollup<'_>) -> Table
             let unit = crate::unit(outcome, &f.unit);
             Row {
                 cells: vec![
-                    Cell::text(parent_name(
-                        unit.and_then(|u| u.parent.as_deref()),
-                        lang,
-                    )),
+                    Cell::text(parent_name(unit.and_then(|u| u.parent.as_deref()), lang)),
                     Cell::text(&f.unit),
                     text_or_empty(unit.and_then(|u| u.name.clone())),
                     Cell::value(Value::Month(f.month)),
                     f.date
                         .map_or(Cell::value(Value::Empty), |d| Cell::value(Value::Date(d))),
                     text_or_empty(f.file.clone()),
-                    f.line
-                        .map_or(Cell::value(Value::Empty), Cell::number),
+                    f.line.map_or(Cell::value(Value::Empty), Cell::number),
                     outcome
                         .column(f)
                         .map_or(Cell::value(Value::Empty), Cell::number),

@@ -24,9 +24,10 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
     let outputs = outputs(args, stdout_format, lang)?;
     let recommendations = match &args.recommendations {
-        Some(path) => Some(std::fs::read_to_string(path).map_err(|e| {
-            format!("{}: {e}", super::config::show(path))
-        })?),
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|e| format!("{}: {e}", super::config::show(path)))?,
+        ),
         None => None,
     };
     let baseline = match &args.baseline {
@@ -209,10 +210,17 @@ fn split(outputs: &[Output], outcome: &Outcome, lang: Lang) -> Vec<Output> {
         let Some(path) = path else { continue };
         for parent in &parents {
             let name = kiemtra_report::rollup::parent_name(parent.as_deref(), lang);
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("report");
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("report");
             let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("");
             let file = format!("{stem}-{}.{ext}", kiemtra_report::split::slug(name));
-            out.push((Some(path.with_file_name(file)), *format, Some(parent.clone())));
+            out.push((
+                Some(path.with_file_name(file)),
+                *format,
+                Some(parent.clone()),
+            ));
         }
     }
     out
@@ -317,7 +325,9 @@ fn unknown_extension(path: &std::path::Path, lang: Lang) -> String {
         Lang::Vi => format!(
             "{shown}: kiemtra không ghi được loại tệp này; các đuôi tệp được hỗ trợ: {known}"
         ),
-        Lang::En => format!("{shown}: kiemtra does not write this kind of file; known extensions: {known}"),
+        Lang::En => {
+            format!("{shown}: kiemtra does not write this kind of file; known extensions: {known}")
+        }
     }
 }
 
