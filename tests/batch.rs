@@ -46,6 +46,7 @@ fn render(outcome: &Outcome, format: kiemtra_report::Format, lang: Lang) -> Vec<
         body: Some("BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC"),
         place: Some("Hàm Thuận Bắc"),
         date: chrono::NaiveDate::from_ymd_opt(2019, 1, 15),
+        ..Document::default()
     };
     let mut out = Vec::new();
     kiemtra_report::render(format, outcome, &ctx, &doc, &mut out).expect("render");
@@ -150,7 +151,9 @@ fn batch_report_as_markdown() {
         "## I. PHẠM VI, CĂN CỨ KIỂM TRA",
         "### 2. Kết quả theo đảng bộ",
         "### 5. Tình hình sinh hoạt chuyên đề theo tháng",
-        "## III. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
+        "## III. ĐÁNH GIÁ CHUNG",
+        "## IV. KIẾN NGHỊ",
+        "## V. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
         "## Phụ lục 1. Danh mục quy tắc kiểm tra",
     ] {
         assert!(out.contains(heading), "{heading}");
@@ -223,8 +226,10 @@ fn the_html_report_is_one_self_contained_printable_file() {
         [
             "I. PHẠM VI, CĂN CỨ KIỂM TRA",
             "II. KẾT QUẢ KIỂM TRA",
-            "III. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
-            "IV. BIÊN BẢN KHÔNG KIỂM TRA ĐƯỢC",
+            "III. ĐÁNH GIÁ CHUNG",
+            "IV. KIẾN NGHỊ",
+            "V. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
+            "VI. BIÊN BẢN KHÔNG KIỂM TRA ĐƯỢC",
             "Phụ lục 1. Danh mục quy tắc kiểm tra",
             "Phụ lục 2. Tệp dữ liệu đã kiểm tra",
         ]
@@ -391,10 +396,13 @@ fn several_reports_in_one_run() {
         o.stdout.is_empty(),
         "with -o and no --format, nothing on stdout"
     );
-    assert!(
-        o.stderr.is_empty(),
-        "no progress bar when stderr is not a terminal"
-    );
+    // No progress bar when stderr is not a terminal: one line, the summary and the files.
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("Tổng kết: đọc 389 bản ghi từ 4 tệp"), "{err}");
+    for f in [&html, &csv, &json, &md, &txt] {
+        assert!(err.contains(f.as_str()), "{f} named in {err}");
+    }
     let read = |p: &str| std::fs::read_to_string(p).unwrap();
     assert!(read(&html).starts_with("<!DOCTYPE html>"));
     assert!(read(&csv).starts_with('\u{feff}'));
@@ -686,7 +694,7 @@ fn the_printed_report_lists_waived_findings_apart() {
     let doc = scraper::Html::parse_document(&html);
     let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
     let h2: Vec<String> = doc.select(&sel("h2")).map(|e| e.text().collect()).collect();
-    assert!(h2.iter().any(|t| t == "V. VI PHẠM ĐƯỢC MIỄN TRỪ"), "{h2:?}");
+    assert!(h2.iter().any(|t| t == "VI. VI PHẠM ĐƯỢC MIỄN TRỪ"), "{h2:?}");
     assert!(html.contains("MT-01: Họp tháng 6 rút ngắn vì mưa bão"));
     let md = stdout(&kiemtra(&[
         "check",
@@ -696,6 +704,6 @@ fn the_printed_report_lists_waived_findings_apart() {
         "--format",
         "md",
     ]));
-    assert!(md.contains("## V. VI PHẠM ĐƯỢC MIỄN TRỪ"));
-    assert!(md.contains("vi phạm được miễn trừ (liệt kê riêng ở mục V)"));
+    assert!(md.contains("## VI. VI PHẠM ĐƯỢC MIỄN TRỪ"));
+    assert!(md.contains("vi phạm được miễn trừ (liệt kê riêng ở mục VI)"));
 }

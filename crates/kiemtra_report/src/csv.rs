@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use kiemtra_rules::Lang;
 use kiemtra_runner::Outcome;
 
-use crate::{dotted, Context, Document};
+use crate::{dotted, Context};
 
 const HEADERS_VI: [&str; 16] = [
     "Đảng bộ",
@@ -48,16 +48,22 @@ const HEADERS_EN: [&str; 16] = [
     "column",
 ];
 
-pub fn render(
+pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    render_with(outcome, ctx, b',', out)
+}
+
+/// The findings table with another delimiter (`;` for a spreadsheet program whose list
+/// separator is `;`, as in Vietnamese regional settings).
+pub fn render_with(
     outcome: &Outcome,
     ctx: &Context<'_>,
-    document: &Document<'_>,
+    delimiter: u8,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = ctx.lang;
     out.write_all(b"\xEF\xBB\xBF")?;
     let mut w = ::csv::WriterBuilder::new()
-        .delimiter(document.csv_delimiter.unwrap_or(b','))
+        .delimiter(delimiter)
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
     let err = io::Error::other;

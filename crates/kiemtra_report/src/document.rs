@@ -508,6 +508,7 @@ mod tests {
             body: None,
             place: Some("Hàm Thuận Bắc"),
             date: NaiveDate::from_ymd_opt(2019, 1, 5),
+            ..Document::default()
         };
         assert_eq!(
             d.date_line(Lang::Vi),

@@ -445,7 +445,13 @@ fn scope<'a>(ctx: &Context<'_>, document: &Document<'a>) -> Scope<'a> {
     }
 }
 
-pub fn render(
+/// Writes the whole result, the scope without where its settings were set.
+pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    render_with(outcome, ctx, &Document::default(), out)
+}
+
+/// Writes the whole result, with what `document` says of the settings' origins.
+pub fn render_with(
     outcome: &Outcome,
     ctx: &Context<'_>,
     document: &Document<'_>,

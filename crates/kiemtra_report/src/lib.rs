@@ -80,8 +80,8 @@ pub fn render(
 ) -> io::Result<()> {
     match format {
         Format::Text => text::render(outcome, ctx, out),
-        Format::Json => json::render(outcome, ctx, doc, out),
-        Format::Csv => csv::render(outcome, ctx, doc, out),
+        Format::Json => json::render_with(outcome, ctx, doc, out),
+        Format::Csv => csv::render_with(outcome, ctx, doc.csv_delimiter.unwrap_or(b','), out),
         Format::Md => md::write(&page(outcome, ctx, doc), out),
         Format::Html => html::write(&page(outcome, ctx, doc), out),
         Format::Xlsx => xlsx::render(outcome, ctx, doc, out),
