@@ -399,7 +399,10 @@ fn several_reports_in_one_run() {
     // No progress bar when stderr is not a terminal: one line, the summary and the files.
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("Tổng kết: đọc 389 bản ghi từ 4 tệp"), "{err}");
+    assert!(
+        err.starts_with("Tổng kết: đọc 389 bản ghi từ 4 tệp"),
+        "{err}"
+    );
     for f in [&html, &csv, &json, &md, &txt] {
         assert!(err.contains(f.as_str()), "{f} named in {err}");
     }
@@ -694,7 +697,10 @@ fn the_printed_report_lists_waived_findings_apart() {
     let doc = scraper::Html::parse_document(&html);
     let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
     let h2: Vec<String> = doc.select(&sel("h2")).map(|e| e.text().collect()).collect();
-    assert!(h2.iter().any(|t| t == "VI. VI PHẠM ĐƯỢC MIỄN TRỪ"), "{h2:?}");
+    assert!(
+        h2.iter().any(|t| t == "VI. VI PHẠM ĐƯỢC MIỄN TRỪ"),
+        "{h2:?}"
+    );
     assert!(html.contains("MT-01: Họp tháng 6 rút ngắn vì mưa bão"));
     let md = stdout(&kiemtra(&[
         "check",

@@ -24,12 +24,18 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
     let outputs = outputs(args, stdout_format, lang)?;
     let recommendations = match &args.recommendations {
-        Some(path) => Some(
-            std::fs::read_to_string(path)
-                .map_err(|e| format!("{}: {e}", super::config::show(path)))?,
-        ),
+        Some(path) => Some(nfc(&std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: {e}", super::config::show(path)))?)),
         None => None,
     };
+    // The report's own words, normalised once as they are read, like the records.
+    let [body, place, signer_title, signer_name] = [
+        &args.body,
+        &args.place,
+        &args.signer_title,
+        &args.signer_name,
+    ]
+    .map(|t| t.as_deref().map(nfc));
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
@@ -71,11 +77,11 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     });
     let tailoring = tailoring(settings)?;
     let document = Document {
-        body: args.body.as_deref(),
-        place: args.place.as_deref(),
+        body: body.as_deref(),
+        place: place.as_deref(),
         date,
-        signer_title: args.signer_title.as_deref(),
-        signer_name: args.signer_name.as_deref(),
+        signer_title: signer_title.as_deref(),
+        signer_name: signer_name.as_deref(),
         recommendations: recommendations.as_deref(),
         tailoring: Some(&tailoring),
         csv_delimiter: Some(settings.csv_delimiter.value),
@@ -224,6 +230,12 @@ fn split(outputs: &[Output], outcome: &Outcome, lang: Lang) -> Vec<Output> {
         }
     }
     out
+}
+
+/// Text given on the command line or in a file, in Unicode NFC.
+fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc().collect()
 }
 
 fn exit_code(outcome: &kiemtra_runner::Outcome, settings: &Settings) -> ExitCode {
