@@ -349,7 +349,7 @@ fn reports_are_byte_identical_whatever_the_threads_or_the_order_of_files() {
     let one = pool(1).install(|| inspect(&paths, &options()));
     let two = pool(2).install(|| inspect(&reversed, &options()));
     use kiemtra_report::Format::*;
-    for format in [Text, Json, Csv, Md, Html] {
+    for format in [Text, Json, Csv, Md, Html, Xlsx] {
         for lang in [Lang::Vi, Lang::En] {
             assert!(
                 render(&one, format, lang) == render(&two, format, lang),

@@ -711,7 +711,10 @@ fn the_assessment_is_drawn_from_the_figures() {
     let part = &md[start..md.find("## IV.").unwrap()];
     assert!(part.contains("Trong 15 chi bộ được kiểm tra có 5 chi bộ xếp loại tốt (33,3 %)"));
     assert!(part.contains("“Phân công trách nhiệm thực hiện” (CD307): 14 lần, ở 8 trên 15 chi bộ"));
-    assert!(part.contains("HC-CB04 (2 tháng liền, 12/2017 – 01/2018)"));
+    assert!(part.contains(
+        "Chi bộ không sinh hoạt định kỳ từ 2 tháng liền trở lên (1 chi bộ): HC-CB04 (2 tháng liền, \
+         12/2017 – 01/2018)."
+    ));
 }
 
 #[test]

@@ -37,7 +37,7 @@ pub struct Cli {
 pub enum Command {
     /// Check meeting records (.json, .jsonl, .ndjson, .csv, .xlsx files or directories) and
     /// report findings.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Convert meeting records between JSON, JSON Lines and CSV, losing nothing.
     Convert(ConvertArgs),
     /// List the rules of the catalogue with their severity and the clause they cite.

@@ -17,14 +17,12 @@ const TOP_RULES: usize = 3;
 /// Consecutive months without a meeting from which a unit is named.
 pub(crate) const MISSING_RUN: usize = 2;
 
-/// A unit's longest run of months without a periodic meeting: its length, first and last month.
-pub(crate) fn longest_gap(u: &UnitSummary) -> Option<(usize, Month, Month)> {
+/// The longest run of months without a periodic meeting among a unit's months (in order): its
+/// length, first and last month.
+pub(crate) fn longest_gap(months: &[(Month, MonthState)]) -> Option<(usize, Month, Month)> {
     let mut best: Option<(usize, Month, Month)> = None;
     let mut run: Option<(usize, Month, Month)> = None;
-    for &(m, state) in &u.months {
-        if !u.period.contains(m) {
-            continue;
-        }
+    for &(m, state) in months {
         if state == MonthState::Missing {
             run = Some(match run {
                 Some((n, first, _)) => (n + 1, first, m),
@@ -125,7 +123,7 @@ pub(crate) fn assessment(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'
     let mut gaps: Vec<(&UnitSummary, usize, Month, Month)> = outcome
         .units
         .iter()
-        .filter_map(|u| longest_gap(u).map(|(n, a, b)| (u, n, a, b)))
+        .filter_map(|u| longest_gap(&u.months).map(|(n, a, b)| (u, n, a, b)))
         .filter(|(_, n, _, _)| *n >= MISSING_RUN)
         .collect();
     gaps.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.code.cmp(&b.0.code)));
@@ -144,12 +142,12 @@ pub(crate) fn assessment(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'
             .collect();
         out.push(match lang {
             Lang::Vi => format!(
-                "{} chi bộ không sinh hoạt định kỳ từ {MISSING_RUN} tháng liền trở lên: {}.",
+                "Chi bộ không sinh hoạt định kỳ từ {MISSING_RUN} tháng liền trở lên ({} chi bộ): {}.",
                 gaps.len(),
                 list.join(", ")
             ),
             Lang::En => format!(
-                "{} units held no periodic meeting for {MISSING_RUN} months or more in a row: {}.",
+                "Units without a periodic meeting for {MISSING_RUN} months or more in a row ({}): {}.",
                 gaps.len(),
                 list.join(", ")
             ),
@@ -286,6 +284,36 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn the_longest_run_of_months_without_a_meeting() {
+        use MonthState::{Compliant as C, Failing as F, Missing as M};
+        let months = |states: &[MonthState]| -> Vec<(Month, MonthState)> {
+            let mut m = Month {
+                year: 2017,
+                month: 11,
+            };
+            states
+                .iter()
+                .map(|&s| {
+                    let here = m;
+                    m = m.next();
+                    (here, s)
+                })
+                .collect()
+        };
+        let at = |year, month| Month { year, month };
+        assert_eq!(longest_gap(&months(&[C, F, C])), None);
+        // Across the turn of the year, the longer of two runs.
+        assert_eq!(
+            longest_gap(&months(&[M, C, M, M, M, F, M])),
+            Some((3, at(2018, 1), at(2018, 3)))
+        );
+        assert_eq!(
+            longest_gap(&months(&[C, M])),
+            Some((1, at(2017, 12), at(2017, 12)))
+        );
     }
 
     #[test]

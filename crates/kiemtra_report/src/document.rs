@@ -503,6 +503,37 @@ mod tests {
     }
 
     #[test]
+    fn the_signer_follows_the_body() {
+        let w = words(Lang::Vi);
+        let sign = |body: Option<&str>| signer_lines(body, &w).join("|");
+        assert_eq!(
+            sign(Some("BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC")),
+            "TRƯỞNG BAN"
+        );
+        assert_eq!(
+            sign(Some("Ban Tuyên giáo Huyện uỷ Hàm Thuận Bắc")),
+            "TRƯỞNG BAN"
+        );
+        assert_eq!(
+            sign(Some("ĐOÀN KIỂM TRA SỐ 2")),
+            "T/M ĐOÀN KIỂM TRA|TRƯỞNG ĐOÀN"
+        );
+        assert_eq!(
+            sign(Some("Huyện ủy Hàm Thuận Bắc | Ủy ban Kiểm tra")),
+            "T/M ỦY BAN KIỂM TRA|CHỦ NHIỆM"
+        );
+        assert_eq!(
+            sign(Some("HUYỆN ỦY HÀM THUẬN BẮC | BAN THƯỜNG VỤ")),
+            "T/M BAN THƯỜNG VỤ|BÍ THƯ"
+        );
+        assert_eq!(
+            sign(Some("Đảng uỷ xã Hàm Chính")),
+            "T/M ĐẢNG UỶ XÃ HÀM CHÍNH|BÍ THƯ"
+        );
+        assert_eq!(sign(None), "T/M ĐOÀN KIỂM TRA|TRƯỞNG ĐOÀN");
+    }
+
+    #[test]
     fn date_lines() {
         let d = Document {
             body: None,

@@ -6,14 +6,13 @@
 
 use std::io::{self, Write};
 
-use kiemtra_rules::Lang;
 use kiemtra_runner::Outcome;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use crate::build;
 use crate::document::{self, Document};
 use crate::page::{columns, Cell, Row, Span, Table, Value};
-use crate::rollup::{parent_name, Rollup};
+use crate::rollup::parent_name;
 use crate::{dotted, Context};
 
 /// The sheets, in order: their names in each language.
@@ -46,7 +45,7 @@ fn workbook(
     let tables = [
         build::parents_table(&rollup, &w, lang),
         build::units_table(&rollup, &w, lang),
-        findings(outcome, ctx, &rollup),
+        findings(outcome, ctx),
         build::rejected(outcome, &w, lang),
         build::waived(outcome, ctx, &w),
     ];
@@ -64,14 +63,14 @@ fn workbook(
     let (title, subtitle) = document::title(lang);
     book.set_properties(
         &DocProperties::new()
-            .set_title(&format!("{title} — {subtitle}"))
+            .set_title(format!("{title} — {subtitle}"))
             .set_author(document.body.unwrap_or("kiemtra"))
             .set_creation_datetime(&when),
     );
     for ((vi, en), table) in SHEETS.iter().zip(&tables) {
         let sheet = book.add_worksheet();
         sheet.set_name(lang.pick(vi, en))?;
-        write_table(sheet, table, lang)?;
+        write_table(sheet, table)?;
     }
     book.save_to_buffer()
 }
@@ -85,7 +84,7 @@ fn day_parts(d: chrono::NaiveDate) -> (u16, u8, u8) {
     )
 }
 
-fn write_table(sheet: &mut Worksheet, t: &Table, lang: Lang) -> Result<(), XlsxError> {
+fn write_table(sheet: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
     let header = Format::new().set_bold().set_text_wrap();
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("dd/mm/yyyy");
@@ -115,7 +114,7 @@ fn write_table(sheet: &mut Worksheet, t: &Table, lang: Lang) -> Result<(), XlsxE
                     sheet.write_number_with_format(
                         r,
                         c,
-                        *x,
+                        shown_rate(*x),
                         if row.total { &rate_bold } else { &rate },
                     )?;
                 }
@@ -154,12 +153,18 @@ fn write_table(sheet: &mut Worksheet, t: &Table, lang: Lang) -> Result<(), XlsxE
             }
         }
     }
-    let _ = lang;
     sheet.set_freeze_panes(1, 0)?;
     let last_row = u32::try_from(t.rows.len()).unwrap_or(u32::MAX);
     let last_col = u16::try_from(t.columns.len().saturating_sub(1)).unwrap_or(0);
     sheet.autofilter(0, 0, last_row, last_col)?;
     Ok(())
+}
+
+/// A rate as a cell holds it: cut to the tenth of a percent that reports show (never rounded
+/// up across a rating threshold), so that the workbook shows the same figure. A rate is a
+/// ratio of whole months, never within 1e-9 of a cut without being on it.
+fn shown_rate(rate: f64) -> f64 {
+    (rate * 1000.0 + 1e-9).floor() / 1000.0
 }
 
 fn link_text(cell: &Cell) -> String {
@@ -173,7 +178,7 @@ fn link_text(cell: &Cell) -> String {
 }
 
 /// One finding per row, each fact in its own column.
-fn findings(outcome: &Outcome, ctx: &Context<'_>, _rollup: &Rollup<'_>) -> Table {
+fn findings(outcome: &Outcome, ctx: &Context<'_>) -> Table {
     let lang = ctx.lang;
     let w = document::words(lang);
     let text_or_empty = |s: Option<String>| s.map_or(Cell::value(Value::Empty), Cell::text);
@@ -224,5 +229,17 @@ fn findings(outcome: &Outcome, ctx: &Context<'_>, _rollup: &Rollup<'_>) -> Table
             (lang.pick("Cách khắc phục", "How to fix"), 0, 60),
         ]),
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rates_are_cut_not_rounded() {
+        // 89.96 % is not 90 %: it stays under the threshold of "tốt".
+        assert_eq!(super::shown_rate(0.8996), 0.899);
+        assert_eq!(super::shown_rate(0.29), 0.29);
+        assert_eq!(super::shown_rate(27.0 / 30.0), 0.9);
+        assert_eq!(super::shown_rate(2.0 / 3.0), 0.666);
     }
 }
