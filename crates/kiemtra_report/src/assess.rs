@@ -66,24 +66,12 @@ pub(crate) fn assessment(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'
             Lang::En => format!("{n} rated {} ({})", r.label(lang), share(n)),
         })
         .collect();
-    let t = &rollup.total;
     out.push(match lang {
         Lang::Vi => format!(
-            "Trong {rated} chi bộ được kiểm tra có {}. Cả {rated} chi bộ đạt {} trên {} kỳ sinh \
-             hoạt phải tổ chức ({}).",
-            parts.join(", "),
-            t.compliant,
-            t.expected,
-            percent(t.rate(), lang)
+            "Trong {rated} chi bộ được kiểm tra có {}.",
+            parts.join(", ")
         ),
-        Lang::En => format!(
-            "Of the {rated} units inspected, {}. Together they met the guidance in {} of the {} \
-             meetings due ({}).",
-            parts.join(", "),
-            t.compliant,
-            t.expected,
-            percent(t.rate(), lang)
-        ),
+        Lang::En => format!("Of the {rated} units inspected, {}.", parts.join(", ")),
     });
 
     if rollup.rules.is_empty() {

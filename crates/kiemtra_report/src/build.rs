@@ -179,7 +179,7 @@ fn results(
             sub(
                 w.overall,
                 vec![
-                    Block::Paragraph(plain(document::overview(outcome, ctx, rollup))),
+                    Block::Paragraph(plain(document::overview(ctx, rollup))),
                     Block::Table(overall_table(outcome, rollup, w, lang)),
                 ],
             ),

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use kiemtra_rules::Lang;
 use kiemtra_runner::Outcome;
 
-use crate::rollup::{percent, Rating, Rollup};
+use crate::rollup::{percent, Rollup};
 use crate::Context;
 
 /// What a report says beyond the outcome: who files it, where and when, who signs it, the
@@ -160,8 +160,9 @@ pub(crate) fn title(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
-/// A short factual paragraph: how many units in each rating and which rules were broken most.
-pub(crate) fn overview(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'_>) -> String {
+/// The overall figures in a sentence: the months expected, held and compliant, the rate and
+/// rating (the shares of units by rating and the breaches are said in the assessment).
+pub(crate) fn overview(ctx: &Context<'_>, rollup: &Rollup<'_>) -> String {
     let lang = ctx.lang;
     let t = &rollup.total;
     let mut s = match lang {
@@ -190,68 +191,8 @@ pub(crate) fn overview(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'_>
             Lang::En => format!(", rated {} overall", r.label(lang)),
         });
     }
-    s.push_str(". ");
-    let counts: Vec<String> = Rating::ALL
-        .iter()
-        .zip(rollup.by_rating)
-        .map(|(r, n)| match lang {
-            Lang::Vi => format!("{n} chi bộ {}", r.label(lang)),
-            Lang::En => format!("{n} {}", r.label(lang)),
-        })
-        .collect();
-    s.push_str(&match lang {
-        Lang::Vi => format!("Xếp loại chi bộ: {}.", counts.join(", ")),
-        Lang::En => format!("Units by rating: {}.", counts.join(", ")),
-    });
-    if let Some(b) = baseline(outcome, lang) {
-        s.push(' ');
-        s.push_str(&b);
-    }
-    let top: Vec<String> = rollup
-        .rules
-        .iter()
-        .take(3)
-        .map(|r| {
-            let title = kiemtra_rules::docs::doc(r.rule, lang).title;
-            match lang {
-                Lang::Vi => format!("{} “{}” ({} lần)", r.rule.code(), title, r.findings),
-                Lang::En => format!("{} “{}” ({} times)", r.rule.code(), title, r.findings),
-            }
-        })
-        .collect();
-    if !top.is_empty() {
-        s.push(' ');
-        s.push_str(&match lang {
-            Lang::Vi => format!("Vi phạm nhiều nhất: {}.", top.join("; ")),
-            Lang::En => format!("Most frequent: {}.", top.join("; ")),
-        });
-    }
+    s.push('.');
     s
-}
-
-/// The comparison with a previous inspection (`--baseline`), in one sentence.
-pub(crate) fn baseline(outcome: &Outcome, lang: Lang) -> Option<String> {
-    let b = outcome.baseline.as_ref()?;
-    Some(match lang {
-        Lang::Vi => format!(
-            "So với lần kiểm tra trước ({}): {} vi phạm mới, {} còn tồn tại, {} đã khắc phục, {} \
-             không kiểm tra lại.",
-            b.file,
-            b.new,
-            b.open,
-            b.resolved.len(),
-            b.not_rechecked.len()
-        ),
-        Lang::En => format!(
-            "Against the previous inspection ({}): {} new, {} still open, {} resolved, {} not \
-             re-checked.",
-            b.file,
-            b.new,
-            b.open,
-            b.resolved.len(),
-            b.not_rechecked.len()
-        ),
-    })
 }
 
 /// The waiver covering a waived finding: `MT-01: lý do — người duyệt, đến 31/12/2017`.
