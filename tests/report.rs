@@ -766,6 +766,11 @@ fn split_by_parent_writes_one_report_per_committee_and_the_districts() {
     let chinh = std::fs::read_to_string(dir.join("bao-cao-dang-bo-xa-ham-chinh.html")).unwrap();
     assert!(chinh.contains("5 chi bộ thuộc 1 đảng bộ: Đảng bộ xã Hàm Chính (5 chi bộ)"));
     assert!(!chinh.contains("ML-KP01"));
+    // Its data line says what part of the whole inspection it is.
+    assert!(
+        chinh.contains("trích từ đợt kiểm tra chung: 4 tệp, đọc 389 biên bản, 384 đã kiểm tra, 5 bị loại"),
+        "{chinh}"
+    );
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("bao-cao-dang-bo-xa-ham-liem.xlsx"), "{err}");
     // Without a file there is nothing to split.

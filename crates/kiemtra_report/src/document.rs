@@ -31,6 +31,9 @@ pub struct Document<'a> {
     pub tailoring: Option<&'a crate::Tailoring>,
     /// The CSV delimiter (default `,`).
     pub csv_delimiter: Option<u8>,
+    /// For the report of one parent committee (`--split-by parent`): the whole inspection's
+    /// counts, which its data line is taken from.
+    pub district: Option<&'a kiemtra_runner::Summary>,
 }
 
 impl Document<'_> {

@@ -270,14 +270,24 @@ pub(crate) fn scope(
             parents.join("; ")
         ),
     };
-    let mut data = match lang {
-        Lang::Vi => format!(
+    let mut data = match (lang, document.district) {
+        (Lang::Vi, None) => format!(
             "{} tệp; đọc {} biên bản: {} đã kiểm tra, {} bị loại",
             s.files, s.records, s.checked, s.rejected
         ),
-        Lang::En => format!(
+        (Lang::En, None) => format!(
             "{} files; {} records read: {} checked, {} rejected",
             s.files, s.records, s.checked, s.rejected
+        ),
+        (Lang::Vi, Some(d)) => format!(
+            "{} biên bản trong kỳ của các chi bộ trên; trích từ đợt kiểm tra chung: {} tệp, đọc \
+             {} biên bản, {} đã kiểm tra, {} bị loại (biên bản bị loại liệt kê ở báo cáo chung)",
+            s.checked, d.files, d.records, d.checked, d.rejected
+        ),
+        (Lang::En, Some(d)) => format!(
+            "{} records of these units in the period; part of an inspection of {} files, {} \
+             records read, {} checked, {} rejected (rejected records are listed in its report)",
+            s.checked, d.files, d.records, d.checked, d.rejected
         ),
     };
     if s.outside_period > 0 {

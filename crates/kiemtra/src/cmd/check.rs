@@ -85,6 +85,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         recommendations: recommendations.as_deref(),
         tailoring: Some(&tailoring),
         csv_delimiter: Some(settings.csv_delimiter.value),
+        district: None,
     };
     let mut outputs = outputs;
     if args.split_by == Some(SplitBy::Parent) {
@@ -93,12 +94,16 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let mut written = Vec::new();
     for (path, format, parent) in &outputs {
         let part;
-        let outcome = match parent {
+        let (outcome, document) = match parent {
             Some(parent) => {
                 part = kiemtra_report::split::of_parent(&outcome, parent.as_deref());
-                &part
+                let document = Document {
+                    district: Some(&outcome.summary),
+                    ..document
+                };
+                (&part, document)
             }
-            None => &outcome,
+            None => (&outcome, document),
         };
         if let (Some(path), false) = (path, *format == Format::Text) {
             // Only text carries colour: the other formats are streamed to their file as they
