@@ -768,7 +768,9 @@ fn split_by_parent_writes_one_report_per_committee_and_the_districts() {
     assert!(!chinh.contains("ML-KP01"));
     // Its data line says what part of the whole inspection it is.
     assert!(
-        chinh.contains("trích từ đợt kiểm tra chung: 4 tệp, đọc 389 biên bản, 384 đã kiểm tra, 5 bị loại"),
+        chinh.contains(
+            "trích từ đợt kiểm tra chung: 4 tệp, đọc 389 biên bản, 384 đã kiểm tra, 5 bị loại"
+        ),
         "{chinh}"
     );
     let err = String::from_utf8_lossy(&o.stderr);

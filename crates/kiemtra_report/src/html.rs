@@ -45,7 +45,7 @@ h4 { font-size: 12pt; margin: 4mm 0 1mm; break-after: avoid; page-break-after: a
 p { margin: 1mm 0 2mm; text-align: justify; }
 dl.scope { margin: 0; }
 dl.scope dt { font-weight: bold; float: left; clear: left; width: 42mm; }
-dl.scope dd { margin: 0 0 1.5mm 44mm; text-align: justify; }
+dl.scope dd { margin: 0 0 1.5mm 44mm; text-align: left; }
 table.data { width: 100%; border-collapse: collapse; font-size: 11pt; margin: 1mm 0 3mm; table-layout: fixed; }
 table.data td { overflow-wrap: anywhere; }
 table.data td.code { white-space: nowrap; overflow-wrap: normal; }

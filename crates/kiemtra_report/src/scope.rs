@@ -91,8 +91,28 @@ pub(crate) fn period(outcome: &Outcome, rollup: &Rollup<'_>, lang: Lang) -> Stri
     s
 }
 
-/// The rules applied and those not, and how the settings differ from the pack, in sentences.
-pub(crate) fn rules(ctx: &Context<'_>, tailoring: Option<&Tailoring>) -> String {
+/// Codes that share a reason, each reason once: `CD501, CD502 (ignore CD5, kiemtra.toml:3)`.
+fn grouped(items: Vec<(&'static str, String)>) -> String {
+    let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
+    for (code, why) in items {
+        match groups.iter_mut().find(|(_, w)| *w == why) {
+            Some((codes, _)) => codes.push(code),
+            None => groups.push((vec![code], why)),
+        }
+    }
+    groups
+        .iter()
+        .map(|(codes, why)| format!("{} {why}", codes.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The rule pack, the rules not applied and why, the parameters, and what differs from the
+/// pack and where it was set: label and text pairs of the scope.
+pub(crate) fn rules(
+    ctx: &Context<'_>,
+    tailoring: Option<&Tailoring>,
+) -> Vec<(&'static str, String)> {
     let lang = ctx.lang;
     let pack = &ctx.policy.pack;
     let p = &pack.pack;
@@ -101,91 +121,91 @@ pub(crate) fn rules(ctx: &Context<'_>, tailoring: Option<&Tailoring>) -> String 
         .copied()
         .filter(|&r| ctx.policy.enabled(r))
         .collect();
-    let off: Vec<Rule> = Rule::ALL
-        .iter()
-        .copied()
-        .filter(|&r| !ctx.policy.enabled(r))
-        .collect();
     let params = ctx.policy.parameters();
-    let mut s = match lang {
+    let mut out = vec![(
+        lang.pick("Bộ quy tắc", "Rule pack"),
+        match lang {
+            Lang::Vi => format!(
+                "{} phiên bản {}; văn bản gốc: {}; áp dụng {} trên {} quy tắc (Phụ lục 1)",
+                p.id,
+                p.version,
+                p.source.as_deref().unwrap_or("—"),
+                on.len(),
+                Rule::ALL.len()
+            ),
+            Lang::En => format!(
+                "{} version {}; source text: {}; {} of its {} rules applied (Appendix 1)",
+                p.id,
+                p.version,
+                p.source.as_deref().unwrap_or("—"),
+                on.len(),
+                Rule::ALL.len()
+            ),
+        },
+    )];
+    let off: Vec<(&'static str, String)> = Rule::ALL
+        .iter()
+        .filter(|&&r| !ctx.policy.enabled(r))
+        .map(|&r| {
+            let found = tailoring.and_then(|t| t.rules_off.iter().find(|o| o.rule == r.code()));
+            let why = match found {
+                Some(o) => {
+                    let by = o.by.clone().unwrap_or_else(|| {
+                        lang.pick("không có trong select", "not in select")
+                            .to_owned()
+                    });
+                    format!("({by}, {})", o.origin)
+                }
+                None => String::new(),
+            };
+            (r.code(), why)
+        })
+        .collect();
+    if !off.is_empty() {
+        out.push((
+            lang.pick("Quy tắc không áp dụng", "Rules not applied"),
+            grouped(off),
+        ));
+    }
+    let mut values = match lang {
         Lang::Vi => format!(
-            "{} phiên bản {}; văn bản gốc: {}; áp dụng {} trên {} quy tắc",
-            p.id,
-            p.version,
-            p.source.as_deref().unwrap_or("—"),
-            on.len(),
-            Rule::ALL.len()
+            "sinh hoạt chuyên đề tối thiểu {} phút, một chủ đề tối đa {} kỳ liên tiếp; xếp \
+             loại: {}",
+            params.min_minutes,
+            params.max_topic_months,
+            Rating::scale(&params.rating, lang)
         ),
         Lang::En => format!(
-            "{} version {}; source text: {}; {} of its {} rules applied",
-            p.id,
-            p.version,
-            p.source.as_deref().unwrap_or("—"),
-            on.len(),
-            Rule::ALL.len()
+            "at least {} minutes per session, one topic for at most {} meetings in a row; \
+             rating: {}",
+            params.min_minutes,
+            params.max_topic_months,
+            Rating::scale(&params.rating, lang)
         ),
     };
-    if !off.is_empty() {
-        let why = |r: Rule| -> String {
-            let found = tailoring.and_then(|t| t.rules_off.iter().find(|o| o.rule == r.code()));
-            match found {
-                Some(o) => match &o.by {
-                    Some(by) => format!("{} ({by}, {})", r.code(), o.origin),
-                    None => format!(
-                        "{} ({}, {})",
-                        r.code(),
-                        lang.pick("không có trong select", "not in select"),
-                        o.origin
-                    ),
-                },
-                None => r.code().to_owned(),
-            }
-        };
-        let list: Vec<String> = off.iter().map(|&r| why(r)).collect();
-        s.push_str(&match lang {
-            Lang::Vi => format!("; không áp dụng: {}", list.join(", ")),
-            Lang::En => format!("; not applied: {}", list.join(", ")),
+    let changed: Vec<String> = tailoring
+        .map(|t| t.parameters.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|c| match lang {
+            Lang::Vi => format!(
+                "`{}` = {} (bộ quy tắc: {}; đặt tại {})",
+                c.name, c.value, c.pack, c.origin
+            ),
+            Lang::En => format!(
+                "`{}` = {} (pack: {}; set in {})",
+                c.name, c.value, c.pack, c.origin
+            ),
+        })
+        .collect();
+    if !changed.is_empty() {
+        values.push_str(&match lang {
+            Lang::Vi => format!(" — khác bộ quy tắc: {}", changed.join("; ")),
+            Lang::En => format!(" — differing from the pack: {}", changed.join("; ")),
         });
     }
-    s.push_str(&match lang {
-        Lang::Vi => format!(
-            "; thông số: sinh hoạt chuyên đề tối thiểu {} phút, một chủ đề tối đa {} kỳ liên \
-             tiếp; xếp loại: {}",
-            params.min_minutes,
-            params.max_topic_months,
-            Rating::scale(&params.rating, lang)
-        ),
-        Lang::En => format!(
-            "; parameters: at least {} minutes per session, one topic for at most {} meetings \
-             in a row; rating: {}",
-            params.min_minutes,
-            params.max_topic_months,
-            Rating::scale(&params.rating, lang)
-        ),
-    });
-    if let Some(t) = tailoring {
-        if !t.parameters.is_empty() {
-            let list: Vec<String> = t
-                .parameters
-                .iter()
-                .map(|c| match lang {
-                    Lang::Vi => format!(
-                        "`{}` = {} (bộ quy tắc: {}; đặt tại {})",
-                        c.name, c.value, c.pack, c.origin
-                    ),
-                    Lang::En => format!(
-                        "`{}` = {} (pack: {}; set in {})",
-                        c.name, c.value, c.pack, c.origin
-                    ),
-                })
-                .collect();
-            s.push_str(&match lang {
-                Lang::Vi => format!("; thông số khác bộ quy tắc: {}", list.join(", ")),
-                Lang::En => format!("; parameters differing from the pack: {}", list.join(", ")),
-            });
-        }
-    }
-    let changed: Vec<String> = on
+    out.push((lang.pick("Thông số", "Parameters"), values));
+    let severities: Vec<(&'static str, String)> = on
         .iter()
         .filter(|&&r| ctx.policy.is_overridden(r))
         .map(|&r| {
@@ -193,27 +213,25 @@ pub(crate) fn rules(ctx: &Context<'_>, tailoring: Option<&Tailoring>) -> String 
             let sev = ctx.policy.severity(r).label(lang);
             let set = tailoring
                 .and_then(|t| t.severities.iter().find(|c| c.rule == r.code()))
-                .map(|c| format!("[severity] {}, {}", c.by, c.origin));
-            match (lang, set) {
-                (Lang::Vi, Some(set)) => {
-                    format!("{} {sev} (bộ quy tắc: {pack_sev}; {set})", r.code())
-                }
-                (Lang::Vi, None) => format!("{} {sev} (bộ quy tắc: {pack_sev})", r.code()),
-                (Lang::En, Some(set)) => format!("{} {sev} (pack: {pack_sev}; {set})", r.code()),
-                (Lang::En, None) => format!("{} {sev} (pack: {pack_sev})", r.code()),
-            }
+                .map(|c| match lang {
+                    Lang::Vi => format!("; [severity] {}, đặt tại {}", c.by, c.origin),
+                    Lang::En => format!("; [severity] {}, set in {}", c.by, c.origin),
+                })
+                .unwrap_or_default();
+            let why = match lang {
+                Lang::Vi => format!("{sev} (bộ quy tắc: {pack_sev}{set})"),
+                Lang::En => format!("{sev} (pack: {pack_sev}{set})"),
+            };
+            (r.code(), why)
         })
         .collect();
-    if !changed.is_empty() {
-        s.push_str(&match lang {
-            Lang::Vi => format!("; mức khác bộ quy tắc: {}", changed.join(", ")),
-            Lang::En => format!(
-                "; severities differing from the pack: {}",
-                changed.join(", ")
-            ),
-        });
+    if !severities.is_empty() {
+        out.push((
+            lang.pick("Mức khác bộ quy tắc", "Severities changed"),
+            grouped(severities),
+        ));
     }
-    s
+    out
 }
 
 /// The scope of the inspection, as label and text pairs. `waived_part` is the numeral of the
@@ -352,11 +370,8 @@ pub(crate) fn scope(
             period(outcome, rollup, lang),
         ),
         (lang.pick("Dữ liệu", "Data"), data),
-        (
-            lang.pick("Bộ quy tắc", "Rule pack"),
-            rules(ctx, document.tailoring),
-        ),
     ];
+    out.extend(rules(ctx, document.tailoring));
     let waivers = document.tailoring.and_then(|t| t.waivers.as_ref());
     if let Some(w) = waivers {
         out.push((
