@@ -3,9 +3,7 @@
 
 use std::io::{self, Write};
 
-use std::collections::BTreeMap;
-
-use kiemtra_rules::{Parameters, Rule, Severity};
+use kiemtra_rules::Severity;
 use kiemtra_runner::{Outcome, PastFinding, WaiverScope, WaiverUse};
 use serde::Serialize;
 
@@ -20,7 +18,7 @@ struct Report<'a> {
     kiemtra: Tool,
     pack: Pack<'a>,
     period: Period,
-    scope: Scope<'a>,
+    scope: crate::scope::Json<'a>,
     /// The day waivers' expiry was judged on.
     as_of: Option<AsOf>,
     summary: Summary,
@@ -205,37 +203,6 @@ struct Period {
     reason: Option<String>,
 }
 
-/// What the inspection applied: the rules on and off, and how the settings differ from the
-/// pack, with where each was set.
-#[derive(Serialize)]
-struct Scope<'a> {
-    rules_applied: Vec<&'static str>,
-    rules_not_applied: Vec<NotApplied>,
-    /// Every parameter in force.
-    parameters: BTreeMap<&'static str, u32>,
-    /// Parameters whose value is not the pack's.
-    parameters_changed: Vec<crate::ParameterChange>,
-    /// Rules whose severity is not the pack's.
-    severities_changed: Vec<SeverityChanged>,
-    waivers_file: Option<&'a crate::WaiversFile>,
-}
-
-#[derive(Serialize)]
-struct NotApplied {
-    rule: &'static str,
-    by: Option<String>,
-    origin: Option<String>,
-}
-
-#[derive(Serialize)]
-struct SeverityChanged {
-    rule: &'static str,
-    severity: Severity,
-    pack: Severity,
-    by: Option<String>,
-    origin: Option<String>,
-}
-
 #[derive(Serialize)]
 struct Summary {
     files: usize,
@@ -400,51 +367,6 @@ fn rate(r: f64) -> f64 {
     (r * 10_000.0).round() / 10_000.0
 }
 
-fn scope<'a>(ctx: &Context<'_>, document: &Document<'a>) -> Scope<'a> {
-    let policy = ctx.policy;
-    let tailoring = document.tailoring;
-    let params = policy.parameters();
-    Scope {
-        rules_applied: Rule::ALL
-            .iter()
-            .filter(|&&r| policy.enabled(r))
-            .map(|r| r.code())
-            .collect(),
-        rules_not_applied: Rule::ALL
-            .iter()
-            .filter(|&&r| !policy.enabled(r))
-            .map(|&r| {
-                let off = tailoring.and_then(|t| t.rules_off.iter().find(|o| o.rule == r.code()));
-                NotApplied {
-                    rule: r.code(),
-                    by: off.and_then(|o| o.by.clone()),
-                    origin: off.map(|o| o.origin.clone()),
-                }
-            })
-            .collect(),
-        parameters: Parameters::NAMES
-            .iter()
-            .filter_map(|&n| params.get(n).map(|v| (n, v)))
-            .collect(),
-        parameters_changed: tailoring.map(|t| t.parameters.clone()).unwrap_or_default(),
-        severities_changed: Rule::ALL
-            .iter()
-            .filter(|&&r| policy.enabled(r) && policy.is_overridden(r))
-            .map(|&r| {
-                let set = tailoring.and_then(|t| t.severities.iter().find(|c| c.rule == r.code()));
-                SeverityChanged {
-                    rule: r.code(),
-                    severity: policy.severity(r),
-                    pack: policy.pack.rule(r).severity,
-                    by: set.map(|c| c.by.clone()),
-                    origin: set.map(|c| c.origin.clone()),
-                }
-            })
-            .collect(),
-        waivers_file: tailoring.and_then(|t| t.waivers.as_ref()),
-    }
-}
-
 /// Writes the whole result, the scope without where its settings were set.
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     render_with(outcome, ctx, &Document::default(), out)
@@ -492,7 +414,7 @@ pub fn render_with(
                 _ => None,
             },
         },
-        scope: scope(ctx, document),
+        scope: crate::scope::json(ctx, document),
         as_of: outcome.as_of.map(|a| AsOf {
             date: a.date.to_string(),
             source: if a.given { "given" } else { "latest-meeting" },

@@ -15,6 +15,7 @@ mod review;
 pub mod rollup;
 mod scope;
 pub mod split;
+mod tables;
 pub mod text;
 pub mod xlsx;
 

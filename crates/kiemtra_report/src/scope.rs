@@ -2,8 +2,10 @@
 //! not the one asked), the data read, and the rules and parameters in force — those that differ
 //! from the rule pack with where they were set, as `kiemtra config` shows it.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
-use kiemtra_rules::{Lang, Rule, Severity};
+use kiemtra_rules::{Lang, Parameters, Rule, Severity};
 use kiemtra_runner::Outcome;
 use serde::Serialize;
 
@@ -394,4 +396,81 @@ pub(crate) fn scope(
         format!("kiemtra {}", env!("CARGO_PKG_VERSION")),
     ));
     out
+}
+
+/// What the inspection applied: the rules on and off, and how the settings differ from the
+/// pack, with where each was set.
+#[derive(Serialize)]
+pub(crate) struct Json<'a> {
+    rules_applied: Vec<&'static str>,
+    rules_not_applied: Vec<NotApplied>,
+    /// Every parameter in force.
+    parameters: BTreeMap<&'static str, u32>,
+    /// Parameters whose value is not the pack's.
+    parameters_changed: Vec<ParameterChange>,
+    /// Rules whose severity is not the pack's.
+    severities_changed: Vec<SeverityChanged>,
+    waivers_file: Option<&'a WaiversFile>,
+}
+
+#[derive(Serialize)]
+struct NotApplied {
+    rule: &'static str,
+    by: Option<String>,
+    origin: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SeverityChanged {
+    rule: &'static str,
+    severity: Severity,
+    pack: Severity,
+    by: Option<String>,
+    origin: Option<String>,
+}
+
+/// The scope as the JSON report states it.
+pub(crate) fn json<'a>(ctx: &Context<'_>, document: &Document<'a>) -> Json<'a> {
+    let policy = ctx.policy;
+    let tailoring = document.tailoring;
+    let params = policy.parameters();
+    Json {
+        rules_applied: Rule::ALL
+            .iter()
+            .filter(|&&r| policy.enabled(r))
+            .map(|r| r.code())
+            .collect(),
+        rules_not_applied: Rule::ALL
+            .iter()
+            .filter(|&&r| !policy.enabled(r))
+            .map(|&r| {
+                let off = tailoring.and_then(|t| t.rules_off.iter().find(|o| o.rule == r.code()));
+                NotApplied {
+                    rule: r.code(),
+                    by: off.and_then(|o| o.by.clone()),
+                    origin: off.map(|o| o.origin.clone()),
+                }
+            })
+            .collect(),
+        parameters: Parameters::NAMES
+            .iter()
+            .filter_map(|&n| params.get(n).map(|v| (n, v)))
+            .collect(),
+        parameters_changed: tailoring.map(|t| t.parameters.clone()).unwrap_or_default(),
+        severities_changed: Rule::ALL
+            .iter()
+            .filter(|&&r| policy.enabled(r) && policy.is_overridden(r))
+            .map(|&r| {
+                let set = tailoring.and_then(|t| t.severities.iter().find(|c| c.rule == r.code()));
+                SeverityChanged {
+                    rule: r.code(),
+                    severity: policy.severity(r),
+                    pack: policy.pack.rule(r).severity,
+                    by: set.map(|c| c.by.clone()),
+                    origin: set.map(|c| c.origin.clone()),
+                }
+            })
+            .collect(),
+        waivers_file: tailoring.and_then(|t| t.waivers.as_ref()),
+    }
 }

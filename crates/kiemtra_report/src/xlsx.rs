@@ -9,10 +9,10 @@ use std::io::{self, Write};
 use kiemtra_runner::Outcome;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use crate::build;
 use crate::document::{self, Document};
 use crate::page::{columns, Cell, Row, Span, Table, Value};
 use crate::rollup::parent_name;
+use crate::tables;
 use crate::{dotted, Context};
 
 /// The sheets, in order: their names in each language.
@@ -43,11 +43,11 @@ fn workbook(
     let w = document::words(lang);
     let rollup = ctx.rollup(outcome);
     let tables = [
-        build::parents_table(&rollup, &w, lang),
-        build::units_table(&rollup, &w, lang),
+        tables::parents_table(&rollup, &w, lang),
+        tables::units_table(&rollup, &w, lang),
         findings(outcome, ctx),
-        build::rejected(outcome, &w, lang),
-        build::waived(outcome, ctx, &w),
+        tables::rejected(outcome, &w, lang),
+        tables::waived(outcome, ctx, &w),
     ];
     let mut book = Workbook::new();
     // The same input gives the same bytes: the workbook's date is the report's, or a fixed one.
