@@ -223,7 +223,7 @@ fn findings(outcome: &Outcome, ctx: &Context<'_>) -> Table {
             (w.column, 0, 7),
             (w.rule, 0, 8),
             (w.severity, 0, 10),
-            (w.title, 0, 60),
+            (lang.pick("Nội dung", "Message"), 0, 60),
             (lang.pick("Trường", "Field"), 0, 26),
             (w.cites, 0, 14),
             (lang.pick("Cách khắc phục", "How to fix"), 0, 60),
