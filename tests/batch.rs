@@ -46,6 +46,7 @@ fn render(outcome: &Outcome, format: kiemtra_report::Format, lang: Lang) -> Vec<
         body: Some("BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC"),
         place: Some("Hàm Thuận Bắc"),
         date: chrono::NaiveDate::from_ymd_opt(2019, 1, 15),
+        ..Document::default()
     };
     let mut out = Vec::new();
     kiemtra_report::render(format, outcome, &ctx, &doc, &mut out).expect("render");
@@ -150,7 +151,9 @@ fn batch_report_as_markdown() {
         "## I. PHẠM VI, CĂN CỨ KIỂM TRA",
         "### 2. Kết quả theo đảng bộ",
         "### 5. Tình hình sinh hoạt chuyên đề theo tháng",
-        "## III. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
+        "## III. ĐÁNH GIÁ CHUNG",
+        "## IV. KIẾN NGHỊ",
+        "## V. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
         "## Phụ lục 1. Danh mục quy tắc kiểm tra",
     ] {
         assert!(out.contains(heading), "{heading}");
@@ -223,8 +226,10 @@ fn the_html_report_is_one_self_contained_printable_file() {
         [
             "I. PHẠM VI, CĂN CỨ KIỂM TRA",
             "II. KẾT QUẢ KIỂM TRA",
-            "III. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
-            "IV. BIÊN BẢN KHÔNG KIỂM TRA ĐƯỢC",
+            "III. ĐÁNH GIÁ CHUNG",
+            "IV. KIẾN NGHỊ",
+            "V. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
+            "VI. BIÊN BẢN KHÔNG KIỂM TRA ĐƯỢC",
             "Phụ lục 1. Danh mục quy tắc kiểm tra",
             "Phụ lục 2. Tệp dữ liệu đã kiểm tra",
         ]
@@ -344,7 +349,7 @@ fn reports_are_byte_identical_whatever_the_threads_or_the_order_of_files() {
     let one = pool(1).install(|| inspect(&paths, &options()));
     let two = pool(2).install(|| inspect(&reversed, &options()));
     use kiemtra_report::Format::*;
-    for format in [Text, Json, Csv, Md, Html] {
+    for format in [Text, Json, Csv, Md, Html, Xlsx] {
         for lang in [Lang::Vi, Lang::En] {
             assert!(
                 render(&one, format, lang) == render(&two, format, lang),
@@ -391,13 +396,19 @@ fn several_reports_in_one_run() {
         o.stdout.is_empty(),
         "with -o and no --format, nothing on stdout"
     );
-    // No progress bar when stderr is not a terminal: only the run's last line, in plain words.
+    // No progress bar when stderr is not a terminal: one line, the run's verdict in plain
+    // words and the files written.
     let stderr = String::from_utf8(o.stderr.clone()).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
-        stderr.contains("chi bộ,") && stderr.contains("lỗi cần sửa"),
+        stderr.contains("chi bộ,")
+            && stderr.contains("lỗi cần sửa")
+            && stderr.contains("— đã ghi: "),
         "{stderr}"
     );
+    for f in [&html, &csv, &json, &md, &txt] {
+        assert!(stderr.contains(f.as_str()), "{f} named in {stderr}");
+    }
     let read = |p: &str| std::fs::read_to_string(p).unwrap();
     assert!(read(&html).starts_with("<!DOCTYPE html>"));
     assert!(read(&csv).starts_with('\u{feff}'));
@@ -692,7 +703,10 @@ fn the_printed_report_lists_waived_findings_apart() {
     let doc = scraper::Html::parse_document(&html);
     let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
     let h2: Vec<String> = doc.select(&sel("h2")).map(|e| e.text().collect()).collect();
-    assert!(h2.iter().any(|t| t == "V. VI PHẠM ĐƯỢC MIỄN TRỪ"), "{h2:?}");
+    assert!(
+        h2.iter().any(|t| t == "VI. VI PHẠM ĐƯỢC MIỄN TRỪ"),
+        "{h2:?}"
+    );
     assert!(html.contains("MT-01: Họp tháng 6 rút ngắn vì mưa bão"));
     let md = stdout(&kiemtra(&[
         "check",
@@ -702,6 +716,6 @@ fn the_printed_report_lists_waived_findings_apart() {
         "--format",
         "md",
     ]));
-    assert!(md.contains("## V. VI PHẠM ĐƯỢC MIỄN TRỪ"));
-    assert!(md.contains("vi phạm được miễn trừ (liệt kê riêng ở mục V)"));
+    assert!(md.contains("## VI. VI PHẠM ĐƯỢC MIỄN TRỪ"));
+    assert!(md.contains("vi phạm được miễn trừ (liệt kê riêng ở mục VI)"));
 }

@@ -39,7 +39,7 @@ pub struct Cli {
 pub enum Command {
     /// Check meeting records (.json, .jsonl, .ndjson, .csv, .xlsx files or directories) and
     /// report findings.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Convert meeting records between JSON, JSON Lines and CSV, losing nothing.
     Convert(ConvertArgs),
     /// List the rules of the catalogue with their severity and the clause they cite.
@@ -137,8 +137,8 @@ pub struct CheckArgs {
     pub format: Option<ReportFormat>,
 
     /// Write a report to this file, in the format its extension names (.txt, .json, .csv, .md,
-    /// .html; another extension takes --format). Repeat for several reports in one run; `-` is
-    /// standard output.
+    /// .html, .xlsx; any other extension is refused). Repeat for several reports in one run;
+    /// `-` is standard output.
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
 
@@ -180,6 +180,30 @@ pub struct CheckArgs {
     /// Without it the date line is left to fill in by hand.
     #[arg(long, value_parser = parse_report_date)]
     pub date: Option<ReportDate>,
+
+    /// The signer's title in the signature block, lines parted by `|`, e.g. "K/T TRƯỞNG
+    /// BAN|PHÓ TRƯỞNG BAN"; default: what follows from --body.
+    #[arg(long, value_name = "TITLE")]
+    pub signer_title: Option<String>,
+
+    /// The signer's full name, under the signature.
+    #[arg(long, value_name = "NAME")]
+    pub signer_name: Option<String>,
+
+    /// A text file of the inspector's recommendations (Kiến nghị): paragraphs parted by blank
+    /// lines, items starting with `-`. Default: drawn from the rules broken most.
+    #[arg(long, value_name = "FILE")]
+    pub recommendations: Option<PathBuf>,
+
+    /// The delimiter of CSV reports: `,` (default, for programs), `;` (Excel with Vietnamese
+    /// regional settings), `tab` or `|` (or `csv_delimiter` of kiemtra.toml).
+    #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]
+    pub csv_delimiter: Option<u8>,
+
+    /// With -o: also write one report per parent committee (đảng bộ), each file named after
+    /// it (`report-dang-bo-xa-ham-chinh.html`), beside the district's.
+    #[arg(long, value_enum, value_name = "BY")]
+    pub split_by: Option<SplitBy>,
 
     /// Benchmarking: only read and parse (and validate) the records, check nothing, and print
     /// the counts. The floor under the cost of a check.
@@ -235,6 +259,22 @@ impl From<ReportFormat> for kiemtra_report::Format {
             ReportFormat::Html => kiemtra_report::Format::Html,
         }
     }
+}
+
+/// How `--split-by` parts a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SplitBy {
+    /// One report per parent committee (`unit.parent`).
+    Parent,
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    kiemtra_config::file::parse_delimiter(s).ok_or_else(|| {
+        format!(
+            "«{s}»: expected one of {}",
+            kiemtra_config::file::DELIMITERS.join(" ")
+        )
+    })
 }
 
 /// The formats `convert` writes.

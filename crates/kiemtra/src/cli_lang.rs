@@ -247,6 +247,23 @@ fn arg_vi(command: &str, id: &str) -> Option<&'static str> {
             "Cơ quan kiểm tra, in ở đầu báo cáo md/html, ví dụ “BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC”.",
         ),
         ("check", "place") => Some("Địa danh ở dòng ngày tháng của báo cáo, ví dụ “Hàm Thuận Bắc”."),
+        ("check", "signer_title") => Some(
+            "Chức danh người ký, hai dòng ngăn bằng `|`, ví dụ “T/M ĐOÀN KIỂM TRA|TRƯỞNG ĐOÀN” \
+             (mặc định: theo cơ quan ở --body).",
+        ),
+        ("check", "signer_name") => Some("Họ tên người ký, in dưới chữ ký."),
+        ("check", "recommendations") => Some(
+            "Tệp văn bản Kiến nghị của đoàn kiểm tra: các đoạn cách nhau một dòng trống, mỗi ý bắt \
+             đầu bằng `-`. Mặc định: rút ra từ các quy tắc bị vi phạm nhiều nhất.",
+        ),
+        ("check", "csv_delimiter") => Some(
+            "Dấu phân cách của báo cáo CSV: `,` (mặc định, cho phần mềm), `;` (Excel cài đặt vùng \
+             Việt Nam), `tab` hoặc `|` (hoặc `csv_delimiter` của kiemtra.toml).",
+        ),
+        ("check", "split_by") => Some(
+            "Khi có -o: ghi thêm một báo cáo cho mỗi đảng bộ cơ sở, tên tệp theo tên đảng bộ \
+             (`bao-cao-dang-bo-xa-ham-chinh.html`), bên cạnh báo cáo chung của huyện.",
+        ),
         ("check", "date") => Some(
             "Ngày của báo cáo: YYYY-MM-DD, hoặc `today` (lần duy nhất kiemtra đọc đồng hồ). Không \
              có thì để trống dòng ngày tháng để ghi tay.",

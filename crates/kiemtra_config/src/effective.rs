@@ -94,6 +94,7 @@ pub struct CommandLine {
     pub ignore: Option<Vec<String>>,
     pub waivers: Option<PathBuf>,
     pub as_of: Option<NaiveDate>,
+    pub csv_delimiter: Option<u8>,
 }
 
 /// The effective settings of a run.
@@ -114,6 +115,8 @@ pub struct Settings {
     pub parameters: Vec<(&'static str, Setting<u32>)>,
     pub waivers: Option<Setting<PathBuf>>,
     pub as_of: Option<Setting<NaiveDate>>,
+    /// The delimiter of CSV reports.
+    pub csv_delimiter: Setting<u8>,
     /// What the inspection applies: the pack with its parameters, selection, severities and
     /// waivers.
     pub policy: Policy,
@@ -280,6 +283,11 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
         None => Vec::new(),
     };
     let as_of = cli.as_of.map(|d| Setting::new(d, Origin::CommandLine));
+    let csv_delimiter = pick!(
+        cli.csv_delimiter,
+        f.and_then(|f| f.csv_delimiter.as_ref()),
+        b','
+    );
 
     let mut policy = Policy::new(pack);
     policy
@@ -304,6 +312,7 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
         parameters,
         waivers: waivers_setting,
         as_of,
+        csv_delimiter,
         policy,
     })
 }

@@ -8,6 +8,7 @@
 //! lang = "vi"                           # language of reports
 //! format = "text"                       # default format of `kiemtra check`
 //! waivers = "waivers.toml"              # waivers file (TOML or CSV)
+//! csv_delimiter = ";"                   # the CSV report's delimiter (`;` for Excel in Vietnamese)
 //!
 //! [severity]                            # per rule (or prefix) severity
 //! CD203 = "error"
@@ -34,6 +35,7 @@ pub const KEYS: &[&str] = &[
     "lang",
     "format",
     "waivers",
+    "csv_delimiter",
     "severity",
     "parameters",
 ];
@@ -59,10 +61,27 @@ pub struct ConfigFile {
     pub format: Option<Val<String>>,
     /// A waivers file, resolved against the directory of the configuration.
     pub waivers: Option<Val<PathBuf>>,
+    /// The delimiter of CSV reports.
+    pub csv_delimiter: Option<Val<u8>>,
     /// `[severity]`: selector (code, name or prefix) and severity, in the file's order.
     pub severity: Vec<(String, Val<Severity>)>,
     /// `[parameters]`, by name of [`Parameters::NAMES`] (`rating.good`).
     pub parameters: Vec<(&'static str, Val<u32>)>,
+}
+
+/// The CSV delimiters accepted, as written.
+pub const DELIMITERS: &[&str] = &[",", ";", "tab", "|"];
+
+/// Reads a CSV delimiter: `,`, `;`, `|`, a tab (also written `tab` or `\t`).
+pub fn parse_delimiter(text: &str) -> Option<u8> {
+    match text {
+        "," => Some(b','),
+        ";" => Some(b';'),
+        "|" => Some(b'|'),
+        "\t" => Some(b'\t'),
+        t if t.trim().eq_ignore_ascii_case("tab") || t.trim() == "\\t" => Some(b'\t'),
+        _ => None,
+    }
 }
 
 /// Reads a severity: `error`, `warning`, `info`, or the Vietnamese `lỗi`, `cảnh báo`, `lưu ý`
@@ -164,6 +183,12 @@ impl ConfigFile {
                         return Err(bad_value(&doc, &value.span(), name, &s, formats));
                     }
                     out.format = Some(Val { value: f, line });
+                }
+                "csv_delimiter" => {
+                    let s = doc.string(value, name)?;
+                    let d = parse_delimiter(&s)
+                        .ok_or_else(|| bad_value(&doc, &value.span(), name, &s, DELIMITERS))?;
+                    out.csv_delimiter = Some(Val { value: d, line });
                 }
                 "severity" => {
                     let table = doc.table(value, name)?;
@@ -351,7 +376,7 @@ rating = { good = 95 }
     fn unknown_names_are_errors_that_say_where_and_what_was_meant() {
         assert_eq!(
             parse("min_minutes = 45").unwrap_err(),
-            "dir/kiemtra.toml:1:1: unknown key “min_minutes” in kiemtra.toml (valid: pack, select, ignore, fail_on, lang, format, waivers, severity, parameters)"
+            "dir/kiemtra.toml:1:1: unknown key “min_minutes” in kiemtra.toml (valid: pack, select, ignore, fail_on, lang, format, waivers, csv_delimiter, severity, parameters)"
         );
         assert_eq!(
             parse("[parameters]\nmin_minute = 45").unwrap_err(),

@@ -49,9 +49,21 @@ const HEADERS_EN: [&str; 16] = [
 ];
 
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    render_with(outcome, ctx, b',', out)
+}
+
+/// The findings table with another delimiter (`;` for a spreadsheet program whose list
+/// separator is `;`, as in Vietnamese regional settings).
+pub fn render_with(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    delimiter: u8,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = ctx.lang;
     out.write_all(b"\xEF\xBB\xBF")?;
     let mut w = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
     let err = io::Error::other;

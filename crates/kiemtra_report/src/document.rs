@@ -1,15 +1,17 @@
-//! What the printed inspection report (HTML, Markdown) says, in the reader's language: the
-//! header of a party document, the title, the scope, the section names. Both renderers take
-//! their words from here so that they carry the same content.
+//! What the printed inspection report says, in the reader's language: the header of a party
+//! document, the title, the section and column names, the signature. The report is built from
+//! these words once (`build.rs`), whatever the format.
 
 use chrono::{Datelike, NaiveDate};
 use kiemtra_rules::Lang;
 use kiemtra_runner::Outcome;
 
-use crate::rollup::{month, parent_name, percent, Rating, Rollup};
+use crate::rollup::{percent, Rollup};
 use crate::Context;
 
-/// Who files the report, where and when. Nothing here comes from the clock: the date is given.
+/// What a report says beyond the outcome: who files it, where and when, who signs it, the
+/// inspector's recommendations, how the settings differ from the pack; and how a CSV file is
+/// delimited. Nothing here comes from the clock: the date is given.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Document<'a> {
     /// The inspecting body, e.g. `BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC`.
@@ -17,6 +19,21 @@ pub struct Document<'a> {
     /// The place in the date line, e.g. `Hàm Thuận Bắc`.
     pub place: Option<&'a str>,
     pub date: Option<NaiveDate>,
+    /// The signer's title lines, parted by `|` or line breaks (`T/M ĐOÀN KIỂM TRA|TRƯỞNG
+    /// ĐOÀN`); default: what follows from the body.
+    pub signer_title: Option<&'a str>,
+    /// The signer's full name, under the signature.
+    pub signer_name: Option<&'a str>,
+    /// The inspector's own recommendations (Kiến nghị); default: drawn from the rules broken
+    /// most.
+    pub recommendations: Option<&'a str>,
+    /// How the settings differ from the rule pack, and where each was set.
+    pub tailoring: Option<&'a crate::Tailoring>,
+    /// The CSV delimiter (default `,`).
+    pub csv_delimiter: Option<u8>,
+    /// For the report of one parent committee (`--split-by parent`): the whole inspection's
+    /// counts, which its data line is taken from.
+    pub district: Option<&'a kiemtra_runner::Summary>,
 }
 
 impl Document<'_> {
@@ -87,6 +104,50 @@ pub(crate) fn body_lines(body: &str) -> Vec<(String, bool)> {
     vec![(body.to_owned(), true)]
 }
 
+/// The signer's title lines as they follow from the inspecting body, in the forms of party
+/// documents: a department (`BAN …`) is signed by its head (`TRƯỞNG BAN`); an inspection team
+/// `T/M ĐOÀN KIỂM TRA` / `TRƯỞNG ĐOÀN`; a commission `T/M ỦY BAN KIỂM TRA` / `CHỦ NHIỆM`; a
+/// party committee `T/M …` / `BÍ THƯ`. Without a body, the inspection team's.
+pub(crate) fn signer_lines(body: Option<&str>, w: &Words) -> Vec<String> {
+    let own = body
+        .map(body_lines)
+        .and_then(|lines| lines.into_iter().rev().find(|(_, bold)| *bold))
+        .map(|(line, _)| line.trim().to_uppercase());
+    let Some(own) = own else {
+        return w.signer.iter().map(|s| (*s).to_owned()).collect();
+    };
+    let starts = |p: &[&str]| p.iter().any(|p| own.starts_with(p));
+    if starts(&["ĐOÀN KIỂM TRA", "ĐOÀN GIÁM SÁT"]) {
+        let team = own.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        return vec![format!("T/M {team}"), "TRƯỞNG ĐOÀN".into()];
+    }
+    if starts(&["ỦY BAN KIỂM TRA", "UỶ BAN KIỂM TRA"]) {
+        return vec![format!("T/M {own}"), "CHỦ NHIỆM".into()];
+    }
+    if starts(&[
+        "ĐẢNG ỦY",
+        "ĐẢNG UỶ",
+        "HUYỆN ỦY",
+        "HUYỆN UỶ",
+        "CHI BỘ",
+        "BAN THƯỜNG VỤ",
+        "TỈNH ỦY",
+        "TỈNH UỶ",
+        "THÀNH ỦY",
+        "THÀNH UỶ",
+        "THỊ ỦY",
+        "THỊ UỶ",
+        "QUẬN ỦY",
+        "QUẬN UỶ",
+    ]) {
+        return vec![format!("T/M {own}"), "BÍ THƯ".into()];
+    }
+    if starts(&["BAN "]) {
+        return vec!["TRƯỞNG BAN".into()];
+    }
+    vec![format!("T/M {own}")]
+}
+
 pub(crate) fn title(lang: Lang) -> (&'static str, &'static str) {
     match lang {
         Lang::Vi => (
@@ -102,197 +163,9 @@ pub(crate) fn title(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
-/// The audited period in words.
-pub(crate) fn period(
-    outcome: &Outcome,
-    rollup: &Rollup<'_>,
-    pack: &kiemtra_rules::Pack,
-    lang: Lang,
-) -> String {
-    let given = outcome.from.is_some() || outcome.to.is_some();
-    match rollup.span {
-        Some(p) => {
-            let span = match lang {
-                Lang::Vi => format!("tháng {} – tháng {}", month(p.from), month(p.to)),
-                Lang::En => format!("{} – {}", month(p.from), month(p.to)),
-            };
-            let span = match outcome.asked_from {
-                Some(asked) => format!("{span} ({})", pack.period_reason(asked, lang)),
-                None => span,
-            };
-            if given {
-                span
-            } else {
-                format!(
-                    "{span} {}",
-                    lang.pick(
-                        "(từ biên bản đầu đến biên bản cuối của từng chi bộ)",
-                        "(each unit from its first to its last record)"
-                    )
-                )
-            }
-        }
-        None => lang.pick("(không có biên bản)", "(no records)").to_owned(),
-    }
-}
-
-/// The scope of the inspection, as label and text pairs.
-pub(crate) fn scope(
-    outcome: &Outcome,
-    ctx: &Context<'_>,
-    rollup: &Rollup<'_>,
-) -> Vec<(&'static str, String)> {
-    let lang = ctx.lang;
-    let pack = &ctx.policy.pack;
-    let p = &pack.pack;
-    let s = &outcome.summary;
-    let date = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
-    let mut basis = match lang {
-        Lang::Vi => format!("{} của {}, ngày {}", p.title, p.issuer, date(p.date)),
-        Lang::En => format!("{} — {}, {}", p.title, p.issuer, date(p.date)),
-    };
-    if let Some(r) = &p.replaces {
-        basis.push_str(&match lang {
-            Lang::Vi => format!(" (thay thế Hướng dẫn {} ngày {})", r.number, date(r.date)),
-            Lang::En => format!(" (replacing {} of {})", r.number, date(r.date)),
-        });
-    }
-    if !p.basis.is_empty() {
-        basis.push_str(&match lang {
-            Lang::Vi => format!("; thực hiện {}", p.basis.join("; ")),
-            Lang::En => format!("; implementing {}", p.basis.join("; ")),
-        });
-    }
-    let parents: Vec<String> = rollup
-        .parents
-        .iter()
-        .map(|pr| {
-            let n = pr.units.len();
-            match lang {
-                Lang::Vi => format!("{} ({n} chi bộ)", parent_name(pr.name, lang)),
-                Lang::En => format!("{} ({n} units)", parent_name(pr.name, lang)),
-            }
-        })
-        .collect();
-    let units = match lang {
-        Lang::Vi => format!(
-            "{} chi bộ thuộc {} đảng bộ: {}",
-            s.units,
-            rollup.parents.len(),
-            parents.join("; ")
-        ),
-        Lang::En => format!(
-            "{} units under {} parent committees: {}",
-            s.units,
-            rollup.parents.len(),
-            parents.join("; ")
-        ),
-    };
-    let mut data = match lang {
-        Lang::Vi => format!(
-            "{} tệp; đọc {} biên bản: {} đã kiểm tra, {} bị loại",
-            s.files, s.records, s.checked, s.rejected
-        ),
-        Lang::En => format!(
-            "{} files; {} records read: {} checked, {} rejected",
-            s.files, s.records, s.checked, s.rejected
-        ),
-    };
-    if s.outside_period > 0 {
-        data.push_str(&match lang {
-            Lang::Vi => format!(
-                " ({} biên bản ngoài kỳ chỉ dùng để đối chiếu kỳ trước)",
-                s.outside_period
-            ),
-            Lang::En => format!(
-                " ({} outside the period, read only as previous meetings)",
-                s.outside_period
-            ),
-        });
-    }
-    if s.before_effective > 0 {
-        data.push_str(&match lang {
-            Lang::Vi => format!(
-                "; {} biên bản trước khi hướng dẫn có hiệu lực, không xét",
-                s.before_effective
-            ),
-            Lang::En => format!(
-                "; {} dated before the guidance took effect, not judged",
-                s.before_effective
-            ),
-        });
-    }
-    if s.waived > 0 {
-        data.push_str(&match lang {
-            Lang::Vi => format!(
-                "; {} vi phạm được miễn trừ (liệt kê riêng ở mục V)",
-                s.waived
-            ),
-            Lang::En => format!("; {} findings waived (listed apart in V)", s.waived),
-        });
-    }
-    if !outcome.file_errors.is_empty() {
-        data.push_str(&match lang {
-            Lang::Vi => format!("; {} tệp không đọc được", outcome.file_errors.len()),
-            Lang::En => format!("; {} files could not be read", outcome.file_errors.len()),
-        });
-    }
-    let params = ctx.policy.parameters();
-    let rules = match lang {
-        Lang::Vi => format!(
-            "{} phiên bản {} ({} quy tắc); văn bản gốc: {}; thông số: sinh hoạt chuyên đề tối \
-             thiểu {} phút, một chủ đề tối đa {} kỳ liên tiếp; xếp loại: {}",
-            p.id,
-            p.version,
-            pack.rules.len(),
-            p.source.as_deref().unwrap_or("—"),
-            params.min_minutes,
-            params.max_topic_months,
-            Rating::scale(&params.rating, lang)
-        ),
-        Lang::En => format!(
-            "{} version {} ({} rules); source text: {}; parameters: at least {} minutes per \
-             session, one topic for at most {} meetings in a row; rating: {}",
-            p.id,
-            p.version,
-            pack.rules.len(),
-            p.source.as_deref().unwrap_or("—"),
-            params.min_minutes,
-            params.max_topic_months,
-            Rating::scale(&params.rating, lang)
-        ),
-    };
-    let digest = match lang {
-        Lang::Vi => format!(
-            "SHA-256 {} — tính lại bằng `sha256sum` các tệp ở Phụ lục 2, theo thứ tự đó, rồi \
-             `sha256sum` kết quả",
-            outcome.inputs.digest
-        ),
-        Lang::En => format!(
-            "SHA-256 {} — recompute with `sha256sum` over the files of Appendix 2, in that \
-             order, piped into `sha256sum`",
-            outcome.inputs.digest
-        ),
-    };
-    vec![
-        (lang.pick("Căn cứ", "Basis"), basis),
-        (lang.pick("Đơn vị được kiểm tra", "Units inspected"), units),
-        (
-            lang.pick("Kỳ kiểm tra", "Period"),
-            period(outcome, rollup, &ctx.policy.pack, lang),
-        ),
-        (lang.pick("Dữ liệu", "Data"), data),
-        (lang.pick("Bộ quy tắc", "Rule pack"), rules),
-        (lang.pick("Dấu kiểm dữ liệu", "Input digest"), digest),
-        (
-            lang.pick("Công cụ", "Tool"),
-            format!("kiemtra {}", env!("CARGO_PKG_VERSION")),
-        ),
-    ]
-}
-
-/// A short factual paragraph: how many units in each rating and which rules were broken most.
-pub(crate) fn overview(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'_>) -> String {
+/// The overall figures in a sentence: the months expected, held and compliant, the rate and
+/// rating (the shares of units by rating and the breaches are said in the assessment).
+pub(crate) fn overview(ctx: &Context<'_>, rollup: &Rollup<'_>) -> String {
     let lang = ctx.lang;
     let t = &rollup.total;
     let mut s = match lang {
@@ -321,68 +194,8 @@ pub(crate) fn overview(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'_>
             Lang::En => format!(", rated {} overall", r.label(lang)),
         });
     }
-    s.push_str(". ");
-    let counts: Vec<String> = Rating::ALL
-        .iter()
-        .zip(rollup.by_rating)
-        .map(|(r, n)| match lang {
-            Lang::Vi => format!("{n} chi bộ {}", r.label(lang)),
-            Lang::En => format!("{n} {}", r.label(lang)),
-        })
-        .collect();
-    s.push_str(&match lang {
-        Lang::Vi => format!("Xếp loại chi bộ: {}.", counts.join(", ")),
-        Lang::En => format!("Units by rating: {}.", counts.join(", ")),
-    });
-    if let Some(b) = baseline(outcome, lang) {
-        s.push(' ');
-        s.push_str(&b);
-    }
-    let top: Vec<String> = rollup
-        .rules
-        .iter()
-        .take(3)
-        .map(|r| {
-            let title = kiemtra_rules::docs::doc(r.rule, lang).title;
-            match lang {
-                Lang::Vi => format!("{} “{}” ({} lần)", r.rule.code(), title, r.findings),
-                Lang::En => format!("{} “{}” ({} times)", r.rule.code(), title, r.findings),
-            }
-        })
-        .collect();
-    if !top.is_empty() {
-        s.push(' ');
-        s.push_str(&match lang {
-            Lang::Vi => format!("Vi phạm nhiều nhất: {}.", top.join("; ")),
-            Lang::En => format!("Most frequent: {}.", top.join("; ")),
-        });
-    }
+    s.push('.');
     s
-}
-
-/// The comparison with a previous inspection (`--baseline`), in one sentence.
-pub(crate) fn baseline(outcome: &Outcome, lang: Lang) -> Option<String> {
-    let b = outcome.baseline.as_ref()?;
-    Some(match lang {
-        Lang::Vi => format!(
-            "So với lần kiểm tra trước ({}): {} vi phạm mới, {} còn tồn tại, {} đã khắc phục, {} \
-             không kiểm tra lại.",
-            b.file,
-            b.new,
-            b.open,
-            b.resolved.len(),
-            b.not_rechecked.len()
-        ),
-        Lang::En => format!(
-            "Against the previous inspection ({}): {} new, {} still open, {} resolved, {} not \
-             re-checked.",
-            b.file,
-            b.new,
-            b.open,
-            b.resolved.len(),
-            b.not_rechecked.len()
-        ),
-    })
 }
 
 /// The waiver covering a waived finding: `MT-01: lý do — người duyệt, đến 31/12/2017`.
@@ -415,6 +228,8 @@ pub(crate) struct Words {
     pub by_unit: &'static str,
     pub by_rule: &'static str,
     pub picture: &'static str,
+    pub assessment: &'static str,
+    pub recommendations: &'static str,
     pub details: &'static str,
     pub rejected: &'static str,
     pub waived: &'static str,
@@ -451,7 +266,11 @@ pub(crate) struct Words {
     pub whole_unit: &'static str,
     pub recipients: &'static str,
     pub recipients_list: [&'static str; 3],
-    pub signer: [&'static str; 3],
+    /// The signature when no body is given.
+    pub signer: [&'static str; 2],
+    pub sign_note: &'static str,
+    /// Whether a rule was applied.
+    pub applied: &'static str,
     pub legend_compliant: &'static str,
     pub legend_failing: &'static str,
     pub legend_missing: &'static str,
@@ -481,16 +300,18 @@ impl Words {
 pub(crate) fn words(lang: Lang) -> Words {
     match lang {
         Lang::Vi => Words {
-            scope: "I. PHẠM VI, CĂN CỨ KIỂM TRA",
-            results: "II. KẾT QUẢ KIỂM TRA",
+            scope: "PHẠM VI, CĂN CỨ KIỂM TRA",
+            results: "KẾT QUẢ KIỂM TRA",
             overall: "1. Kết quả chung",
             by_parent: "2. Kết quả theo đảng bộ",
             by_unit: "3. Kết quả từng chi bộ (mức tuân thủ thấp nhất trước)",
             by_rule: "4. Các nội dung vi phạm (nhiều nhất trước)",
             picture: "5. Tình hình sinh hoạt chuyên đề theo tháng",
-            details: "III. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
-            rejected: "IV. BIÊN BẢN KHÔNG KIỂM TRA ĐƯỢC",
-            waived: "V. VI PHẠM ĐƯỢC MIỄN TRỪ",
+            assessment: "ĐÁNH GIÁ CHUNG",
+            recommendations: "KIẾN NGHỊ",
+            details: "CHI TIẾT VI PHẠM TỪNG CHI BỘ",
+            rejected: "BIÊN BẢN KHÔNG KIỂM TRA ĐƯỢC",
+            waived: "VI PHẠM ĐƯỢC MIỄN TRỪ",
             waiver: "Miễn trừ",
             appendix_rules: "Phụ lục 1. Danh mục quy tắc kiểm tra",
             appendix_files: "Phụ lục 2. Tệp dữ liệu đã kiểm tra",
@@ -528,7 +349,9 @@ pub(crate) fn words(lang: Lang) -> Words {
                 "- Các đảng bộ được kiểm tra;",
                 "- Lưu hồ sơ kiểm tra.",
             ],
-            signer: ["T/M ĐOÀN KIỂM TRA", "TRƯỞNG ĐOÀN", "(Ký, ghi rõ họ tên)"],
+            signer: ["T/M ĐOÀN KIỂM TRA", "TRƯỞNG ĐOÀN"],
+            sign_note: "(Ký, ghi rõ họ tên)",
+            applied: "Áp dụng",
             legend_compliant: "đạt",
             legend_failing: "có họp, chưa đạt",
             legend_missing: "không họp",
@@ -536,16 +359,18 @@ pub(crate) fn words(lang: Lang) -> Words {
             number: "Số: ……-BC/……",
         },
         Lang::En => Words {
-            scope: "I. SCOPE AND BASIS",
-            results: "II. RESULTS",
+            scope: "SCOPE AND BASIS",
+            results: "RESULTS",
             overall: "1. Overall",
             by_parent: "2. By parent committee",
             by_unit: "3. By unit (least compliant first)",
             by_rule: "4. Rules broken (most frequent first)",
             picture: "5. Themed sessions month by month",
-            details: "III. FINDINGS BY UNIT",
-            rejected: "IV. RECORDS THAT COULD NOT BE CHECKED",
-            waived: "V. WAIVED FINDINGS",
+            assessment: "OVERALL ASSESSMENT",
+            recommendations: "RECOMMENDATIONS",
+            details: "FINDINGS BY UNIT",
+            rejected: "RECORDS THAT COULD NOT BE CHECKED",
+            waived: "WAIVED FINDINGS",
             waiver: "Waiver",
             appendix_rules: "Appendix 1. The rules",
             appendix_files: "Appendix 2. Files inspected",
@@ -583,11 +408,9 @@ pub(crate) fn words(lang: Lang) -> Words {
                 "- The committees inspected;",
                 "- Inspection file.",
             ],
-            signer: [
-                "FOR THE INSPECTION TEAM",
-                "HEAD OF TEAM",
-                "(signature, full name)",
-            ],
+            signer: ["FOR THE INSPECTION TEAM", "HEAD OF TEAM"],
+            sign_note: "(signature, full name)",
+            applied: "Applied",
             legend_compliant: "compliant",
             legend_failing: "held, not compliant",
             legend_missing: "no meeting",
@@ -624,11 +447,43 @@ mod tests {
     }
 
     #[test]
+    fn the_signer_follows_the_body() {
+        let w = words(Lang::Vi);
+        let sign = |body: Option<&str>| signer_lines(body, &w).join("|");
+        assert_eq!(
+            sign(Some("BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC")),
+            "TRƯỞNG BAN"
+        );
+        assert_eq!(
+            sign(Some("Ban Tuyên giáo Huyện uỷ Hàm Thuận Bắc")),
+            "TRƯỞNG BAN"
+        );
+        assert_eq!(
+            sign(Some("ĐOÀN KIỂM TRA SỐ 2")),
+            "T/M ĐOÀN KIỂM TRA|TRƯỞNG ĐOÀN"
+        );
+        assert_eq!(
+            sign(Some("Huyện ủy Hàm Thuận Bắc | Ủy ban Kiểm tra")),
+            "T/M ỦY BAN KIỂM TRA|CHỦ NHIỆM"
+        );
+        assert_eq!(
+            sign(Some("HUYỆN ỦY HÀM THUẬN BẮC | BAN THƯỜNG VỤ")),
+            "T/M BAN THƯỜNG VỤ|BÍ THƯ"
+        );
+        assert_eq!(
+            sign(Some("Đảng uỷ xã Hàm Chính")),
+            "T/M ĐẢNG UỶ XÃ HÀM CHÍNH|BÍ THƯ"
+        );
+        assert_eq!(sign(None), "T/M ĐOÀN KIỂM TRA|TRƯỞNG ĐOÀN");
+    }
+
+    #[test]
     fn date_lines() {
         let d = Document {
             body: None,
             place: Some("Hàm Thuận Bắc"),
             date: NaiveDate::from_ymd_opt(2019, 1, 5),
+            ..Document::default()
         };
         assert_eq!(
             d.date_line(Lang::Vi),

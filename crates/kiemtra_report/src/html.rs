@@ -1,19 +1,21 @@
-//! The HTML inspection report: one self-contained file (no script, no network, no external
-//! asset; the charts are inline SVG), laid out like a party document and printable on A4.
-//! Every text taken from records or file names is escaped (`html-escape`).
+//! The HTML inspection report: a serialiser of the report document (`page.rs`) into one
+//! self-contained file (no script, no network, no external asset; the charts are inline SVG),
+//! laid out like a party document and printable on A4. Every text taken from records or file
+//! names is escaped (`html-escape`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
-use kiemtra_rules::docs::doc;
-use kiemtra_rules::{Lang, Month, Period, Rule, Severity};
-use kiemtra_runner::{Finding, MonthState, Outcome, UnitSummary};
+use kiemtra_rules::{Lang, Month, Period, Severity};
+use kiemtra_runner::MonthState;
 
-use crate::document::{self, Document, Words, PARTY};
-use crate::rollup::{month, parent_name, percent, Rating, Rollup};
-use crate::{dotted, Context};
+use crate::document::PARTY;
+use crate::page::{
+    Block, Cell, Figure, MonthPicture, Page, Section, Span, Style, Table, Text, Value,
+};
+use crate::rollup::month;
 
 const CSS: &str = r#"
 @page { size: A4; margin: 18mm 15mm 18mm 22mm;
@@ -43,7 +45,7 @@ h4 { font-size: 12pt; margin: 4mm 0 1mm; break-after: avoid; page-break-after: a
 p { margin: 1mm 0 2mm; text-align: justify; }
 dl.scope { margin: 0; }
 dl.scope dt { font-weight: bold; float: left; clear: left; width: 42mm; }
-dl.scope dd { margin: 0 0 1.5mm 44mm; text-align: justify; }
+dl.scope dd { margin: 0 0 1.5mm 44mm; text-align: left; }
 table.data { width: 100%; border-collapse: collapse; font-size: 11pt; margin: 1mm 0 3mm; table-layout: fixed; }
 table.data td { overflow-wrap: anywhere; }
 table.data td.code { white-space: nowrap; overflow-wrap: normal; }
@@ -75,7 +77,10 @@ figcaption { font-size: 10pt; font-style: italic; text-align: center; margin-top
 .sign .to .label { font-style: italic; font-weight: bold; }
 .sign .who { text-align: center; font-weight: bold; }
 .sign .who .note { font-weight: normal; font-style: italic; font-size: 11pt; }
-.sign .space { height: 28mm; }
+.sign .space { height: 24mm; }
+.sign .name { text-align: center; font-weight: bold; }
+ol, ul { margin: 1mm 0 2mm; padding-left: 8mm; }
+li { margin-bottom: 1mm; text-align: justify; }
 .appendix { break-before: page; page-break-before: always; }
 a { color: inherit; text-decoration: none; }
 @media print { main { max-width: none; } }
@@ -88,18 +93,11 @@ const C_FAILING: &str = "#f2b134";
 const C_MISSING: &str = "#c62828";
 const C_OUTSIDE: &str = "#ffffff";
 
-pub fn render(
-    outcome: &Outcome,
-    ctx: &Context<'_>,
-    document: &Document<'_>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut h = String::with_capacity(64 * 1024 + outcome.findings.len() * 600);
-    let lang = ctx.lang;
-    let w = document::words(lang);
-    let rollup = ctx.rollup(outcome);
-    let (title, subtitle) = document::title(lang);
-
+/// Writes the report document.
+pub(crate) fn write(page: &Page, out: &mut dyn Write) -> io::Result<()> {
+    let mut h = String::with_capacity(128 * 1024);
+    let head = &page.head;
+    let lang = head.lang;
     let _ = writeln!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -107,13 +105,14 @@ pub fn render(
          <meta name=\"generator\" content=\"kiemtra {}\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>",
         lang.pick("vi", "en"),
         env!("CARGO_PKG_VERSION"),
-        esc(title),
-        esc(subtitle),
+        esc(&head.title),
+        esc(&head.subtitle),
     );
-
     // The header of a party document.
-    let body: String = match document.body {
-        Some(b) => document::body_lines(b)
+    let body: String = if head.body.is_empty() {
+        "<div class=\"body\">……………………………</div>".into()
+    } else {
+        head.body
             .iter()
             .map(|(line, bold)| {
                 format!(
@@ -122,8 +121,7 @@ pub fn render(
                     esc(line)
                 )
             })
-            .collect(),
-        None => "<div class=\"body\">……………………………</div>".into(),
+            .collect()
     };
     let _ = writeln!(
         h,
@@ -131,318 +129,189 @@ pub fn render(
          <td>{body}<div class=\"star\">*</div><div>{}</div></td>\
          <td><div class=\"party\"><span>{PARTY}</span></div><div class=\"dateline\">{}</div></td>\
          </tr></table>",
-        esc(w.number),
-        esc(&document.date_line(lang)),
+        esc(&head.number),
+        esc(&head.date_line),
     );
     let _ = writeln!(
         h,
         "<h1>{}</h1>\n<p class=\"subtitle\">{}</p>",
-        esc(title),
-        esc(subtitle)
+        esc(&head.title),
+        esc(&head.subtitle)
     );
-
-    // I. Scope.
-    let _ = writeln!(h, "<h2>{}</h2>\n<dl class=\"scope\">", esc(w.scope));
-    for (label, text) in document::scope(outcome, ctx, &rollup) {
-        let text = if text.starts_with("SHA-256 ") {
-            let (hash, rest) = text
-                .strip_prefix("SHA-256 ")
-                .and_then(|t| t.split_once(' '))
-                .unwrap_or(("", &text));
-            format!(
-                "SHA-256 <span class=\"digest\">{}</span> {}",
-                esc(hash),
-                code_spans(&esc(rest))
-            )
-        } else {
-            code_spans(&esc(&text))
-        };
-        let _ = writeln!(h, "<dt>{}</dt><dd>{text}</dd>", esc(label));
+    for s in &page.sections {
+        section(&mut h, s, 1, lang);
     }
-    h.push_str("</dl>\n");
-
-    // II. Results.
-    let _ = writeln!(
-        h,
-        "<h2>{}</h2>\n<h3>{}</h3>",
-        esc(w.results),
-        esc(w.overall)
-    );
-    let _ = writeln!(
-        h,
-        "<p>{}</p>",
-        esc(&document::overview(outcome, ctx, &rollup))
-    );
-    overall_table(&mut h, outcome, &rollup, &w, lang);
-
-    let _ = writeln!(h, "<h3>{}</h3>", esc(w.by_parent));
-    parents_table(&mut h, &rollup, &w, lang);
-
-    let _ = writeln!(h, "<h3>{}</h3>", esc(w.by_unit));
-    units_table(&mut h, &rollup, &w, lang);
-
-    let _ = writeln!(h, "<h3>{}</h3>", esc(w.by_rule));
-    if rollup.rules.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", esc(w.no_findings));
-    } else {
-        rules_table(&mut h, ctx, &rollup, &w);
-        rules_chart(&mut h, &rollup, lang);
+    signature(&mut h, page);
+    for s in &page.appendices {
+        section(&mut h, s, 1, lang);
     }
-
-    let _ = writeln!(h, "<h3>{}</h3>", esc(w.picture));
-    if let Some(span) = rollup.span {
-        legend(&mut h, &w);
-        // One picture per parent committee, of at most a page's worth of units each.
-        let mut figure = if rollup.rules.is_empty() { 1 } else { 2 };
-        let mut index = 0;
-        for p in &rollup.parents {
-            let units: Vec<&UnitSummary> = p.units.iter().map(|u| u.unit).collect();
-            for (part, chunk) in units.chunks(UNITS_PER_PICTURE).enumerate() {
-                let picture = Picture {
-                    index,
-                    figure,
-                    parent: parent_name(p.name, lang),
-                    continued: part > 0,
-                };
-                month_picture(&mut h, &picture, chunk, span, &w, lang);
-                figure += 1;
-                index += 1;
-            }
-        }
-    }
-
-    // III. Per unit.
-    let _ = writeln!(h, "<h2>{}</h2>", esc(w.details));
-    let mut by_unit: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
-    for f in &outcome.findings {
-        by_unit.entry(&f.unit).or_default().push(f);
-    }
-    for p in &rollup.parents {
-        let _ = writeln!(h, "<h3>{}</h3>", esc(parent_name(p.name, lang)));
-        for u in &p.units {
-            let findings = by_unit
-                .get(u.unit.code.as_str())
-                .map_or(&[][..], Vec::as_slice);
-            unit_detail(&mut h, outcome, ctx, u.unit, u.rating, findings, &w);
-        }
-    }
-
-    // IV. Rejected records and unreadable files.
-    if !outcome.rejected.is_empty() || !outcome.file_errors.is_empty() {
-        let _ = writeln!(h, "<h2>{}</h2>", esc(w.rejected));
-        rejected_table(&mut h, outcome, &w, lang);
-    }
-
-    // V. Waived findings: listed apart, with the waiver that covers each.
-    if !outcome.waived.is_empty() {
-        let _ = writeln!(h, "<h2>{}</h2>", esc(w.waived));
-        open_table(
-            &mut h,
-            &[12, 13, 10, 37, 28],
-            &[w.unit, w.when, w.rule, w.title, w.waiver],
-        );
-        for f in &outcome.waived {
-            let when = f
-                .date
-                .map_or_else(|| month(f.month), |d| d.format("%d/%m/%Y").to_string());
-            let _ = writeln!(
-                h,
-                "<tr><td class=\"code\">{}</td><td class=\"c\">{}</td><td class=\"c\">{}</td><td>{}</td><td class=\"small\">{}</td></tr>",
-                esc(&f.unit),
-                esc(&when),
-                f.rule().code(),
-                esc(&ctx.message(f)),
-                esc(&document::waiver(outcome, f, lang)),
-            );
-        }
-        h.push_str("</tbody></table>\n");
-    }
-
-    signature(&mut h, &w);
-
-    // Appendices.
-    let _ = writeln!(
-        h,
-        "<section class=\"appendix\">\n<h2>{}</h2>",
-        esc(w.appendix_rules)
-    );
-    rules_appendix(&mut h, ctx, &w);
-    let _ = writeln!(
-        h,
-        "</section>\n<section>\n<h2>{}</h2>",
-        esc(w.appendix_files)
-    );
-    files_appendix(&mut h, outcome, &w, lang);
-    h.push_str("</section>\n</main>\n</body>\n</html>\n");
+    h.push_str("</main>\n</body>\n</html>\n");
     out.write_all(h.as_bytes())
 }
 
-/// Opens a data table with fixed column widths (percent) and its header cells.
-fn open_table(h: &mut String, widths: &[u32], headers: &[&str]) {
-    h.push_str("<table class=\"data\"><colgroup>");
-    for w in widths {
-        let _ = write!(h, "<col style=\"width:{w}%\">");
+fn section(h: &mut String, s: &Section, depth: usize, lang: Lang) {
+    let mut classes = Vec::new();
+    if s.unit {
+        classes.push("unit");
     }
-    h.push_str("</colgroup><thead><tr>");
-    for t in headers {
-        let _ = write!(h, "<th>{}</th>", esc(t));
+    if s.new_page {
+        classes.push("appendix");
     }
-    h.push_str("</tr></thead>\n<tbody>\n");
+    h.push_str("<section");
+    if !classes.is_empty() {
+        let _ = write!(h, " class=\"{}\"", classes.join(" "));
+    }
+    if let Some(id) = &s.id {
+        let _ = write!(h, " id=\"{}\"", attr(id));
+    }
+    let level = (depth + 1).min(6);
+    let _ = writeln!(h, "><h{level}>{}</h{level}>", esc(&s.title));
+    for b in &s.blocks {
+        match b {
+            Block::Section(sub) => section(h, sub, depth + 1, lang),
+            Block::Paragraph(t) => {
+                let class = if s.unit && h.ends_with(&format!("</h{level}>\n")) {
+                    " class=\"stats\""
+                } else {
+                    ""
+                };
+                let _ = writeln!(h, "<p{class}>{}</p>", text(t));
+            }
+            Block::Fields(fields) => {
+                h.push_str("<dl class=\"scope\">\n");
+                for (label, t) in fields {
+                    let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", esc(label), text(t));
+                }
+                h.push_str("</dl>\n");
+            }
+            Block::List { numbered, items } => {
+                let tag = if *numbered { "ol" } else { "ul" };
+                let _ = write!(h, "<{tag}>");
+                for t in items {
+                    let _ = write!(h, "<li>{}</li>", text(t));
+                }
+                let _ = writeln!(h, "</{tag}>");
+            }
+            Block::Table(t) => table(h, t, lang),
+            Block::Figure(f @ Figure::RuleBars { .. }) => rules_chart(h, f, lang),
+            Block::Figure(Figure::Months(p)) => month_picture(h, p),
+        }
+    }
+    h.push_str("</section>\n");
 }
 
-/// Text in `backticks` (already escaped) as `<code>`.
-fn code_spans(escaped: &str) -> String {
-    let mut out = String::with_capacity(escaped.len());
-    for (i, part) in escaped.split('`').enumerate() {
-        if i % 2 == 1 {
-            let _ = write!(out, "<code>{part}</code>");
-        } else {
-            out.push_str(part);
+/// Text with its runs marked up, escaped.
+fn text(t: &Text) -> String {
+    let mut out = String::new();
+    for span in t {
+        match span {
+            Span::Plain(s) => out.push_str(&esc(s)),
+            Span::Code(s) if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                let _ = write!(out, "<span class=\"digest\">{}</span>", esc(s));
+            }
+            Span::Code(s) => {
+                // Parted from the text before it, unless the text already has a space.
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                let _ = write!(out, "<code>{}</code>", esc(s));
+            }
+            Span::Hint(s) => {
+                let _ = write!(out, "<span class=\"hint\">{}</span>", esc(s));
+            }
+            Span::Small(s) => {
+                let _ = write!(out, "<br><span class=\"small\">{}</span>", esc(s));
+            }
+            Span::Link { text, target } => {
+                let _ = write!(out, "<a href=\"#{}\">{}</a>", attr(target), esc(text));
+            }
         }
     }
     out
 }
 
-fn rating_cell(r: Option<Rating>, lang: Lang) -> String {
-    match r {
-        Some(r) => format!(
-            "<td class=\"c rating-{}\">{}</td>",
-            r.code(),
-            esc(r.label(lang))
-        ),
-        None => "<td class=\"c\">—</td>".into(),
+fn class(c: &Cell) -> String {
+    let mut classes: Vec<String> = Vec::new();
+    if c.value.is_number() {
+        classes.push("n".into());
+    }
+    match c.style {
+        Style::Text => {}
+        Style::Centre => classes.push("c".into()),
+        Style::Code => classes.push("code".into()),
+        Style::Small => classes.push("small".into()),
+        Style::Place => classes.push("place".into()),
+        Style::Digest => classes.push("digest".into()),
+        Style::Severity(s) => classes.push(format!("c sev-{}", s.code())),
+        Style::Rating(r) => classes.push(format!("c rating-{}", r.code())),
+    }
+    if classes.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{}\"", classes.join(" "))
     }
 }
 
-fn overall_table(h: &mut String, outcome: &Outcome, rollup: &Rollup<'_>, w: &Words, lang: Lang) {
-    let t = &rollup.total;
-    open_table(
-        h,
-        &[11, 11, 11, 11, 12, 12, 10, 12, 10],
-        &[
-            w.units,
-            w.expected,
-            w.held,
-            w.compliant,
-            w.rate,
-            w.rating,
-            w.errors,
-            w.warnings,
-            w.infos,
-        ],
-    );
-    let _ = writeln!(
-        h,
-        "<tr><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tbody></table>",
-        t.units,
-        t.expected,
-        t.held,
-        t.compliant,
-        esc(&percent(t.rate(), lang)),
-        rating_cell(rollup.rating, lang),
-        outcome.summary.errors,
-        outcome.summary.warnings,
-        outcome.summary.infos,
-    );
-}
-
-fn parents_table(h: &mut String, rollup: &Rollup<'_>, w: &Words, lang: Lang) {
-    let mut headers = vec![
-        w.parent,
-        w.units,
-        w.expected,
-        w.held,
-        w.compliant,
-        w.rate,
-        w.rating,
-    ];
-    headers.extend(Rating::ALL.iter().map(|r| r.label(lang)));
-    open_table(h, &[26, 8, 8, 8, 7, 10, 9, 6, 6, 6, 6], &headers);
-    let mut row = |name: &str, c: &crate::rollup::Counts, rating, by: &[usize; 4], class| {
-        let _ = write!(
-            h,
-            "<tr{class}><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{}",
-            esc(name),
-            c.units,
-            c.expected,
-            c.held,
-            c.compliant,
-            esc(&percent(c.rate(), lang)),
-            rating_cell(rating, lang),
-        );
-        for n in by {
-            let _ = write!(h, "<td class=\"n\">{n}</td>");
+fn table(h: &mut String, t: &Table, lang: Lang) {
+    h.push_str("<table class=\"data\"><colgroup>");
+    for c in &t.columns {
+        let _ = write!(h, "<col style=\"width:{}%\">", c.width);
+    }
+    h.push_str("</colgroup><thead><tr>");
+    for c in &t.columns {
+        let _ = write!(h, "<th>{}</th>", esc(&c.title));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    for r in &t.rows {
+        h.push_str("<tr");
+        if r.total {
+            h.push_str(" class=\"total\"");
+        }
+        if let Some(id) = &r.id {
+            let _ = write!(h, " id=\"{}\"", attr(id));
+        }
+        h.push('>');
+        for c in &r.cells {
+            let value = match &c.value {
+                Value::Empty if !c.more.is_empty() => String::new(),
+                v => esc(&v.show(lang)).into_owned(),
+            };
+            let more = text(&c.more);
+            let gap = if !value.is_empty() && more.starts_with("<code>") {
+                " "
+            } else {
+                ""
+            };
+            let _ = write!(h, "<td{}>{value}{gap}{more}</td>", class(c));
         }
         h.push_str("</tr>\n");
-    };
-    for p in &rollup.parents {
-        row(
-            parent_name(p.name, lang),
-            &p.counts,
-            p.rating,
-            &p.by_rating,
-            "",
-        );
-    }
-    row(
-        lang.pick("Tổng cộng", "Total"),
-        &rollup.total,
-        rollup.rating,
-        &rollup.by_rating,
-        " class=\"total\"",
-    );
-    h.push_str("</tbody></table>\n");
-}
-
-fn units_table(h: &mut String, rollup: &Rollup<'_>, w: &Words, lang: Lang) {
-    open_table(
-        h,
-        &[5, 11, 15, 17, 7, 7, 6, 10, 11, 5, 7],
-        &w.unit_columns(),
-    );
-    for (i, u) in rollup.worst_first.iter().enumerate() {
-        let s = u.unit;
-        let _ = writeln!(
-            h,
-            "<tr><td class=\"n\">{}</td><td class=\"code\"><a href=\"#{}\">{}</a></td><td>{}</td><td class=\"small\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>{}<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            i + 1,
-            attr(&anchor(&s.code)),
-            esc(&s.code),
-            esc(s.name.as_deref().unwrap_or("")),
-            esc(parent_name(s.parent.as_deref(), lang)),
-            s.months_expected(),
-            s.months_held,
-            s.months_compliant,
-            esc(&percent(s.compliance_rate(), lang)),
-            rating_cell(u.rating, lang),
-            s.errors,
-            s.warnings,
-        );
     }
     h.push_str("</tbody></table>\n");
 }
 
-fn rules_table(h: &mut String, ctx: &Context<'_>, rollup: &Rollup<'_>, w: &Words) {
-    let lang = ctx.lang;
-    open_table(
+fn signature(h: &mut String, page: &Page) {
+    let sig = &page.signature;
+    let name = sig
+        .name
+        .as_deref()
+        .map(|n| format!("<div class=\"name\">{}</div>", esc(n)))
+        .unwrap_or_default();
+    let _ = writeln!(
         h,
-        &[10, 44, 11, 17, 8, 10],
-        &[w.code, w.title, w.severity, w.cites, w.findings, w.units],
+        "<table class=\"sign\"><tr><td class=\"to\"><span class=\"label\">{}</span><br>{}</td><td class=\"who\">{}<br><span class=\"note\">{}</span><div class=\"space\"></div>{name}</td></tr></table>",
+        esc(&sig.recipients_label),
+        sig.recipients
+            .iter()
+            .map(|l| esc(l).into_owned())
+            .collect::<Vec<_>>()
+            .join("<br>"),
+        sig.lines
+            .iter()
+            .map(|l| esc(l).into_owned())
+            .collect::<Vec<_>>()
+            .join("<br>"),
+        esc(&sig.note),
     );
-    for r in &rollup.rules {
-        let _ = writeln!(
-            h,
-            "<tr><td class=\"c\"><a href=\"#rule-{code}\">{code}</a></td><td>{}</td><td class=\"c sev-{}\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            esc(doc(r.rule, lang).title),
-            r.severity.code(),
-            esc(r.severity.label(lang)),
-            esc(&ctx.rule_cites(r.rule)),
-            r.findings,
-            r.units,
-            code = r.rule.code(),
-        );
-    }
-    h.push_str("</tbody></table>\n");
 }
 
 fn severity_colour(s: Severity) -> &'static str {
@@ -454,54 +323,50 @@ fn severity_colour(s: Severity) -> &'static str {
 }
 
 /// A horizontal bar per rule broken, longest first.
-fn rules_chart(h: &mut String, rollup: &Rollup<'_>, lang: Lang) {
-    let max = rollup
-        .rules
-        .iter()
-        .map(|r| r.findings)
-        .max()
-        .unwrap_or(1)
-        .max(1);
+fn rules_chart(h: &mut String, figure: &Figure, lang: Lang) {
+    let Figure::RuleBars { bars, caption, .. } = figure else {
+        return;
+    };
+    let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1);
     let (label_w, bar_w, row_h) = (56.0, 520.0, 16.0);
-    let height = row_h * rollup.rules.len() as f64 + 8.0;
+    #[allow(clippy::cast_precision_loss)]
+    let height = row_h * bars.len() as f64 + 8.0;
     let width = label_w + bar_w + 60.0;
     let _ = writeln!(
         h,
         "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"Liberation Sans, Arial, sans-serif\" font-size=\"10\">",
         attr(lang.pick("Số lần vi phạm theo quy tắc", "Findings per rule")),
     );
-    for (i, r) in rollup.rules.iter().enumerate() {
+    for (i, (code, findings, severity)) in bars.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
         let y = 4.0 + row_h * i as f64;
         #[allow(clippy::cast_precision_loss)]
-        let len = (bar_w * r.findings as f64 / max as f64).max(1.0);
+        let len = (bar_w * *findings as f64 / max as f64).max(1.0);
         let _ = writeln!(
             h,
             "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text><rect x=\"{label_w}\" y=\"{:.1}\" width=\"{len:.1}\" height=\"{:.1}\" fill=\"{}\"><title>{} — {}</title></rect><text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             label_w - 6.0,
             y + 11.0,
-            r.rule.code(),
+            esc(code),
             y + 2.0,
             row_h - 4.0,
-            severity_colour(r.severity),
-            r.rule.code(),
-            r.findings,
+            severity_colour(*severity),
+            esc(code),
+            findings,
             label_w + len + 4.0,
             y + 11.0,
-            r.findings,
+            findings,
         );
     }
     let _ = writeln!(
         h,
         "</svg><figcaption>{}</figcaption></figure>",
-        esc(lang.pick(
-            "Hình 1. Số lần vi phạm theo quy tắc (đỏ: lỗi, vàng: cảnh báo, xanh: lưu ý)",
-            "Figure 1. Findings per rule (red: error, amber: warning, blue: info)"
-        ))
+        esc(caption)
     );
 }
 
 /// The key of the month picture, drawn with the picture's own swatches.
-fn legend(h: &mut String, w: &Words) {
+fn legend(h: &mut String, key: &[String; 4]) {
     let swatch = |inner: &str| {
         format!("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 12 12\" aria-hidden=\"true\">{inner}</svg>")
     };
@@ -512,37 +377,31 @@ fn legend(h: &mut String, w: &Words) {
         h,
         "<div class=\"legend\">{}{}{}{}{}{}{}{}</div>",
         swatch(&format!("<rect width=\"12\" height=\"12\" fill=\"{C_COMPLIANT}\"/>")),
-        esc(w.legend_compliant),
+        esc(&key[0]),
         swatch(&hatch),
-        esc(w.legend_failing),
+        esc(&key[1]),
         swatch(&format!("<rect width=\"12\" height=\"12\" fill=\"{C_MISSING}\"/><path d=\"M3 3L9 9M9 3L3 9\" stroke=\"#fff\" stroke-width=\"1.4\"/>")),
-        esc(w.legend_missing),
+        esc(&key[2]),
         swatch(&format!("<rect x=\"0.5\" y=\"0.5\" width=\"11\" height=\"11\" fill=\"{C_OUTSIDE}\" stroke=\"#999\"/>")),
-        esc(w.legend_outside),
+        esc(&key[3]),
     );
 }
 
-/// Units in one month picture: about a printed page.
-const UNITS_PER_PICTURE: usize = 40;
-
-/// Which month picture: its place among them, its figure number, its parent committee, and
-/// whether it continues the previous one.
-struct Picture<'a> {
-    index: usize,
-    figure: usize,
-    parent: &'a str,
-    continued: bool,
-}
-
 /// Units of one parent committee × the months of the report.
-fn month_picture(
-    h: &mut String,
-    picture: &Picture<'_>,
-    units: &[&UnitSummary],
-    span: Period,
-    w: &Words,
-    lang: Lang,
-) {
+fn month_picture(h: &mut String, picture: &MonthPicture) {
+    let MonthPicture {
+        index,
+        parent,
+        span,
+        units,
+        caption,
+        key,
+        show_key,
+    } = picture;
+    if *show_key {
+        legend(h, key);
+    }
+    let span: Period = *span;
     let months: Vec<Month> = span.months().collect();
     let n = months.len().max(1);
     let label_w = 78.0;
@@ -554,8 +413,7 @@ fn month_picture(
     let width = label_w + cell * n as f64 + 4.0;
     #[allow(clippy::cast_precision_loss)]
     let height = top + row_h * units.len() as f64 + 4.0;
-    let (parent, figure) = (picture.parent, picture.figure);
-    let id = format!("p{}", picture.index);
+    let id = format!("p{index}");
     let _ = writeln!(
         h,
         "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.1} {height:.1}\" role=\"img\" aria-label=\"{}\" font-family=\"Liberation Sans, Arial, sans-serif\" font-size=\"9\">\n\
@@ -590,7 +448,7 @@ fn month_picture(
         }
     }
     h.push('\n');
-    for (r, u) in units.iter().enumerate() {
+    for (r, (code, states)) in units.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let y = top + row_h * r as f64;
         let _ = write!(
@@ -598,17 +456,17 @@ fn month_picture(
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
             label_w - 4.0,
             y + 10.5,
-            esc(&u.code)
+            esc(code)
         );
-        let states: BTreeMap<Month, MonthState> = u.months.iter().copied().collect();
+        let states: BTreeMap<Month, MonthState> = states.iter().copied().collect();
         for (i, m) in months.iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
             let x = label_w + cell * i as f64;
             let (fill, label) = match states.get(m) {
-                Some(MonthState::Compliant) => (C_COMPLIANT.to_owned(), w.legend_compliant),
-                Some(MonthState::Failing) => (format!("url(#{id}-hatch)"), w.legend_failing),
-                Some(MonthState::Missing) => (C_MISSING.to_owned(), w.legend_missing),
-                None => (C_OUTSIDE.to_owned(), w.legend_outside),
+                Some(MonthState::Compliant) => (C_COMPLIANT.to_owned(), &key[0]),
+                Some(MonthState::Failing) => (format!("url(#{id}-hatch)"), &key[1]),
+                Some(MonthState::Missing) => (C_MISSING.to_owned(), &key[2]),
+                None => (C_OUTSIDE.to_owned(), &key[3]),
             };
             let _ = write!(
                 h,
@@ -617,7 +475,7 @@ fn month_picture(
                 y + 1.0,
                 cell,
                 row_h - 2.0,
-                esc(&u.code),
+                esc(code),
                 month(*m),
                 esc(label),
             );
@@ -644,189 +502,6 @@ fn month_picture(
     let _ = writeln!(
         h,
         "</svg><figcaption>{}</figcaption></figure>",
-        esc(&match lang {
-            Lang::Vi => format!(
-                "Hình {figure}. {parent}: sinh hoạt chuyên đề từng tháng của mỗi chi bộ{}",
-                if picture.continued { " (tiếp)" } else { "" }
-            ),
-            Lang::En => format!(
-                "Figure {figure}. {parent}: each unit's themed session, month by month{}",
-                if picture.continued {
-                    " (continued)"
-                } else {
-                    ""
-                }
-            ),
-        })
+        esc(caption)
     );
-}
-
-/// An `id` for a unit's section: its code with anything but letters, digits, `-` and `_`
-/// replaced (the code still shows as written; this is only the link target).
-fn anchor(code: &str) -> String {
-    let safe: String = code
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("unit-{safe}")
-}
-
-fn unit_detail(
-    h: &mut String,
-    outcome: &Outcome,
-    ctx: &Context<'_>,
-    u: &UnitSummary,
-    rating: Option<Rating>,
-    findings: &[&Finding],
-    w: &Words,
-) {
-    let lang = ctx.lang;
-    let _ = writeln!(
-        h,
-        "<section class=\"unit\" id=\"{}\"><h4>{}{}</h4>",
-        attr(&anchor(&u.code)),
-        esc(&u.code),
-        u.name
-            .as_deref()
-            .map(|n| format!(" — {}", esc(n)))
-            .unwrap_or_default(),
-    );
-    let stats = crate::rollup::unit_stats(u, rating, lang);
-    let _ = writeln!(h, "<p class=\"stats\">{}</p>", esc(&stats));
-    if findings.is_empty() {
-        let _ = writeln!(h, "<p>{}</p></section>", esc(w.no_findings));
-        return;
-    }
-    open_table(
-        h,
-        &[14, 11, 48, 12, 15],
-        &[w.when, w.rule, w.what, w.cites, w.place],
-    );
-    for f in findings {
-        let when = match f.date {
-            Some(d) => esc(&d.format("%d/%m/%Y").to_string()).into_owned(),
-            None => format!(
-                "{}<br><span class=\"small\">({})</span>",
-                esc(&month(f.month)),
-                esc(w.whole_unit)
-            ),
-        };
-        let field = f
-            .violation
-            .pointer
-            .as_deref()
-            .map(|p| format!(" <span class=\"field\">{}</span>", esc(&dotted(p))))
-            .unwrap_or_default();
-        let place = match (&f.file, f.line, outcome.column(f)) {
-            (Some(file), Some(line), Some(col)) => format!("{}:{line}:{col}", esc(file)),
-            (Some(file), Some(line), None) => format!("{}:{line}", esc(file)),
-            _ => "—".into(),
-        };
-        let _ = writeln!(
-            h,
-            "<tr><td class=\"c\">{when}</td><td class=\"c sev-{}\">{}<br><span class=\"small\">{}</span></td><td>{}{field}<span class=\"hint\">→ {}</span></td><td class=\"small\">{}</td><td class=\"place\">{place}</td></tr>",
-            f.severity.code(),
-            f.rule().code(),
-            esc(f.severity.label(lang)),
-            esc(&ctx.message(f)),
-            esc(&ctx.hint(f)),
-            esc(&ctx.cites(f)),
-        );
-    }
-    h.push_str("</tbody></table></section>\n");
-}
-
-fn rejected_table(h: &mut String, outcome: &Outcome, w: &Words, lang: Lang) {
-    open_table(h, &[32, 8, 8, 52], &[w.file, w.line, w.column, w.reason]);
-    for r in &outcome.rejected {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-            esc(&r.file),
-            r.line,
-            r.column,
-            esc(&r.reason.message(lang)),
-        );
-    }
-    for e in &outcome.file_errors {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td class=\"c\">—</td><td class=\"c\">—</td><td>{}: {}</td></tr>",
-            esc(&e.file),
-            esc(lang.pick("không đọc được tệp", "the file could not be read")),
-            esc(&e.reason),
-        );
-    }
-    h.push_str("</tbody></table>\n");
-}
-
-fn signature(h: &mut String, w: &Words) {
-    let _ = writeln!(
-        h,
-        "<table class=\"sign\"><tr><td class=\"to\"><span class=\"label\">{}</span><br>{}</td><td class=\"who\">{}<br>{}<br><span class=\"note\">{}</span><div class=\"space\"></div></td></tr></table>",
-        esc(w.recipients),
-        w.recipients_list
-            .iter()
-            .map(|l| esc(l).into_owned())
-            .collect::<Vec<_>>()
-            .join("<br>"),
-        esc(w.signer[0]),
-        esc(w.signer[1]),
-        esc(w.signer[2]),
-    );
-}
-
-fn rules_appendix(h: &mut String, ctx: &Context<'_>, w: &Words) {
-    let lang = ctx.lang;
-    open_table(
-        h,
-        &[17, 59, 10, 14],
-        &[w.code, w.title, w.severity, w.cites],
-    );
-    for &rule in Rule::ALL {
-        let entry = ctx.policy.pack.rule(rule);
-        let d = doc(rule, lang);
-        let _ = writeln!(
-            h,
-            "<tr id=\"rule-{code}\"><td class=\"c\">{code}<br><span class=\"small\">{}</span></td><td>{}<span class=\"hint\">{}: “{}”</span><span class=\"hint\">→ {}</span></td><td class=\"c\">{}</td><td class=\"small\">{}</td></tr>",
-            rule.name(),
-            esc(d.title),
-            esc(w.quote),
-            esc(&entry.quote),
-            esc(&d.hint(ctx.policy.parameters())),
-            esc(entry.severity.label(lang)),
-            esc(&ctx.rule_cites(rule)),
-            code = rule.code(),
-        );
-    }
-    h.push_str("</tbody></table>\n");
-}
-
-fn files_appendix(h: &mut String, outcome: &Outcome, w: &Words, lang: Lang) {
-    let _ = writeln!(
-        h,
-        "<p>{} <span class=\"digest\">{}</span></p>",
-        esc(lang.pick(
-            "Dấu kiểm chung (SHA-256):",
-            "Digest over all files (SHA-256):"
-        )),
-        esc(&outcome.inputs.digest),
-    );
-    open_table(h, &[36, 12, 52], &[w.file, w.bytes, "SHA-256"]);
-    for f in &outcome.inputs.files {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"digest\">{}</td></tr>",
-            esc(&f.file),
-            f.bytes,
-            esc(&f.sha256),
-        );
-    }
-    h.push_str("</tbody></table>\n");
 }

@@ -8,7 +8,7 @@ use kiemtra_runner::{Outcome, PastFinding, WaiverScope, WaiverUse};
 use serde::Serialize;
 
 use crate::rollup::Rating;
-use crate::Context;
+use crate::{Context, Document};
 
 /// Version of this JSON layout (what `--baseline` reads back).
 pub const FORMAT_VERSION: u32 = kiemtra_runner::REPORT_FORMAT;
@@ -18,6 +18,7 @@ struct Report<'a> {
     kiemtra: Tool,
     pack: Pack<'a>,
     period: Period,
+    scope: crate::scope::Json<'a>,
     /// The day waivers' expiry was judged on.
     as_of: Option<AsOf>,
     summary: Summary,
@@ -196,9 +197,13 @@ struct Pack<'a> {
 
 #[derive(Serialize)]
 struct Period {
+    /// As asked (`--from`, `--to`).
     from: Option<String>,
     to: Option<String>,
-    /// Why the period audited starts later than the one asked for, when it does.
+    /// As audited: from the first to the last month of any unit's audited period.
+    audited_from: Option<String>,
+    audited_to: Option<String>,
+    /// Why the audited period starts later than asked, when it does.
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
 }
@@ -390,7 +395,18 @@ fn rate(r: f64) -> f64 {
     f64::from(crate::rollup::per_mille(r)) / 1000.0
 }
 
+/// Writes the whole result, the scope without where its settings were set.
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    render_with(outcome, ctx, &Document::default(), out)
+}
+
+/// Writes the whole result, with what `document` says of the settings' origins.
+pub fn render_with(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    document: &Document<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let pack = &ctx.policy.pack;
     let s = &outcome.summary;
     let rollup = ctx.rollup(outcome);
@@ -417,10 +433,13 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         period: Period {
             from: outcome.from.map(|m| m.to_string()),
             to: outcome.to.map(|m| m.to_string()),
+            audited_from: rollup.span.map(|p| p.from.to_string()),
+            audited_to: rollup.span.map(|p| p.to.to_string()),
             reason: outcome
                 .asked_from
                 .map(|asked| pack.period_reason(asked, ctx.lang)),
         },
+        scope: crate::scope::json(ctx, document),
         as_of: outcome.as_of.map(|a| AsOf {
             date: a.date.to_string(),
             source: if a.given { "given" } else { "latest-meeting" },

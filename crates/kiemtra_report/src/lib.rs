@@ -1,17 +1,25 @@
 //! Renderers: each output format is a small function of an [`Outcome`]. Nothing here judges a
-//! record; wording in the reader's language is chosen here. The roll-ups every summary shows
+//! record; wording in the reader's language is chosen here. The printed report (Markdown,
+//! HTML) is one document built once (`build.rs`, `page.rs`) and written by each format. The roll-ups every summary shows
 //! (per parent committee, per unit, per rule, the rating) are computed once, in [`rollup`].
 
+mod assess;
+mod build;
 pub mod csv;
 mod document;
 pub mod html;
 pub mod json;
 pub mod md;
+mod page;
 pub mod place;
 mod review;
 pub mod rollup;
+mod scope;
+pub mod split;
+mod tables;
 pub mod text;
 pub mod verdict;
+pub mod xlsx;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -20,6 +28,7 @@ use kiemtra_rules::Lang;
 use kiemtra_runner::{Finding, Outcome, Policy, UnitSummary};
 
 pub use document::Document;
+pub use scope::{ParameterChange, RuleOff, SeverityChange, Tailoring, WaiversFile};
 
 /// The report formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -34,6 +43,8 @@ pub enum Format {
     Md,
     /// The inspection report as one self-contained HTML file, printable on A4.
     Html,
+    /// The inspector's workbook: summary, units, findings, rejected, waived.
+    Xlsx,
 }
 
 impl Format {
@@ -46,8 +57,19 @@ impl Format {
             "csv" => Format::Csv,
             "md" | "markdown" => Format::Md,
             "html" | "htm" => Format::Html,
+            "xlsx" => Format::Xlsx,
             _ => return None,
         })
+    }
+
+    /// The extensions [`Format::of_path`] knows, for messages.
+    pub const EXTENSIONS: &'static [&'static str] = &[
+        "txt", "text", "json", "csv", "md", "markdown", "html", "htm", "xlsx",
+    ];
+
+    /// Whether the format is the printed report, which a run can split per committee.
+    pub fn is_report(self) -> bool {
+        matches!(self, Format::Md | Format::Html | Format::Xlsx)
     }
 }
 
@@ -61,11 +83,17 @@ pub fn render(
 ) -> io::Result<()> {
     match format {
         Format::Text => text::render(outcome, ctx, out),
-        Format::Json => json::render(outcome, ctx, out),
-        Format::Csv => csv::render(outcome, ctx, out),
-        Format::Md => md::render(outcome, ctx, doc, out),
-        Format::Html => html::render(outcome, ctx, doc, out),
+        Format::Json => json::render_with(outcome, ctx, doc, out),
+        Format::Csv => csv::render_with(outcome, ctx, doc.csv_delimiter.unwrap_or(b','), out),
+        Format::Md => md::write(&page(outcome, ctx, doc), out),
+        Format::Html => html::write(&page(outcome, ctx, doc), out),
+        Format::Xlsx => xlsx::render(outcome, ctx, doc, out),
     }
+}
+
+/// The printed report, built once for the format that writes it.
+fn page(outcome: &Outcome, ctx: &Context<'_>, doc: &Document<'_>) -> page::Page {
+    build::page(outcome, ctx, doc, &ctx.rollup(outcome))
 }
 
 /// The summary of a unit by its code (units are in code order).

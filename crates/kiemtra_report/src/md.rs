@@ -1,18 +1,16 @@
-//! The inspection report in Markdown: the same content as the HTML report, in plain form. The
-//! month picture is a grid of symbols in a code block. Text from records is escaped so that it
-//! can neither break a table nor become markup.
+//! The inspection report in Markdown: a serialiser of the report document (`page.rs`), in
+//! plain form. The month picture is a grid of symbols in a code block. Text from records is
+//! escaped so that it can neither break a table nor become markup.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use kiemtra_rules::docs::doc;
-use kiemtra_rules::{Lang, Month, Rule};
-use kiemtra_runner::{Finding, MonthState, Outcome};
+use kiemtra_rules::{Lang, Month};
+use kiemtra_runner::MonthState;
 
-use crate::document::{self, Document, PARTY};
-use crate::rollup::{month, parent_name, percent, Rating};
-use crate::{dotted, Context};
+use crate::document::PARTY;
+use crate::page::{Block, Cell, Figure, MonthPicture, Page, Section, Span, Style, Table, Text};
 
 /// Text as a table cell or paragraph: no line breaks, and nothing that Markdown or HTML would
 /// read as markup. `<` and `&` are escaped only where they could start a tag or an entity, so
@@ -43,416 +41,223 @@ fn code(text: &str) -> String {
     format!("`{}`", text.replace('`', "'"))
 }
 
-fn table(out: &mut String, header: &[&str], rows: &[Vec<String>], right: &[usize]) {
+/// Text with its runs marked up. `cell`: inside a table, where a hint stays on the line.
+fn text(t: &Text, cell: bool) -> String {
+    let mut out = String::new();
+    for span in t {
+        // Runs are parted by a space unless the text already has one.
+        if !matches!(span, Span::Plain(_)) && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        match span {
+            Span::Plain(s) => out.push_str(&md(s)),
+            Span::Code(s) => out.push_str(&code(s)),
+            Span::Hint(s) if cell => {
+                let _ = write!(out, "*{}*", md(s));
+            }
+            Span::Hint(s) => {
+                let _ = write!(out, "  \n*{}*", md(s));
+            }
+            Span::Small(s) => {
+                let _ = write!(
+                    out,
+                    "({})",
+                    md(s.trim_start_matches('(').trim_end_matches(')'))
+                );
+            }
+            Span::Link { text, .. } => out.push_str(&md(text)),
+        }
+    }
+    out
+}
+
+fn cell(c: &Cell, lang: Lang) -> String {
+    let mut s = match &c.value {
+        crate::page::Value::Empty if !c.more.is_empty() => String::new(),
+        v if c.style == Style::Digest => code(&v.show(lang)),
+        v => md(&v.show(lang)),
+    };
+    let more = text(&c.more, true);
+    if !more.is_empty() {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&more);
+    }
+    s
+}
+
+fn table(out: &mut String, t: &Table, lang: Lang) {
+    let header: Vec<String> = t.columns.iter().map(|c| md(&c.title)).collect();
     let _ = writeln!(out, "| {} |", header.join(" | "));
-    let rule: Vec<&str> = (0..header.len())
-        .map(|i| if right.contains(&i) { "---:" } else { "---" })
+    let right: Vec<bool> = (0..t.columns.len())
+        .map(|i| {
+            !t.rows.is_empty()
+                && t.rows
+                    .iter()
+                    .all(|r| r.cells.get(i).is_some_and(|c| c.value.is_number()))
+        })
+        .collect();
+    let rule: Vec<&str> = right
+        .iter()
+        .map(|&r| if r { "---:" } else { "---" })
         .collect();
     let _ = writeln!(out, "|{}|", rule.join("|"));
-    for r in rows {
-        let _ = writeln!(out, "| {} |", r.join(" | "));
+    for r in &t.rows {
+        let cells: Vec<String> = r
+            .cells
+            .iter()
+            .map(|c| {
+                let s = cell(c, lang);
+                if r.total && !s.is_empty() {
+                    format!("**{s}**")
+                } else {
+                    s
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
 }
 
-fn rating(r: Option<Rating>, lang: Lang) -> String {
-    r.map_or_else(|| "—".to_owned(), |r| r.label(lang).to_owned())
+/// The month picture as symbols: a year line, then a line per unit.
+fn months(out: &mut String, picture: &MonthPicture) {
+    let (span, units, key) = (&picture.span, &picture.units, &picture.key);
+    if picture.show_key {
+        let _ = writeln!(
+            out,
+            "`●` {}, `◐` {}, `○` {}, `·` {}.\n",
+            md(&key[0]),
+            md(&key[1]),
+            md(&key[2]),
+            md(&key[3])
+        );
+    }
+    let all: Vec<Month> = span.months().collect();
+    let width = units
+        .iter()
+        .map(|(c, _)| c.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    out.push_str("```text\n");
+    let _ = writeln!(out, "{}", picture.parent.replace('`', "'"));
+    let mut years = format!("{:width$}  ", "");
+    for (i, m) in all.iter().enumerate() {
+        if i > 0 && m.month == 1 {
+            years.push(' ');
+        }
+        if i == 0 || m.month == 1 {
+            let y = m.year.to_string();
+            years.push_str(&y);
+            let left = (13 - m.month as usize).min(all.len() - i);
+            years.push_str(&" ".repeat(left.saturating_sub(y.len())));
+        }
+    }
+    let _ = writeln!(out, "{}", years.trim_end());
+    for (code, states) in units {
+        let states: BTreeMap<Month, MonthState> = states.iter().copied().collect();
+        let mut line = format!("{:width$}  ", code.replace('`', "'"));
+        for (i, m) in all.iter().enumerate() {
+            if i > 0 && m.month == 1 {
+                line.push(' ');
+            }
+            line.push(match states.get(m) {
+                Some(MonthState::Compliant) => '●',
+                Some(MonthState::Failing) => '◐',
+                Some(MonthState::Missing) => '○',
+                None => '·',
+            });
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    out.push_str("```\n\n");
 }
 
-pub fn render(
-    outcome: &Outcome,
-    ctx: &Context<'_>,
-    document: &Document<'_>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let lang = ctx.lang;
-    let w = document::words(lang);
-    let rollup = ctx.rollup(outcome);
-    let (title, subtitle) = document::title(lang);
-    let mut s = String::with_capacity(32 * 1024 + outcome.findings.len() * 300);
-
-    let _ = writeln!(
-        s,
-        "{}  \n\\*  \n{}\n",
-        md(document.body.unwrap_or("……………………………")),
-        md(w.number)
-    );
-    let _ = writeln!(s, "**{PARTY}**  \n*{}*\n", md(&document.date_line(lang)));
-    let _ = writeln!(s, "# {title}\n\n**{}**\n", md(subtitle));
-
-    let _ = writeln!(s, "## {}\n", w.scope);
-    for (label, text) in document::scope(outcome, ctx, &rollup) {
-        // The scope's own text marks commands with backticks: keep those as code spans.
-        let text: String = text
-            .split('`')
-            .enumerate()
-            .map(|(i, part)| if i % 2 == 1 { code(part) } else { md(part) })
-            .collect();
-        let _ = writeln!(s, "- **{}**: {text}", md(label));
+fn section(out: &mut String, s: &Section, depth: usize, lang: Lang) {
+    let _ = writeln!(out, "{} {}\n", "#".repeat(depth + 1), md(&s.title));
+    for b in &s.blocks {
+        block(out, b, depth, lang);
     }
-    s.push('\n');
+}
 
-    let _ = writeln!(s, "## {}\n\n### {}\n", w.results, w.overall);
-    let _ = writeln!(s, "{}\n", md(&document::overview(outcome, ctx, &rollup)));
-    let t = &rollup.total;
-    table(
-        &mut s,
-        &[
-            w.units,
-            w.expected,
-            w.held,
-            w.compliant,
-            w.rate,
-            w.rating,
-            w.errors,
-            w.warnings,
-            w.infos,
-        ],
-        &[vec![
-            t.units.to_string(),
-            t.expected.to_string(),
-            t.held.to_string(),
-            t.compliant.to_string(),
-            percent(t.rate(), lang),
-            rating(rollup.rating, lang),
-            outcome.summary.errors.to_string(),
-            outcome.summary.warnings.to_string(),
-            outcome.summary.infos.to_string(),
-        ]],
-        &[0, 1, 2, 3, 4, 6, 7, 8],
-    );
-
-    let _ = writeln!(s, "### {}\n", w.by_parent);
-    let mut header = vec![
-        w.parent,
-        w.units,
-        w.expected,
-        w.held,
-        w.compliant,
-        w.rate,
-        w.rating,
-    ];
-    header.extend(Rating::ALL.iter().map(|r| r.label(lang)));
-    let counts_row = |name: &str, c: &crate::rollup::Counts, r, by: &[usize; 4], bold: bool| {
-        let mut row = vec![
-            if bold {
-                format!("**{}**", md(name))
-            } else {
-                md(name)
-            },
-            c.units.to_string(),
-            c.expected.to_string(),
-            c.held.to_string(),
-            c.compliant.to_string(),
-            percent(c.rate(), lang),
-            rating(r, lang),
-        ];
-        row.extend(by.iter().map(ToString::to_string));
-        row
-    };
-    let mut rows: Vec<Vec<String>> = rollup
-        .parents
-        .iter()
-        .map(|p| {
-            counts_row(
-                parent_name(p.name, lang),
-                &p.counts,
-                p.rating,
-                &p.by_rating,
-                false,
-            )
-        })
-        .collect();
-    rows.push(counts_row(
-        lang.pick("Tổng cộng", "Total"),
-        &rollup.total,
-        rollup.rating,
-        &rollup.by_rating,
-        true,
-    ));
-    table(&mut s, &header, &rows, &[1, 2, 3, 4, 5, 7, 8, 9, 10]);
-
-    let _ = writeln!(s, "### {}\n", w.by_unit);
-    let rows: Vec<Vec<String>> = rollup
-        .worst_first
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            let x = u.unit;
-            vec![
-                (i + 1).to_string(),
-                md(&x.code),
-                md(x.name.as_deref().unwrap_or("")),
-                md(parent_name(x.parent.as_deref(), lang)),
-                x.months_expected().to_string(),
-                x.months_held.to_string(),
-                x.months_compliant.to_string(),
-                percent(x.compliance_rate(), lang),
-                rating(u.rating, lang),
-                x.errors.to_string(),
-                x.warnings.to_string(),
-            ]
-        })
-        .collect();
-    table(&mut s, &w.unit_columns(), &rows, &[0, 4, 5, 6, 7, 9, 10]);
-
-    let _ = writeln!(s, "### {}\n", w.by_rule);
-    if rollup.rules.is_empty() {
-        let _ = writeln!(s, "{}\n", w.no_findings);
-    } else {
-        let rows: Vec<Vec<String>> = rollup
-            .rules
-            .iter()
-            .map(|r| {
-                vec![
-                    r.rule.code().to_owned(),
-                    md(doc(r.rule, lang).title),
-                    r.severity.label(lang).to_owned(),
-                    md(&ctx.rule_cites(r.rule)),
-                    r.findings.to_string(),
-                    r.units.to_string(),
-                ]
-            })
-            .collect();
-        table(
-            &mut s,
-            &[w.code, w.title, w.severity, w.cites, w.findings, w.units],
-            &rows,
-            &[4, 5],
-        );
-    }
-
-    let _ = writeln!(s, "### {}\n", w.picture);
-    if let Some(span) = rollup.span {
-        let _ = writeln!(
-            s,
-            "{}: `●` {}, `◐` {}, `○` {}, `·` {}.\n",
-            lang.pick("Ký hiệu", "Key"),
-            w.legend_compliant,
-            w.legend_failing,
-            w.legend_missing,
-            w.legend_outside
-        );
-        let months: Vec<Month> = span.months().collect();
-        let width = outcome
-            .units
-            .iter()
-            .map(|u| u.code.chars().count())
-            .max()
-            .unwrap_or(4)
-            .max(4);
-        s.push_str("```text\n");
-        // Year line, then one line per unit; a space between years.
-        let mut years = format!("{:width$}  ", "");
-        for (i, m) in months.iter().enumerate() {
-            if i > 0 && m.month == 1 {
-                years.push(' ');
-            }
-            if i == 0 || m.month == 1 {
-                let y = m.year.to_string();
-                years.push_str(&y);
-                let left = (13 - m.month as usize).min(months.len() - i);
-                years.push_str(&" ".repeat(left.saturating_sub(y.len())));
-            }
+fn block(out: &mut String, b: &Block, depth: usize, lang: Lang) {
+    match b {
+        Block::Section(s) => section(out, s, depth + 1, lang),
+        Block::Paragraph(t) => {
+            let _ = writeln!(out, "{}\n", text(t, false));
         }
-        let _ = writeln!(s, "{}", years.trim_end());
-        for p in &rollup.parents {
-            let _ = writeln!(s, "{}", parent_name(p.name, lang).replace('`', "'"));
-            for u in &p.units {
-                let states: BTreeMap<Month, MonthState> = u.unit.months.iter().copied().collect();
-                let mut line = format!("{:width$}  ", u.unit.code.replace('`', "'"));
-                for (i, m) in months.iter().enumerate() {
-                    if i > 0 && m.month == 1 {
-                        line.push(' ');
-                    }
-                    line.push(match states.get(m) {
-                        Some(MonthState::Compliant) => '●',
-                        Some(MonthState::Failing) => '◐',
-                        Some(MonthState::Missing) => '○',
-                        None => '·',
-                    });
+        Block::Fields(fields) => {
+            for (label, t) in fields {
+                let _ = writeln!(out, "- **{}**: {}", md(label), text(t, false));
+            }
+            out.push('\n');
+        }
+        Block::List { numbered, items } => {
+            for (i, t) in items.iter().enumerate() {
+                if *numbered {
+                    let _ = writeln!(out, "{}. {}", i + 1, text(t, false));
+                } else {
+                    let _ = writeln!(out, "- {}", text(t, false));
                 }
-                let _ = writeln!(s, "{line}");
             }
+            out.push('\n');
         }
-        s.push_str("```\n\n");
+        Block::Table(t) => table(out, t, lang),
+        Block::Figure(Figure::Months(p)) => months(out, p),
+        // The bars say what the table above them says.
+        Block::Figure(Figure::RuleBars { .. }) => {}
     }
+}
 
-    let _ = writeln!(s, "## {}\n", w.details);
-    let mut by_unit: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
-    for f in &outcome.findings {
-        by_unit.entry(&f.unit).or_default().push(f);
-    }
-    for p in &rollup.parents {
-        let _ = writeln!(s, "### {}\n", md(parent_name(p.name, lang)));
-        for u in &p.units {
-            let x = u.unit;
-            let _ = writeln!(
-                s,
-                "#### {}{}\n",
-                md(&x.code),
-                x.name
-                    .as_deref()
-                    .map(|n| format!(" — {}", md(n)))
-                    .unwrap_or_default()
-            );
-            let _ = writeln!(s, "{}\n", md(&crate::rollup::unit_stats(x, u.rating, lang)));
-            let findings = by_unit.get(x.code.as_str()).map_or(&[][..], Vec::as_slice);
-            if findings.is_empty() {
-                let _ = writeln!(s, "{}\n", w.no_findings);
-                continue;
-            }
-            let rows: Vec<Vec<String>> = findings
-                .iter()
-                .map(|f| {
-                    let when = match f.date {
-                        Some(d) => d.format("%d/%m/%Y").to_string(),
-                        None => format!("{} ({})", month(f.month), w.whole_unit),
-                    };
-                    let field = f
-                        .violation
-                        .pointer
-                        .as_deref()
-                        .map(|p| format!(" {}", code(&dotted(p))))
-                        .unwrap_or_default();
-                    let place = match (&f.file, f.line, outcome.column(f)) {
-                        (Some(file), Some(line), Some(col)) => md(&format!("{file}:{line}:{col}")),
-                        (Some(file), Some(line), None) => md(&format!("{file}:{line}")),
-                        _ => "—".into(),
-                    };
-                    vec![
-                        when,
-                        format!("{} {}", f.rule().code(), f.severity.label(lang)),
-                        format!("{}{field} → *{}*", md(&ctx.message(f)), md(&ctx.hint(f))),
-                        md(&ctx.cites(f)),
-                        place,
-                    ]
-                })
-                .collect();
-            table(
-                &mut s,
-                &[w.when, w.rule, w.what, w.cites, w.place],
-                &rows,
-                &[],
-            );
-        }
-    }
-
-    if !outcome.rejected.is_empty() || !outcome.file_errors.is_empty() {
-        let _ = writeln!(s, "## {}\n", w.rejected);
-        let mut rows: Vec<Vec<String>> = outcome
-            .rejected
+/// Writes the report document.
+pub(crate) fn write(page: &Page, out: &mut dyn Write) -> io::Result<()> {
+    let lang = page.head.lang;
+    let mut s = String::with_capacity(64 * 1024);
+    let h = &page.head;
+    // The inspecting body on its lines (the committee above, the body itself in bold).
+    let body: Vec<String> = if h.body.is_empty() {
+        vec!["……………………………".to_owned()]
+    } else {
+        h.body
             .iter()
-            .map(|r| {
-                vec![
-                    md(&r.file),
-                    r.line.to_string(),
-                    r.column.to_string(),
-                    md(&r.reason.message(lang)),
-                ]
+            .map(|(l, bold)| {
+                if *bold {
+                    format!("**{}**", md(l))
+                } else {
+                    md(l)
+                }
             })
-            .collect();
-        rows.extend(outcome.file_errors.iter().map(|e| {
-            vec![
-                md(&e.file),
-                "—".into(),
-                "—".into(),
-                md(&format!(
-                    "{}: {}",
-                    lang.pick("không đọc được tệp", "the file could not be read"),
-                    e.reason
-                )),
-            ]
-        }));
-        table(
-            &mut s,
-            &[w.file, w.line, w.column, w.reason],
-            &rows,
-            &[1, 2],
-        );
+            .collect()
+    };
+    let _ = writeln!(s, "{}  \n\\*  \n{}\n", body.join("  \n"), md(&h.number));
+    let _ = writeln!(s, "**{PARTY}**  \n*{}*\n", md(&h.date_line));
+    let _ = writeln!(s, "# {}\n\n**{}**\n", md(&h.title), md(&h.subtitle));
+    for sec in &page.sections {
+        section(&mut s, sec, 1, lang);
     }
-
-    if !outcome.waived.is_empty() {
-        let _ = writeln!(s, "## {}\n", w.waived);
-        let rows: Vec<Vec<String>> = outcome
-            .waived
-            .iter()
-            .map(|f| {
-                let when = f
-                    .date
-                    .map_or_else(|| month(f.month), |d| d.format("%d/%m/%Y").to_string());
-                vec![
-                    md(&f.unit),
-                    when,
-                    f.rule().code().to_owned(),
-                    md(&ctx.message(f)),
-                    md(&document::waiver(outcome, f, lang)),
-                ]
-            })
-            .collect();
-        table(
-            &mut s,
-            &[w.unit, w.when, w.rule, w.title, w.waiver],
-            &rows,
-            &[],
-        );
+    let sig = &page.signature;
+    let mut who: Vec<String> = sig.lines.iter().map(|l| format!("**{}**", md(l))).collect();
+    who.push(format!("*{}*", md(&sig.note)));
+    if let Some(name) = &sig.name {
+        who.push(String::new());
+        who.push(format!("**{}**", md(name)));
     }
-
     let _ = writeln!(
         s,
-        "**{}**  \n{}\n\n**{}**  \n**{}**  \n*{}*\n",
-        w.recipients,
-        w.recipients_list.join("  \n"),
-        w.signer[0],
-        w.signer[1],
-        w.signer[2]
+        "**{}**  \n{}\n\n{}\n",
+        md(&sig.recipients_label),
+        sig.recipients
+            .iter()
+            .map(|r| md(r))
+            .collect::<Vec<_>>()
+            .join("  \n"),
+        who.join("  \n")
     );
-
-    let _ = writeln!(s, "## {}\n", w.appendix_rules);
-    let rows: Vec<Vec<String>> = Rule::ALL
-        .iter()
-        .map(|&r| {
-            let entry = ctx.policy.pack.rule(r);
-            let d = doc(r, lang);
-            vec![
-                r.code().to_owned(),
-                md(r.name()),
-                format!("{} — {}: “{}”", md(d.title), w.quote, md(&entry.quote)),
-                entry.severity.label(lang).to_owned(),
-                md(&ctx.rule_cites(r)),
-            ]
-        })
-        .collect();
-    table(
-        &mut s,
-        &[
-            w.code,
-            lang.pick("Tên", "Name"),
-            w.title,
-            w.severity,
-            w.cites,
-        ],
-        &rows,
-        &[],
-    );
-
-    let _ = writeln!(s, "## {}\n", w.appendix_files);
-    let _ = writeln!(
-        s,
-        "{} {}\n",
-        lang.pick(
-            "Dấu kiểm chung (SHA-256):",
-            "Digest over all files (SHA-256):"
-        ),
-        code(&outcome.inputs.digest)
-    );
-    let rows: Vec<Vec<String>> = outcome
-        .inputs
-        .files
-        .iter()
-        .map(|f| vec![md(&f.file), f.bytes.to_string(), code(&f.sha256)])
-        .collect();
-    table(&mut s, &[w.file, w.bytes, "SHA-256"], &rows, &[1]);
+    for sec in &page.appendices {
+        section(&mut s, sec, 1, lang);
+    }
     out.write_all(s.trim_end().as_bytes())?;
     out.write_all(b"\n")
 }

@@ -158,7 +158,7 @@ pub struct Rollup<'o> {
     pub worst_first: Vec<UnitRow<'o>>,
     /// Most broken first: most findings, then code. Rules without a finding are left out.
     pub rules: Vec<RuleRow>,
-    /// The months the report covers: `--from`/`--to`, or the first to the last month audited.
+    /// The months audited: from the first to the last month of any unit's audited period.
     pub span: Option<Period>,
 }
 
@@ -238,16 +238,19 @@ pub fn rollup<'o>(outcome: &'o Outcome, thresholds: &Thresholds) -> Rollup<'o> {
         .collect();
     rules.sort_by(|a, b| b.findings.cmp(&a.findings).then(a.rule.cmp(&b.rule)));
 
-    let span = match (outcome.from, outcome.to) {
-        (Some(from), Some(to)) => Some(Period { from, to }),
-        (from, to) => {
-            let first = outcome.units.iter().map(|u| u.period.from).min();
-            let last = outcome.units.iter().map(|u| u.period.to).max();
-            match (from.or(first), to.or(last)) {
-                (Some(from), Some(to)) if from <= to => Some(Period { from, to }),
-                _ => None,
-            }
-        }
+    // The months audited: every unit's period (each starts no earlier than the pack's first
+    // month, whatever `--from` asked); with no unit, what was asked, from that month on.
+    let first = outcome.units.iter().map(|u| u.period.from).min();
+    let last = outcome.units.iter().map(|u| u.period.to).max();
+    let span = match (first, last) {
+        (Some(from), Some(to)) if from <= to => Some(Period { from, to }),
+        _ => match (outcome.from, outcome.to) {
+            (Some(from), Some(to)) if from.max(outcome.first_month) <= to => Some(Period {
+                from: from.max(outcome.first_month),
+                to,
+            }),
+            _ => None,
+        },
     };
 
     Rollup {

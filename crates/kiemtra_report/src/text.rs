@@ -1,6 +1,7 @@
 //! The terminal format: linter-style lines grouped by unit, then a summary. Colour is added
 //! as ANSI styles; the caller's stream strips them when it is not a terminal or `NO_COLOR` is set.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
@@ -217,6 +218,17 @@ pub(crate) fn finding(
 
 fn summary(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     let lang = ctx.lang;
+    let (head, body) = summary_parts(outcome, lang);
+    writeln!(out, "{BOLD}{head}{BOLD:#} {body}")?;
+    if let Some(asked) = outcome.asked_from {
+        let pack = &ctx.policy.pack;
+        writeln!(out, "{DIM}({}){DIM:#}", pack.period_reason(asked, lang))?;
+    }
+    crate::review::summary(outcome, lang, out)
+}
+
+fn summary_parts(outcome: &Outcome, lang: Lang) -> (&'static str, String) {
+    let mut out = String::new();
     let s = &outcome.summary;
     let vi = lang == Lang::Vi;
     let [head, read, records, files, checked, rejected] = if vi {
@@ -245,21 +257,21 @@ fn summary(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Res
             format!("{} —", if s.files == 1 { "file" } else { "files" }),
         ),
     };
-    write!(
+    let _ = write!(
         out,
-        "{BOLD}{head}{BOLD:#} {read} {} {records} {} {files} {} {checked}, {} {rejected}",
+        "{read} {} {records} {} {files} {} {checked}, {} {rejected}",
         s.records, s.files, s.checked, s.rejected,
-    )?;
+    );
     if s.outside_period > 0 {
         let what = lang.pick("ngoài kỳ kiểm tra", "outside the audited period");
-        write!(out, " ({} {what})", s.outside_period)?;
+        let _ = write!(out, " ({} {what})", s.outside_period);
     }
     if s.before_effective > 0 {
         let what = lang.pick(
             "trước khi hướng dẫn có hiệu lực, không xét",
             "before the guidance took effect, not judged",
         );
-        write!(out, " ({} {what})", s.before_effective)?;
+        let _ = write!(out, " ({} {what})", s.before_effective);
     }
     let [units, errors, warnings, infos] = if vi {
         ["chi bộ", "lỗi", "cảnh báo", "lưu ý"]
@@ -270,26 +282,22 @@ fn summary(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Res
         Lang::Vi => format!("{count} {vi}"),
         Lang::En => crate::verdict::count(count, one, many),
     };
-    write!(
+    let _ = write!(
         out,
         "; {}; {}, {}, {} {infos}",
         n(s.units, units, "unit", units),
         n(s.errors, errors, "error", errors),
         n(s.warnings, warnings, "warning", warnings),
         s.infos
-    )?;
+    );
     if s.waived > 0 {
-        write!(
+        let _ = write!(
             out,
             "; {} {}",
             s.waived,
             lang.pick("được miễn trừ", "waived")
-        )?;
+        );
     }
-    writeln!(out, ".")?;
-    if let Some(asked) = outcome.asked_from {
-        let pack = &ctx.policy.pack;
-        writeln!(out, "{DIM}({}){DIM:#}", pack.period_reason(asked, lang))?;
-    }
-    crate::review::summary(outcome, lang, out)
+    out.push('.');
+    (head, out)
 }

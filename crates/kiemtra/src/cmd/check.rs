@@ -5,13 +5,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use kiemtra_config::Settings;
-use kiemtra_report::{Context, Document, Format};
+use kiemtra_config::{Origin, PackSource, Settings};
+use kiemtra_report::{
+    Context, Document, Format, ParameterChange, RuleOff, SeverityChange, Tailoring, WaiversFile,
+};
 use kiemtra_rules::Lang;
-use kiemtra_runner::{Baseline, Options, Progress, Step};
+use kiemtra_runner::{Baseline, Options, Outcome, Progress, Step};
 
 use super::Error;
-use crate::cli::{CheckArgs, ReportDate, ReportFormat};
+use crate::cli::{CheckArgs, ReportDate, ReportFormat, SplitBy};
 
 pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     if args.parse_only {
@@ -21,6 +23,24 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     // `--format`, else `format` of kiemtra.toml, else text: the format of standard output.
     let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
     let outputs = outputs(args, stdout_format, lang)?;
+    let recommendations = match &args.recommendations {
+        Some(path) => Some(nfc(&std::fs::read_to_string(path).map_err(|e| {
+            format!(
+                "{}: {}",
+                super::config::show(path),
+                kiemtra_config::io_error(&e, lang)
+            )
+        })?)),
+        None => None,
+    };
+    // The report's own words, normalised once as they are read, like the records.
+    let [body, place, signer_title, signer_name] = [
+        &args.body,
+        &args.place,
+        &args.signer_title,
+        &args.signer_name,
+    ]
+    .map(|t| t.as_deref().map(nfc));
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
@@ -64,24 +84,49 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         ReportDate::Day(d) => d,
         ReportDate::Today => chrono::Local::now().date_naive(),
     });
+    let tailoring = tailoring(settings)?;
     let document = Document {
-        body: args.body.as_deref(),
-        place: args.place.as_deref(),
+        body: body.as_deref(),
+        place: place.as_deref(),
         date,
+        signer_title: signer_title.as_deref(),
+        signer_name: signer_name.as_deref(),
+        recommendations: recommendations.as_deref(),
+        tailoring: Some(&tailoring),
+        csv_delimiter: Some(settings.csv_delimiter.value),
+        district: None,
     };
-    for (path, format) in &outputs {
+    let mut outputs = outputs;
+    if args.split_by == Some(SplitBy::Parent) {
+        outputs = split(&outputs, &outcome, lang);
+    }
+    let mut written = Vec::new();
+    for (path, format, parent) in &outputs {
+        let part;
+        let (outcome, document) = match parent {
+            Some(parent) => {
+                part = kiemtra_report::split::of_parent(&outcome, parent.as_deref());
+                let document = Document {
+                    district: Some(&outcome.summary),
+                    ..document
+                };
+                (&part, document)
+            }
+            None => (&outcome, document),
+        };
         if let (Some(path), false) = (path, *format == Format::Text) {
             // Only text carries colour: the other formats are streamed to their file as they
             // are rendered, never held whole in memory.
             let cannot = |e: std::io::Error| cannot_write(path, &e, lang);
             let file = std::fs::File::create(path).map_err(cannot)?;
             let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-            kiemtra_report::render(*format, &outcome, &ctx, &document, &mut out).map_err(cannot)?;
+            kiemtra_report::render(*format, outcome, &ctx, &document, &mut out).map_err(cannot)?;
             out.flush().map_err(cannot)?;
+            written.push(path.clone());
             continue;
         }
         let mut buffer = Vec::new();
-        kiemtra_report::render(*format, &outcome, &ctx, &document, &mut buffer)?;
+        kiemtra_report::render(*format, outcome, &ctx, &document, &mut buffer)?;
         match path {
             Some(path) => {
                 // A file gets no colour.
@@ -89,6 +134,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
                 plain.write_all(&buffer)?;
                 std::fs::write(path, plain.into_inner())
                     .map_err(|e| cannot_write(path, &e, lang))?;
+                written.push(path.clone());
             }
             None => {
                 let mut out = anstream::stdout().lock();
@@ -99,11 +145,18 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     }
     if !outputs
         .iter()
-        .any(|(path, format)| path.is_none() && *format == Format::Text)
+        .any(|(path, format, _)| path.is_none() && *format == Format::Text)
     {
         // The text report ends with the verdict; without it on screen, the verdict goes to
-        // standard error, so that every run ends in plain words.
-        eprintln!("{}", kiemtra_report::verdict::verdict(&outcome, lang));
+        // standard error, with the files written, so that every run ends in plain words.
+        let verdict = kiemtra_report::verdict::verdict(&outcome, lang);
+        if written.is_empty() {
+            eprintln!("{verdict}");
+        } else {
+            let files: Vec<String> = written.iter().map(|p| super::config::show(p)).collect();
+            let label = lang.pick("đã ghi", "written");
+            eprintln!("{verdict} — {label}: {}", files.join(", "));
+        }
     }
     Ok(exit_code(&outcome, settings))
 }
@@ -130,6 +183,100 @@ fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
         text.push_str(&format!("\n  {}  {}", e.file, e.reason));
     }
     text
+}
+
+/// How the settings differ from the pack, with the origins `kiemtra config` shows.
+fn tailoring(settings: &Settings) -> Result<Tailoring, Error> {
+    use kiemtra_rules::{Pack, Parameters, Rule};
+    let policy = &settings.policy;
+    let origin = |o: &Origin| super::config::origin(settings, o);
+    // The pack's own values, before kiemtra.toml changed them.
+    let pack = match &settings.pack.value {
+        PackSource::BuiltIn => Pack::embedded(),
+        PackSource::File(path) => Pack::parse(&std::fs::read_to_string(path)?)?,
+    };
+    let parameters = settings
+        .parameters
+        .iter()
+        .filter_map(|(name, s)| {
+            let own = pack.parameters.get(name)?;
+            (own != s.value).then(|| ParameterChange {
+                name,
+                value: s.value,
+                pack: own,
+                origin: origin(&s.origin),
+            })
+        })
+        .collect();
+    let rules_off = Rule::ALL
+        .iter()
+        .filter(|&&r| !policy.enabled(r))
+        .map(|&r| {
+            let (_, by, from) = super::config::selection(settings, r);
+            RuleOff {
+                rule: r.code(),
+                by,
+                origin: origin(&from),
+            }
+        })
+        .collect();
+    let severities = Rule::ALL
+        .iter()
+        .filter(|&&r| policy.enabled(r) && policy.is_overridden(r))
+        .filter_map(|&r| {
+            let (by, from) = super::config::severity_origin(settings, r);
+            Some(SeverityChange {
+                rule: r.code(),
+                severity: policy.severity(r),
+                pack: policy.pack.rule(r).severity,
+                by: by?,
+                origin: origin(&from),
+            })
+        })
+        .collect();
+    let _ = Parameters::NAMES;
+    Ok(Tailoring {
+        rules_off,
+        parameters,
+        severities,
+        waivers: settings.waivers.as_ref().map(|w| WaiversFile {
+            file: super::config::show(&w.value),
+            origin: origin(&w.origin),
+            waivers: policy.waivers().len(),
+        }),
+    })
+}
+
+/// Each file output again for every parent committee, named after it.
+fn split(outputs: &[Output], outcome: &Outcome, lang: Lang) -> Vec<Output> {
+    let mut parents: Vec<Option<String>> = outcome.units.iter().map(|u| u.parent.clone()).collect();
+    parents.sort_by(|a, b| (a.is_none(), a).cmp(&(b.is_none(), b)));
+    parents.dedup();
+    let mut out = outputs.to_vec();
+    for (path, format, _) in outputs {
+        let Some(path) = path else { continue };
+        for parent in &parents {
+            let name = kiemtra_report::rollup::parent_name(parent.as_deref(), lang);
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("report");
+            let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("");
+            let file = format!("{stem}-{}.{ext}", kiemtra_report::split::slug(name));
+            out.push((
+                Some(path.with_file_name(file)),
+                *format,
+                Some(parent.clone()),
+            ));
+        }
+    }
+    out
+}
+
+/// Text given on the command line or in a file, in Unicode NFC.
+fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc().collect()
 }
 
 fn exit_code(outcome: &kiemtra_runner::Outcome, settings: &Settings) -> ExitCode {
@@ -165,33 +312,44 @@ fn limits(args: &CheckArgs) -> kiemtra_runner::Limits {
     limits
 }
 
+/// A report to write: the file (`None`: standard output), its format, and the parent
+/// committee it is restricted to (`Some(None)`: the units that name none).
+type Output = (Option<PathBuf>, Format, Option<Option<String>>);
+
 /// Where the reports go: each `-o` file in the format of its extension, and standard output in
 /// `--format` when no file is named, when `-o -` is, or when `--format` is given beside `-o`.
-fn outputs(
-    args: &CheckArgs,
-    stdout_format: Format,
-    lang: Lang,
-) -> Result<Vec<(Option<PathBuf>, Format)>, Error> {
-    let mut out: Vec<(Option<PathBuf>, Format)> = Vec::new();
+/// An extension kiemtra does not write is refused before anything is read.
+fn outputs(args: &CheckArgs, stdout_format: Format, lang: Lang) -> Result<Vec<Output>, Error> {
+    let mut out: Vec<Output> = Vec::new();
     for path in &args.outputs {
         if path.as_os_str() == "-" {
-            if !out.iter().any(|(p, _)| p.is_none()) {
-                out.push((None, stdout_format));
+            if !out.iter().any(|(p, _, _)| p.is_none()) {
+                out.push((None, stdout_format, None));
             }
             continue;
         }
-        if out.iter().any(|(p, _)| p.as_ref() == Some(path)) {
+        if out.iter().any(|(p, _, _)| p.as_ref() == Some(path)) {
             return Err(match lang {
                 Lang::Vi => format!("tệp {} được ghi hai lần với -o", path.display()),
                 Lang::En => format!("{} is named twice with -o", path.display()),
             }
             .into());
         }
-        let format = Format::of_path(path).unwrap_or(stdout_format);
-        out.push((Some(path.clone()), format));
+        let Some(format) = Format::of_path(path) else {
+            return Err(unknown_extension(path, lang).into());
+        };
+        out.push((Some(path.clone()), format, None));
     }
-    if out.is_empty() || (args.format.is_some() && !out.iter().any(|(p, _)| p.is_none())) {
-        out.push((None, stdout_format));
+    if out.is_empty() || (args.format.is_some() && !out.iter().any(|(p, _, _)| p.is_none())) {
+        out.push((None, stdout_format, None));
+    }
+    if args.split_by.is_some() && !out.iter().any(|(p, _, _)| p.is_some()) {
+        return Err(lang
+            .pick(
+                "--split-by cần ít nhất một tệp -o (mỗi đảng bộ một tệp)",
+                "--split-by needs at least one -o file (one file per committee)",
+            )
+            .into());
     }
     Ok(out)
 }
@@ -204,6 +362,40 @@ fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> Strin
             kiemtra_config::io_error(e, lang)
         ),
         Lang::En => format!("cannot write {}: {e}", path.display()),
+    }
+}
+
+/// Why `-o FILE` is refused: the extensions kiemtra writes, and for `.pdf` how to get one.
+fn unknown_extension(path: &std::path::Path, lang: Lang) -> String {
+    let shown = super::config::show(path);
+    let known = Format::EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if ext.as_deref() == Some("pdf") {
+        return match lang {
+            Lang::Vi => format!(
+                "{shown}: kiemtra không ghi PDF; hãy ghi báo cáo HTML (-o bao-cao.html) rồi mở bằng \
+                 trình duyệt và In → Lưu dưới dạng PDF (khổ A4)"
+            ),
+            Lang::En => format!(
+                "{shown}: kiemtra does not write PDF; write the HTML report (-o report.html), open \
+                 it in a browser and Print → Save as PDF (A4)"
+            ),
+        };
+    }
+    match lang {
+        Lang::Vi => format!(
+            "{shown}: kiemtra không ghi được loại tệp này; các đuôi tệp được hỗ trợ: {known}"
+        ),
+        Lang::En => {
+            format!("{shown}: kiemtra does not write this kind of file; known extensions: {known}")
+        }
     }
 }
 

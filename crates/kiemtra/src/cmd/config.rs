@@ -23,18 +23,18 @@ pub fn run(args: &ConfigArgs, settings: &Settings) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn show(path: &std::path::Path) -> String {
+pub(crate) fn show(path: &std::path::Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
 /// The origin as a reader reads it.
-fn origin(settings: &Settings, o: &Origin) -> String {
+pub(crate) fn origin(settings: &Settings, o: &Origin) -> String {
     let pack = &settings.policy.pack.pack;
     o.describe(settings.lang.value, &settings.pack.value, &pack.id)
 }
 
 /// Why a rule is on or off: the selector, which list it is in, and where that list is written.
-fn selection(settings: &Settings, rule: Rule) -> (bool, Option<String>, Origin) {
+pub(crate) fn selection(settings: &Settings, rule: Rule) -> (bool, Option<String>, Origin) {
     let s = settings.policy.selection(rule);
     let (list, from) = if s.enabled {
         ("select", &settings.select)
@@ -50,7 +50,7 @@ fn selection(settings: &Settings, rule: Rule) -> (bool, Option<String>, Origin) 
 }
 
 /// Where a rule's severity comes from: the pack, or a `[severity]` entry.
-fn severity_origin(settings: &Settings, rule: Rule) -> (Option<String>, Origin) {
+pub(crate) fn severity_origin(settings: &Settings, rule: Rule) -> (Option<String>, Origin) {
     match settings.policy.severity_set_by(rule) {
         Some(by) => (Some(by.to_owned()), settings.severity_origin(by)),
         None => (None, Origin::Pack),
@@ -154,6 +154,11 @@ fn text(settings: &Settings, out: &mut dyn Write) -> Result<(), Error> {
             origin(settings, &Origin::Default),
         )?,
     }
+    row(
+        "csv_delimiter",
+        delimiter(settings.csv_delimiter.value),
+        origin(settings, &settings.csv_delimiter.origin),
+    )?;
     match &settings.as_of {
         Some(d) => row("as_of", d.value.to_string(), origin(settings, &d.origin))?,
         None => row(
@@ -231,6 +236,14 @@ fn text(settings: &Settings, out: &mut dyn Write) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// A delimiter as written in kiemtra.toml.
+fn delimiter(d: u8) -> String {
+    match d {
+        b'\t' => "tab".to_owned(),
+        d => char::from(d).to_string(),
+    }
 }
 
 fn scope(s: &WaiverScope, lang: Lang) -> String {
@@ -312,6 +325,7 @@ fn as_json(settings: &Settings) -> serde_json::Value {
         "ignore": s(json!(settings.ignore.value), &settings.ignore.origin),
         "parameters": parameters,
         "waivers_file": settings.waivers.as_ref().map(|w| s(json!(show(&w.value)), &w.origin)),
+        "csv_delimiter": s(json!(delimiter(settings.csv_delimiter.value)), &settings.csv_delimiter.origin),
         "as_of": settings.as_of.as_ref().map(|d| s(json!(d.value.to_string()), &d.origin)),
         "rules": rules,
         "waivers": waivers,

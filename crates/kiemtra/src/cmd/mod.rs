@@ -31,6 +31,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Check(args) => {
             let mut line = tailored(base, &args.tailor);
             line.format = args.format.map(ReportFormat::name);
+            line.csv_delimiter = args.csv_delimiter;
             check::run(&args, &settings(&line)?)
         }
         Command::Convert(args) => convert::run(&args, settings(&base)?.lang.value),

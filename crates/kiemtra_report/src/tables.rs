@@ -1,0 +1,342 @@
+//! The report's tables, each built once from the outcome and its roll-ups: the printed report
+//! (`build.rs`) and the workbook (`xlsx.rs`) both take them from here.
+
+use kiemtra_rules::docs::doc;
+use kiemtra_rules::Lang;
+use kiemtra_runner::{Finding, Outcome};
+
+use crate::build::anchor;
+use crate::document::{self, Words};
+use crate::page::{columns, Cell, Row, Span, Style, Table, Value};
+use crate::rollup::{parent_name, Rating, Rollup};
+use crate::{dotted, Context};
+
+pub(crate) fn overall_table(
+    outcome: &Outcome,
+    rollup: &Rollup<'_>,
+    w: &Words,
+    lang: Lang,
+) -> Table {
+    let t = &rollup.total;
+    let s = &outcome.summary;
+    Table {
+        columns: columns(&[
+            (w.units, 11, 10),
+            (w.expected, 11, 10),
+            (w.held, 11, 10),
+            (w.compliant, 11, 10),
+            (w.rate, 12, 10),
+            (w.rating, 12, 12),
+            (w.errors, 10, 8),
+            (w.warnings, 12, 10),
+            (w.infos, 10, 8),
+        ]),
+        rows: vec![Row {
+            cells: vec![
+                Cell::number(t.units),
+                Cell::number(t.expected),
+                Cell::number(t.held),
+                Cell::number(t.compliant),
+                Cell::rate(t.rate()),
+                Cell::rating(rollup.rating, lang),
+                Cell::number(s.errors),
+                Cell::number(s.warnings),
+                Cell::number(s.infos),
+            ],
+            ..Row::default()
+        }],
+    }
+}
+
+/// Per parent committee, and the total.
+pub(crate) fn parents_table(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Table {
+    let mut spec = vec![
+        (w.parent, 26, 30),
+        (w.units, 8, 9),
+        (w.expected, 8, 9),
+        (w.held, 8, 9),
+        (w.compliant, 7, 9),
+        (w.rate, 10, 10),
+        (w.rating, 9, 11),
+    ];
+    spec.extend(Rating::ALL.iter().map(|r| (r.label(lang), 6, 10)));
+    let row = |name: &str, c: &crate::rollup::Counts, rating, by: &[usize; 4], total| {
+        let mut cells = vec![
+            Cell::text(name),
+            Cell::number(c.units),
+            Cell::number(c.expected),
+            Cell::number(c.held),
+            Cell::number(c.compliant),
+            Cell::rate(c.rate()),
+            Cell::rating(rating, lang),
+        ];
+        cells.extend(by.iter().map(|&n| Cell::number(n)));
+        Row {
+            cells,
+            total,
+            id: None,
+        }
+    };
+    let mut rows: Vec<Row> = rollup
+        .parents
+        .iter()
+        .map(|p| {
+            row(
+                parent_name(p.name, lang),
+                &p.counts,
+                p.rating,
+                &p.by_rating,
+                false,
+            )
+        })
+        .collect();
+    rows.push(row(
+        lang.pick("Tổng cộng", "Total"),
+        &rollup.total,
+        rollup.rating,
+        &rollup.by_rating,
+        true,
+    ));
+    Table {
+        columns: columns(&spec),
+        rows,
+    }
+}
+
+/// Per unit, worst first, each linked to its findings.
+pub(crate) fn units_table(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Table {
+    let widths = [
+        (5, 5),
+        (11, 12),
+        (15, 28),
+        (17, 28),
+        (7, 9),
+        (7, 9),
+        (6, 9),
+        (10, 10),
+        (11, 11),
+        (5, 7),
+        (7, 9),
+    ];
+    let spec: Vec<(&str, u32, u16)> = w
+        .unit_columns()
+        .iter()
+        .zip(widths)
+        .map(|(t, (p, c))| (*t, p, c))
+        .collect();
+    let rows = rollup
+        .worst_first
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let x = u.unit;
+            Row {
+                cells: vec![
+                    Cell::number(i + 1),
+                    Cell::value(Value::Empty)
+                        .with(Span::Link {
+                            text: x.code.clone(),
+                            target: anchor(&x.code),
+                        })
+                        .styled(Style::Code),
+                    Cell::text(x.name.as_deref().unwrap_or("")),
+                    Cell::text(parent_name(x.parent.as_deref(), lang)).styled(Style::Small),
+                    Cell::number(x.months_expected()),
+                    Cell::number(x.months_held),
+                    Cell::number(x.months_compliant),
+                    Cell::rate(x.compliance_rate()),
+                    Cell::rating(u.rating, lang),
+                    Cell::number(x.errors),
+                    Cell::number(x.warnings),
+                ],
+                ..Row::default()
+            }
+        })
+        .collect();
+    Table {
+        columns: columns(&spec),
+        rows,
+    }
+}
+
+pub(crate) fn rules_table(ctx: &Context<'_>, rollup: &Rollup<'_>, w: &Words) -> Table {
+    let lang = ctx.lang;
+    Table {
+        columns: columns(&[
+            (w.code, 10, 8),
+            (w.title, 44, 50),
+            (w.severity, 11, 10),
+            (w.cites, 17, 16),
+            (w.findings, 8, 8),
+            (w.units, 10, 8),
+        ]),
+        rows: rollup
+            .rules
+            .iter()
+            .map(|r| Row {
+                cells: vec![
+                    Cell::value(Value::Empty)
+                        .with(Span::Link {
+                            text: r.rule.code().to_owned(),
+                            target: format!("rule-{}", r.rule.code()),
+                        })
+                        .styled(Style::Centre),
+                    Cell::text(doc(r.rule, lang).title),
+                    Cell::text(r.severity.label(lang)).styled(Style::Severity(r.severity)),
+                    Cell::text(ctx.rule_cites(r.rule)),
+                    Cell::number(r.findings),
+                    Cell::number(r.units),
+                ],
+                ..Row::default()
+            })
+            .collect(),
+    }
+}
+
+/// Where a finding is: `file:line:column`.
+pub(crate) fn place(outcome: &Outcome, f: &Finding) -> Option<String> {
+    match (&f.file, f.line, outcome.column(f)) {
+        (Some(file), Some(line), Some(col)) => Some(format!("{file}:{line}:{col}")),
+        (Some(file), Some(line), None) => Some(format!("{file}:{line}")),
+        _ => None,
+    }
+}
+
+/// When a finding is: its meeting's day, or its month for a finding about the whole month.
+fn when(f: &Finding, w: &Words) -> Cell {
+    match f.date {
+        Some(d) => Cell::value(Value::Date(d)).styled(Style::Centre),
+        None => Cell::value(Value::Month(f.month))
+            .with(Span::Small(format!("({})", w.whole_unit)))
+            .styled(Style::Centre),
+    }
+}
+
+pub(crate) fn findings_table(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    findings: &[&Finding],
+    w: &Words,
+) -> Table {
+    let lang = ctx.lang;
+    Table {
+        columns: columns(&[
+            (w.when, 14, 12),
+            (w.rule, 11, 8),
+            (w.what, 48, 60),
+            (w.cites, 12, 14),
+            (w.place, 15, 30),
+        ]),
+        rows: findings
+            .iter()
+            .map(|f| {
+                let mut what = Cell::text(ctx.message(f));
+                if let Some(p) = f.violation.pointer.as_deref() {
+                    what = what.with(Span::Code(dotted(p)));
+                }
+                Row {
+                    cells: vec![
+                        when(f, w),
+                        Cell::text(f.rule().code())
+                            .with(Span::Small(f.severity.label(lang).to_owned()))
+                            .styled(Style::Severity(f.severity)),
+                        what.with(Span::Hint(format!("→ {}", ctx.hint(f)))),
+                        Cell::text(ctx.cites(f)).styled(Style::Small),
+                        place(outcome, f)
+                            .map_or(Cell::value(Value::Empty), Cell::text)
+                            .styled(Style::Place),
+                    ],
+                    ..Row::default()
+                }
+            })
+            .collect(),
+    }
+}
+
+pub(crate) fn rejected(outcome: &Outcome, w: &Words, lang: Lang) -> Table {
+    let mut rows: Vec<Row> = outcome
+        .rejected
+        .iter()
+        .map(|r| Row {
+            cells: vec![
+                Cell::text(&r.file),
+                Cell::number(r.line),
+                Cell::number(r.column),
+                Cell::text(r.reason.message(lang)),
+            ],
+            ..Row::default()
+        })
+        .collect();
+    rows.extend(outcome.file_errors.iter().map(|e| Row {
+        cells: vec![
+            Cell::text(&e.file),
+            Cell::value(Value::Empty).styled(Style::Centre),
+            Cell::value(Value::Empty).styled(Style::Centre),
+            Cell::text(format!(
+                "{}: {}",
+                lang.pick("không đọc được tệp", "the file could not be read"),
+                e.reason
+            )),
+        ],
+        ..Row::default()
+    }));
+    Table {
+        columns: columns(&[
+            (w.file, 32, 36),
+            (w.line, 8, 8),
+            (w.column, 8, 8),
+            (w.reason, 52, 70),
+        ]),
+        rows,
+    }
+}
+
+pub(crate) fn waived(outcome: &Outcome, ctx: &Context<'_>, w: &Words) -> Table {
+    let lang = ctx.lang;
+    Table {
+        columns: columns(&[
+            (w.unit, 12, 12),
+            (w.when, 13, 12),
+            (w.rule, 10, 8),
+            (w.title, 37, 60),
+            (w.waiver, 28, 60),
+        ]),
+        rows: outcome
+            .waived
+            .iter()
+            .map(|f| Row {
+                cells: vec![
+                    Cell::text(&f.unit).styled(Style::Code),
+                    match f.date {
+                        Some(d) => Cell::value(Value::Date(d)),
+                        None => Cell::value(Value::Month(f.month)),
+                    }
+                    .styled(Style::Centre),
+                    Cell::text(f.rule().code()).styled(Style::Centre),
+                    Cell::text(ctx.message(f)),
+                    Cell::text(document::waiver(outcome, f, lang)).styled(Style::Small),
+                ],
+                ..Row::default()
+            })
+            .collect(),
+    }
+}
+
+pub(crate) fn files(outcome: &Outcome, w: &Words) -> Table {
+    Table {
+        columns: columns(&[(w.file, 36, 40), (w.bytes, 12, 12), ("SHA-256", 52, 66)]),
+        rows: outcome
+            .inputs
+            .files
+            .iter()
+            .map(|f| Row {
+                cells: vec![
+                    Cell::text(&f.file),
+                    Cell::number(f.bytes),
+                    Cell::text(&f.sha256).styled(Style::Digest),
+                ],
+                ..Row::default()
+            })
+            .collect(),
+    }
+}

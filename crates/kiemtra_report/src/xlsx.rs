@@ -1,0 +1,245 @@
+//! The inspector's workbook (`-o report.xlsx`): the report's tables as worksheets — Tổng hợp
+//! (overall and per committee), Chi bộ (per unit), Vi phạm (one finding per row), Bị loại
+//! (rejected records, unreadable files), Miễn trừ (waived) — with real numbers, dates and
+//! percentages, a frozen header row, filters and widths. The tables are those of the printed
+//! report (`build.rs`), except the findings, which get one flat row each.
+
+use std::io::{self, Write};
+
+use kiemtra_runner::Outcome;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+use crate::document::{self, Document};
+use crate::page::{columns, Cell, Row, Span, Table, Value};
+use crate::rollup::parent_name;
+use crate::tables;
+use crate::{dotted, Context};
+
+/// The sheets, in order: their names in each language.
+pub const SHEETS: [(&str, &str); 5] = [
+    ("Tổng hợp", "Summary"),
+    ("Chi bộ", "Units"),
+    ("Vi phạm", "Findings"),
+    ("Bị loại", "Rejected"),
+    ("Miễn trừ", "Waived"),
+];
+
+pub fn render(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    document: &Document<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let bytes = workbook(outcome, ctx, document).map_err(io::Error::other)?;
+    out.write_all(&bytes)
+}
+
+fn workbook(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    document: &Document<'_>,
+) -> Result<Vec<u8>, XlsxError> {
+    let lang = ctx.lang;
+    let w = document::words(lang);
+    let rollup = ctx.rollup(outcome);
+    let tables = [
+        tables::parents_table(&rollup, &w, lang),
+        tables::units_table(&rollup, &w, lang),
+        findings(outcome, ctx),
+        tables::rejected(outcome, &w, lang),
+        tables::waived(outcome, ctx, &w),
+    ];
+    let mut book = Workbook::new();
+    // The same input gives the same bytes: the workbook's date is the report's, or a fixed one.
+    let (y, m, d) = match document.date {
+        Some(day) => day_parts(day),
+        None => (
+            u16::try_from(outcome.first_month.year).unwrap_or(2016),
+            u8::try_from(outcome.first_month.month).unwrap_or(1),
+            1,
+        ),
+    };
+    let when = ExcelDateTime::from_ymd(y, m, d)?;
+    let (title, subtitle) = document::title(lang);
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{title} — {subtitle}"))
+            .set_author(document.body.unwrap_or("kiemtra"))
+            .set_creation_datetime(&when),
+    );
+    for ((vi, en), table) in SHEETS.iter().zip(&tables) {
+        let sheet = book.add_worksheet();
+        sheet.set_name(lang.pick(vi, en))?;
+        write_table(sheet, table)?;
+    }
+    book.save_to_buffer()
+}
+
+fn day_parts(d: chrono::NaiveDate) -> (u16, u8, u8) {
+    use chrono::Datelike;
+    (
+        u16::try_from(d.year()).unwrap_or(1900),
+        u8::try_from(d.month()).unwrap_or(1),
+        u8::try_from(d.day()).unwrap_or(1),
+    )
+}
+
+fn write_table(sheet: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
+    let header = Format::new().set_bold().set_text_wrap();
+    let bold = Format::new().set_bold();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let month = Format::new().set_num_format("mm/yyyy");
+    let rate = Format::new().set_num_format("0.0%");
+    let rate_bold = Format::new().set_num_format("0.0%").set_bold();
+    for (c, col) in t.columns.iter().enumerate() {
+        let c = u16::try_from(c).unwrap_or(u16::MAX);
+        sheet.write_string_with_format(0, c, &col.title, &header)?;
+        sheet.set_column_width(c, f64::from(col.chars))?;
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        for (c, cell) in row.cells.iter().enumerate() {
+            let c = u16::try_from(c).unwrap_or(u16::MAX);
+            match &cell.value {
+                Value::Number(n) => {
+                    #[allow(clippy::cast_precision_loss)]
+                    let n = *n as f64;
+                    if row.total {
+                        sheet.write_number_with_format(r, c, n, &bold)?;
+                    } else {
+                        sheet.write_number(r, c, n)?;
+                    }
+                }
+                Value::Rate(x) => {
+                    sheet.write_number_with_format(
+                        r,
+                        c,
+                        shown_rate(*x),
+                        if row.total { &rate_bold } else { &rate },
+                    )?;
+                }
+                Value::Date(d) => {
+                    let (y, m, dd) = day_parts(*d);
+                    sheet.write_datetime_with_format(
+                        r,
+                        c,
+                        &ExcelDateTime::from_ymd(y, m, dd)?,
+                        &date,
+                    )?;
+                }
+                Value::Month(m) => {
+                    let y = u16::try_from(m.year).unwrap_or(1900);
+                    let mm = u8::try_from(m.month).unwrap_or(1);
+                    sheet.write_datetime_with_format(
+                        r,
+                        c,
+                        &ExcelDateTime::from_ymd(y, mm, 1)?,
+                        &month,
+                    )?;
+                }
+                Value::Text(s) if row.total => {
+                    sheet.write_string_with_format(r, c, s, &bold)?;
+                }
+                Value::Text(s) => {
+                    sheet.write_string(r, c, s)?;
+                }
+                Value::Empty => {
+                    // A link's text (a unit's or a rule's code); else a blank cell.
+                    let text = link_text(cell);
+                    if !text.is_empty() {
+                        sheet.write_string(r, c, &text)?;
+                    }
+                }
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let last_row = u32::try_from(t.rows.len()).unwrap_or(u32::MAX);
+    let last_col = u16::try_from(t.columns.len().saturating_sub(1)).unwrap_or(0);
+    sheet.autofilter(0, 0, last_row, last_col)?;
+    Ok(())
+}
+
+/// A rate as a cell holds it: cut to the tenth of a percent that reports show (never rounded
+/// up across a rating threshold), so that the workbook shows the same figure. A rate is a
+/// ratio of whole months, never within 1e-9 of a cut without being on it.
+fn shown_rate(rate: f64) -> f64 {
+    (rate * 1000.0 + 1e-9).floor() / 1000.0
+}
+
+fn link_text(cell: &Cell) -> String {
+    cell.more
+        .iter()
+        .filter_map(|s| match s {
+            Span::Link { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// One finding per row, each fact in its own column.
+fn findings(outcome: &Outcome, ctx: &Context<'_>) -> Table {
+    let lang = ctx.lang;
+    let w = document::words(lang);
+    let text_or_empty = |s: Option<String>| s.map_or(Cell::value(Value::Empty), Cell::text);
+    let rows = outcome
+        .findings
+        .iter()
+        .map(|f| {
+            let unit = crate::unit(outcome, &f.unit);
+            Row {
+                cells: vec![
+                    Cell::text(parent_name(unit.and_then(|u| u.parent.as_deref()), lang)),
+                    Cell::text(&f.unit),
+                    text_or_empty(unit.and_then(|u| u.name.clone())),
+                    Cell::value(Value::Month(f.month)),
+                    f.date
+                        .map_or(Cell::value(Value::Empty), |d| Cell::value(Value::Date(d))),
+                    text_or_empty(f.file.clone()),
+                    f.line.map_or(Cell::value(Value::Empty), Cell::number),
+                    outcome
+                        .column(f)
+                        .map_or(Cell::value(Value::Empty), Cell::number),
+                    Cell::text(f.rule().code()),
+                    Cell::text(f.severity.label(lang)),
+                    Cell::text(ctx.message(f)),
+                    text_or_empty(f.violation.pointer.as_deref().map(dotted)),
+                    Cell::text(ctx.cites(f)),
+                    Cell::text(ctx.hint(f)),
+                ],
+                ..Row::default()
+            }
+        })
+        .collect();
+    Table {
+        columns: columns(&[
+            (w.parent, 0, 28),
+            (w.code, 0, 12),
+            (w.unit, 0, 24),
+            (lang.pick("Tháng", "Month"), 0, 10),
+            (lang.pick("Ngày họp", "Date"), 0, 11),
+            (w.file, 0, 32),
+            (w.line, 0, 7),
+            (w.column, 0, 7),
+            (w.rule, 0, 8),
+            (w.severity, 0, 10),
+            (lang.pick("Nội dung", "Message"), 0, 60),
+            (lang.pick("Trường", "Field"), 0, 26),
+            (w.cites, 0, 14),
+            (lang.pick("Cách khắc phục", "How to fix"), 0, 60),
+        ]),
+        rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rates_are_cut_not_rounded() {
+        // 89.96 % is not 90 %: it stays under the threshold of "tốt".
+        assert_eq!(super::shown_rate(0.8996), 0.899);
+        assert_eq!(super::shown_rate(0.29), 0.29);
+        assert_eq!(super::shown_rate(27.0 / 30.0), 0.9);
+        assert_eq!(super::shown_rate(2.0 / 3.0), 0.666);
+    }
+}
