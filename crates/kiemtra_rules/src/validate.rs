@@ -70,39 +70,52 @@ impl Invalid {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Invalid::MissingUnitCode, Lang::Vi) => "thiếu mã chi bộ (unit.code)".into(),
-            (Invalid::MissingUnitCode, Lang::En) => "unit.code is missing".into(),
-            (Invalid::MissingDate, Lang::Vi) => "thiếu ngày họp (date)".into(),
-            (Invalid::MissingDate, Lang::En) => "date is missing".into(),
-            (Invalid::BadDate(v), Lang::Vi) => format!(
-                "ngày họp «{v}» không đọc được thành một ngày có thật; ghi ngày trước tháng, \
-                 ví dụ 05/03/2017, 05-03-2017, 05.03.2017, 5/3/17, ngày 5 tháng 3 năm 2017 \
-                 hoặc 2017-03-05"
-            ),
-            (Invalid::BadDate(v), Lang::En) => format!(
-                "date «{v}» cannot be read as a real day; write the day before the month, \
-                 e.g. 05/03/2017, 05-03-2017, 05.03.2017, 5/3/17, ngày 5 tháng 3 năm 2017 \
-                 or 2017-03-05"
-            ),
-            (Invalid::MissingKind, Lang::Vi) => "thiếu loại cuộc họp (kind)".into(),
-            (Invalid::MissingKind, Lang::En) => "kind is missing".into(),
-            (
-                Invalid::UnknownValue {
-                    pointer,
-                    value,
-                    allowed,
-                },
-                lang,
-            ) => {
-                let mut s = match lang {
-                    Lang::Vi => format!("giá trị «{value}» không hợp lệ ở {pointer}; chấp nhận: "),
-                    Lang::En => format!("unknown value «{value}» at {pointer}; allowed: "),
+        let w = crate::messages::words(lang);
+        match self {
+            Invalid::MissingUnitCode => w.get("rejected.missing_unit_code").to_owned(),
+            Invalid::MissingDate => w.get("rejected.missing_date").to_owned(),
+            Invalid::BadDate(v) => w.fill("rejected.bad_date", &[("value", v)]),
+            Invalid::MissingKind => w.get("rejected.missing_kind").to_owned(),
+            Invalid::UnknownValue {
+                pointer,
+                value,
+                allowed,
+            } => {
+                let path = pointer
+                    .trim_start_matches('/')
+                    .split('/')
+                    .filter(|p| !p.chars().all(|c| c.is_ascii_digit()))
+                    .collect::<Vec<_>>()
+                    .join(".");
+                // The field by its label (what a secretary's sheet calls it), the path after it.
+                let field = kiemtra_format::fields()
+                    .iter()
+                    .find(|f| f.path.replace("[]", "") == path)
+                    .map_or_else(
+                        || path.clone(),
+                        |f| format!("{} ({path})", lang.pick(f.field.label.vi, f.field.label.en)),
+                    );
+                // Each allowed code with its name in the reader's language.
+                let name = |code: &str| {
+                    kiemtra_format::table::ENUMERATIONS
+                        .iter()
+                        .flat_map(|e| e.values.iter())
+                        .find(|v| v.code == code)
+                        .map(|v| lang.pick(v.name.vi, v.name.en))
                 };
+                let mut list = String::new();
                 for (i, a) in allowed.iter().enumerate() {
-                    let _ = write!(s, "{}{a}", if i > 0 { ", " } else { "" });
+                    let _ = match (name(a), lang) {
+                        (Some(n), Lang::Vi) => {
+                            write!(list, "{}“{n}” ({a})", if i > 0 { ", " } else { "" })
+                        }
+                        _ => write!(list, "{}“{a}”", if i > 0 { ", " } else { "" }),
+                    };
                 }
-                s
+                w.fill(
+                    "rejected.unknown_value",
+                    &[("value", value), ("field", &field), ("allowed", &list)],
+                )
             }
         }
     }
