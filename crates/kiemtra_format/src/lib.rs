@@ -10,3 +10,4 @@
 )]
 
 pub mod values;
+pub mod word_labels;

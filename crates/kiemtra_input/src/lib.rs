@@ -11,6 +11,7 @@
 pub mod convert;
 mod csvfile;
 pub mod decode;
+pub mod docx;
 mod fast;
 mod json;
 pub mod layout;
@@ -38,6 +39,8 @@ pub enum Format {
     Csv,
     /// An Excel workbook with the same columns (`.xlsx`, `.xlsm`).
     Xlsx,
+    /// Word minutes of one meeting, found by their labels (`.docx`; see [`docx`]).
+    Docx,
 }
 
 impl Format {
@@ -49,6 +52,7 @@ impl Format {
             "jsonl" | "ndjson" => Some(Format::JsonLines),
             "csv" => Some(Format::Csv),
             "xlsx" | "xlsm" => Some(Format::Xlsx),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }

@@ -1,0 +1,638 @@
+//! Word minutes (`.docx`): one file is one meeting. The reader finds the parts of the minutes by
+//! their labels ([`kiemtra_format::word_labels`]) and builds a record of format v1 from them, as
+//! a JSON value that goes through the same validation and rules as any other record.
+//!
+//! - Values are taken as written (`19 giờ 30`, `ngày 09 tháng 4 năm 2017`): the value readers of
+//!   format v1 read them. Only sentences laid out the Word way are split into their fields
+//!   (`Vào lúc 19 giờ 30 phút, ngày 09 tháng 4 năm 2017`, `Có mặt 17/19 đồng chí`,
+//!   `Sinh hoạt chuyên đề từ 19 giờ 45 đến 20 giờ 30`).
+//! - A label whose value is not on its line takes the paragraphs below it, up to the next
+//!   label; list fields take one item a paragraph. Long texts (reason, assessment, causes,
+//!   measures, conclusion) also take the paragraphs that follow their line.
+//! - Assignments are read from a table whose header names their columns (`Nhiệm vụ`, `Thời
+//!   hạn`…), or one a line under `Phân công thực hiện` (`Tổ đảng 1: nhiệm vụ, thời hạn …`).
+//! - Nothing is dropped: a paragraph that gives no field is kept in the record under
+//!   `_unmapped` (`{"paragraph": 7, "label": "Địa điểm", "text": "Hội trường thôn 3"}`), which
+//!   `kiemtra convert` writes.
+//! - Every field read has its place: the paragraph ("đoạn N") and the label as written.
+
+mod body;
+mod labels;
+mod package;
+pub mod write;
+
+use kiemtra_format::word_labels::Reads;
+use serde_json::{json, Map, Value};
+
+pub use body::{Block, BodyError, Paragraph, MAX_DEPTH};
+pub use package::{PackageError, MAX_DOCUMENT_BYTES, MAX_ENTRIES};
+
+use crate::layout::{self, Kind};
+use labels::{clean, strip_marker};
+
+/// The paragraph style kiemtra's template gives its guidance lines: not read as minutes.
+pub const GUIDANCE_STYLE: &str = "KiemtraHuongDan";
+
+/// Where a field was read: its paragraph and its label as the document writes it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Place {
+    /// JSON pointer of the field (`/session/conclusion`, `/session/assignments/0/due`).
+    pub pointer: String,
+    pub paragraph: u32,
+    pub label: String,
+}
+
+/// The places of the fields of one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Places(pub Vec<Place>);
+
+impl Places {
+    /// The place of the field at `pointer`, or of the nearest enclosing field that has one
+    /// (`/session/assignments/0/due` falls back to the assignment's row, then the label).
+    pub fn of(&self, pointer: &str) -> Option<&Place> {
+        let mut p = pointer;
+        loop {
+            if let Some(place) = self.0.iter().find(|x| x.pointer == p) {
+                return Some(place);
+            }
+            p = &p[..p.rfind('/')?];
+            if p.is_empty() {
+                return None;
+            }
+        }
+    }
+}
+
+/// A document read: the record and where each field was found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Minutes {
+    pub record: Map<String, Value>,
+    pub places: Places,
+}
+
+/// Why a file gives no minutes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocxError {
+    Package(PackageError),
+    Body(BodyError),
+}
+
+impl DocxError {
+    pub fn message(&self, lang: kiemtra_rules::Lang) -> String {
+        use kiemtra_rules::Lang::{En, Vi};
+        match (self, lang) {
+            (DocxError::Package(p), lang) => p.message(lang),
+            (DocxError::Body(BodyError::Xml(e)), Vi) => {
+                format!("nội dung văn bản (word/document.xml) hỏng: {e}")
+            }
+            (DocxError::Body(BodyError::Xml(e)), En) => {
+                format!("the document's text (word/document.xml) is broken: {e}")
+            }
+            (DocxError::Body(BodyError::TooDeep), Vi) => {
+                format!("nội dung văn bản lồng nhau quá {MAX_DEPTH} cấp: không đọc")
+            }
+            (DocxError::Body(BodyError::TooDeep), En) => {
+                format!("the document's text nests deeper than {MAX_DEPTH} levels: not read")
+            }
+        }
+    }
+}
+
+/// Reads Word minutes. `unit` is the cell's code when the document has no `Mã chi bộ` line.
+pub fn read(bytes: &[u8], unit: Option<&str>) -> Result<Minutes, DocxError> {
+    let xml = package::document_xml(bytes).map_err(DocxError::Package)?;
+    let blocks = body::read(&xml).map_err(DocxError::Body)?;
+    Ok(minutes(&blocks, unit))
+}
+
+/// The minutes in a document's blocks.
+pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
+    let mut b = Builder::default();
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => b.paragraph(p),
+            Block::Table(rows) => {
+                if !b.assignment_table(rows) {
+                    for p in rows.iter().flatten().flatten() {
+                        b.paragraph(p);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(code) = unit.map(str::trim).filter(|c| !c.is_empty()) {
+        if layout::get(&Value::Object(b.record.clone()), "unit.code").is_none() {
+            b.set_value("unit.code", Value::String(code.to_owned()));
+        }
+    }
+    if !b.unmapped.is_empty() {
+        b.record.insert(
+            "_unmapped".into(),
+            Value::Array(std::mem::take(&mut b.unmapped)),
+        );
+    }
+    b.places.sort();
+    b.places.dedup_by(|a, b| a.pointer == b.pointer);
+    Minutes {
+        record: b.record,
+        places: Places(b.places),
+    }
+}
+
+/// What the paragraphs after a label belong to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    /// A field; `more`: a paragraph below adds to it.
+    Field {
+        path: &'static str,
+        more: bool,
+    },
+    Assignments,
+    /// Kept as read, under the label.
+    Kept,
+}
+
+#[derive(Default)]
+struct Builder {
+    record: Map<String, Value>,
+    places: Vec<Place>,
+    unmapped: Vec<Value>,
+    open: Option<(Open, String)>,
+}
+
+/// The kind of a field's value in the table layout (lists, whole numbers, yes/no).
+fn kind_of(path: &str) -> Kind {
+    layout::COLUMNS
+        .iter()
+        .find(|c| c.path == path)
+        .map_or(Kind::Text, |c| c.kind)
+}
+
+/// Long free text, which may run over several paragraphs.
+fn is_long(path: &str) -> bool {
+    matches!(
+        path,
+        "session.reason"
+            | "session.assessment.strengths"
+            | "session.assessment.weaknesses"
+            | "session.discussion.causes"
+            | "session.discussion.measures"
+            | "session.conclusion"
+            | "session.follow_up.notes"
+    )
+}
+
+fn pointer(path: &str) -> String {
+    format!("/{}", path.replace('.', "/"))
+}
+
+impl Builder {
+    fn place(&mut self, path: &str, paragraph: u32, label: &str) {
+        self.places.push(Place {
+            pointer: pointer(path),
+            paragraph,
+            label: label.to_owned(),
+        });
+    }
+
+    fn keep(&mut self, paragraph: u32, label: Option<&str>, text: &str) {
+        let mut entry = Map::new();
+        entry.insert("paragraph".into(), json!(paragraph));
+        if let Some(l) = label {
+            entry.insert("label".into(), json!(l));
+        }
+        entry.insert("text".into(), json!(text));
+        self.unmapped.push(Value::Object(entry));
+    }
+
+    fn set_value(&mut self, path: &str, value: Value) {
+        let parts: Vec<&str> = path.split('.').collect();
+        if let Err(v) = layout::set(&mut self.record, &parts, value) {
+            self.record.insert(path.to_owned(), v);
+        }
+    }
+
+    /// Adds text to a field: an item of a list, more lines of a long text; a second value of
+    /// a short field is kept apart rather than overwrite the first.
+    fn add(&mut self, path: &'static str, text: &str, paragraph: u32, label: &str) {
+        let kind = kind_of(path);
+        let current = layout::get(&Value::Object(self.record.clone()), path).cloned();
+        match (kind, current) {
+            (Kind::List, Some(Value::Array(mut items))) => {
+                items.push(Value::String(text.to_owned()));
+                self.set_value(path, Value::Array(items));
+            }
+            (Kind::List, _) => self.set_value(path, json!([text])),
+            (_, Some(Value::String(s))) if is_long(path) => {
+                self.set_value(path, Value::String(format!("{s}\n{text}")));
+            }
+            (_, Some(_)) => self.keep(paragraph, Some(label), text),
+            (kind, None) => {
+                if let Some(v) = layout::decode(kind, text) {
+                    self.set_value(path, v);
+                }
+            }
+        }
+    }
+
+    fn paragraph(&mut self, p: &Paragraph) {
+        if p.style.as_deref() == Some(GUIDANCE_STYLE) {
+            return;
+        }
+        match labels::find(&p.text) {
+            Some(l) => self.labelled(p, &l),
+            None => self.unlabelled(p),
+        }
+    }
+
+    fn unlabelled(&mut self, p: &Paragraph) {
+        let text = clean(&p.text);
+        if text.is_empty() {
+            return;
+        }
+        match self.open.clone() {
+            Some((Open::Field { path, more: true }, label)) => {
+                let item = if kind_of(path) == Kind::List {
+                    clean(strip_marker(&p.text))
+                } else {
+                    text
+                };
+                self.add(path, &item, p.number, &label);
+                if !is_long(path) && kind_of(path) != Kind::List {
+                    // A short field takes one paragraph.
+                    self.open = None;
+                }
+            }
+            Some((Open::Assignments, _)) => self.assignment_line(p),
+            Some((Open::Kept, label)) => self.keep(p.number, Some(&label), &text),
+            _ => self.keep(p.number, None, &text),
+        }
+    }
+
+    fn labelled(&mut self, p: &Paragraph, l: &labels::Labelled<'_>) {
+        let n = p.number;
+        let written = l.written;
+        let rest = clean(l.rest);
+        self.open = None;
+        match l.label.reads {
+            Reads::Field(path) | Reads::Header(path) => {
+                let value = match l.label.reads {
+                    Reads::Header(_) if !l.colon && !rest.is_empty() => {
+                        clean(strip_marker(&p.text))
+                    }
+                    _ => rest.clone(),
+                };
+                self.place(path, n, written);
+                if !value.is_empty() {
+                    self.add(path, &value, n, written);
+                }
+                let more = value.is_empty() || is_long(path) || kind_of(path) == Kind::List;
+                self.open = Some((Open::Field { path, more }, written.to_owned()));
+            }
+            Reads::MeetingTime => self.meeting_time(n, written, &rest),
+            Reads::Attendance => self.attendance(n, written, &rest),
+            Reads::SessionSpan => self.session_span(n, written, &rest),
+            Reads::Assignments => {
+                self.place("session.assignments", n, written);
+                if !rest.is_empty() {
+                    self.assignment_text(n, &rest);
+                }
+                self.open = Some((Open::Assignments, written.to_owned()));
+            }
+            Reads::Title => {
+                let words = match labels::find_word(&rest, "thang") {
+                    Some(i) => clean(&rest[..labels::byte_at(&rest, i)]),
+                    None => rest.clone(),
+                };
+                self.place("kind", n, written);
+                if !words.is_empty() {
+                    self.add("kind", &words, n, written);
+                }
+            }
+            Reads::MeetingEnd | Reads::Kept => {
+                if !rest.is_empty() {
+                    self.keep(n, Some(written), &rest);
+                }
+                self.open = Some((Open::Kept, written.to_owned()));
+            }
+            Reads::Heading => {
+                if !rest.is_empty() {
+                    self.keep(n, Some(written), &rest);
+                }
+            }
+        }
+    }
+
+    /// `19 giờ 30 phút, ngày 09 tháng 4 năm 2017, tại …`: the day is `date`; the rest (the
+    /// hour, the place) has no field and is kept.
+    fn meeting_time(&mut self, n: u32, written: &str, rest: &str) {
+        self.place("date", n, written);
+        let (date, others) = split_date(rest);
+        match date {
+            Some(d) if !d.is_empty() => self.add("date", &d, n, written),
+            _ => {}
+        }
+        let others =
+            clean(others.trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace()));
+        if !others.is_empty() {
+            self.keep(n, Some(written), &others);
+        }
+    }
+
+    /// `17/19 đồng chí`, `17 đồng chí`.
+    fn attendance(&mut self, n: u32, written: &str, rest: &str) {
+        self.place("attendance.present", n, written);
+        self.place("attendance.total", n, written);
+        let rest = rest.trim_start_matches(':').trim();
+        let digits = |s: &str| -> (String, usize) {
+            let d: String = s.chars().take_while(char::is_ascii_digit).collect();
+            let len = d.len();
+            (d, len)
+        };
+        let (present, used) = digits(rest);
+        if present.is_empty() {
+            if !rest.is_empty() {
+                self.keep(n, Some(written), rest);
+            }
+            return;
+        }
+        self.add("attendance.present", &present, n, written);
+        let mut after = &rest[used..];
+        if let Some(t) = after.trim_start().strip_prefix('/') {
+            let (total, used) = digits(t.trim_start());
+            if !total.is_empty() {
+                self.add("attendance.total", &total, n, written);
+                after = &t.trim_start()[used..];
+            }
+        }
+        // Anything beyond the counts and the words for them (who was absent…) is kept.
+        let mut tail = after.trim().to_owned();
+        // Folded words (one character for one, so their length is the written one's).
+        for word in ["dong chi", "dang vien", "d/c"] {
+            if labels::find_word(&tail, word) == Some(0) {
+                tail = tail[labels::byte_at(&tail, word.chars().count())..].to_owned();
+                break;
+            }
+        }
+        let tail = clean(
+            tail.trim_matches(|c: char| c == ',' || c == ';' || c == '.' || c.is_whitespace()),
+        );
+        if !tail.is_empty() {
+            self.keep(n, Some(written), &tail);
+        }
+    }
+
+    /// `từ 19 giờ 45 đến 20 giờ 30`: `session.start` and `session.end`.
+    fn session_span(&mut self, n: u32, written: &str, rest: &str) {
+        self.place("session.start", n, written);
+        self.place("session.end", n, written);
+        self.place("session.minutes", n, written);
+        let text =
+            rest.trim_matches(|c: char| c == '(' || c == ')' || c == ':' || c.is_whitespace());
+        let from = labels::find_word(text, "tu");
+        let to = labels::find_word(text, "den");
+        match (from, to) {
+            (Some(f), Some(t)) if f < t => {
+                let start_at = labels::byte_at(text, f + 2);
+                let end_at = labels::byte_at(text, t);
+                let start = clean(
+                    text[start_at..end_at].trim_matches(|c: char| c == ',' || c.is_whitespace()),
+                );
+                let after = &text[labels::byte_at(text, t + 3)..];
+                let stop = after.find([',', ';', ')', '(']).unwrap_or(after.len());
+                let end = clean(&after[..stop]);
+                if !start.is_empty() {
+                    self.add("session.start", &start, n, written);
+                }
+                if !end.is_empty() {
+                    self.add("session.end", &end, n, written);
+                }
+                let others =
+                    clean(after[stop..].trim_matches(|c: char| {
+                        c == ',' || c == ';' || c == ')' || c.is_whitespace()
+                    }));
+                if !others.is_empty() {
+                    self.keep(n, Some(written), &others);
+                }
+            }
+            _ => {
+                if !clean(text).is_empty() {
+                    self.keep(n, Some(written), &clean(text));
+                }
+            }
+        }
+    }
+
+    fn assignment_count(&self) -> usize {
+        layout::get(&Value::Object(self.record.clone()), "session.assignments")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
+    }
+
+    fn push_assignment(&mut self, a: Map<String, Value>) {
+        let mut all = layout::get(&Value::Object(self.record.clone()), "session.assignments")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        all.push(Value::Object(a));
+        self.set_value("session.assignments", Value::Array(all));
+    }
+
+    /// A line under `Phân công thực hiện`: an assignment when it names who (`…:`) or by
+    /// when (`thời hạn …`); otherwise it is kept, not guessed at.
+    fn assignment_line(&mut self, p: &Paragraph) {
+        let text = clean(strip_marker(&p.text));
+        if text.contains(':') || labels::find_word(&text, "thoi han").is_some() {
+            self.assignment_text(p.number, &text);
+        } else {
+            self.keep(p.number, None, &text);
+        }
+    }
+
+    /// One assignment a line: `assignee: task, thời hạn due`.
+    fn assignment_text(&mut self, n: u32, text: &str) {
+        let i = self.assignment_count();
+        let (main, due) = match labels::find_word(text, "thoi han") {
+            Some(at) => {
+                let b = labels::byte_at(text, at);
+                let due = text[labels::byte_at(text, at + 8)..].trim_start_matches([':', ' ']);
+                (
+                    text[..b].trim_end_matches([',', ';', ' ', '(']),
+                    clean(due.trim_end_matches([')', '.'])),
+                )
+            }
+            None => (text, String::new()),
+        };
+        let mut a = Map::new();
+        match main.split_once(':') {
+            Some((who, what)) if !clean(who).is_empty() => {
+                a.insert("assignee".into(), json!(clean(who)));
+                if !clean(what).is_empty() {
+                    a.insert("task".into(), json!(clean(what)));
+                }
+            }
+            _ => {
+                if !clean(main).is_empty() {
+                    a.insert("task".into(), json!(clean(main)));
+                }
+            }
+        }
+        if !due.is_empty() {
+            a.insert("due".into(), json!(due));
+        }
+        if a.is_empty() {
+            return;
+        }
+        self.places.push(Place {
+            pointer: format!("/session/assignments/{i}"),
+            paragraph: n,
+            label: String::new(),
+        });
+        self.push_assignment(a);
+    }
+
+    /// Reads a table of assignments, if its header row names their columns; `false` when the
+    /// table is something else.
+    fn assignment_table(&mut self, rows: &[Vec<Vec<Paragraph>>]) -> bool {
+        let cell_text = |cell: &[Paragraph]| {
+            cell.iter()
+                .filter(|p| p.style.as_deref() != Some(GUIDANCE_STYLE))
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let Some(header_at) = rows.iter().take(2).position(|row| {
+            row.iter()
+                .filter(|c| labels::assignment_column(&cell_text(c)).is_some())
+                .count()
+                >= 2
+        }) else {
+            return false;
+        };
+        let header: Vec<(Option<&'static str>, String, u32)> = rows[header_at]
+            .iter()
+            .map(|c| {
+                let text = cell_text(c);
+                let n = c.first().map_or(0, |p| p.number);
+                (
+                    labels::assignment_column(&text).map(|col| col.key),
+                    clean(&text),
+                    n,
+                )
+            })
+            .collect();
+        if let Some(n) = header.iter().map(|h| h.2).find(|&n| n > 0) {
+            self.place("session.assignments", n, "Phân công thực hiện");
+        }
+        for row in &rows[header_at + 1..] {
+            let i = self.assignment_count();
+            let mut a = Map::new();
+            let mut places = Vec::new();
+            let mut first = None;
+            for (cell, (key, label, _)) in row.iter().zip(&header) {
+                let text = clean(&cell_text(cell));
+                if text.is_empty() {
+                    continue;
+                }
+                let n = cell.first().map_or(0, |p| p.number);
+                if key.is_some() || !is_numbering(label) {
+                    first.get_or_insert(n);
+                }
+                match key {
+                    Some(key) => {
+                        let value = match *key {
+                            "remedy" => {
+                                layout::boolean(&text).map_or(Value::String(text), Value::Bool)
+                            }
+                            _ => Value::String(text),
+                        };
+                        a.insert((*key).to_owned(), value);
+                        places.push(Place {
+                            pointer: format!("/session/assignments/{i}/{key}"),
+                            paragraph: n,
+                            label: label.clone(),
+                        });
+                    }
+                    // A numbering column is not kept; another column is, under its header.
+                    None if is_numbering(label) => {}
+                    None => {
+                        let name = if label.is_empty() {
+                            "column".to_owned()
+                        } else {
+                            label.clone()
+                        };
+                        a.insert(name, Value::String(text));
+                    }
+                }
+            }
+            if places.is_empty() {
+                continue;
+            }
+            if let Some(n) = first {
+                self.places.push(Place {
+                    pointer: format!("/session/assignments/{i}"),
+                    paragraph: n,
+                    label: String::new(),
+                });
+            }
+            self.places.extend(places);
+            self.push_assignment(a);
+        }
+        self.open = None;
+        true
+    }
+}
+
+fn is_numbering(label: &str) -> bool {
+    let f: String = label.chars().map(labels::fold_char).collect();
+    matches!(f.trim(), "stt" | "tt" | "so tt" | "so thu tu" | "#")
+}
+
+/// The parts of a sentence left after a value was taken out of it, comma-separated.
+fn joined(text: &str) -> String {
+    text.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The day in `19 giờ 30 phút, ngày 09 tháng 4 năm 2017, tại …`: from `ngày` to the year after
+/// `năm` (or to the next comma), or a `dd/mm/yyyy` word; and the text around it.
+fn split_date(text: &str) -> (Option<String>, String) {
+    if let Some(at) = labels::find_word(text, "ngay") {
+        let start = labels::byte_at(text, at);
+        let after = &text[start..];
+        let end = match labels::find_word(after, "nam") {
+            Some(y) => {
+                let year_from = labels::byte_at(after, y + 3);
+                let digits = after[year_from..]
+                    .char_indices()
+                    .skip_while(|(_, c)| c.is_whitespace())
+                    .take_while(|(_, c)| c.is_ascii_digit())
+                    .last()
+                    .map(|(i, c)| year_from + i + c.len_utf8());
+                digits.unwrap_or(after.len())
+            }
+            None => after.find([',', ';']).unwrap_or(after.len()),
+        };
+        let date = clean(&after[..end]);
+        let others = format!("{},{}", &text[..start], &after[end..]);
+        return (Some(date), joined(&others));
+    }
+    for word in text.split(|c: char| c.is_whitespace() || c == ',' || c == ';') {
+        let parts: Vec<&str> = word.split(['/', '-', '.']).collect();
+        if parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let others = text.replacen(word, ",", 1);
+            return (Some(word.to_owned()), joined(&others));
+        }
+    }
+    (None, text.to_owned())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,236 @@
+use super::write::{docx, Para, Part};
+use super::*;
+
+fn paras(texts: &[&str]) -> Vec<Block> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Block::Paragraph(Paragraph {
+                number: i as u32 + 1,
+                text: (*t).to_owned(),
+                style: None,
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_layout_of_the_handbook() {
+    let m = minutes(
+        &paras(&[
+            "ĐẢNG BỘ XÃ HÀM CHÍNH",
+            "CHI BỘ: Chi bộ thôn 3",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Mã chi bộ: HC-CB03",
+            "BIÊN BẢN SINH HOẠT CHI BỘ ĐỊNH KỲ tháng 4 năm 2017",
+            "Vào lúc 19 giờ 30 phút, ngày 09 tháng 4 năm 2017, tại hội trường thôn 3",
+            "Thành phần tham dự:",
+            "- Chủ tọa: đồng chí Nguyễn Văn An, Bí thư chi bộ",
+            "- Thư ký: đồng chí Trần Thị Bình",
+            "- Có mặt 17/19 đồng chí, vắng 2 (có lý do)",
+            "NỘI DUNG SINH HOẠT",
+            "Sinh hoạt chuyên đề từ 19 giờ 45 đến 20 giờ 30",
+            "Chủ đề: Nâng cao tinh thần tự phê bình và phê bình",
+            "Lý do chọn chủ đề:",
+            "Góp ý còn nể nang.",
+            "Còn ngại va chạm.",
+            "Ý kiến thảo luận:",
+            "- Đồng chí Hùng: cần góp ý thẳng thắn.",
+            "- Đồng chí Lan: đồng ý.",
+            "Đồng chí chủ trì kết luận: Mỗi đảng viên tự nhận một khuyết điểm.",
+            "Phân công thực hiện:",
+            "- Tổ đảng số 1: theo dõi việc sửa chữa khuyết điểm, thời hạn: tháng 5/2017",
+            "Một đoạn không nhãn.",
+            "Kết thúc lúc 21 giờ cùng ngày.",
+        ]),
+        None,
+    );
+    let r = Value::Object(m.record.clone());
+    assert_eq!(
+        r["unit"],
+        json!({"parent": "ĐẢNG BỘ XÃ HÀM CHÍNH", "name": "Chi bộ thôn 3", "code": "HC-CB03"})
+    );
+    assert_eq!(r["kind"], "ĐỊNH KỲ");
+    assert_eq!(r["date"], "ngày 09 tháng 4 năm 2017");
+    assert_eq!(r["chair"], "đồng chí Nguyễn Văn An, Bí thư chi bộ");
+    assert_eq!(r["attendance"], json!({"present": 17, "total": 19}));
+    assert_eq!(r["session"]["start"], "19 giờ 45");
+    assert_eq!(r["session"]["end"], "20 giờ 30");
+    assert_eq!(
+        r["session"]["topics"],
+        json!(["Nâng cao tinh thần tự phê bình và phê bình"])
+    );
+    assert_eq!(
+        r["session"]["reason"],
+        "Góp ý còn nể nang.\nCòn ngại va chạm."
+    );
+    assert_eq!(
+        r["session"]["discussion"]["opinions"],
+        json!([
+            "Đồng chí Hùng: cần góp ý thẳng thắn.",
+            "Đồng chí Lan: đồng ý."
+        ])
+    );
+    assert_eq!(
+        r["session"]["conclusion"],
+        "Mỗi đảng viên tự nhận một khuyết điểm."
+    );
+    assert_eq!(
+        r["session"]["assignments"],
+        json!([{"assignee": "Tổ đảng số 1", "task": "theo dõi việc sửa chữa khuyết điểm", "due": "tháng 5/2017"}])
+    );
+    assert_eq!(
+        r["_unmapped"],
+        json!([
+            {"paragraph": 6, "label": "Vào lúc", "text": "19 giờ 30 phút, tại hội trường thôn 3"},
+            {"paragraph": 10, "label": "Có mặt", "text": "vắng 2 (có lý do)"},
+            {"paragraph": 23, "text": "Một đoạn không nhãn."},
+            {"paragraph": 24, "label": "Kết thúc lúc", "text": "21 giờ cùng ngày."},
+        ])
+    );
+    let place = m.places.of("/session/conclusion").unwrap();
+    assert_eq!(
+        (place.paragraph, place.label.as_str()),
+        (20, "Đồng chí chủ trì kết luận")
+    );
+    assert_eq!(
+        m.places.of("/session/assignments/0/due").unwrap().paragraph,
+        22
+    );
+    assert!(m.places.of("/session/questions").is_none());
+}
+
+#[test]
+fn labels_without_diacritics_in_capitals_and_the_unit_from_the_command_line() {
+    let m = minutes(
+        &paras(&[
+            "CHU TRI: Nguyen Van An",
+            "THU KY:",
+            "Tran Thi Binh",
+            "Ket luan",
+            "Thong nhat.",
+        ]),
+        Some("HC-01"),
+    );
+    let r = Value::Object(m.record);
+    assert_eq!(r["chair"], "Nguyen Van An");
+    assert_eq!(r["secretary"], "Tran Thi Binh");
+    assert_eq!(r["session"]["conclusion"], "Thong nhat.");
+    assert_eq!(r["unit"]["code"], "HC-01");
+    assert!(r.get("_unmapped").is_none());
+}
+
+#[test]
+fn an_assignments_table() {
+    let cell = |n: u32, t: &str| {
+        vec![Paragraph {
+            number: n,
+            text: t.into(),
+            style: None,
+        }]
+    };
+    let rows = vec![
+        vec![
+            cell(1, "STT"),
+            cell(2, "Người/tập thể được giao"),
+            cell(3, "Nhiệm vụ"),
+            cell(4, "Thời hạn"),
+            cell(5, "Khắc phục khuyết điểm"),
+        ],
+        vec![
+            cell(6, "1"),
+            cell(7, "Chi ủy"),
+            cell(8, "Theo dõi"),
+            cell(9, "cuối quý"),
+            cell(10, "không"),
+        ],
+        vec![vec![], vec![], vec![], vec![], vec![]],
+        vec![
+            cell(11, "2"),
+            cell(12, "Đ/c Hùng"),
+            vec![],
+            cell(13, "30/6/2017"),
+            vec![],
+        ],
+    ];
+    let m = minutes(&[Block::Table(rows)], None);
+    let r = Value::Object(m.record);
+    assert_eq!(
+        r["session"]["assignments"],
+        json!([
+            {"assignee": "Chi ủy", "task": "Theo dõi", "due": "cuối quý", "remedy": false},
+            {"assignee": "Đ/c Hùng", "due": "30/6/2017"},
+        ])
+    );
+    let due = m.places.of("/session/assignments/1/due").unwrap();
+    assert_eq!((due.paragraph, due.label.as_str()), (13, "Thời hạn"));
+    assert_eq!(
+        m.places
+            .of("/session/assignments/1/task")
+            .unwrap()
+            .paragraph,
+        12
+    );
+}
+
+#[test]
+fn written_then_read() {
+    let bytes = docx(&[
+        Part::Para(Para::labelled("Mã chi bộ", "HC-01")),
+        Part::Para(Para::new(
+            write::Look::Guidance,
+            "Kết luận: không phải là kết luận",
+        )),
+        Part::Para(Para::labelled("Kết luận", "Đạt & tốt <1>\ndòng hai")),
+    ])
+    .unwrap();
+    let m = read(&bytes, None).unwrap();
+    let r = Value::Object(m.record);
+    assert_eq!(r["session"]["conclusion"], "Đạt & tốt <1>\ndòng hai");
+    assert_eq!(m.places.of("/session/conclusion").unwrap().paragraph, 3);
+}
+
+#[test]
+fn broken_files_are_errors_never_panics() {
+    let good = docx(&[Part::Para(Para::labelled("Chủ trì", "An"))]).unwrap();
+    for n in [0, 1, 4, 22, 100, good.len() / 2, good.len() - 1] {
+        let _ = read(&good[..n], None);
+    }
+    assert!(matches!(
+        read(b"PK\x03\x04garbage", None),
+        Err(DocxError::Package(_))
+    ));
+    assert!(matches!(
+        read(b"{\\rtf1 not a docx", None),
+        Err(DocxError::Package(PackageError::NotZip(_)))
+    ));
+    // A zip that is not a Word document.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("a.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    let other = zip.finish().unwrap().into_inner();
+    assert_eq!(
+        read(&other, None),
+        Err(DocxError::Package(PackageError::NoDocument))
+    );
+}
+
+#[test]
+fn a_zip_bomb_stops_at_the_limit() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("word/document.xml", options).unwrap();
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..(MAX_DOCUMENT_BYTES >> 20) + 1 {
+        zip.write_all(&block).unwrap();
+    }
+    let bomb = zip.finish().unwrap().into_inner();
+    assert!(bomb.len() < 1 << 20, "{}", bomb.len());
+    assert_eq!(
+        read(&bomb, None),
+        Err(DocxError::Package(PackageError::TooLarge))
+    );
+}
