@@ -35,7 +35,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check meeting records (.json, .jsonl, .ndjson, .csv, .xlsx files or directories) and
+    /// Check meeting records (.json, .jsonl, .ndjson, .csv, .xlsx, .docx files or directories) and
     /// report findings.
     Check(CheckArgs),
     /// Convert meeting records between JSON, JSON Lines and CSV, losing nothing.
@@ -92,24 +92,31 @@ pub struct ConfigArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TemplateArgs {
-    /// The cell's code (unit.code).
+    /// The cell's code (unit.code); required for json and csv, written into the docx
+    /// template's "Mã chi bộ" line when given.
     #[arg(long)]
-    pub unit: String,
+    pub unit: Option<String>,
 
-    /// The month of the meeting (YYYY-MM).
+    /// The month of the meeting (YYYY-MM); required for json and csv, written into the docx
+    /// template's title when given.
     #[arg(long, value_parser = parse_month)]
-    pub month: Month,
+    pub month: Option<Month>,
 
     /// json: a record with a `_huong_dan` object of guidance; csv: the header row and one
-    /// example row.
+    /// example row; docx: Word minutes to fill in, with guidance under each label.
     #[arg(long, value_enum, default_value_t = TemplateFormat::Json)]
     pub format: TemplateFormat,
+
+    /// Write the template to this file (needed for docx unless standard output is redirected).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TemplateFormat {
     Json,
     Csv,
+    Docx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -168,6 +175,10 @@ pub struct CheckArgs {
     #[arg(long, value_parser = parse_report_date)]
     pub date: Option<ReportDate>,
 
+    /// The cell's code for Word minutes (.docx) that have no "Mã chi bộ" line.
+    #[arg(long, value_name = "CODE")]
+    pub unit: Option<String>,
+
     /// Benchmarking: only read and parse (and validate) the records, check nothing, and print
     /// the counts. The floor under the cost of a check.
     #[arg(long, hide = true)]
@@ -180,7 +191,7 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
-    /// Files or directories of meeting records (.json, .jsonl, .ndjson, .csv, .xlsx).
+    /// Files or directories of meeting records (.json, .jsonl, .ndjson, .csv, .xlsx, .docx).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
@@ -200,6 +211,10 @@ pub struct ConvertArgs {
     /// Encoding of files that have no byte order mark: utf-8 (default) or windows-1258.
     #[arg(long, value_parser = parse_encoding, default_value = "utf-8")]
     pub encoding: Encoding,
+
+    /// The cell's code for Word minutes (.docx) that have no "Mã chi bộ" line.
+    #[arg(long, value_name = "CODE")]
+    pub unit: Option<String>,
 }
 
 /// The formats of `check` reports.

@@ -216,8 +216,8 @@ pub const WORD_LABELS: &[WordLabel] = &[
     field("session.end", "Giờ kết thúc", &[]),
     field(
         "session.minutes",
-        "Thời lượng",
-        &["Số phút", "Thời lượng sinh hoạt chuyên đề"],
+        "Thời lượng (phút)",
+        &["Thời lượng", "Số phút", "Thời lượng sinh hoạt chuyên đề"],
     ),
     field(
         "session.reason",

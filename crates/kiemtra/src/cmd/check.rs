@@ -35,6 +35,8 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         to: args.to,
         encoding: args.encoding,
         progress,
+        unit: args.unit.clone(),
+        lang,
         ..Options::new(settings.policy.clone())
     };
     let limits = limits(args);

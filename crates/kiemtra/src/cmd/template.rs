@@ -6,6 +6,9 @@
 //!   `_huong_dan` giving, for each field's dotted path, a line of guidance and the values it
 //!   accepts. The reader ignores `_huong_dan`; the schema allows keys starting with `_`.
 //!   Blank values count as absent, so an unfilled field is a finding, never a pass.
+//! - `--format docx`: Word minutes in the province's layout to fill in (see
+//!   `kiemtra_input::docx::template`); `--unit` and `--month` fill the code and the title when
+//!   given.
 //! - `--format csv`: the header row (dotted paths, one column per field, lists one item per line
 //!   in their cell, `session.assignments` one assignment per line as
 //!   `assignee | kind | task | due | remedy`) and one example row of a complete meeting, to be
@@ -22,25 +25,56 @@ use crate::cli::{TemplateArgs, TemplateFormat};
 use crate::format_v1::{children, FieldDoc, Ty, FIELDS};
 
 pub fn run(args: &TemplateArgs, lang: Lang) -> Result<ExitCode, Error> {
-    let code = args.unit.trim();
-    if code.is_empty() {
+    let code = args.unit.as_deref().map(str::trim);
+    if code == Some("") {
         return Err("--unit: the cell's code must not be blank".into());
     }
-    let mut out = anstream::stdout().lock();
+    let mut buffer = Vec::new();
     match args.format {
-        TemplateFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &blank(code, args.month, lang))?;
-            writeln!(out)?;
+        TemplateFormat::Docx => {
+            let parts =
+                kiemtra_input::docx::template::parts(code, args.month.map(|m| (m.year, m.month)));
+            buffer = kiemtra_input::docx::write::docx(&parts)?;
+            if args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                return Err(lang
+                    .pick(
+                        "mẫu .docx là tệp nhị phân: thêm -o TỆP.docx",
+                        "a .docx template is a binary file: add -o FILE.docx",
+                    )
+                    .into());
+            }
         }
-        TemplateFormat::Csv => {
-            // UTF-8 with BOM, so that spreadsheet programs show Vietnamese correctly.
-            out.write_all("\u{feff}".as_bytes())?;
-            let mut w = csv::Writer::from_writer(&mut out);
-            let columns = csv_columns();
-            w.write_record(columns.iter().map(|c| c.path))?;
-            let example = example(code, args.month);
-            w.write_record(columns.iter().map(|c| cell(&example, c)))?;
-            w.flush()?;
+        TemplateFormat::Json | TemplateFormat::Csv => {
+            let (Some(code), Some(month)) = (code, args.month) else {
+                return Err(lang
+                    .pick(
+                        "mẫu json và csv cần --unit MÃ và --month YYYY-MM",
+                        "json and csv templates need --unit CODE and --month YYYY-MM",
+                    )
+                    .into());
+            };
+            if args.format == TemplateFormat::Json {
+                serde_json::to_writer_pretty(&mut buffer, &blank(code, month, lang))?;
+                writeln!(buffer)?;
+            } else {
+                // UTF-8 with BOM, so that spreadsheet programs show Vietnamese correctly.
+                buffer.write_all("\u{feff}".as_bytes())?;
+                let mut w = csv::Writer::from_writer(&mut buffer);
+                let columns = csv_columns();
+                w.write_record(columns.iter().map(|c| c.path))?;
+                let example = example(code, month);
+                w.write_record(columns.iter().map(|c| cell(&example, c)))?;
+                w.flush()?;
+            }
+        }
+    }
+    match &args.output {
+        Some(path) => std::fs::write(path, &buffer)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&buffer)?;
+            out.flush()?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -19,12 +19,14 @@
 mod body;
 mod labels;
 mod package;
+pub mod template;
 pub mod write;
 
 use kiemtra_format::word_labels::Reads;
 use serde_json::{json, Map, Value};
 
 pub use body::{Block, BodyError, Paragraph, MAX_DEPTH};
+pub use kiemtra_format::word_labels::label_of;
 pub use package::{PackageError, MAX_DOCUMENT_BYTES, MAX_ENTRIES};
 
 use crate::layout::{self, Kind};
@@ -216,6 +218,18 @@ impl Builder {
     /// a short field is kept apart rather than overwrite the first.
     fn add(&mut self, path: &'static str, text: &str, paragraph: u32, label: &str) {
         let kind = kind_of(path);
+        if matches!(kind, Kind::Date | Kind::Time | Kind::Integer) && is_unfilled(text) {
+            return;
+        }
+        if kind == Kind::List && text.contains('\n') {
+            // A line break inside a list's paragraph starts another item.
+            for item in text.split('\n').map(|l| clean(strip_marker(l))) {
+                if !item.is_empty() {
+                    self.add(path, &item, paragraph, label);
+                }
+            }
+            return;
+        }
         let current = layout::get(&Value::Object(self.record.clone()), path).cloned();
         match (kind, current) {
             (Kind::List, Some(Value::Array(mut items))) => {
@@ -310,7 +324,7 @@ impl Builder {
                 }
             }
             Reads::MeetingEnd | Reads::Kept => {
-                if !rest.is_empty() {
+                if !is_unfilled(&rest) {
                     self.keep(n, Some(written), &rest);
                 }
                 self.open = Some((Open::Kept, written.to_owned()));
@@ -334,7 +348,7 @@ impl Builder {
         }
         let others =
             clean(others.trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace()));
-        if !others.is_empty() {
+        if !is_unfilled(&others) {
             self.keep(n, Some(written), &others);
         }
     }
@@ -351,7 +365,7 @@ impl Builder {
         };
         let (present, used) = digits(rest);
         if present.is_empty() {
-            if !rest.is_empty() {
+            if !is_unfilled(rest) {
                 self.keep(n, Some(written), rest);
             }
             return;
@@ -416,7 +430,7 @@ impl Builder {
                 }
             }
             _ => {
-                if !clean(text).is_empty() {
+                if !is_unfilled(text) {
                     self.keep(n, Some(written), &clean(text));
                 }
             }
@@ -581,6 +595,27 @@ impl Builder {
         self.open = None;
         true
     }
+}
+
+/// A template's value left as it was: only placeholders, the words around them (`…… giờ ……
+/// phút, ngày …… tháng …… năm ……`, `……/…… đồng chí`) and punctuation.
+fn is_unfilled(text: &str) -> bool {
+    let folded: String = clean(text)
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                labels::fold_char(c)
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    folded.split_whitespace().all(|w| {
+        matches!(
+            w,
+            "gio" | "phut" | "ngay" | "thang" | "nam" | "dong" | "chi" | "tu" | "den" | "h"
+        )
+    })
 }
 
 fn is_numbering(label: &str) -> bool {
