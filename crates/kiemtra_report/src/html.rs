@@ -724,6 +724,9 @@ fn unit_detail(
             .map(|p| format!(" <span class=\"field\">{}</span>", esc(&dotted(p))))
             .unwrap_or_default();
         let place = match (&f.file, f.line, outcome.column(f)) {
+            _ if outcome.word_place(f).is_some() => {
+                esc(&outcome.word_place_text(f, lang).unwrap_or_default()).into_owned()
+            }
             (Some(file), Some(line), Some(col)) => format!("{}:{line}:{col}", esc(file)),
             (Some(file), Some(line), None) => format!("{}:{line}", esc(file)),
             _ => "—".into(),

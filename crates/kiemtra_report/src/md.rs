@@ -316,6 +316,9 @@ pub fn render(
                         .map(|p| format!(" {}", code(&dotted(p))))
                         .unwrap_or_default();
                     let place = match (&f.file, f.line, outcome.column(f)) {
+                        _ if outcome.word_place(f).is_some() => {
+                            md(&outcome.word_place_text(f, lang).unwrap_or_default())
+                        }
                         (Some(file), Some(line), Some(col)) => md(&format!("{file}:{line}:{col}")),
                         (Some(file), Some(line), None) => md(&format!("{file}:{line}")),
                         _ => "—".into(),

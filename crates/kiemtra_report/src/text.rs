@@ -67,12 +67,15 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         let label = lang.pick("bị loại", "rejected");
         let red = severity_style(Severity::Error);
         for r in &outcome.rejected {
+            // Word minutes have paragraphs, not lines.
+            let place = if outcome.word.contains_key(&r.file) {
+                format!("{}, {} {}", r.file, lang.pick("đoạn", "paragraph"), r.line)
+            } else {
+                format!("{}:{}:{}", r.file, r.line, r.column)
+            };
             writeln!(
                 out,
-                "  {}:{}:{}  {red}{label}{red:#}  {}",
-                r.file,
-                r.line,
-                r.column,
+                "  {place}  {red}{label}{red:#}  {}",
                 r.reason.message(lang)
             )?;
         }
@@ -156,6 +159,9 @@ pub(crate) fn finding(
 ) -> io::Result<()> {
     let lang = ctx.lang;
     let place = match (&f.file, f.line) {
+        _ if outcome.word_place(f).is_some() => {
+            outcome.word_place_text(f, lang).unwrap_or_default()
+        }
         (Some(file), Some(line)) => format!("{file}:{line}"),
         _ => match lang {
             Lang::Vi => format!("(chi bộ, tháng {:02}/{})", f.month.month, f.month.year),

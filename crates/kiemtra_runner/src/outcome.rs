@@ -227,6 +227,13 @@ impl Outcome {
         })
     }
 
+    /// A finding's place as a person reads it, for Word minutes: `biên-bản.docx, đoạn 14
+    /// “Kết luận”` or `biên-bản.docx, không thấy mục “Kết luận”`. `None` outside Word minutes.
+    pub fn word_place_text(&self, f: &Finding, lang: kiemtra_rules::Lang) -> Option<String> {
+        let place = self.word_place(f)?;
+        Some(format!("{}, {}", f.file.as_deref()?, place.describe(lang)))
+    }
+
     /// Findings new since the baseline, still open, and resolved, for one unit (waived
     /// findings included in the first two).
     pub fn baseline_counts(&self, unit: &str) -> (usize, usize, usize) {

@@ -261,7 +261,8 @@ impl Builder {
 
     fn unlabelled(&mut self, p: &Paragraph) {
         let text = clean(&p.text);
-        if text.is_empty() {
+        // Dots, stars and rules between parts carry nothing.
+        if !text.chars().any(char::is_alphanumeric) {
             return;
         }
         match self.open.clone() {
@@ -327,7 +328,9 @@ impl Builder {
                 if !is_unfilled(&rest) {
                     self.keep(n, Some(written), &rest);
                 }
-                self.open = Some((Open::Kept, written.to_owned()));
+                if l.label.reads == Reads::Kept {
+                    self.open = Some((Open::Kept, written.to_owned()));
+                }
             }
             Reads::Heading => {
                 if !rest.is_empty() {

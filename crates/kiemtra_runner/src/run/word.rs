@@ -17,7 +17,11 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], reading: &Reading<'_>) {
         }
     };
     let value = serde_json::Value::Object(minutes.record);
-    part.word = Some(minutes.places);
+    // A rejection points at the paragraph of the field at fault (its "line").
+    let paragraph = |pointer: &str| Position {
+        line: minutes.places.of(pointer).map_or(1, |p| p.paragraph),
+        column: 1,
+    };
     let at = Position::START;
     let checked = guarded(at, || {
         let doc = RecordDoc::deserialize(&value).map_err(|e| Rejection {
@@ -25,7 +29,7 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], reading: &Reading<'_>) {
             reason: Reason::Syntax(e.to_string()),
         })?;
         let record = kiemtra_rules::validate(doc).map_err(|invalid| Rejection {
-            at,
+            at: paragraph(invalid.pointer()),
             reason: Reason::Invalid(invalid),
         })?;
         super::admissible(&record).map_err(|reason| Rejection { at, reason })?;
@@ -43,4 +47,5 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], reading: &Reading<'_>) {
     if let Err(r) = checked {
         part.rejected.push(r);
     }
+    part.word = Some(minutes.places);
 }
