@@ -379,8 +379,9 @@ impl Builder {
             let (total, used) = digits(t.trim_start());
             if !total.is_empty() {
                 self.add("attendance.total", &total, n, written);
-                after = &t.trim_start()[used..];
             }
+            // `17/…… đồng chí`: the total left as dots is no text of its own.
+            after = &t.trim_start()[used..];
         }
         // Anything beyond the counts and the words for them (who was absent…) is kept.
         let mut tail = after.trim().to_owned();
