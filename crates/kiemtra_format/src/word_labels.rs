@@ -363,7 +363,12 @@ pub const ASSIGNMENT_COLUMNS: &[AssignmentColumn] = &[
 /// The label a field is written with, from [`WORD_LABELS`]: for the message that a part is
 /// missing from a document.
 pub fn label_of(path: &str) -> Option<&'static str> {
+    let inside = format!("{path}.");
+    let first_inside = |p: &str| path != "session" && p.starts_with(&inside);
     WORD_LABELS.iter().find_map(|l| match l.reads {
+        Reads::SessionSpan if path == "session" => Some(l.label),
+        // A group (`session.assessment`) is named by its first field's label.
+        Reads::Field(p) if first_inside(p) => Some(l.label),
         Reads::Field(p) | Reads::Header(p) if p == path => Some(l.label),
         Reads::MeetingTime if path == "date" => Some(l.label),
         Reads::Attendance if path.starts_with("attendance") => Some(l.label),
@@ -396,5 +401,7 @@ mod tests {
             Some("Phân công thực hiện")
         );
         assert_eq!(label_of("chair"), Some("Chủ trì"));
+        assert_eq!(label_of("session.assessment"), Some("Mặt được"));
+        assert_eq!(label_of("session"), Some("Sinh hoạt chuyên đề"));
     }
 }

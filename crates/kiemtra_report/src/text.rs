@@ -162,6 +162,8 @@ pub(crate) fn finding(
         _ if outcome.word_place(f).is_some() => {
             outcome.word_place_text(f, lang).unwrap_or_default()
         }
+        // Word minutes have no lines: a finding of the whole meeting names the file.
+        (Some(file), Some(_)) if outcome.word.contains_key(file) => file.clone(),
         (Some(file), Some(line)) => format!("{file}:{line}"),
         _ => match lang {
             Lang::Vi => format!("(chi bộ, tháng {:02}/{})", f.month.month, f.month.year),

@@ -50,18 +50,24 @@ pub struct Places(pub Vec<Place>);
 
 impl Places {
     /// The place of the field at `pointer`, or of the nearest enclosing field that has one
-    /// (`/session/assignments/0/due` falls back to the assignment's row, then the label).
+    /// (`/session/assignments/0/due` falls back to the assignment's row, then the label), or
+    /// of the first field inside it (`/session/assessment` is where `Mặt được` is).
     pub fn of(&self, pointer: &str) -> Option<&Place> {
         let mut p = pointer;
         loop {
             if let Some(place) = self.0.iter().find(|x| x.pointer == p) {
                 return Some(place);
             }
-            p = &p[..p.rfind('/')?];
-            if p.is_empty() {
-                return None;
+            match p.rfind('/') {
+                Some(i) if i > 0 => p = &p[..i],
+                _ => break,
             }
         }
+        let inside = format!("{pointer}/");
+        self.0
+            .iter()
+            .filter(|x| x.pointer.starts_with(&inside))
+            .min_by_key(|x| x.paragraph)
     }
 }
 
