@@ -308,6 +308,13 @@ fn a_district_folder_mixing_word_minutes_with_csv_jsonl_and_a_workbook() {
         word.contains(&&json!({"paragraph": 27, "label": "Kết luận"})),
         "{word:?}"
     );
+    // The printed reports give the same place.
+    for format in ["md", "html"] {
+        let o = kiemtra(&["--no-config", "check", "--format", format, "fixtures/docx/huyen"]);
+        let out = stdout(&o);
+        assert!(out.contains("ht-cb04-2017-04-chu-toa-bang.docx, đoạn 27 “Kết luận”"), "{format}");
+        assert!(out.contains("không thấy mục “Nguyên nhân”"), "{format}");
+    }
     // Byte-identical whatever the threads.
     let one = kiemtra(&["--no-config", "check", "-j", "1", "fixtures/docx/huyen"]);
     assert_eq!(stdout(&one), text);
