@@ -310,9 +310,18 @@ fn a_district_folder_mixing_word_minutes_with_csv_jsonl_and_a_workbook() {
     );
     // The printed reports give the same place.
     for format in ["md", "html"] {
-        let o = kiemtra(&["--no-config", "check", "--format", format, "fixtures/docx/huyen"]);
+        let o = kiemtra(&[
+            "--no-config",
+            "check",
+            "--format",
+            format,
+            "fixtures/docx/huyen",
+        ]);
         let out = stdout(&o);
-        assert!(out.contains("ht-cb04-2017-04-chu-toa-bang.docx, đoạn 27 “Kết luận”"), "{format}");
+        assert!(
+            out.contains("ht-cb04-2017-04-chu-toa-bang.docx, đoạn 27 “Kết luận”"),
+            "{format}"
+        );
         assert!(out.contains("không thấy mục “Nguyên nhân”"), "{format}");
     }
     // Byte-identical whatever the threads.

@@ -58,8 +58,10 @@ impl Places {
             if let Some(place) = self.0.iter().find(|x| x.pointer == p) {
                 return Some(place);
             }
+            // Up to the enclosing field, never to a whole part (`/session`): a missing
+            // `Kết luận` is not at the session's heading.
             match p.rfind('/') {
-                Some(i) if i > 0 => p = &p[..i],
+                Some(i) if p[..i].matches('/').count() >= 2 => p = &p[..i],
                 _ => break,
             }
         }
@@ -408,11 +410,16 @@ impl Builder {
 
     /// `từ 19 giờ 45 đến 20 giờ 30`: `session.start` and `session.end`.
     fn session_span(&mut self, n: u32, written: &str, rest: &str) {
+        let text =
+            rest.trim_matches(|c: char| c == '(' || c == ')' || c == ':' || c.is_whitespace());
+        if text.is_empty() {
+            // The session's heading (`1. Học tập và làm theo tư tưởng…`): its span is below.
+            self.place("session", n, written);
+            return;
+        }
         self.place("session.start", n, written);
         self.place("session.end", n, written);
         self.place("session.minutes", n, written);
-        let text =
-            rest.trim_matches(|c: char| c == '(' || c == ')' || c == ':' || c.is_whitespace());
         let from = labels::find_word(text, "tu");
         let to = labels::find_word(text, "den");
         match (from, to) {

@@ -115,6 +115,13 @@ pub fn parts(unit: Option<&str>, month: Option<(i32, u32)>) -> Vec<Part> {
         heading(known("Nội dung sinh hoạt")),
         Part::Para(Para {
             look: Look::Normal,
+            runs: vec![run(
+                format!("1. {}", known("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh")),
+                true,
+            )],
+        }),
+        Part::Para(Para {
+            look: Look::Normal,
             runs: vec![
                 run(format!("{} ", label(Reads::SessionSpan)), true),
                 run("từ ", false),

@@ -234,3 +234,45 @@ fn a_zip_bomb_stops_at_the_limit() {
         Err(DocxError::Package(PackageError::TooLarge))
     );
 }
+
+#[test]
+fn a_zip_bomb_that_lies_about_its_size_stops_at_the_limit_too() {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("word/document.xml", options).unwrap();
+    let block = vec![b' '; 1 << 20];
+    for _ in 0..(MAX_DOCUMENT_BYTES >> 20) + 4 {
+        zip.write_all(&block).unwrap();
+    }
+    let mut bomb = zip.finish().unwrap().into_inner();
+    // Declare 100 bytes in the central directory (signature PK\1\2, size at offset 24): the
+    // reading still stops one byte past the limit.
+    let cd = bomb.windows(4).rposition(|w| w == b"PK\x01\x02").unwrap();
+    bomb[cd + 24..cd + 28].copy_from_slice(&100u32.to_le_bytes());
+    assert_eq!(
+        read(&bomb, None),
+        Err(DocxError::Package(PackageError::TooLarge))
+    );
+}
+
+#[test]
+fn a_missing_label_is_not_placed_at_an_enclosing_heading() {
+    let m = minutes(
+        &paras(&[
+            "1. Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+            "Sinh hoạt chuyên đề từ 19:30 đến 20:10",
+            "Phân công thực hiện:",
+            "- Chi ủy: theo dõi",
+        ]),
+        None,
+    );
+    assert_eq!(m.places.of("/session").unwrap().paragraph, 1);
+    assert_eq!(m.places.of("/session/start").unwrap().paragraph, 2);
+    assert!(m.places.of("/session/conclusion").is_none());
+    assert_eq!(
+        m.places.of("/session/assignments/0/due").unwrap().paragraph,
+        4
+    );
+}
