@@ -239,6 +239,43 @@ fn the_template_left_unfilled_does_not_pass() {
 }
 
 #[test]
+fn the_unit_code_from_the_command_line_when_the_minutes_have_none() {
+    let mut p = parts(None, Some((2017, 4)));
+    fill(&mut p, &json!({ "date": "09/04/2017", "kind": "định kỳ" }));
+    let dir = std::env::temp_dir().join(format!("kiemtra-docx-unit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("khong-ma.docx");
+    std::fs::write(&file, docx(&p).unwrap()).unwrap();
+    let file = file.to_str().unwrap();
+    let o = kiemtra(&["--no-config", "check", file]);
+    assert!(stdout(&o).contains("bị loại"), "{}", stdout(&o));
+    let o = kiemtra(&[
+        "--no-config",
+        "check",
+        "--unit",
+        "HC-07",
+        "--format",
+        "json",
+        file,
+    ]);
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["summary"]["checked"], 1);
+    assert_eq!(report["findings"][0]["unit"], "HC-07");
+    let o = kiemtra(&[
+        "--no-config",
+        "convert",
+        "--unit",
+        "HC-07",
+        "--to",
+        "json",
+        file,
+    ]);
+    let records: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(records[0]["unit"], json!({"code": "HC-07"}));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
 fn each_fixture_reads_as_it_is_written() {
     let dir = common::root().join("fixtures/docx/huyen");
     let mut names: Vec<_> = std::fs::read_dir(&dir)

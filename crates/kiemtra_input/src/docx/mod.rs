@@ -261,6 +261,18 @@ impl Builder {
         if p.style.as_deref() == Some(GUIDANCE_STYLE) {
             return;
         }
+        if p.text.contains('\n') {
+            // Lines broken with Shift+Enter (`ĐẢNG BỘ XÃ …⏎CHI BỘ THÔN 2`) are read one by one,
+            // all in the paragraph.
+            for line in p.text.split('\n') {
+                self.paragraph(&Paragraph {
+                    number: p.number,
+                    text: line.to_owned(),
+                    style: None,
+                });
+            }
+            return;
+        }
         match labels::find(&p.text) {
             Some(l) => self.labelled(p, &l),
             None => self.unlabelled(p),

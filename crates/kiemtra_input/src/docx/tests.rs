@@ -276,3 +276,31 @@ fn a_missing_label_is_not_placed_at_an_enclosing_heading() {
         4
     );
 }
+
+#[test]
+fn lines_broken_inside_a_paragraph_are_read_one_by_one() {
+    let m = minutes(
+        &paras(&[
+            "ĐẢNG BỘ XÃ HÀM THẮNG\nCHI BỘ THÔN 2",
+            "Chủ trì: An\nThư ký: Bình",
+            "Kết luận: Thống nhất.\nGiao chi ủy theo dõi.",
+            "Câu hỏi: Vì sao?\n- Làm gì?",
+        ]),
+        None,
+    );
+    let r = Value::Object(m.record);
+    assert_eq!(
+        r["unit"],
+        json!({"parent": "ĐẢNG BỘ XÃ HÀM THẮNG", "name": "CHI BỘ THÔN 2"})
+    );
+    assert_eq!(
+        (r["chair"].as_str(), r["secretary"].as_str()),
+        (Some("An"), Some("Bình"))
+    );
+    assert_eq!(
+        r["session"]["conclusion"],
+        "Thống nhất.\nGiao chi ủy theo dõi."
+    );
+    assert_eq!(r["session"]["questions"], json!(["Vì sao?", "Làm gì?"]));
+    assert_eq!(m.places.of("/secretary").unwrap().paragraph, 2);
+}
