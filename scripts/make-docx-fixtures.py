@@ -369,8 +369,9 @@ def earlier_months(folder):
     write(os.path.join(folder, "ht-cb01-2017-01-03.csv"), buf.getvalue().encode("utf-8"))
 
     lines = [record("HT-CB02", "Chi bộ thôn 2", m, "Phát huy dân chủ ở cơ sở", "democracy") for m in (1, 2, 3)]
-    lines[0]["session"].pop("follow_up")
+    lines[0]["session"]["topics"] = ["Giữ gìn đoàn kết nội bộ"]
     lines[0]["session"]["follow_up"] = None
+    lines[1]["session"]["follow_up"] = {"topic": "Giữ gìn đoàn kết nội bộ", "result": "achieved"}
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines)
     write(os.path.join(folder, "ht-cb02-2017-01-03.jsonl"), text.encode("utf-8"))
 

@@ -325,7 +325,7 @@ def unit_records(code_prefix, parent, unit_word, index, profile):
         elif defect == "no_causes":
             session["discussion"]["causes"] = "N/A"
         elif defect == "due_text":
-            session["assignments"][0]["due"] = "cuối quý"
+            session["assignments"][0]["due"] = "thường xuyên"
         elif defect == "no_questions":
             session["questions"] = []
         elif defect == "no_area":
@@ -618,7 +618,7 @@ ENCODING_RECORDS = [
                  "discussion": {"opinions": ["Đồng chí Bùi Công Quang: gặp riêng từng hộ."],
                                 "causes": "Chưa gặp gỡ trực tiếp.", "measures": "Tổ đảng gặp từng hộ."},
                  "conclusion": "Hoàn thành vận động trong tháng ba.",
-                 "assignments": [{"assignee": "Tổ đảng số 2", "kind": "tập thể", "task": "Gặp các hộ chưa đồng tình", "due": "cuối quý", "remedy": False}],
+                 "assignments": [{"assignee": "Tổ đảng số 2", "kind": "tập thể", "task": "Gặp các hộ chưa đồng tình", "due": "thường xuyên", "remedy": False}],
                  "follow_up": {"topic": "Giữ gìn đoàn kết, thống nhất trong chi bộ", "result": "đang thực hiện"}}},
     {"unit": {"code": "MH-CB01", "name": "Chi bộ thôn Phú Điền", "parent": "Đảng bộ xã Hàm Đức"},
      "date": "2017-03-10", "kind": "định kỳ", "chair": "Huỳnh Thị Thủy", "secretary": "Đặng Ngọc Yến",

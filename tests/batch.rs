@@ -555,6 +555,7 @@ fn json_to_csv_to_json_loses_nothing() {
         "fixtures/rules",
         "fixtures/batch",
         "fixtures/report",
+        "fixtures/forms",
     ] {
         json_files(&root().join(dir), &mut files);
     }
@@ -586,6 +587,7 @@ fn converted_records_get_the_same_findings() {
     let o = kiemtra(&[
         "convert",
         "fixtures/rules",
+        "fixtures/forms/forms.jsonl",
         "fixtures/samples/xa-ham-chinh.jsonl",
         "fixtures/samples/thi-tran.json",
         "-o",
@@ -629,6 +631,7 @@ fn converted_records_get_the_same_findings() {
     let original = inspect(
         &[
             "fixtures/rules",
+            "fixtures/forms/forms.jsonl",
             "fixtures/samples/xa-ham-chinh.jsonl",
             "fixtures/samples/thi-tran.json",
         ],

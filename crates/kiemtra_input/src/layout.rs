@@ -6,9 +6,10 @@
 //!   or by its Vietnamese label (`Mã chi bộ`, `Ngày họp`, …), matched in any case, with or
 //!   without diacritics.
 //! - Every cell is text. A cell that is empty or only white space is an absent field.
-//! - Whole numbers (`attendance.*`, `session.minutes`) and booleans (`minutes_book.recorded`:
-//!   `true`/`false`/`có`/`không`) are parsed from the cell; a cell that cannot be read stays text,
-//!   which the rules count as absent and the finding shows.
+//! - Whole numbers (`attendance.*`, `session.minutes`) and yes/no (`minutes_book.recorded`:
+//!   `true`, `có`, `Đã ghi`, `x`, `chưa ghi`, … — the accepted forms) are parsed from the cell;
+//!   any other cell stays text, which the model reads in the accepted forms (`40 phút` is 40
+//!   minutes, as it is in JSON) or, when it cannot, counts as absent and the finding shows.
 //! - Lists (`session.topics`, `session.questions`, `session.discussion.opinions`): one item per
 //!   line inside the cell.
 //! - `session.assignments`: one assignment per line, its fields in the order
@@ -299,13 +300,10 @@ fn integer(cell: &str) -> Option<Value> {
     }
 }
 
-/// `true`/`false`/`có`/`không`, any case, with or without diacritics.
+/// Yes or no in any accepted form (`true`, `có`, `Đã ghi`, `x`, `chưa ghi`, `0`, …): the
+/// reader every input route shares, [`kiemtra_format::values::yes_no`].
 pub fn boolean(cell: &str) -> Option<bool> {
-    match fold_word(cell).as_str() {
-        "true" | "co" => Some(true),
-        "false" | "khong" => Some(false),
-        _ => None,
-    }
+    kiemtra_format::values::yes_no(cell)
 }
 
 /// The lines of a cell, without a carriage return before each line feed.
@@ -560,11 +558,16 @@ mod tests {
     #[test]
     fn cells_are_typed_by_column() {
         assert_eq!(decode(Kind::Integer, " 40 "), Some(json!(40)));
+        // Kept as written: the model reads it as 40 minutes, as it does the same JSON string.
         assert_eq!(decode(Kind::Integer, "40 phút"), Some(json!("40 phút")));
         assert_eq!(decode(Kind::Boolean, "Có"), Some(json!(true)));
         assert_eq!(decode(Kind::Boolean, "khong"), Some(json!(false)));
         assert_eq!(decode(Kind::Boolean, "FALSE"), Some(json!(false)));
-        assert_eq!(decode(Kind::Boolean, "rồi"), Some(json!("rồi")));
+        assert_eq!(decode(Kind::Boolean, "rồi"), Some(json!(true)));
+        assert_eq!(decode(Kind::Boolean, "Đã ghi"), Some(json!(true)));
+        assert_eq!(decode(Kind::Boolean, "x"), Some(json!(true)));
+        assert_eq!(decode(Kind::Boolean, "Chưa ghi"), Some(json!(false)));
+        assert_eq!(decode(Kind::Boolean, "có lẽ"), Some(json!("có lẽ")));
         assert_eq!(decode(Kind::Text, "   "), None);
         assert_eq!(
             decode(Kind::List, "Một\r\nHai\\nba"),

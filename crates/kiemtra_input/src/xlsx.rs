@@ -56,7 +56,12 @@ pub fn read(bytes: &[u8]) -> Result<(Table, Option<String>), String> {
 fn cell(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+        // An ISO 8601 date cell (`t="d"`) is a date cell like any other.
+        Data::DateTimeIso(s) => iso_date_time(s).map_or_else(
+            || Cell::Text(kiemtra_rules::text::nfc(s.as_str().into()).into_owned()),
+            Cell::DateTime,
+        ),
+        Data::String(s) | Data::DurationIso(s) => {
             Cell::Text(kiemtra_rules::text::nfc(s.as_str().into()).into_owned())
         }
         Data::Float(x) => Cell::Number(*x),
@@ -68,5 +73,52 @@ fn cell(data: &Data) -> Cell {
             _ => Cell::Number(dt.as_f64()),
         },
         Data::Error(e) => Cell::Text(e.to_string()),
+    }
+}
+
+/// An ISO 8601 date, date-time or time of a `t="d"` cell; a time alone is put on Excel's day
+/// zero, as a time cell is.
+fn iso_date_time(s: &str) -> Option<chrono::NaiveDateTime> {
+    use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+    let s = s.trim().trim_end_matches('Z');
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
+        .ok()
+        .or_else(|| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").ok())
+        .or_else(|| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .ok()
+                .map(|d| d.and_time(NaiveTime::MIN))
+        })
+        .or_else(|| {
+            let t = NaiveTime::parse_from_str(s, "%H:%M:%S%.f")
+                .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M"))
+                .ok()?;
+            Some(NaiveDate::from_ymd_opt(1899, 12, 31)?.and_time(t))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_cells_are_date_cells() {
+        let day = chrono::NaiveDate::from_ymd_opt(2017, 3, 5).unwrap();
+        assert_eq!(
+            cell(&Data::DateTimeIso("2017-03-05".into())),
+            Cell::DateTime(day.and_hms_opt(0, 0, 0).unwrap())
+        );
+        assert_eq!(
+            cell(&Data::DateTimeIso("2017-03-05T19:30:00".into())),
+            Cell::DateTime(day.and_hms_opt(19, 30, 0).unwrap())
+        );
+        let Cell::DateTime(t) = cell(&Data::DateTimeIso("19:30:00".into())) else {
+            panic!("a time cell")
+        };
+        assert_eq!(Cell::DateTime(t).text(crate::layout::Kind::Time), "19:30");
+        assert_eq!(
+            cell(&Data::DateTimeIso("ngày mai".into())),
+            Cell::Text("ngày mai".into())
+        );
     }
 }

@@ -192,8 +192,9 @@ impl<'de: 'a, 'a> Lenient<'de> for Cow<'a, str> {
     }
 }
 
-/// A whole number of minutes or people: a JSON number, never text (`"40"` is unreadable in
-/// JSON; readers of text formats such as CSV parse the cell before it gets here).
+/// A whole number of people: a JSON number, never text (`"18"` is unreadable in JSON; readers
+/// of text formats such as CSV parse the cell before it gets here). Durations are
+/// [`crate::model::Minutes`], which read text too.
 impl<'de> Lenient<'de> for u32 {
     fn from_scalar(value: Scalar<'de>) -> Read<Self> {
         match value {
@@ -208,10 +209,17 @@ impl<'de> Lenient<'de> for u32 {
     }
 }
 
+/// Yes or no: a boolean, `1`/`0`, or text in any accepted form (`"true"`, `có`, `Đã ghi`,
+/// `chưa ghi`, `x`, …): see [`kiemtra_format::values::yes_no`].
 impl<'de> Lenient<'de> for bool {
     fn from_scalar(value: Scalar<'de>) -> Read<Self> {
         match value {
             Scalar::Bool(b) => Read::Ok(b),
+            Scalar::Int(1) => Read::Ok(true),
+            Scalar::Int(0) => Read::Ok(false),
+            Scalar::Float(1.0) => Read::Ok(true),
+            Scalar::Float(0.0) => Read::Ok(false),
+            Scalar::Str(s) => kiemtra_format::values::yes_no(&s).map_or(Read::Unreadable, Read::Ok),
             _ => Read::Unreadable,
         }
     }

@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveTime};
+use kiemtra_format::values;
+pub use kiemtra_format::values::Deadline;
 use serde::Deserialize;
 
 use crate::field::{Field, Lenient, Read, Scalar, Text};
@@ -81,7 +83,7 @@ pub struct Session<'a> {
     pub source: Field<Source<'a>>,
     pub start: Field<ClockTime>,
     pub end: Field<ClockTime>,
-    pub minutes: Field<u32>,
+    pub minutes: Field<Minutes>,
     #[serde(borrow)]
     pub reason: Field<Text<'a>>,
     #[serde(borrow)]
@@ -138,7 +140,7 @@ pub struct Assignment<'a> {
     pub kind: Field<AssigneeKind>,
     #[serde(borrow)]
     pub task: Field<Text<'a>>,
-    pub due: Field<Date>,
+    pub due: Field<Deadline>,
     pub remedy: Field<bool>,
 }
 lenient_object!(Assignment);
@@ -155,42 +157,14 @@ pub struct FollowUp<'a> {
 }
 lenient_object!(FollowUp);
 
-/// A calendar date: `YYYY-MM-DD`, or `DD/MM/YYYY` in Vietnamese order (never month-first).
+/// A calendar date in any accepted form (`2017-03-05`, `5/3/2017`, `05.03.2017`,
+/// `ngày 5 tháng 3 năm 2017`, …; day before month, always): see [`values::date`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub NaiveDate);
 
 impl Date {
     pub fn parse(text: &str) -> Option<Date> {
-        let t = text.trim();
-        // `YYYY-MM-DD` exactly (nearly always): read without a format string.
-        let b = t.as_bytes();
-        if b.len() == 10
-            && b.get(4) == Some(&b'-')
-            && b.get(7) == Some(&b'-')
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        {
-            let num = |r: std::ops::Range<usize>| t.get(r).and_then(|s| s.parse::<u32>().ok());
-            if let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) {
-                if let Some(d) = i32::try_from(y)
-                    .ok()
-                    .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
-                {
-                    return Some(Date(d));
-                }
-            }
-        }
-        if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-            // chrono accepts a one-digit month or day; format v1 asks for ISO, which is fine.
-            return Some(Date(d));
-        }
-        let mut parts = t.split('/');
-        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || y.len() != 4 || d.is_empty() || d.len() > 2 || m.len() > 2 {
-            return None;
-        }
-        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).map(Date)
+        values::date(text).map(Date)
     }
 }
 
@@ -203,20 +177,14 @@ impl<'de> Lenient<'de> for Date {
     }
 }
 
-/// A local clock time `HH:MM`.
+/// A local clock time in any accepted form (`19:30`, `19h30`, `7 giờ 30 tối`, `7:30 PM`, …):
+/// see [`values::time_of_day`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ClockTime(pub NaiveTime);
 
 impl ClockTime {
     pub fn parse(text: &str) -> Option<ClockTime> {
-        let (h, m) = text.trim().split_once(':')?;
-        if h.is_empty() || h.len() > 2 || m.len() != 2 {
-            return None;
-        }
-        if !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0).map(ClockTime)
+        values::time_of_day(text).map(ClockTime)
     }
 
     /// Minutes from midnight.
@@ -230,6 +198,36 @@ impl<'de> Lenient<'de> for ClockTime {
     fn from_scalar(value: Scalar<'de>) -> Read<Self> {
         match value {
             Scalar::Str(s) => ClockTime::parse(&s).map_or(Read::Unreadable, Read::Ok),
+            _ => Read::Unreadable,
+        }
+    }
+}
+
+/// How long the session lasted, in whole minutes: a number, or text in any accepted form
+/// (`"40"`, `40 phút`, `45'`, `1 giờ 15 phút`, `1h15`, `1 tiếng`): see [`values::minutes`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Minutes(pub u32);
+
+impl<'de> Lenient<'de> for Minutes {
+    fn from_scalar(value: Scalar<'de>) -> Read<Self> {
+        match value {
+            Scalar::Str(s) => {
+                values::minutes(&s).map_or(Read::Unreadable, |m| Read::Ok(Minutes(m)))
+            }
+            number => match u32::from_scalar(number) {
+                Read::Ok(m) => Read::Ok(Minutes(m)),
+                _ => Read::Unreadable,
+            },
+        }
+    }
+}
+
+/// A deadline: a date, a period read as its last day, a period relative to the meeting
+/// (resolved by CD308 with the meeting's date), or "no time limit": see [`values::deadline`].
+impl<'de> Lenient<'de> for Deadline {
+    fn from_scalar(value: Scalar<'de>) -> Read<Self> {
+        match value {
+            Scalar::Str(s) => values::deadline(&s).map_or(Read::Unreadable, Read::Ok),
             _ => Read::Unreadable,
         }
     }
@@ -255,40 +253,31 @@ pub fn fold_word(text: &str) -> String {
 }
 
 macro_rules! enumeration {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal $(| $alias:literal)*),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident = $words:path { $($variant:ident),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($variant),+ }
+
+        // The variants are the values of the table, in its order.
+        const _: () = assert!($name::ALL.len() == $words.values.len());
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The value as written in format v1.
             pub const fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
+                values::words::code(self.spellings())
             }
 
             /// The code and the Vietnamese words the reader accepts for it (also without
             /// diacritics, in any case), as the record format documents them.
             pub const fn spellings(self) -> &'static [&'static str] {
-                match self { $($name::$variant => &[$code $(, $alias)*]),+ }
+                $words.values[self as usize]
             }
 
-            /// Reads the code or one of its Vietnamese words, with or without diacritics.
+            /// Reads the code or one of its accepted words (see [`values::words`]).
             pub fn parse(text: &str) -> Option<$name> {
-                // The code as format v1 writes it (nearly always): no folding needed.
-                $(
-                    if text == $code {
-                        return Some($name::$variant);
-                    }
-                )+
-                let folded = fold_word(text);
-                $(
-                    if folded == $code $(|| folded == fold_word($alias))* {
-                        return Some($name::$variant);
-                    }
-                )+
-                None
+                $words.read(text).and_then(|i| $name::ALL.get(i).copied())
             }
         }
 
@@ -306,51 +295,36 @@ macro_rules! enumeration {
 
 enumeration!(
     /// What kind of meeting.
-    Kind {
-        Periodic = "periodic" | "định kỳ" | "sinh hoạt định kỳ",
-        Thematic = "thematic" | "chuyên đề" | "sinh hoạt chuyên đề",
-        Extraordinary = "extraordinary" | "bất thường",
-    }
+    Kind = values::words::KIND { Periodic, Thematic, Extraordinary }
 );
 
 enumeration!(
     /// The shortcoming a session addresses (§II.1).
-    Area {
-        SelfCriticism = "self-criticism" | "tự phê bình" | "tự phê bình, phê bình" | "tự phê bình và phê bình",
-        Democracy = "democracy" | "dân chủ" | "thực hành dân chủ",
-        MassMobilization = "mass-mobilization" | "mass-mobilisation" | "dân vận",
-        ProfessionalQuality = "professional-quality" | "chuyên môn" | "chất lượng chuyên môn",
-        Shortcomings = "shortcomings" | "tồn tại, khuyết điểm" | "khuyết điểm",
-        Responsibility = "responsibility" | "trách nhiệm" | "tinh thần trách nhiệm",
-        PressingIssues = "pressing-issues" | "bức xúc, nổi cộm" | "vấn đề bức xúc",
-        Other = "other" | "khác",
+    Area = values::words::AREA {
+        SelfCriticism,
+        Democracy,
+        MassMobilization,
+        ProfessionalQuality,
+        Shortcomings,
+        Responsibility,
+        PressingIssues,
+        Other,
     }
 );
 
 enumeration!(
     /// The material the session was prepared from (§II.2).
-    SourceKind {
-        HoChiMinhWriting = "ho-chi-minh-writing" | "bài viết của Bác" | "tác phẩm của Chủ tịch Hồ Chí Minh",
-        CentralMaterials = "central-materials" | "tài liệu Trung ương",
-        CompiledTeachings = "compiled-teachings" | "lời dạy của Bác",
-    }
+    SourceKind = values::words::SOURCE_KIND { HoChiMinhWriting, CentralMaterials, CompiledTeachings }
 );
 
 enumeration!(
     /// Who an assignment goes to.
-    AssigneeKind {
-        Collective = "collective" | "tập thể",
-        Individual = "individual" | "cá nhân",
-    }
+    AssigneeKind = values::words::ASSIGNEE_KIND { Collective, Individual }
 );
 
 enumeration!(
     /// The result of the previous session's topic, evaluated at this meeting.
-    FollowUpResult {
-        Achieved = "achieved" | "đạt",
-        InProgress = "in-progress" | "đang thực hiện",
-        NotAchieved = "not-achieved" | "chưa đạt",
-    }
+    FollowUpResult = values::words::FOLLOW_UP_RESULT { Achieved, InProgress, NotAchieved }
 );
 
 /// A texts list's non-blank entries.
@@ -376,10 +350,11 @@ pub fn filled<'s>(field: &'s Field<Text<'_>>) -> Option<&'s str> {
 mod tests {
     use super::*;
 
-    /// The enumerations' fast path (the exact code) gives what folding gives: no alias of one
-    /// value folds to the code of another.
+    /// ISO dates read as chrono reads them (a sign before the year, which chrono allows, is
+    /// not a form a secretary writes: unreadable).
     #[test]
     fn dates_read_as_chrono_reads_them() {
+        assert_eq!(Date::parse("+2017-01-05"), None);
         for t in [
             "2017-01-05",
             "2017-02-29",
@@ -389,7 +364,6 @@ mod tests {
             "2017-13-01",
             "2017-00-10",
             "2017-1-5",
-            "+2017-01-05",
             "2017-01-5 ",
             " 2017-01-05",
             "15/01/2017",
@@ -404,6 +378,8 @@ mod tests {
         }
     }
 
+    /// The enumerations' fast path (the exact code) gives what folding gives: no alias of one
+    /// value folds to the code of another.
     #[test]
     fn codes_are_read_as_folding_reads_them() {
         fn check<T: Copy + PartialEq + std::fmt::Debug>(

@@ -6,6 +6,9 @@ use std::hash::{Hash, Hasher};
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+// Tone placement is unified by the same primitive that reads the accepted words of values.
+use kiemtra_format::values::fold::KeyBuilder;
+
 /// Returns `text` in Unicode NFC. Text already in NFC (nearly all of it) is returned as is,
 /// without allocating.
 pub fn nfc(text: Cow<'_, str>) -> Cow<'_, str> {
@@ -190,14 +193,6 @@ pub fn is_blank(text: &str) -> bool {
         .any(|w| t.eq_ignore_ascii_case(w))
 }
 
-/// The five Vietnamese tone marks as combining characters (after NFD).
-fn is_tone_mark(c: char) -> bool {
-    matches!(
-        c,
-        '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
-    )
-}
-
 /// The matching key of a topic: NFD, lower case, runs of white space collapsed, and each
 /// syllable's tone mark moved to the end of the syllable, so that old and new tone placement
 /// (`hoà`/`hòa`, `uỷ`/`ủy`) give the same key. Diacritics are kept: `bác` ≠ `bạc`.
@@ -229,80 +224,6 @@ fn key_of_decomposed(nfd: impl Iterator<Item = char>) -> String {
         key.push_lower(c);
     }
     key.finish()
-}
-
-/// Builds a topic key from the characters of the topic in NFD.
-struct KeyBuilder {
-    key: String,
-    /// Tone marks of the current syllable.
-    tones: Vec<char>,
-    in_word: bool,
-}
-
-impl KeyBuilder {
-    fn with_capacity(n: usize) -> KeyBuilder {
-        KeyBuilder {
-            key: String::with_capacity(n),
-            tones: Vec::new(),
-            in_word: false,
-        }
-    }
-
-    /// Adds a character, lower-cased.
-    #[inline]
-    fn push_lower(&mut self, c: char) {
-        if c.is_ascii() {
-            self.push(c.to_ascii_lowercase());
-        } else if is_combining(c) {
-            self.push(c);
-        } else {
-            for l in c.to_lowercase() {
-                self.push(l);
-            }
-        }
-    }
-
-    #[inline]
-    fn push(&mut self, c: char) {
-        if is_tone_mark(c) {
-            self.tones.push(c);
-        } else if c.is_whitespace() {
-            if self.in_word {
-                self.flush();
-                self.key.push(' ');
-                self.in_word = false;
-            }
-        } else {
-            self.in_word = true;
-            if !is_combining(c) && !c.is_alphanumeric() {
-                // Punctuation ends a syllable, keeps its place.
-                self.flush();
-            }
-            self.key.push(c);
-        }
-    }
-
-    /// Puts the syllable's tone marks at its end, in a fixed order.
-    fn flush(&mut self) {
-        if self.tones.len() > 1 {
-            self.tones.sort_unstable();
-            self.tones.dedup();
-        }
-        self.key.extend(self.tones.drain(..));
-    }
-
-    fn finish(mut self) -> String {
-        self.flush();
-        if self.key.ends_with(' ') {
-            self.key.pop();
-        }
-        self.key
-    }
-}
-
-/// Combining marks that stay with their letter (circumflex, breve, horn, …).
-fn is_combining(c: char) -> bool {
-    ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
 /// A compact, deterministic fingerprint of a topic key, for cross-record comparison without

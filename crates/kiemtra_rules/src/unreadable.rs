@@ -1,6 +1,7 @@
-//! The values of a record that were written but could not be read (a `minutes` of `"40"`, an
-//! `assessment` given as one string, a `due` of `cuối quý`): the reader counts them as absent;
-//! this lists where they are, as JSON pointers, for exporters checking their output.
+//! The values of a record that were written but could not be read (a `minutes` of
+//! `khoảng nửa tiếng`, an `assessment` given as one string, a `due` of `sớm`): the reader counts
+//! them as absent; this lists where they are, as JSON pointers, for exporters checking their
+//! output.
 
 use crate::field::Field;
 use crate::model::{
@@ -102,8 +103,9 @@ mod tests {
         let doc: RecordDoc<'_> = serde_json::from_str(
             r#"{"unit": {"code": "U"}, "date": "2017-01-05", "kind": "periodic",
                 "attendance": {"present": "mười"},
-                "session": {"minutes": "40", "area": "", "assessment": "tốt",
-                            "topics": ["A", 5, true], "assignments": [{"due": "cuối quý"}],
+                "session": {"minutes": "khoảng nửa tiếng", "area": "", "assessment": "tốt",
+                            "start": "19h30", "end": "25:00",
+                            "topics": ["A", 5, true], "assignments": [{"due": "sớm"}, {"due": "cuối quý"}],
                             "discussion": [], "follow_up": {"result": "  "}}}"#,
         )
         .unwrap();
@@ -112,6 +114,7 @@ mod tests {
             [
                 "/attendance/present",
                 "/session/topics/2",
+                "/session/end",
                 "/session/minutes",
                 "/session/assessment",
                 "/session/discussion",

@@ -38,7 +38,7 @@ pub enum Invalid {
     MissingUnitCode,
     /// `date` is missing.
     MissingDate,
-    /// `date` is not `YYYY-MM-DD` or `DD/MM/YYYY`, or is not a real day.
+    /// `date` is in none of the accepted forms, or is not a real day (31/02/2017).
     BadDate(String),
     /// `kind` is missing or blank.
     MissingKind,
@@ -75,12 +75,16 @@ impl Invalid {
             (Invalid::MissingUnitCode, Lang::En) => "unit.code is missing".into(),
             (Invalid::MissingDate, Lang::Vi) => "thiếu ngày họp (date)".into(),
             (Invalid::MissingDate, Lang::En) => "date is missing".into(),
-            (Invalid::BadDate(v), Lang::Vi) => {
-                format!("ngày họp «{v}» không hợp lệ (cần YYYY-MM-DD hoặc DD/MM/YYYY)")
-            }
-            (Invalid::BadDate(v), Lang::En) => {
-                format!("date «{v}» is not valid (expected YYYY-MM-DD or DD/MM/YYYY)")
-            }
+            (Invalid::BadDate(v), Lang::Vi) => format!(
+                "ngày họp «{v}» không đọc được thành một ngày có thật; ghi ngày trước tháng, \
+                 ví dụ 05/03/2017, 05-03-2017, 05.03.2017, 5/3/17, ngày 5 tháng 3 năm 2017 \
+                 hoặc 2017-03-05"
+            ),
+            (Invalid::BadDate(v), Lang::En) => format!(
+                "date «{v}» cannot be read as a real day; write the day before the month, \
+                 e.g. 05/03/2017, 05-03-2017, 05.03.2017, 5/3/17, ngày 5 tháng 3 năm 2017 \
+                 or 2017-03-05"
+            ),
             (Invalid::MissingKind, Lang::Vi) => "thiếu loại cuộc họp (kind)".into(),
             (Invalid::MissingKind, Lang::En) => "kind is missing".into(),
             (

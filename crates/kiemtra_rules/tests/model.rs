@@ -41,11 +41,23 @@ fn dates_are_iso_or_day_first() {
         Date::parse("5/1/2017").map(|d| d.0.to_string()),
         Some("2017-01-05".into())
     );
+    // The accepted forms of record format 1.1 (every one is tested in kiemtra_format).
+    for form in [
+        "15-01-2017",
+        "15.01.2017",
+        "15/01/17",
+        "ngày 15 tháng 1 năm 2017",
+    ] {
+        assert_eq!(
+            Date::parse(form).map(|d| d.0.to_string()),
+            Some("2017-01-15".into()),
+            "{form}"
+        );
+    }
     for bad in [
         "12/31/2017",
         "2017-02-30",
         "20170115",
-        "15/01/17",
         "cuối quý",
         "2017-01-15T19:30",
     ] {
@@ -54,10 +66,12 @@ fn dates_are_iso_or_day_first() {
 }
 
 #[test]
-fn clock_times_are_hh_mm() {
+fn clock_times_in_the_accepted_forms() {
     assert!(ClockTime::parse("19:30").is_some());
     assert!(ClockTime::parse("7:05").is_some());
-    for bad in ["7h30", "19:3", "24:00", "19:60", "", "19:30:00"] {
+    assert_eq!(ClockTime::parse("7h30"), ClockTime::parse("07:30"));
+    assert_eq!(ClockTime::parse("7 giờ 30 tối"), ClockTime::parse("19:30"));
+    for bad in ["19:3", "24:00", "19:60", "", "19:30:15", "khoảng 7h"] {
         assert!(ClockTime::parse(bad).is_none(), "{bad}");
     }
 }
@@ -66,16 +80,65 @@ fn clock_times_are_hh_mm() {
 fn unreadable_values_count_as_absent_but_are_kept() {
     let r = read(
         r#"{"unit":{"code":"X"},"date":"2017-01-15","kind":"periodic",
-            "session":{"minutes":"40","start":"7h30","topics":"một chủ đề",
-                       "assignments":[{"assignee":"A","task":"B","due":"cuối quý"}]}}"#,
+            "session":{"minutes":"khoảng nửa tiếng","start":"7 rưỡi","topics":"một chủ đề",
+                       "assignments":[{"assignee":"A","task":"B","due":"sớm"}]}}"#,
     )
     .unwrap();
     let s = r.session().unwrap();
-    assert_eq!(s.minutes, Field::Unreadable("40".into()));
-    assert_eq!(s.start.unreadable(), Some("7h30"));
+    assert_eq!(s.minutes, Field::Unreadable("khoảng nửa tiếng".into()));
+    assert_eq!(s.start.unreadable(), Some("7 rưỡi"));
     assert_eq!(s.topics.unreadable(), Some("một chủ đề"));
     let a = s.assignments.value().unwrap()[0].value().unwrap();
-    assert_eq!(a.due.unreadable(), Some("cuối quý"));
+    assert_eq!(a.due.unreadable(), Some("sớm"));
+}
+
+#[test]
+fn accepted_forms_are_read_in_json_strings_too() {
+    use kiemtra_rules::model::{Deadline, Minutes};
+    let r = read(
+        r#"{"unit":{"code":"X"},"date":"05-03-2017","kind":"Định kỳ",
+            "minutes_book":{"recorded":"Đã ghi"},
+            "session":{"minutes":"40","start":"19h30","end":"20g10",
+                       "area":"phê bình và tự phê bình",
+                       "source":{"kind":"bài viết của Bác"},
+                       "assignments":[{"kind":"tập thể","due":"tháng 5/2017","remedy":"x"},
+                                      {"kind":"ca nhan","due":"cuối quý","remedy":0},
+                                      {"due":"thường xuyên","remedy":"không"}],
+                       "follow_up":{"result":"Cơ bản đạt"}}}"#,
+    )
+    .unwrap();
+    assert_eq!(r.date.to_string(), "2017-03-05");
+    assert_eq!(r.kind, Kind::Periodic);
+    assert_eq!(
+        r.doc.minutes_book.value().unwrap().recorded,
+        Field::Value(true)
+    );
+    let s = r.session().unwrap();
+    assert_eq!(s.minutes, Field::Value(Minutes(40)));
+    assert_eq!(s.start, Field::Value(ClockTime::parse("19:30").unwrap()));
+    assert_eq!(s.end, Field::Value(ClockTime::parse("20:10").unwrap()));
+    assert_eq!(
+        s.follow_up.value().unwrap().result,
+        Field::Value(FollowUpResult::Achieved)
+    );
+    let a: Vec<_> = s
+        .assignments
+        .value()
+        .unwrap()
+        .iter()
+        .map(|a| a.value().unwrap())
+        .collect();
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    assert_eq!(a[0].due, Field::Value(Deadline::Day(day(2017, 5, 31))));
+    assert_eq!(
+        a[1].due.value().and_then(|d| d.day(r.date)),
+        Some(day(2017, 3, 31))
+    );
+    assert_eq!(a[2].due, Field::Value(Deadline::NoLimit));
+    assert_eq!(
+        a.iter().map(|a| a.remedy.clone()).collect::<Vec<_>>(),
+        [Field::Value(true), Field::Value(false), Field::Value(false)]
+    );
 }
 
 #[test]

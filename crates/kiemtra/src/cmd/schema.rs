@@ -92,10 +92,12 @@ pub fn schema() -> Value {
         "$id": "urn:kiemtra:record-format:v1",
         "title": "Biên bản sinh hoạt chi bộ — định dạng bản ghi v1 / Meeting record, format v1",
         "description": "Một bản ghi: những gì sổ biên bản của chi bộ ghi về một cuộc họp (spec/record-format.md). \
-    Trình đọc của kiemtra dễ dãi hơn lược đồ này: giá trị không đọc được (ví dụ minutes là chữ) được coi như bỏ trống \
+    Trình đọc của kiemtra dễ dãi hơn lược đồ này: nó đọc cả các cách ghi quen dùng (19h30, 40 phút, Đã ghi, 05-03-2017, \
+    tháng 5/2017); giá trị không đọc được (ví dụ minutes là «khoảng 40 phút») được coi như bỏ trống \
     và được chỉ ra trong báo cáo; giá trị liệt kê được chấp nhận không phân biệt hoa thường, có hay không dấu. \
     Lược đồ mô tả những gì phần mềm xuất dữ liệu NÊN ghi. / One record: what a cell's minutes book says about one meeting. \
-    kiemtra's reader is more lenient than this schema (a value it cannot read counts as absent and is shown in the report; \
+    kiemtra's reader is more lenient than this schema (it also reads the forms people write: 19h30, 40 phút, Đã ghi, \
+    05-03-2017, tháng 5/2017; a value it cannot read counts as absent and is shown in the report; \
     enumerated values are matched in any case, with or without diacritics); the schema says what an exporter SHOULD write.",
     });
     if let (Value::Object(root), Value::Object(head)) = (&mut root, head) {

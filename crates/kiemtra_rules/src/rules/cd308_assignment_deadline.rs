@@ -16,11 +16,15 @@ pub(super) fn check(session: &Session<'_>, date: NaiveDate, out: &mut Vec<Violat
     {
         let Some(a) = a.value() else { continue };
         let detail = match &a.due {
-            Field::Value(due) if due.0 >= date => continue,
-            Field::Value(due) => Detail::DueBefore {
-                index,
-                due: due.0,
-                date,
+            // A deadline relative to the meeting (`cuối quý`) becomes a day here, where the
+            // meeting's date is known; `thường xuyên` is read, and sets no time limit.
+            Field::Value(due) => match due.day(date) {
+                Some(due) if due >= date => continue,
+                Some(due) => Detail::DueBefore { index, due, date },
+                None => Detail::NoDue {
+                    index,
+                    unreadable: None,
+                },
             },
             Field::Unreadable(v) | Field::Invalid(v) if !crate::text::is_blank(v) => {
                 Detail::NoDue {

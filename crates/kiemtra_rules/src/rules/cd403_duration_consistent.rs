@@ -7,7 +7,7 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
         return;
     };
     let computed = end.minutes() - start.minutes();
-    let minutes = session.minutes.value().copied();
+    let minutes = session.minutes.value().map(|m| m.0);
     let pointer = if computed <= 0 {
         "/session/end"
     } else if minutes.is_some_and(|m| (i64::from(m) - computed).abs() > 1) {

@@ -6,7 +6,7 @@ use crate::Session;
 /// when both are given and the end is after the start.
 pub(crate) fn known_minutes(session: &Session<'_>) -> Option<i64> {
     if let Some(m) = session.minutes.value() {
-        return Some(i64::from(*m));
+        return Some(i64::from(m.0));
     }
     let (start, end) = (session.start.value()?, session.end.value()?);
     let span = end.minutes() - start.minutes();
