@@ -320,11 +320,18 @@ fn a_district_folder_mixing_word_minutes_with_csv_jsonl_and_a_workbook() {
         s["records"],
         json!(s["checked"].as_u64().unwrap() + s["rejected"].as_u64().unwrap())
     );
-    // 3 + 3 + 3 records of January–March and five Word minutes, two of them rejected.
+    // 3 + 3 + 3 records of January–March and five Word minutes, the unfilled template
+    // rejected (the handbook's minutes, dates and times in words, are read).
     assert_eq!(
         (s["records"].as_u64(), s["rejected"].as_u64()),
-        (Some(14), Some(2))
+        (Some(14), Some(1))
     );
+    // The complete template and the handbook's layout give no finding.
+    assert!(!report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["unit"] == "HT-CB01" || f["unit"] == "HT-CB02"));
     // April's minutes follow March's CSV, JSON Lines and workbook rows: no CD501.
     assert!(!report["findings"]
         .as_array()
