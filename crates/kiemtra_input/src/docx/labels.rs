@@ -120,6 +120,9 @@ fn prefix(text: &[char], label: &[char]) -> Option<usize> {
     }
 }
 
+/// Characters of a paragraph searched for its label (the longest label has under 90).
+const LABEL_WITHIN: usize = 240;
+
 /// A label found at the start of a paragraph.
 #[derive(Clone, Debug)]
 pub struct Labelled<'t> {
@@ -136,11 +139,14 @@ pub struct Labelled<'t> {
 /// (`Có mặt 17/19 đồng chí`), or starts a header line in capitals.
 pub fn find(text: &str) -> Option<Labelled<'_>> {
     let t = strip_marker(text);
-    let f = folded(t);
-    let offsets: Vec<usize> = t
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(t.len()))
+    // A label is within the first characters: a long paragraph is not folded whole.
+    let head: Vec<(usize, char)> = t.char_indices().take(LABEL_WITHIN).collect();
+    let f: Vec<char> = head.iter().map(|&(_, c)| fold_char(c)).collect();
+    let end = head.last().map_or(0, |&(i, c)| i + c.len_utf8());
+    let offsets: Vec<usize> = head
+        .iter()
+        .map(|&(i, _)| i)
+        .chain(std::iter::once(end))
         .collect();
     let capitals = t.chars().any(char::is_alphabetic)
         && !t.chars().any(|c| c.is_lowercase() && c.is_alphabetic());

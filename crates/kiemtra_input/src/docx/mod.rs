@@ -131,7 +131,7 @@ pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
         }
     }
     if let Some(code) = unit.map(str::trim).filter(|c| !c.is_empty()) {
-        if layout::get(&Value::Object(b.record.clone()), "unit.code").is_none() {
+        if field_mut(&mut b.record, "unit.code").is_none() {
             b.set_value("unit.code", Value::String(code.to_owned()));
         }
     }
@@ -168,6 +168,16 @@ struct Builder {
     places: Vec<Place>,
     unmapped: Vec<Value>,
     open: Option<(Open, String)>,
+}
+
+/// The value at a dotted path of a record, to change in place.
+fn field_mut<'r>(record: &'r mut Map<String, Value>, path: &str) -> Option<&'r mut Value> {
+    let mut parts = path.split('.');
+    let mut v = record.get_mut(parts.next()?)?;
+    for key in parts {
+        v = v.as_object_mut()?.get_mut(key)?;
+    }
+    Some(v)
 }
 
 /// The kind of a field's value in the table layout (lists, whole numbers, yes/no).
@@ -238,15 +248,13 @@ impl Builder {
             }
             return;
         }
-        let current = layout::get(&Value::Object(self.record.clone()), path).cloned();
-        match (kind, current) {
-            (Kind::List, Some(Value::Array(mut items))) => {
-                items.push(Value::String(text.to_owned()));
-                self.set_value(path, Value::Array(items));
-            }
+        // In place: a document of thousands of paragraphs costs linear time.
+        match (kind, field_mut(&mut self.record, path)) {
+            (Kind::List, Some(Value::Array(items))) => items.push(Value::String(text.to_owned())),
             (Kind::List, _) => self.set_value(path, json!([text])),
             (_, Some(Value::String(s))) if is_long(path) => {
-                self.set_value(path, Value::String(format!("{s}\n{text}")));
+                s.push('\n');
+                s.push_str(text);
             }
             (_, Some(_)) => self.keep(paragraph, Some(label), text),
             (kind, None) => {
@@ -466,19 +474,18 @@ impl Builder {
         }
     }
 
-    fn assignment_count(&self) -> usize {
-        layout::get(&Value::Object(self.record.clone()), "session.assignments")
-            .and_then(Value::as_array)
-            .map_or(0, Vec::len)
+    fn assignment_count(&mut self) -> usize {
+        match field_mut(&mut self.record, "session.assignments") {
+            Some(Value::Array(all)) => all.len(),
+            _ => 0,
+        }
     }
 
     fn push_assignment(&mut self, a: Map<String, Value>) {
-        let mut all = layout::get(&Value::Object(self.record.clone()), "session.assignments")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        all.push(Value::Object(a));
-        self.set_value("session.assignments", Value::Array(all));
+        match field_mut(&mut self.record, "session.assignments") {
+            Some(Value::Array(all)) => all.push(Value::Object(a)),
+            _ => self.set_value("session.assignments", json!([a])),
+        }
     }
 
     /// A line under `Phân công thực hiện`: an assignment when it names who (`…:`) or by
