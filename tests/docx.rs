@@ -134,7 +134,7 @@ fn fill(parts: &mut [Part], record: &Value) {
 /// The record read back from the template filled with `record`.
 fn round_trip(record: &Value) -> Value {
     let template = template_from_the_cli("HC-01", "2017-04");
-    let mut p = parts(Some("HC-01"), Some((2017, 4)));
+    let mut p = parts(Some("HC-01"), Some((2017, 4)), kiemtra_rules::Lang::Vi);
     assert_eq!(
         docx(&p).unwrap(),
         template,
@@ -214,7 +214,7 @@ fn the_template_left_unfilled_does_not_pass() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("thiếu ngày họp"), "{}", stdout(&o));
     // Filled with only a date, it is full of findings.
-    let mut p = parts(Some("HC-01"), Some((2017, 4)));
+    let mut p = parts(Some("HC-01"), Some((2017, 4)), kiemtra_rules::Lang::Vi);
     fill(&mut p, &json!({ "date": "09/04/2017", "kind": "định kỳ" }));
     let dir = std::env::temp_dir().join(format!("kiemtra-docx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -240,7 +240,7 @@ fn the_template_left_unfilled_does_not_pass() {
 
 #[test]
 fn the_unit_code_from_the_command_line_when_the_minutes_have_none() {
-    let mut p = parts(None, Some((2017, 4)));
+    let mut p = parts(None, Some((2017, 4)), kiemtra_rules::Lang::Vi);
     fill(&mut p, &json!({ "date": "09/04/2017", "kind": "định kỳ" }));
     let dir = std::env::temp_dir().join(format!("kiemtra-docx-unit-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -432,4 +432,46 @@ fn no_document_crashes_the_reader() {
         }
         let _ = read(&bytes, None);
     }
+}
+
+/// The template as text: one line a paragraph, guidance marked `  ~ `, table rows `|`-joined.
+fn template_text(lang: kiemtra_rules::Lang) -> String {
+    use kiemtra_input::docx::write::Look;
+    let mut out = String::new();
+    for part in parts(Some("HC-CB01"), Some((2017, 4)), lang) {
+        match part {
+            Part::Para(p) if p.look == Look::Guidance => {
+                out.push_str(&format!("  ~ {}\n", p.text()))
+            }
+            Part::Para(p) => out.push_str(&format!("{}\n", p.text())),
+            Part::Table(rows) => {
+                for row in rows {
+                    out.push_str(&format!("| {} |\n", row.join(" | ")));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_template_in_the_handbook_layout() {
+    insta::assert_snapshot!("template_vi", template_text(kiemtra_rules::Lang::Vi));
+    // English guidance; the labels stay those the reader reads.
+    let en = template_text(kiemtra_rules::Lang::En);
+    insta::assert_snapshot!("template_en", en);
+    assert!(en.contains("Kết luận: "));
+    let o = kiemtra(&[
+        "--no-config",
+        "--lang",
+        "en",
+        "template",
+        "--format",
+        "docx",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        o.stdout,
+        docx(&parts(None, None, kiemtra_rules::Lang::En)).unwrap()
+    );
 }

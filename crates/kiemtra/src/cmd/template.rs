@@ -32,8 +32,11 @@ pub fn run(args: &TemplateArgs, lang: Lang) -> Result<ExitCode, Error> {
     let mut buffer = Vec::new();
     match args.format {
         TemplateFormat::Docx => {
-            let parts =
-                kiemtra_input::docx::template::parts(code, args.month.map(|m| (m.year, m.month)));
+            let parts = kiemtra_input::docx::template::parts(
+                code,
+                args.month.map(|m| (m.year, m.month)),
+                lang,
+            );
             buffer = kiemtra_input::docx::write::docx(&parts)?;
             if args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
                 return Err(lang
