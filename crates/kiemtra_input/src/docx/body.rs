@@ -285,6 +285,18 @@ mod tests {
     }
 
     #[test]
+    fn a_text_box_is_read_once_after_its_paragraph() {
+        // Word writes a text box twice: in the drawing and in its fallback for old readers.
+        let xml = format!(
+            r#"<w:document {W} xmlns:mc="m" xmlns:wps="s"><w:body><w:p><w:r><w:t>Trước </w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>CHI BỘ THÔN 2</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>CHI BỘ THÔN 2</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>sau</w:t></w:r></w:p></w:body></w:document>"#
+        );
+        assert_eq!(
+            texts(&read(xml.as_bytes()).unwrap()),
+            [(1, "CHI BỘ THÔN 2".into()), (2, "Trước sau".into())]
+        );
+    }
+
+    #[test]
     fn nfd_text_is_read_as_nfc() {
         let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Kết luận").collect();
         let xml = format!(
