@@ -194,6 +194,12 @@ pub fn word_at(f: &[char], at: usize, word: &str) -> bool {
         && !f.get(at + w.len()).is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Whether `text`, without placeholders, is the folded words `words` and nothing else.
+pub fn is_word(text: &str, words: &str) -> bool {
+    let f: String = folded(&clean(text)).into_iter().collect();
+    f.split_whitespace().collect::<Vec<_>>().join(" ") == words
+}
+
 /// The char index of the first `word` (folded) in `text`, at a word boundary.
 pub fn find_word(text: &str, word: &str) -> Option<usize> {
     let f = folded(text);

@@ -130,6 +130,9 @@ pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
             }
         }
     }
+    if let Some((n, first)) = b.title_opened.take() {
+        b.keep(n, None, &first);
+    }
     if let Some(code) = unit.map(str::trim).filter(|c| !c.is_empty()) {
         if field_mut(&mut b.record, "unit.code").is_none() {
             b.set_value("unit.code", Value::String(code.to_owned()));
@@ -168,6 +171,9 @@ struct Builder {
     places: Vec<Place>,
     unmapped: Vec<Value>,
     open: Option<(Open, String)>,
+    /// A line `BIÊN BẢN` alone: the title goes on in the next paragraph
+    /// (`SINH HOẠT CHI BỘ ĐỊNH KỲ tháng 4 năm 2017`).
+    title_opened: Option<(u32, String)>,
 }
 
 /// The value at a dotted path of a record, to change in place.
@@ -279,6 +285,21 @@ impl Builder {
                     style: None,
                 });
             }
+            return;
+        }
+        if let Some((n, first)) = self.title_opened.take() {
+            let whole = Paragraph {
+                number: p.number,
+                text: format!("{first} {}", p.text.trim()),
+                style: None,
+            };
+            if matches!(labels::find(&whole.text), Some(l) if l.label.reads == Reads::Title) {
+                return self.paragraph(&whole);
+            }
+            self.keep(n, None, &first);
+        }
+        if labels::is_word(&p.text, "bien ban") {
+            self.title_opened = Some((p.number, p.text.trim().to_owned()));
             return;
         }
         match labels::find(&p.text) {

@@ -304,3 +304,25 @@ fn lines_broken_inside_a_paragraph_are_read_one_by_one() {
     assert_eq!(r["session"]["questions"], json!(["Vì sao?", "Làm gì?"]));
     assert_eq!(m.places.of("/secretary").unwrap().paragraph, 2);
 }
+
+#[test]
+fn a_title_over_two_lines() {
+    let m = minutes(
+        &paras(&["BIÊN BẢN", "SINH HOẠT CHI BỘ ĐỊNH KỲ THÁNG 4 NĂM 2017"]),
+        None,
+    );
+    assert_eq!(m.record["kind"], "ĐỊNH KỲ");
+    assert_eq!(m.places.of("/kind").unwrap().paragraph, 2);
+    // `BIÊN BẢN` before anything else is kept, not dropped.
+    let m = minutes(&paras(&["BIÊN BẢN", "Chủ trì: An"]), None);
+    assert_eq!(
+        m.record["_unmapped"],
+        json!([{"paragraph": 1, "text": "BIÊN BẢN"}])
+    );
+    assert_eq!(m.record["chair"], "An");
+    let m = minutes(&paras(&["Chủ trì: An", "BIÊN BẢN"]), None);
+    assert_eq!(
+        m.record["_unmapped"],
+        json!([{"paragraph": 2, "text": "BIÊN BẢN"}])
+    );
+}
