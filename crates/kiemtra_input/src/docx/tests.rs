@@ -326,3 +326,106 @@ fn a_title_over_two_lines() {
         json!([{"paragraph": 2, "text": "BIÊN BẢN"}])
     );
 }
+
+/// A small deterministic generator (xorshift), for the fuzz-ish tests below.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn broken_xml_never_panics() {
+    let parts = super::template::parts(Some("HC-01"), Some((2017, 4)), kiemtra_rules::Lang::Vi);
+    let xml = write::document_xml(&parts).into_bytes();
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let alphabet = b"<>/&;:\"'=wptbl \n.#x0123456789";
+    for _ in 0..2000 {
+        let mut bytes = xml.clone();
+        for _ in 0..1 + rng.below(12) {
+            if bytes.len() < 2 {
+                break;
+            }
+            let at = rng.below(bytes.len());
+            match rng.below(3) {
+                0 => bytes[at] = alphabet[rng.below(alphabet.len())],
+                1 => {
+                    bytes.remove(at);
+                }
+                _ => bytes.truncate(at.max(1)),
+            }
+        }
+        if let Ok(blocks) = body::read(&bytes) {
+            let _ = minutes(&blocks, None);
+        }
+    }
+}
+
+#[test]
+fn any_mix_of_labels_and_text_never_panics() {
+    let pieces = [
+        "Chủ trì",
+        "Có mặt",
+        "Vào lúc",
+        "Thời gian",
+        "Sinh hoạt chuyên đề",
+        "từ",
+        "đến",
+        "ngày",
+        "tháng",
+        "năm",
+        "giờ",
+        "phút",
+        "Phân công",
+        "thời hạn",
+        "Kết luận",
+        "BIÊN BẢN",
+        ":",
+        "/",
+        "……",
+        "....",
+        "17",
+        "19",
+        "2017",
+        "đ/c",
+        "đồng chí",
+        ",",
+        "(",
+        ")",
+        "-",
+        "1.",
+        "a)",
+        "Ⅳ.",
+        "ĐẢNG BỘ",
+        "CHI BỘ",
+        "\t",
+        "\u{a0}",
+        "ệ",
+        "😀",
+        "\u{301}",
+        " ",
+    ];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..3000 {
+        let texts: Vec<String> = (0..1 + rng.below(6))
+            .map(|_| {
+                (0..rng.below(10))
+                    .map(|_| pieces[rng.below(pieces.len())])
+                    .collect::<Vec<_>>()
+                    .join(if rng.below(2) == 0 { " " } else { "" })
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let m = minutes(&paras(&refs), Some("X"));
+        // Whatever was read, it is an object the validator can take.
+        assert!(serde_json::to_string(&m.record).is_ok());
+    }
+}
