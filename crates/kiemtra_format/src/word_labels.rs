@@ -131,6 +131,7 @@ pub const WORD_LABELS: &[WordLabel] = &[
             "Người chủ trì",
             "Đồng chí chủ trì",
             "Chủ trì hội nghị",
+            "Chủ trì cuộc họp",
         ],
     ),
     field(
@@ -236,6 +237,7 @@ pub const WORD_LABELS: &[WordLabel] = &[
             "Khuyết điểm",
             "Những mặt chưa làm được",
             "Mặt chưa làm được",
+            "Tồn tại, hạn chế",
         ],
     ),
     field(
@@ -250,6 +252,9 @@ pub const WORD_LABELS: &[WordLabel] = &[
             "Ý kiến",
             "Ý kiến đảng viên",
             "Ý kiến phát biểu",
+            "Ý kiến đóng góp",
+            "Ý kiến tham gia",
+            "Thảo luận",
             "Diễn biến cuộc họp",
         ],
     ),
@@ -257,7 +262,7 @@ pub const WORD_LABELS: &[WordLabel] = &[
     field(
         "session.discussion.measures",
         "Biện pháp khắc phục",
-        &["Biện pháp", "Giải pháp"],
+        &["Biện pháp", "Giải pháp", "Giải pháp khắc phục"],
     ),
     field(
         "session.conclusion",

@@ -3,7 +3,9 @@
 
 use std::sync::OnceLock;
 
-use kiemtra_format::word_labels::{AssignmentColumn, WordLabel, ASSIGNMENT_COLUMNS, WORD_LABELS};
+use kiemtra_format::word_labels::{
+    AssignmentColumn, Reads, WordLabel, ASSIGNMENT_COLUMNS, WORD_LABELS,
+};
 use unicode_normalization::UnicodeNormalization;
 
 /// A character without its diacritics, lower case; `đ` is `d`. One character for one, so that
@@ -160,7 +162,7 @@ pub fn find(text: &str) -> Option<Labelled<'_>> {
         let colon = skipped.starts_with(':');
         let rest = if colon { &skipped[1..] } else { after };
         let blank = clean(rest).is_empty();
-        let header = matches!(label.reads, kiemtra_format::word_labels::Reads::Header(_));
+        let header = matches!(label.reads, Reads::Header(_));
         if colon || blank || label.opens_sentence || (header && capitals) {
             return Some(Labelled {
                 label,
@@ -170,7 +172,59 @@ pub fn find(text: &str) -> Option<Labelled<'_>> {
             });
         }
     }
+    // A label with a few words of its own before the colon (`Lý do chọn chủ đề sinh hoạt:`,
+    // `Kết luận của hội nghị:`), for the parts whose value is free text or a heading.
+    for (label_chars, _, label) in index() {
+        if !extends(label.reads) {
+            continue;
+        }
+        let Some(n) = prefix(&f, label_chars) else {
+            continue;
+        };
+        let after = &t[offsets[n]..];
+        let Some(at) = after.find(':') else {
+            continue;
+        };
+        let between = &after[..at];
+        let words = between.split_whitespace().count();
+        if words == 0
+            || words > EXTRA_WORDS
+            || between.contains(['.', ',', ';', '!', '?', '(', ')', '"', '“', '…'])
+        {
+            continue;
+        }
+        return Some(Labelled {
+            label,
+            written: t[..offsets[n] + at].trim_end(),
+            rest: &after[at + 1..],
+            colon: true,
+        });
+    }
     None
+}
+
+/// Words a label may have of its own before its colon.
+const EXTRA_WORDS: usize = 5;
+
+/// Whether a label may have words of its own before its colon: not the short fields, lists
+/// and enumerations, where a sentence (`Chủ trì nhấn mạnh: …`, `Ý kiến của đồng chí Hùng: …`)
+/// would be misread.
+fn extends(reads: Reads) -> bool {
+    match reads {
+        Reads::Field(path) => matches!(
+            path,
+            "session.reason"
+                | "session.assessment.strengths"
+                | "session.assessment.weaknesses"
+                | "session.discussion.causes"
+                | "session.discussion.measures"
+                | "session.conclusion"
+                | "session.follow_up.notes"
+                | "session.source.title"
+        ),
+        Reads::MeetingTime | Reads::Kept | Reads::Heading | Reads::Assignments => true,
+        _ => false,
+    }
 }
 
 /// The assignment field a table's header cell names (`Nhiệm vụ`, `Thời hạn`…).
@@ -258,6 +312,32 @@ mod tests {
             Reads::Header("unit.parent")
         );
         assert_eq!(reads("Kết luận").unwrap().2, "");
+    }
+
+    #[test]
+    fn a_label_with_words_of_its_own_before_the_colon() {
+        assert_eq!(
+            reads("Lý do chọn chủ đề sinh hoạt: Còn nể nang").unwrap(),
+            (
+                Reads::Field("session.reason"),
+                "Lý do chọn chủ đề sinh hoạt".into(),
+                "Còn nể nang".into()
+            )
+        );
+        assert_eq!(
+            reads("Kết luận của hội nghị: Thống nhất").unwrap().0,
+            Reads::Field("session.conclusion")
+        );
+        assert_eq!(
+            reads("Thời gian bắt đầu: 19h30, 09/4/2017").unwrap().0,
+            Reads::MeetingTime
+        );
+        // Not for short fields, lists and enumerations, nor past a sentence's punctuation.
+        assert!(find("Chủ trì nhấn mạnh: cần góp ý thẳng thắn").is_none());
+        assert!(find("Ý kiến của đồng chí Hùng: đồng ý").is_none());
+        assert!(find("Kết quả thực hiện nghị quyết năm nay: tốt").is_none());
+        assert!(find("Kết luận, chi bộ thống nhất: giao chi ủy").is_none());
+        assert!(find("Nguyên nhân là do nhiều đảng viên đi làm xa: họ vắng").is_none());
     }
 
     #[test]
