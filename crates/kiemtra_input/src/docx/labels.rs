@@ -27,26 +27,34 @@ fn folded(text: &str) -> Vec<char> {
 /// Text with dotted placeholders (`……`, `....`, `___`) taken out, trimmed.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let run = chars[i..].iter().take_while(|&&d| d == c).count();
+    let mut chars = text.chars().peekable();
+    // Runs of spaces collapse to one; a run of dots or underscores is a placeholder.
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        let mut run = 1;
+        while chars.peek() == Some(&c) {
+            chars.next();
+            run += 1;
+        }
         match c {
             '…' => {}
             '.' | '_' if run >= 2 => {}
-            _ => out.extend(&chars[i..i + run]),
+            ' ' | '\u{a0}' => space = true,
+            c => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.extend(std::iter::repeat_n(c, run));
+            }
         }
-        i += run;
     }
-    let collapsed: Vec<&str> = out
-        .split([' ', '\u{a0}'])
-        .filter(|s| !s.is_empty())
-        .collect();
-    collapsed
-        .join(" ")
-        .trim_matches(|c: char| c.is_whitespace())
-        .to_owned()
+    let trimmed = out.trim_matches(|c: char| c.is_whitespace());
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 /// The text after a leading bullet or number (`- `, `• `, `1. `, `a) `, `II. `, `1.2. `).
