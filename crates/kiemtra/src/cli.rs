@@ -35,9 +35,11 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check meeting records (.json, .jsonl, .ndjson, .csv, .xlsx files or directories) and
+    /// Check meeting records (.json, .jsonl, .ndjson, .csv, .xlsx, .docx files or directories) and
     /// report findings.
     Check(Box<CheckArgs>),
     /// Convert meeting records between JSON, JSON Lines and CSV, losing nothing.
@@ -94,16 +96,19 @@ pub struct ConfigArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TemplateArgs {
-    /// The cell's code (unit.code).
+    /// The cell's code (unit.code); required for json and csv, written into the docx
+    /// template's "Mã chi bộ" line when given.
     #[arg(long)]
-    pub unit: String,
+    pub unit: Option<String>,
 
-    /// The month of the meeting (YYYY-MM).
+    /// The month of the meeting (YYYY-MM); required for json and csv, written into the docx
+    /// template's title when given.
     #[arg(long, value_parser = parse_month)]
-    pub month: Month,
+    pub month: Option<Month>,
 
     /// json: a record with a `_huong_dan` object of guidance; csv: the header row and one row
-    /// to fill in; xlsx: a workbook to fill in, with drop-down lists and a sheet of guidance.
+    /// to fill in; xlsx: a workbook to fill in, with drop-down lists and a sheet of guidance;
+    /// docx: Word minutes to fill in, with guidance under each label.
     #[arg(long, value_enum, default_value_t = TemplateFormat::Json)]
     pub format: TemplateFormat,
 
@@ -112,8 +117,8 @@ pub struct TemplateArgs {
     #[arg(long, value_enum, default_value_t = HeadersArg::Vi)]
     pub headers: HeadersArg,
 
-    /// Write the template to this file instead of standard output (needed for xlsx on a
-    /// terminal).
+    /// Write the template to this file instead of standard output (needed for xlsx and docx
+    /// on a terminal).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -123,6 +128,7 @@ pub enum TemplateFormat {
     Json,
     Csv,
     Xlsx,
+    Docx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -205,6 +211,10 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_name = "BY")]
     pub split_by: Option<SplitBy>,
 
+    /// The cell's code for Word minutes (.docx) that have no "Mã chi bộ" line.
+    #[arg(long, value_name = "CODE")]
+    pub unit: Option<String>,
+
     /// Benchmarking: only read and parse (and validate) the records, check nothing, and print
     /// the counts. The floor under the cost of a check.
     #[arg(long, hide = true)]
@@ -217,7 +227,7 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
-    /// Files or directories of meeting records (.json, .jsonl, .ndjson, .csv, .xlsx).
+    /// Files or directories of meeting records (.json, .jsonl, .ndjson, .csv, .xlsx, .docx).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
@@ -237,6 +247,10 @@ pub struct ConvertArgs {
     /// Encoding of files that have no byte order mark: utf-8 (default) or windows-1258.
     #[arg(long, value_parser = parse_encoding, default_value = "utf-8")]
     pub encoding: Encoding,
+
+    /// The cell's code for Word minutes (.docx) that have no "Mã chi bộ" line.
+    #[arg(long, value_name = "CODE")]
+    pub unit: Option<String>,
 }
 
 /// The formats of `check` reports.

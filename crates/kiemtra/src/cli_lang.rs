@@ -201,7 +201,7 @@ fn about_vi(command: &str) -> Option<&'static str> {
              trong biên bản sinh hoạt chi bộ."
         }
         "check" => {
-            "Kiểm tra biên bản (tệp .json, .jsonl, .ndjson, .csv, .xlsx hoặc thư mục) và báo cáo các lỗi tìm thấy."
+            "Kiểm tra biên bản (tệp .json, .jsonl, .ndjson, .csv, .xlsx, .docx hoặc thư mục) và báo cáo các lỗi tìm thấy."
         }
         "convert" => "Chuyển biên bản giữa JSON, JSON Lines và CSV, không mất dữ liệu.",
         "rules" => "Liệt kê các quy tắc kiểm tra, mức độ và điều khoản hướng dẫn mà mỗi quy tắc dựa vào.",
@@ -268,7 +268,7 @@ fn arg_vi(command: &str, id: &str) -> Option<&'static str> {
             "Ngày của báo cáo: YYYY-MM-DD, hoặc `today` (lần duy nhất kiemtra đọc đồng hồ). Không \
              có thì để trống dòng ngày tháng để ghi tay.",
         ),
-        ("convert", "paths") => Some("Tệp hoặc thư mục biên bản (.json, .jsonl, .ndjson, .csv, .xlsx)."),
+        ("convert", "paths") => Some("Tệp hoặc thư mục biên bản (.json, .jsonl, .ndjson, .csv, .xlsx, .docx)."),
         ("convert", "to") => Some("Định dạng ghi ra (mặc định: theo phần mở rộng của -o)."),
         ("convert", "output") => Some("Ghi vào tệp này thay vì ra màn hình."),
         ("convert", "headers") => Some(
@@ -276,11 +276,20 @@ fn arg_vi(command: &str, id: &str) -> Option<&'static str> {
         ),
         ("rules" | "config", "format") => Some("Định dạng in ra."),
         ("explain", "rule") => Some("Mã quy tắc (CD401) hoặc tên (minimum-duration)."),
-        ("template", "unit") => Some("Mã chi bộ (unit.code)."),
-        ("template", "month") => Some("Tháng họp (YYYY-MM)."),
+        ("template", "unit") => Some(
+            "Mã chi bộ (unit.code); bắt buộc với mẫu json, csv, xlsx; với mẫu docx thì ghi vào dòng \
+             “Mã chi bộ”.",
+        ),
+        ("template", "month") => Some(
+            "Tháng họp (YYYY-MM); bắt buộc với mẫu json, csv, xlsx; với mẫu docx thì ghi vào tiêu đề.",
+        ),
+        ("check" | "convert", "unit") => Some(
+            "Mã chi bộ cho biên bản Word (.docx) không có dòng “Mã chi bộ”.",
+        ),
         ("template", "format") => Some(
             "json: biên bản kèm mục `_huong_dan` hướng dẫn từng trường; csv: dòng tiêu đề và một \
-             dòng để điền; xlsx: bảng tính để điền, có danh sách chọn và trang hướng dẫn.",
+             dòng để điền; xlsx: bảng tính để điền, có danh sách chọn và trang hướng dẫn; docx: biên \
+             bản Word để điền, có hướng dẫn dưới từng mục.",
         ),
         ("template", "headers") => Some(
             "Tên cột của mẫu csv và xlsx: nhãn tiếng Việt (vi, mặc định) hoặc đường dẫn của định \

@@ -24,5 +24,6 @@ mod v1;
 
 pub mod table;
 pub mod values;
+pub mod word_labels;
 
 pub use table::{fields, EnumValue, Enumeration, Field, FieldAt, Object, Ty, Words};

@@ -54,6 +54,7 @@ pub fn read_values(
                 problem: None,
             })
         }
+        Format::Docx => read_minutes(bytes, None, kiemtra_rules::Lang::Vi),
         Format::Csv | Format::Xlsx => {
             let (table, problem) = crate::read_table(bytes, format, encoding)?;
             let mut read = FileRecords {
@@ -73,6 +74,20 @@ pub fn read_values(
             Ok(read)
         }
     }
+}
+
+/// Word minutes as one record (its place: paragraph 1); `unit` is the cell's code when the
+/// document has no `Mã chi bộ` line.
+pub fn read_minutes(
+    bytes: &[u8],
+    unit: Option<&str>,
+    lang: kiemtra_rules::Lang,
+) -> Result<FileRecords, String> {
+    let minutes = crate::docx::read(bytes, unit).map_err(|e| e.message(lang))?;
+    Ok(FileRecords {
+        records: vec![(Position::START, minutes.record)],
+        ..FileRecords::default()
+    })
 }
 
 /// One JSON chunk as a record object, its strings in NFC.

@@ -11,6 +11,7 @@
 pub mod convert;
 mod csvfile;
 pub mod decode;
+pub mod docx;
 #[cfg(test)]
 mod drift;
 mod fast;
@@ -40,19 +41,39 @@ pub enum Format {
     Csv,
     /// An Excel workbook with the same columns (`.xlsx`, `.xlsm`).
     Xlsx,
+    /// Word minutes of one meeting, found by their labels (`.docx`; see [`docx`]).
+    Docx,
 }
 
 impl Format {
+    /// The extensions kiemtra reads, each with its format: the one list for reading and for
+    /// every message that names them.
+    pub const EXTENSIONS: &'static [(&'static str, Format)] = &[
+        ("json", Format::Json),
+        ("jsonl", Format::JsonLines),
+        ("ndjson", Format::JsonLines),
+        ("csv", Format::Csv),
+        ("xlsx", Format::Xlsx),
+        ("xlsm", Format::Xlsx),
+        ("docx", Format::Docx),
+    ];
+
     /// The format a file's extension names, if kiemtra reads it.
     pub fn of(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "json" => Some(Format::Json),
-            "jsonl" | "ndjson" => Some(Format::JsonLines),
-            "csv" => Some(Format::Csv),
-            "xlsx" | "xlsm" => Some(Format::Xlsx),
-            _ => None,
-        }
+        Format::EXTENSIONS
+            .iter()
+            .find(|(e, _)| *e == ext)
+            .map(|&(_, f)| f)
+    }
+
+    /// The extensions read, as a message lists them: `.json, .jsonl, …`.
+    pub fn extensions_read() -> String {
+        Format::EXTENSIONS
+            .iter()
+            .map(|(e, _)| format!(".{e}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 

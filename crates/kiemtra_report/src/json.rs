@@ -238,6 +238,9 @@ struct Finding<'a> {
     /// For a CSV file or a worksheet: the column of the field at fault.
     #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<u32>,
+    /// For Word minutes: the field's paragraph and label, or the label not found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    word: Option<Word>,
     pointer: Option<&'a str>,
     message: String,
     /// A value written but unreadable (catalogue v1.1): not a proven breach, at most a warning.
@@ -354,6 +357,20 @@ fn waiver(u: &WaiverUse) -> Waiver<'_> {
     }
 }
 
+/// Where a finding is in Word minutes.
+#[derive(Serialize)]
+struct Word {
+    /// The paragraph ("đoạn N") of the field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<u32>,
+    /// The field's label as the document writes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+    /// The label looked for and not found in the document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    missing: Option<&'static str>,
+}
+
 fn finding<'a>(
     f: &'a kiemtra_runner::Finding,
     outcome: &'a Outcome,
@@ -370,6 +387,18 @@ fn finding<'a>(
         file: f.file.as_deref(),
         line: f.line,
         column: outcome.column(f),
+        word: outcome.word_place(f).map(|p| match p {
+            kiemtra_runner::WordPlace::Found { paragraph, label } => Word {
+                paragraph: Some(paragraph),
+                label: (!label.is_empty()).then_some(label),
+                missing: None,
+            },
+            kiemtra_runner::WordPlace::Missing { label } => Word {
+                paragraph: None,
+                label: None,
+                missing: Some(label),
+            },
+        }),
         pointer: f.violation.pointer.as_deref(),
         message: ctx.message(f),
         unverifiable: f.violation.unverifiable(),

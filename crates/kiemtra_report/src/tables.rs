@@ -193,9 +193,14 @@ pub(crate) fn rules_table(ctx: &Context<'_>, rollup: &Rollup<'_>, w: &Words) -> 
     }
 }
 
-/// Where a finding is: `file:line:column`.
-pub(crate) fn place(outcome: &Outcome, f: &Finding) -> Option<String> {
+/// Where a finding is: `file:line:column`, or in Word minutes the paragraph and its label.
+pub(crate) fn place(outcome: &Outcome, f: &Finding, lang: Lang) -> Option<String> {
+    if let Some(word) = outcome.word_place_text(f, lang) {
+        return Some(word);
+    }
     match (&f.file, f.line, outcome.column(f)) {
+        // Word minutes have no lines: a finding of the whole meeting names the file.
+        (Some(file), Some(_), _) if outcome.word.contains_key(file) => Some(file.clone()),
         (Some(file), Some(line), Some(col)) => Some(format!("{file}:{line}:{col}")),
         (Some(file), Some(line), None) => Some(format!("{file}:{line}")),
         _ => None,
@@ -242,7 +247,7 @@ pub(crate) fn findings_table(
                             .styled(Style::Severity(f.severity)),
                         what.with(Span::Hint(format!("→ {}", ctx.hint(f)))),
                         Cell::text(ctx.cites(f)).styled(Style::Small),
-                        place(outcome, f)
+                        place(outcome, f, lang)
                             .map_or(Cell::value(Value::Empty), Cell::text)
                             .styled(Style::Place),
                     ],

@@ -86,12 +86,15 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         let label = lang.pick("bị loại", "rejected");
         let red = severity_style(Severity::Error);
         for r in &outcome.rejected {
+            // Word minutes have paragraphs, not lines.
+            let place = if outcome.word.contains_key(&r.file) {
+                format!("{}, {} {}", r.file, lang.pick("đoạn", "paragraph"), r.line)
+            } else {
+                format!("{}:{}:{}", r.file, r.line, r.column)
+            };
             writeln!(
                 out,
-                "  {}:{}:{}  {red}{label}{red:#}  {}",
-                r.file,
-                r.line,
-                r.column,
+                "  {place}  {red}{label}{red:#}  {}",
                 r.reason.message(lang)
             )?;
         }
@@ -185,6 +188,11 @@ pub(crate) fn finding(
     let lang = ctx.lang;
     let table = crate::place::table_place(outcome, f, lang);
     let place = match (&f.file, f.line) {
+        _ if outcome.word_place(f).is_some() => {
+            outcome.word_place_text(f, lang).unwrap_or_default()
+        }
+        // Word minutes have no lines: a finding of the whole meeting names the file.
+        (Some(file), Some(_)) if outcome.word.contains_key(file) => file.clone(),
         (Some(file), Some(_)) if table.is_some() => {
             format!("{file}, {}", table.unwrap_or_default())
         }

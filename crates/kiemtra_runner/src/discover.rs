@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use kiemtra_input::Format;
+use kiemtra_rules::Lang;
 
 /// A file that could not be read, or a directory that could not be listed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,24 +22,27 @@ pub struct Discovered {
 }
 
 /// Lists the files under `paths`. A named path that does not exist is an error of the run
-/// (returned as `Err`); problems below a directory are collected and the walk goes on.
-pub fn discover(paths: &[PathBuf]) -> Result<Discovered, PathBuf> {
+/// (returned as `Err`); problems below a directory are collected and the walk goes on. `lang`
+/// words what is said of a document kiemtra does not read.
+pub fn discover(paths: &[PathBuf], lang: Lang) -> Result<Discovered, PathBuf> {
     let mut found = BTreeSet::new();
     let mut out = Discovered::default();
     let mut visited = BTreeSet::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|_| path.clone())?;
         if meta.is_dir() {
-            walk(path, &mut found, &mut visited, &mut out.errors);
+            walk(path, &mut found, &mut visited, &mut out.errors, lang);
         } else {
             match Format::of(path) {
                 Some(format) => {
                     found.insert((path.clone(), format));
                 }
+                None if is_other_document(path) => out.errors.push(other_document(path, lang)),
                 None => out.errors.push(FileError {
                     file: display(path),
-                    reason: "unsupported file type (expected .json, .jsonl, .ndjson, .csv, .xlsx)"
-                        .into(),
+                    reason:
+                        "unsupported file type (expected .json, .jsonl, .ndjson, .csv, .xlsx, .docx)"
+                            .into(),
                 }),
             }
         }
@@ -52,6 +56,7 @@ fn walk(
     found: &mut BTreeSet<(PathBuf, Format)>,
     visited: &mut BTreeSet<PathBuf>,
     errors: &mut Vec<FileError>,
+    lang: Lang,
 ) {
     // A directory reached twice (a symlink loop) is walked once.
     let Ok(canonical) = std::fs::canonicalize(dir) else {
@@ -74,7 +79,7 @@ fn walk(
     paths.sort();
     for path in paths {
         if path.is_dir() {
-            walk(&path, found, visited, errors);
+            walk(&path, found, visited, errors, lang);
         } else if is_lock_file(&path) {
             // `~$name.xlsx` and `.~lock.name#`: an office program's mark that a file is open.
         } else if let Some(format) = Format::of(&path) {
@@ -86,6 +91,9 @@ fn walk(
                 reason: "a spreadsheet format kiemtra does not read: save it as .xlsx or .csv"
                     .into(),
             });
+        } else if is_other_document(&path) {
+            // Minutes in a document format kiemtra does not read: not skipped silently either.
+            errors.push(other_document(&path, lang));
         }
     }
 }
@@ -102,6 +110,27 @@ fn is_other_spreadsheet(path: &Path) -> bool {
             .iter()
             .any(|x| e.eq_ignore_ascii_case(x))
     })
+}
+
+/// Minutes kiemtra does not read: an old Word document, an OpenDocument text, a PDF.
+fn is_other_document(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["doc", "odt", "pdf", "rtf"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+fn other_document(path: &Path, lang: Lang) -> FileError {
+    FileError {
+        file: display(path),
+        reason: lang
+            .pick(
+                "kiemtra không đọc được định dạng này: mở bằng Word và lưu thành .docx",
+                "kiemtra does not read this format: open it in Word and save it as .docx",
+            )
+            .into(),
+    }
 }
 
 /// A path as reports show it: with `/` separators.

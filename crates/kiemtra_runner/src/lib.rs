@@ -20,7 +20,7 @@ pub use blocks::Limits;
 pub use discover::{discover, Discovered, FileError};
 pub use inputs::{InputFile, Inputs};
 pub use kiemtra_input::Encoding;
-pub use outcome::{Finding, MonthState, Outcome, Rejected, Summary, UnitSummary};
+pub use outcome::{Finding, MonthState, Outcome, Rejected, Summary, UnitSummary, WordPlace};
 pub use policy::{Policy, Selection, SELECT_ALL};
 pub use progress::{Progress, Step};
 pub use waiver::{AsOf, Waiver, WaiverScope, WaiverState, WaiverUse};

@@ -141,6 +141,36 @@ pub struct Summary {
     pub waived: usize,
 }
 
+/// Where a finding is in Word minutes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WordPlace {
+    /// The field's paragraph ("đoạn N") and its label as the document writes it.
+    Found { paragraph: u32, label: String },
+    /// No paragraph has the field's label: the label looked for.
+    Missing { label: &'static str },
+}
+
+impl WordPlace {
+    /// `đoạn 14 “Kết luận”`, `không thấy mục “Kết luận”`.
+    pub fn describe(&self, lang: kiemtra_rules::Lang) -> String {
+        use kiemtra_rules::Lang::{En, Vi};
+        match (self, lang) {
+            (WordPlace::Found { paragraph, label }, Vi) if label.is_empty() => {
+                format!("đoạn {paragraph}")
+            }
+            (WordPlace::Found { paragraph, label }, En) if label.is_empty() => {
+                format!("paragraph {paragraph}")
+            }
+            (WordPlace::Found { paragraph, label }, Vi) => format!("đoạn {paragraph} “{label}”"),
+            (WordPlace::Found { paragraph, label }, En) => {
+                format!("paragraph {paragraph} “{label}”")
+            }
+            (WordPlace::Missing { label }, Vi) => format!("không thấy mục “{label}”"),
+            (WordPlace::Missing { label }, En) => format!("no “{label}” part found"),
+        }
+    }
+}
+
 /// Everything an inspection found.
 #[derive(Clone, Debug)]
 pub struct Outcome {
@@ -161,6 +191,8 @@ pub struct Outcome {
     pub inputs: Inputs,
     /// Per CSV file or workbook: which field each column holds (for the column of a finding).
     pub columns: std::collections::BTreeMap<String, kiemtra_input::Columns>,
+    /// Per Word minutes file: the paragraph and label of each field read.
+    pub word: std::collections::BTreeMap<String, kiemtra_input::docx::Places>,
     /// The first month the rule pack judges (from its effective date).
     pub first_month: Month,
     /// The latest meeting date among the checked records.
@@ -196,6 +228,32 @@ impl Outcome {
             .headers
             .get(usize::try_from(column).ok()?.checked_sub(1)?)?;
         Some(header.trim()).filter(|h| !h.is_empty())
+    }
+
+    /// Where a finding's field is in Word minutes: its paragraph and label, or the label
+    /// kiemtra looked for and did not find. `None` for a finding outside Word minutes.
+    pub fn word_place(&self, f: &Finding) -> Option<WordPlace> {
+        let places = self.word.get(f.file.as_deref()?)?;
+        let pointer = f.violation.pointer.as_deref()?;
+        Some(match places.of(pointer) {
+            Some(p) => WordPlace::Found {
+                paragraph: p.paragraph,
+                label: p.label.clone(),
+            },
+            None => {
+                let dotted = pointer.trim_start_matches('/').replace('/', ".");
+                WordPlace::Missing {
+                    label: kiemtra_input::docx::label_of(&dotted)?,
+                }
+            }
+        })
+    }
+
+    /// A finding's place as a person reads it, for Word minutes: `biên-bản.docx, đoạn 14
+    /// “Kết luận”` or `biên-bản.docx, không thấy mục “Kết luận”`. `None` outside Word minutes.
+    pub fn word_place_text(&self, f: &Finding, lang: kiemtra_rules::Lang) -> Option<String> {
+        let place = self.word_place(f)?;
+        Some(format!("{}, {}", f.file.as_deref()?, place.describe(lang)))
     }
 
     /// Findings new since the baseline, still open, and resolved, for one unit (waived

@@ -32,6 +32,7 @@ use crate::policy::Policy;
 use crate::progress::{Progress, Step};
 
 mod tabular;
+mod word;
 
 /// What to inspect and how.
 #[derive(Clone, Debug)]
@@ -45,6 +46,10 @@ pub struct Options {
     pub encoding: Encoding,
     /// Told of each file read (a progress bar), when given.
     pub progress: Option<Progress>,
+    /// The cell's code for Word minutes that have no `Mã chi bộ` line (`--unit`).
+    pub unit: Option<String>,
+    /// The language of what is said about a file that cannot be read (Word minutes).
+    pub lang: kiemtra_rules::Lang,
 }
 
 impl Options {
@@ -56,6 +61,8 @@ impl Options {
             to: None,
             encoding: Encoding::default(),
             progress: None,
+            unit: None,
+            lang: kiemtra_rules::Lang::Vi,
         }
     }
 }
@@ -114,7 +121,7 @@ pub fn run_with(
             return Err(RunError::EmptyPeriod { from, to });
         }
     }
-    let found = discover(paths).map_err(RunError::Path)?;
+    let found = discover(paths, options.lang).map_err(RunError::Path)?;
     let inputs = Input::all(&found);
     // What was read, for the reports to state: each file's SHA-256, hashed beside the checking
     // (a worker takes it while the others read blocks) rather than as a serial pass before it.
@@ -126,6 +133,8 @@ pub fn run_with(
         mode: Mode::Check(&params),
         encoding: options.encoding,
         progress: options.progress.as_ref(),
+        unit: options.unit.as_deref(),
+        lang: options.lang,
     };
     Progress::report(
         reading.progress,
@@ -164,6 +173,8 @@ pub fn run_bytes(files: &[(&str, Format, &[u8])], options: &Options, limits: &Li
         mode: Mode::Check(&params),
         encoding: options.encoding,
         progress: None,
+        unit: options.unit.as_deref(),
+        lang: options.lang,
     };
     let collected = collect(&inputs, &reading);
     judge(collected, &inputs, Vec::new(), options, Inputs::default())
@@ -185,13 +196,15 @@ pub struct ParseCount {
 /// Reads and parses (and validates) every record under `paths` exactly as [`run`] does, and
 /// checks nothing: the floor under the cost of a run.
 pub fn parse_only(paths: &[PathBuf], limits: &Limits) -> Result<ParseCount, RunError> {
-    let found = discover(paths).map_err(RunError::Path)?;
+    let found = discover(paths, kiemtra_rules::Lang::Vi).map_err(RunError::Path)?;
     let inputs = Input::all(&found);
     let reading = Reading {
         limits,
         mode: Mode::ParseOnly,
         encoding: Encoding::default(),
         progress: None,
+        unit: None,
+        lang: kiemtra_rules::Lang::Vi,
     };
     let c = collect(&inputs, &reading);
     let rejected = c.rejected.len() as u64 + c.not_listed.iter().map(|n| n.1).sum::<u64>();
@@ -245,6 +258,9 @@ struct Reading<'r> {
     mode: Mode<'r>,
     encoding: Encoding,
     progress: Option<&'r Progress>,
+    /// `--unit`, for Word minutes without a `Mã chi bộ` line.
+    unit: Option<&'r str>,
+    lang: kiemtra_rules::Lang,
 }
 
 const NONE: u32 = u32::MAX;
@@ -374,6 +390,8 @@ struct Part {
     error: Option<String>,
     /// For a CSV file or a worksheet: which field each column holds.
     columns: Option<kiemtra_input::Columns>,
+    /// For Word minutes: the paragraph and label of each field read.
+    word: Option<kiemtra_input::docx::Places>,
 }
 
 /// A meeting date that can be real: from the Party's founding (1930) to 2199.
@@ -623,6 +641,10 @@ fn read_item(
                     tabular::read(&mut part, &bytes, format, reading);
                     return part;
                 }
+                Format::Docx => {
+                    word::read(&mut part, &bytes, reading);
+                    return part;
+                }
                 Format::Json | Format::JsonLines => {
                     kiemtra_input::decode::transcode(&bytes, reading.encoding).unwrap_or(bytes)
                 }
@@ -714,6 +736,8 @@ struct Collected {
     parsed: u64,
     /// By file index: the columns of CSV files and worksheets.
     columns: Vec<(u32, kiemtra_input::Columns)>,
+    /// By file index: where the fields of Word minutes are.
+    word: Vec<(u32, kiemtra_input::docx::Places)>,
 }
 
 /// Rejections listed one by one per file; the others are counted.
@@ -831,9 +855,17 @@ impl Cursor<'_> {
                 if self.errored != Some(part.file) {
                     self.errored = Some(part.file);
                     let name = inputs.get(part.file as usize).map(|i| i.name.clone());
+                    let whole = inputs
+                        .get(part.file as usize)
+                        .is_some_and(|i| i.format == Format::Docx);
                     all.file_errors.push(FileError {
                         file: name.unwrap_or_default(),
-                        reason: format!("{e} (after line {})", self.base),
+                        // Word minutes have no lines: what is wrong is the whole file.
+                        reason: if whole {
+                            e.clone()
+                        } else {
+                            format!("{e} (after line {})", self.base)
+                        },
                     });
                 }
             }
@@ -854,6 +886,9 @@ impl Collected {
         self.parsed += part.parsed;
         if let Some(c) = part.columns {
             self.columns.push((part.file, c));
+        }
+        if let Some(w) = part.word {
+            self.word.push((part.file, w));
         }
         for r in part.rejected {
             let at = shift(r.at);
@@ -1000,6 +1035,11 @@ fn judge(
         .into_iter()
         .filter_map(|(file, cols)| Some((names.get(file as usize)?.clone(), cols)))
         .collect();
+    let word: std::collections::BTreeMap<String, kiemtra_input::docx::Places> = c
+        .word
+        .into_iter()
+        .filter_map(|(file, places)| Some((names.get(file as usize)?.clone(), places)))
+        .collect();
     let tables = Tables {
         names: &names,
         ids: &c.ids,
@@ -1069,6 +1109,7 @@ fn judge(
         baseline: None,
         inputs: digest,
         columns,
+        word,
     };
     let policy = &options.policy;
     crate::waiver::apply(&mut outcome, policy.waivers(), policy.as_of());

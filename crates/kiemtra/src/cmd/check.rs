@@ -56,6 +56,8 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         to: args.to,
         encoding: args.encoding,
         progress,
+        unit: args.unit.clone(),
+        lang,
         ..Options::new(settings.policy.clone())
     };
     let limits = limits(args);
@@ -70,7 +72,8 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         bar.finish_and_clear();
     }
     let mut outcome = outcome.map_err(|e| e.message(lang))?;
-    if outcome.summary.records == 0 {
+    // Files that could not be read are reported as such (exit 1), below.
+    if outcome.summary.records == 0 && outcome.file_errors.is_empty() {
         return Err(nothing_read(&outcome, lang).into());
     }
     if let Some(baseline) = &baseline {
@@ -163,13 +166,12 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
 
 /// A run that read no record at all: why, in the reader's words (exit code 2, spec/reports.md).
 fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
+    let read = kiemtra_input::Format::extensions_read();
     let mut text = match (outcome.summary.files, lang) {
-        (0, Lang::Vi) => "không có biên bản nào để kiểm tra: không thấy tệp biên bản nào \
-                          (.json, .jsonl, .ndjson, .csv, .xlsx)"
-            .to_owned(),
-        (0, Lang::En) => "no record to check: no file of records (.json, .jsonl, .ndjson, \
-                          .csv, .xlsx) was found"
-            .to_owned(),
+        (0, Lang::Vi) => {
+            format!("không có biên bản nào để kiểm tra: không thấy tệp biên bản nào ({read})")
+        }
+        (0, Lang::En) => format!("no record to check: no file of records ({read}) was found"),
         (n, Lang::Vi) => format!(
             "không có biên bản nào để kiểm tra: {n} tệp đã đọc không có dòng biên bản nào \
              (chỉ có dòng tiêu đề, hoặc tệp trống)"

@@ -4,7 +4,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use kiemtra_input::convert::{read_values, write_csv, write_json, write_jsonl, Headers, Object};
+use kiemtra_input::convert::{
+    read_minutes, read_values, write_csv, write_json, write_jsonl, Headers, Object,
+};
 use kiemtra_rules::Lang;
 
 use super::Error;
@@ -45,7 +47,7 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
                 .into())
         }
     };
-    let found = kiemtra_runner::discover(&args.paths)
+    let found = kiemtra_runner::discover(&args.paths, lang)
         .map_err(|p| kiemtra_runner::RunError::Path(p).message(lang))?;
     let mut records: Vec<Object> = Vec::new();
     let mut problems = Vec::new();
@@ -61,7 +63,11 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
                 continue;
             }
         };
-        match read_values(&bytes, *format, args.encoding) {
+        let read = match format {
+            kiemtra_input::Format::Docx => read_minutes(&bytes, args.unit.as_deref(), lang),
+            _ => read_values(&bytes, *format, args.encoding),
+        };
+        match read {
             Ok(read) => {
                 records.extend(read.records.into_iter().map(|(_, v)| v));
                 for r in read.rejected {

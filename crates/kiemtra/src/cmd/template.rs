@@ -11,6 +11,9 @@
 //!   the date with its day to write (`DD/03/2017`), so that the row left as it is is rejected,
 //!   never passed; every other cell blank.
 //! - `--format xlsx`: the same columns as a workbook to fill in (see [`super::template_xlsx`]).
+//! - `--format docx`: Word minutes in the province's layout to fill in (see
+//!   `kiemtra_input::docx::template`); `--unit` and `--month` fill the code and the title when
+//!   given.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -27,8 +30,8 @@ use kiemtra_format::FieldAt;
 
 pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let lang = settings.lang.value;
-    let code = args.unit.trim();
-    if code.is_empty() {
+    let code = args.unit.as_deref().map(str::trim);
+    if code == Some("") {
         return Err(lang
             .pick(
                 "--unit: mã chi bộ không được để trống",
@@ -36,10 +39,36 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
             )
             .into());
     }
+    let binary = |ext: &str| -> Result<(), Error> {
+        if args.output.is_none() && std::io::stdout().is_terminal() {
+            return Err(match lang {
+                Lang::Vi => format!("mẫu .{ext} là tệp nhị phân: thêm -o TỆP.{ext}"),
+                Lang::En => format!("a .{ext} template is a binary file: add -o FILE.{ext}"),
+            }
+            .into());
+        }
+        Ok(())
+    };
     let mut bytes = Vec::new();
+    if args.format == TemplateFormat::Docx {
+        binary("docx")?;
+        let parts =
+            kiemtra_input::docx::template::parts(code, args.month.map(|m| (m.year, m.month)), lang);
+        bytes = kiemtra_input::docx::write::docx(&parts)?;
+        return write_out(args, &bytes, lang);
+    }
+    // The table and JSON templates are one meeting of one cell: its code and month are needed.
+    let (Some(code), Some(month)) = (code, args.month) else {
+        return Err(lang
+            .pick(
+                "mẫu json, csv và xlsx cần --unit MÃ và --month YYYY-MM",
+                "json, csv and xlsx templates need --unit CODE and --month YYYY-MM",
+            )
+            .into());
+    };
     match args.format {
         TemplateFormat::Json => {
-            serde_json::to_writer_pretty(&mut bytes, &blank(code, args.month, lang))?;
+            serde_json::to_writer_pretty(&mut bytes, &blank(code, month, lang))?;
             writeln!(bytes)?;
         }
         TemplateFormat::Csv => {
@@ -51,24 +80,23 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
             w.write_record(
                 columns
                     .iter()
-                    .map(|c| first_row(c, code, args.month, args.headers)),
+                    .map(|c| first_row(c, code, month, args.headers)),
             )?;
             w.flush()?;
         }
         TemplateFormat::Xlsx => {
-            if args.output.is_none() && std::io::stdout().is_terminal() {
-                return Err(lang
-                    .pick(
-                        "mẫu xlsx là tệp bảng tính: thêm -o TÊN_TỆP.xlsx",
-                        "the xlsx template is a workbook: add -o FILE.xlsx",
-                    )
-                    .into());
-            }
-            bytes = super::template_xlsx::workbook(code, args.month, args.headers, settings)?;
+            binary("xlsx")?;
+            bytes = super::template_xlsx::workbook(code, month, args.headers, settings)?;
         }
+        TemplateFormat::Docx => {}
     }
+    write_out(args, &bytes, lang)
+}
+
+/// The template to its file, or to standard output.
+fn write_out(args: &TemplateArgs, bytes: &[u8], lang: Lang) -> Result<ExitCode, Error> {
     match &args.output {
-        Some(path) => std::fs::write(path, &bytes).map_err(|e| match lang {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| match lang {
             Lang::Vi => format!(
                 "không ghi được {}: {}",
                 path.display(),
@@ -78,7 +106,7 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
         })?,
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)?;
+            out.write_all(bytes)?;
             out.flush()?;
         }
     }

@@ -1,0 +1,397 @@
+//! Word minutes (`.docx`): one file is one meeting. The reader finds the parts of the minutes by
+//! their labels ([`kiemtra_format::word_labels`]) and builds a record of format v1 from them, as
+//! a JSON value that goes through the same validation and rules as any other record.
+//!
+//! - Values are taken as written (`19 giờ 30`, `ngày 09 tháng 4 năm 2017`): the value readers of
+//!   format v1 read them. Only sentences laid out the Word way are split into their fields
+//!   (`Vào lúc 19 giờ 30 phút, ngày 09 tháng 4 năm 2017`, `Có mặt 17/19 đồng chí`,
+//!   `Sinh hoạt chuyên đề từ 19 giờ 45 đến 20 giờ 30`).
+//! - A label whose value is not on its line takes the paragraphs below it, up to the next
+//!   label; list fields take one item a paragraph. Long texts (reason, assessment, causes,
+//!   measures, conclusion) also take the paragraphs that follow their line.
+//! - Assignments are read from a table whose header names their columns (`Nhiệm vụ`, `Thời
+//!   hạn`…), or one a line under `Phân công thực hiện` (`Tổ đảng 1: nhiệm vụ, thời hạn …`).
+//! - Nothing is dropped: a paragraph that gives no field is kept in the record under
+//!   `_unmapped` (`{"paragraph": 7, "label": "Địa điểm", "text": "Hội trường thôn 3"}`), which
+//!   `kiemtra convert` writes.
+//! - Every field read has its place: the paragraph ("đoạn N") and the label as written.
+
+mod assignments;
+mod body;
+mod labels;
+mod package;
+mod sentences;
+pub mod template;
+pub mod write;
+
+use kiemtra_format::word_labels::Reads;
+use serde_json::{json, Map, Value};
+
+pub use body::{Block, BodyError, Paragraph, MAX_DEPTH};
+pub use kiemtra_format::word_labels::label_of;
+pub use package::{PackageError, MAX_DOCUMENT_BYTES, MAX_ENTRIES};
+
+use crate::layout::{self, Kind};
+use labels::{clean, strip_marker};
+use sentences::is_unfilled;
+
+/// The paragraph style kiemtra's template gives its guidance lines: not read as minutes.
+pub const GUIDANCE_STYLE: &str = "KiemtraHuongDan";
+
+/// Where a field was read: its paragraph and its label as the document writes it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Place {
+    /// JSON pointer of the field (`/session/conclusion`, `/session/assignments/0/due`).
+    pub pointer: String,
+    pub paragraph: u32,
+    pub label: String,
+}
+
+/// The places of the fields of one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Places(pub Vec<Place>);
+
+impl Places {
+    /// The place of the field at `pointer`, or of the nearest enclosing field that has one
+    /// (`/session/assignments/0/due` falls back to the assignment's row, then the label), or
+    /// of the first field inside it (`/session/assessment` is where `Mặt được` is).
+    pub fn of(&self, pointer: &str) -> Option<&Place> {
+        let mut p = pointer;
+        loop {
+            if let Some(place) = self.0.iter().find(|x| x.pointer == p) {
+                return Some(place);
+            }
+            // Up to the enclosing field, never to a whole part (`/session`): a missing
+            // `Kết luận` is not at the session's heading.
+            match p.rfind('/') {
+                Some(i) if p[..i].matches('/').count() >= 2 => p = &p[..i],
+                _ => break,
+            }
+        }
+        let inside = format!("{pointer}/");
+        self.0
+            .iter()
+            .filter(|x| x.pointer.starts_with(&inside))
+            .min_by_key(|x| x.paragraph)
+    }
+}
+
+/// A document read: the record and where each field was found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Minutes {
+    pub record: Map<String, Value>,
+    pub places: Places,
+}
+
+/// Why a file gives no minutes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocxError {
+    Package(PackageError),
+    Body(BodyError),
+}
+
+impl DocxError {
+    pub fn message(&self, lang: kiemtra_rules::Lang) -> String {
+        use kiemtra_rules::Lang::{En, Vi};
+        match (self, lang) {
+            (DocxError::Package(p), lang) => p.message(lang),
+            (DocxError::Body(BodyError::Xml(e)), Vi) => {
+                format!("nội dung văn bản (word/document.xml) hỏng: {e}")
+            }
+            (DocxError::Body(BodyError::Xml(e)), En) => {
+                format!("the document's text (word/document.xml) is broken: {e}")
+            }
+            (DocxError::Body(BodyError::TooDeep), Vi) => {
+                format!("nội dung văn bản lồng nhau quá {MAX_DEPTH} cấp: không đọc")
+            }
+            (DocxError::Body(BodyError::TooDeep), En) => {
+                format!("the document's text nests deeper than {MAX_DEPTH} levels: not read")
+            }
+        }
+    }
+}
+
+/// Reads Word minutes. `unit` is the cell's code when the document has no `Mã chi bộ` line.
+pub fn read(bytes: &[u8], unit: Option<&str>) -> Result<Minutes, DocxError> {
+    let xml = package::document_xml(bytes).map_err(DocxError::Package)?;
+    let blocks = body::read(&xml).map_err(DocxError::Body)?;
+    Ok(minutes(&blocks, unit))
+}
+
+/// The minutes in a document's blocks.
+pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
+    let mut b = Builder::default();
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => b.paragraph(p),
+            Block::Table(rows) => {
+                if !b.assignment_table(rows) {
+                    for p in rows.iter().flatten().flatten() {
+                        b.paragraph(p);
+                    }
+                }
+            }
+        }
+    }
+    if let Some((n, first)) = b.title_opened.take() {
+        b.keep(n, None, &first);
+    }
+    if let Some(code) = unit.map(str::trim).filter(|c| !c.is_empty()) {
+        if field_mut(&mut b.record, "unit.code").is_none() {
+            b.set_value("unit.code", Value::String(code.to_owned()));
+        }
+    }
+    if !b.unmapped.is_empty() {
+        b.record.insert(
+            "_unmapped".into(),
+            Value::Array(std::mem::take(&mut b.unmapped)),
+        );
+    }
+    b.places.sort();
+    b.places.dedup_by(|a, b| a.pointer == b.pointer);
+    Minutes {
+        record: b.record,
+        places: Places(b.places),
+    }
+}
+
+/// What the paragraphs after a label belong to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    /// A field; `more`: a paragraph below adds to it.
+    Field {
+        path: &'static str,
+        more: bool,
+    },
+    Assignments,
+    /// Kept as read, under the label.
+    Kept,
+}
+
+#[derive(Default)]
+struct Builder {
+    record: Map<String, Value>,
+    places: Vec<Place>,
+    unmapped: Vec<Value>,
+    open: Option<(Open, String)>,
+    /// A line `BIÊN BẢN` alone: the title goes on in the next paragraph
+    /// (`SINH HOẠT CHI BỘ ĐỊNH KỲ tháng 4 năm 2017`).
+    title_opened: Option<(u32, String)>,
+}
+
+/// The value at a dotted path of a record, to change in place.
+fn field_mut<'r>(record: &'r mut Map<String, Value>, path: &str) -> Option<&'r mut Value> {
+    let mut parts = path.split('.');
+    let mut v = record.get_mut(parts.next()?)?;
+    for key in parts {
+        v = v.as_object_mut()?.get_mut(key)?;
+    }
+    Some(v)
+}
+
+/// The kind of a field's value in the table layout (lists, whole numbers, yes/no).
+fn kind_of(path: &str) -> Kind {
+    layout::COLUMNS
+        .iter()
+        .find(|c| c.path == path)
+        .map_or(Kind::Text, |c| c.kind)
+}
+
+/// Long free text, which may run over several paragraphs.
+fn is_long(path: &str) -> bool {
+    matches!(
+        path,
+        "session.reason"
+            | "session.assessment.strengths"
+            | "session.assessment.weaknesses"
+            | "session.discussion.causes"
+            | "session.discussion.measures"
+            | "session.conclusion"
+            | "session.follow_up.notes"
+    )
+}
+
+fn pointer(path: &str) -> String {
+    format!("/{}", path.replace('.', "/"))
+}
+
+impl Builder {
+    fn place(&mut self, path: &str, paragraph: u32, label: &str) {
+        self.places.push(Place {
+            pointer: pointer(path),
+            paragraph,
+            label: label.to_owned(),
+        });
+    }
+
+    fn keep(&mut self, paragraph: u32, label: Option<&str>, text: &str) {
+        let mut entry = Map::new();
+        entry.insert("paragraph".into(), json!(paragraph));
+        if let Some(l) = label {
+            entry.insert("label".into(), json!(l));
+        }
+        entry.insert("text".into(), json!(text));
+        self.unmapped.push(Value::Object(entry));
+    }
+
+    fn set_value(&mut self, path: &str, value: Value) {
+        let parts: Vec<&str> = path.split('.').collect();
+        if let Err(v) = layout::set(&mut self.record, &parts, value) {
+            self.record.insert(path.to_owned(), v);
+        }
+    }
+
+    /// Adds text to a field: an item of a list, more lines of a long text; a second value of
+    /// a short field is kept apart rather than overwrite the first.
+    fn add(&mut self, path: &'static str, text: &str, paragraph: u32, label: &str) {
+        let kind = kind_of(path);
+        if matches!(kind, Kind::Date | Kind::Time | Kind::Integer) && is_unfilled(text) {
+            return;
+        }
+        if kind == Kind::List && text.contains('\n') {
+            // A line break inside a list's paragraph starts another item.
+            for item in text.split('\n').map(|l| clean(strip_marker(l))) {
+                if !item.is_empty() {
+                    self.add(path, &item, paragraph, label);
+                }
+            }
+            return;
+        }
+        // In place: a document of thousands of paragraphs costs linear time.
+        match (kind, field_mut(&mut self.record, path)) {
+            (Kind::List, Some(Value::Array(items))) => items.push(Value::String(text.to_owned())),
+            (Kind::List, _) => self.set_value(path, json!([text])),
+            (_, Some(Value::String(s))) if is_long(path) => {
+                s.push('\n');
+                s.push_str(text);
+            }
+            (_, Some(_)) => self.keep(paragraph, Some(label), text),
+            (kind, None) => {
+                if let Some(v) = layout::decode(kind, text) {
+                    self.set_value(path, v);
+                }
+            }
+        }
+    }
+
+    fn paragraph(&mut self, p: &Paragraph) {
+        if p.style.as_deref() == Some(GUIDANCE_STYLE) {
+            return;
+        }
+        if p.text.contains('\n') {
+            // Lines broken with Shift+Enter (`ĐẢNG BỘ XÃ …⏎CHI BỘ THÔN 2`) are read one by one,
+            // all in the paragraph.
+            for line in p.text.split('\n') {
+                self.paragraph(&Paragraph {
+                    number: p.number,
+                    text: line.to_owned(),
+                    style: None,
+                });
+            }
+            return;
+        }
+        if let Some((n, first)) = self.title_opened.take() {
+            let whole = Paragraph {
+                number: p.number,
+                text: format!("{first} {}", p.text.trim()),
+                style: None,
+            };
+            if matches!(labels::find(&whole.text), Some(l) if l.label.reads == Reads::Title) {
+                return self.paragraph(&whole);
+            }
+            self.keep(n, None, &first);
+        }
+        if labels::is_word(&p.text, "bien ban") {
+            self.title_opened = Some((p.number, p.text.trim().to_owned()));
+            return;
+        }
+        match labels::find(&p.text) {
+            Some(l) => self.labelled(p, &l),
+            None => self.unlabelled(p),
+        }
+    }
+
+    fn unlabelled(&mut self, p: &Paragraph) {
+        let text = clean(&p.text);
+        // Dots, stars and rules between parts carry nothing.
+        if !text.chars().any(char::is_alphanumeric) {
+            return;
+        }
+        match self.open.clone() {
+            Some((Open::Field { path, more: true }, label)) => {
+                let item = if kind_of(path) == Kind::List {
+                    clean(strip_marker(&p.text))
+                } else {
+                    text
+                };
+                self.add(path, &item, p.number, &label);
+                if !is_long(path) && kind_of(path) != Kind::List {
+                    // A short field takes one paragraph.
+                    self.open = None;
+                }
+            }
+            Some((Open::Assignments, _)) => self.assignment_line(p),
+            Some((Open::Kept, label)) => self.keep(p.number, Some(&label), &text),
+            _ => self.keep(p.number, None, &text),
+        }
+    }
+
+    fn labelled(&mut self, p: &Paragraph, l: &labels::Labelled<'_>) {
+        let n = p.number;
+        let written = l.written;
+        let rest = clean(l.rest);
+        self.open = None;
+        match l.label.reads {
+            Reads::Field(path) | Reads::Header(path) => {
+                let value = match l.label.reads {
+                    Reads::Header(_) if !l.colon && !rest.is_empty() => {
+                        clean(strip_marker(&p.text))
+                    }
+                    _ => rest.clone(),
+                };
+                self.place(path, n, written);
+                if !value.is_empty() {
+                    self.add(path, &value, n, written);
+                }
+                let more = value.is_empty() || is_long(path) || kind_of(path) == Kind::List;
+                self.open = Some((Open::Field { path, more }, written.to_owned()));
+            }
+            Reads::MeetingTime => self.meeting_time(n, written, &rest),
+            Reads::Attendance => self.attendance(n, written, &rest),
+            Reads::SessionSpan => self.session_span(n, written, &rest),
+            Reads::Assignments => {
+                self.place("session.assignments", n, written);
+                if !rest.is_empty() {
+                    self.assignment_text(n, &rest);
+                }
+                self.open = Some((Open::Assignments, written.to_owned()));
+            }
+            Reads::Title => {
+                let words = match labels::find_word(&rest, "thang") {
+                    Some(i) => clean(&rest[..labels::byte_at(&rest, i)]),
+                    None => rest.clone(),
+                };
+                self.place("kind", n, written);
+                if !words.is_empty() {
+                    self.add("kind", &words, n, written);
+                }
+            }
+            Reads::MeetingEnd | Reads::Kept => {
+                if !is_unfilled(&rest) {
+                    self.keep(n, Some(written), &rest);
+                }
+                if l.label.reads == Reads::Kept {
+                    self.open = Some((Open::Kept, written.to_owned()));
+                }
+            }
+            Reads::Heading => {
+                if !rest.is_empty() {
+                    self.keep(n, Some(written), &rest);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
