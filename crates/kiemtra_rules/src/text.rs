@@ -185,6 +185,14 @@ pub fn is_blank(text: &str) -> bool {
     if !t.chars().any(is_letter_or_digit) {
         return true;
     }
+    // Most short texts (names: "Nguyễn Văn An", "Trần Thị Bình") are told apart by their first
+    // word alone, without building the folded text.
+    first_word_may_be_blank(t) && is_blank_word(t)
+}
+
+/// Whether `t` (trimmed, with a letter or digit) is one of the blank words: the definition
+/// itself, which the fast paths of [`is_blank`] only shorten.
+fn is_blank_word(t: &str) -> bool {
     // The words, without what follows the last letter (`Không.`, `Chưa có…`).
     let word = t.trim_end_matches(|c: char| !is_letter_or_digit(c) && !is_combining(c));
     if word.len() > LONGEST_BLANK_WORD {
@@ -202,6 +210,28 @@ pub fn is_blank(text: &str) -> bool {
         return true;
     }
     lower.is_ascii() && BLANK_WORDS.iter().any(|(_, plain)| *plain == lower)
+}
+
+/// The first words of the blank words, as written and without diacritics.
+const BLANK_FIRST_WORDS: &[&str] = &[
+    "n/a", "na", "null", "none", "không", "khong", "chưa", "chua", "trống", "trong",
+];
+
+/// Whether the first word of `t` (any case, trailing punctuation ignored) starts a blank word.
+/// Decomposed text is left to the full comparison.
+fn first_word_may_be_blank(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or_default();
+    let first = first.trim_end_matches(|c: char| !is_letter_or_digit(c) && !is_combining(c));
+    if first.chars().any(is_combining) {
+        return true;
+    }
+    // No first word of a blank word is longer ("trống": 7 bytes in NFC).
+    if first.len() > 7 {
+        return false;
+    }
+    BLANK_FIRST_WORDS
+        .iter()
+        .any(|w| first.chars().flat_map(char::to_lowercase).eq(w.chars()))
 }
 
 /// The blank words, as written and without diacritics.
@@ -231,8 +261,13 @@ fn is_letter_or_digit(c: char) -> bool {
 /// A non-ASCII letter that a blank word may start with (`Chưa` and `Không` start with ASCII;
 /// this is for the odd full-width or decorated letter): folded, is it `c`, `k`, `n` or `t`?
 fn may_start_blank_word(c: char) -> bool {
-    let folded = crate::model::fold_word(c.encode_utf8(&mut [0; 4]));
-    matches!(folded.as_str(), "c" | "k" | "n" | "t")
+    // Its base letter (the first of its canonical decomposition), without allocating: this runs
+    // on every text that starts with a letter outside ASCII ("Đảng", "Ủy ban").
+    let mut base = None;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        base.get_or_insert(d);
+    });
+    base.is_some_and(|b| matches!(b.to_ascii_lowercase(), 'c' | 'k' | 'n' | 't'))
 }
 
 /// The matching key of a topic: its [`topic_core`], in NFD, lower case, runs of white space collapsed, and each

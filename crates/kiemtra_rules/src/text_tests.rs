@@ -222,3 +222,51 @@ fn distinct_topics_skips_blanks_and_duplicates() {
     assert_eq!(d.len(), 2);
     assert_eq!(d[0].1, "Hoà giải");
 }
+
+/// The fast paths of `is_blank` (first letter, first word) agree with the definition itself on
+/// every combination of blank words, near misses, case, spacing, punctuation and NFD.
+#[test]
+fn the_fast_paths_of_blank_agree_with_the_definition() {
+    use unicode_normalization::UnicodeNormalization;
+    let words = [
+        "không",
+        "Không có",
+        "CHƯA CÓ",
+        "chưa",
+        "trống",
+        "Chưa ghi",
+        "không ghi",
+        "chưa xác định",
+        "n/a",
+        "NA",
+        "null",
+        "None",
+        "khong",
+        "chua co",
+        "trong",
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+        "Không khí",
+        "chùa",
+        "Nông",
+        "Kết luận",
+        "Tổ đảng",
+        "Ủy ban",
+        "Đạt",
+        "Ｃhưa",
+        "không  có",
+        "na na",
+    ];
+    for w in words {
+        for tail in ["", ".", "…", " ;", "!!", " 2"] {
+            for form in [
+                format!("{w}{tail}"),
+                format!("{w}{tail}").nfd().collect::<String>(),
+            ] {
+                let t = form.trim();
+                let expected = !t.chars().any(is_letter_or_digit) || is_blank_word(t);
+                assert_eq!(is_blank(&form), expected, "{form:?}");
+            }
+        }
+    }
+}
