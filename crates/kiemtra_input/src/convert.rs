@@ -10,7 +10,10 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::layout::{self, COLUMNS};
-use crate::{decode, json, locate, Chunk, Encoding, Format, Position, Reason, Rejection};
+use crate::{
+    decode, json, locate, Chunk, Encoding, FileProblem, Format, Position, Reason, Rejection,
+    TableLimits,
+};
 
 /// A record read for conversion.
 pub type Object = Map<String, Value>;
@@ -22,8 +25,8 @@ pub struct FileRecords {
     pub records: Vec<(Position, Object)>,
     /// The places where no record could be read.
     pub rejected: Vec<Rejection>,
-    /// A problem of the file besides (another worksheet holding records).
-    pub problem: Option<String>,
+    /// Problems of the file besides (another worksheet holding records, a sheet that breaks).
+    pub problems: Vec<FileProblem>,
 }
 
 /// The records of one file, in file order, and the places where no record could be read.
@@ -32,7 +35,7 @@ pub fn read_values(
     bytes: &[u8],
     format: Format,
     encoding: Encoding,
-) -> Result<FileRecords, String> {
+) -> Result<FileRecords, Vec<FileProblem>> {
     match format {
         Format::Json | Format::JsonLines => {
             let (text, _) = decode::to_utf8(bytes, encoding);
@@ -51,13 +54,14 @@ pub fn read_values(
             Ok(FileRecords {
                 records,
                 rejected,
-                problem: None,
+                problems: Vec::new(),
             })
         }
         Format::Csv | Format::Xlsx => {
-            let (table, problem) = crate::read_table(bytes, format, encoding)?;
+            let (table, problems) =
+                crate::read_table(bytes, format, encoding, &TableLimits::DEFAULT)?;
             let mut read = FileRecords {
-                problem,
+                problems,
                 ..FileRecords::default()
             };
             for row in &table.rows {
@@ -156,7 +160,13 @@ pub fn write_csv(records: &[Object], headers: Headers, out: &mut dyn Write) -> i
     });
     w.write_record(names).map_err(io::Error::other)?;
     for row in &rows {
-        w.write_record(row.iter().take(width))
+        // A cell that would start a formula is written behind a `'`, which the CSV reader
+        // takes off again.
+        let cells = row
+            .iter()
+            .take(width)
+            .map(|c| crate::escape::guard_formula(c));
+        w.write_record(cells.map(|c| c.into_owned()))
             .map_err(io::Error::other)?;
     }
     w.flush()

@@ -11,10 +11,12 @@
 pub mod convert;
 mod csvfile;
 pub mod decode;
+pub mod escape;
 mod fast;
 mod json;
 pub mod layout;
 mod locate;
+mod problem;
 pub mod table;
 mod xlsx;
 
@@ -25,7 +27,8 @@ use kiemtra_rules::{Invalid, Lang, Record, RecordDoc};
 pub use decode::Encoding;
 pub use json::{split_json, split_jsonl};
 pub use locate::Position;
-pub use table::{Columns, Table, TableRecord};
+pub use problem::{FileProblem, IoProblem};
+pub use table::{Columns, Table, TableLimits, TableRecord};
 
 /// The formats kiemtra reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -103,6 +106,9 @@ pub enum RowProblem {
     TooManyCells { cells: usize, columns: usize },
     /// The `_extra` cell is not a JSON object (serde_json's message).
     Extra(String),
+    /// A quote opens a cell here and is never closed: the row is not read, and reading goes on
+    /// at the next line.
+    UnclosedQuote,
 }
 
 impl Reason {
@@ -128,6 +134,12 @@ impl Reason {
             (Reason::Row(RowProblem::TooManyCells { cells, columns }), Lang::En) => format!(
                 "the row has {cells} cells, more than the header's {columns} columns (a missing or stray quote?)"
             ),
+            (Reason::Row(RowProblem::UnclosedQuote), Lang::Vi) => {
+                "dấu ngoặc kép mở ở đây không bao giờ đóng: dòng bị loại, đọc tiếp từ dòng sau".into()
+            }
+            (Reason::Row(RowProblem::UnclosedQuote), Lang::En) => {
+                "a quote opens here and is never closed: the row is rejected, reading goes on at the next line".into()
+            }
             (Reason::Row(RowProblem::Extra(e)), Lang::Vi) => {
                 format!("cột _extra (Trường khác) không phải một đối tượng JSON: {e}")
             }
@@ -225,28 +237,30 @@ fn slow_doc(text: &str, start: Position) -> Result<RecordDoc<'_>, Rejection> {
 }
 
 /// Reads a CSV file or a workbook: its records (not yet validated; see [`Table::parse`]) and
-/// rejected rows, and a problem of the file to report beside them (another sheet holding
-/// records). `Err` when the file gives no table at all.
+/// rejected rows, and the problems of the file to report beside them (another sheet holding
+/// records, a sheet that breaks after some rows). `Err` when the file gives no table at all.
 pub fn read_table(
     bytes: &[u8],
     format: Format,
     encoding: Encoding,
-) -> Result<(Table, Option<String>), String> {
+    limits: &TableLimits,
+) -> Result<(Table, Vec<FileProblem>), Vec<FileProblem>> {
     match format {
-        Format::Xlsx => xlsx::read(bytes),
+        Format::Xlsx => xlsx::read(bytes, limits),
         _ => {
             let (text, _) = decode::to_utf8(bytes, encoding);
-            let rows = csvfile::rows(&text)?;
-            let not_utf8 = rows.iter().any(|r| r.problem.is_some());
-            Table::from_rows(rows).map(|t| (t, None)).ok_or_else(|| {
-                if not_utf8 {
-                    "not UTF-8 text, so no header row could be read (a legacy Windows-1258 \
-                     file? add --encoding windows-1258)"
-                        .into()
-                } else {
-                    table::no_header_message()
-                }
-            })
+            let rows = csvfile::rows(&text, limits);
+            let not_utf8 = rows.iter().any(|r| {
+                r.problem
+                    .as_ref()
+                    .is_some_and(|p| p.reason == Reason::NotUtf8)
+            });
+            match Table::from_rows(rows) {
+                Some(t) => Ok((t, Vec::new())),
+                None if decode::looks_like_utf16(bytes) => Err(vec![FileProblem::Utf16WithoutBom]),
+                None if not_utf8 => Err(vec![FileProblem::NoHeaderNotUtf8]),
+                None => Err(vec![FileProblem::NoHeader]),
+            }
         }
     }
 }

@@ -2,11 +2,12 @@
 //! asset; the charts are inline SVG), laid out like a party document and printable on A4.
 //! Every text taken from records or file names is escaped (`html-escape`).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
+use kiemtra_input::escape::visible;
 use kiemtra_rules::docs::doc;
 use kiemtra_rules::{Lang, Month, Period, Rule, Severity};
 use kiemtra_runner::{Finding, MonthState, Outcome, UnitSummary};
@@ -14,6 +15,23 @@ use kiemtra_runner::{Finding, MonthState, Outcome, UnitSummary};
 use crate::document::{self, Document, Words, PARTY};
 use crate::rollup::{month, parent_name, percent, Rating, Rollup};
 use crate::{dotted, Context};
+
+/// Text for an HTML element: controls and bidirectional marks shown (see
+/// [`kiemtra_input::escape`]), then HTML-escaped.
+fn esc(text: &str) -> Cow<'_, str> {
+    match visible(text) {
+        Cow::Borrowed(t) => html_escape::encode_text(t),
+        Cow::Owned(t) => Cow::Owned(html_escape::encode_text(&t).into_owned()),
+    }
+}
+
+/// Text for a double-quoted HTML attribute, shown and escaped as [`esc`] does.
+fn attr(text: &str) -> Cow<'_, str> {
+    match visible(text) {
+        Cow::Borrowed(t) => html_escape::encode_double_quoted_attribute(t),
+        Cow::Owned(t) => Cow::Owned(html_escape::encode_double_quoted_attribute(&t).into_owned()),
+    }
+}
 
 const CSS: &str = r#"
 @page { size: A4; margin: 18mm 15mm 18mm 22mm;
@@ -661,20 +679,19 @@ fn month_picture(
     );
 }
 
-/// An `id` for a unit's section: its code with anything but letters, digits, `-` and `_`
-/// replaced (the code still shows as written; this is only the link target).
+/// An `id` for a unit's section, different for every code: letters, digits and `-` as they
+/// are, any other character as `_` and its hex code point and `_` (the code still shows as
+/// written; this is only the link target).
 fn anchor(code: &str) -> String {
-    let safe: String = code
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("unit-{safe}")
+    let mut id = String::from("unit-");
+    for c in code.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            id.push(c);
+        } else {
+            let _ = write!(id, "_{:x}_", u32::from(c));
+        }
+    }
+    id
 }
 
 fn unit_detail(
@@ -760,7 +777,7 @@ fn rejected_table(h: &mut String, outcome: &Outcome, w: &Words, lang: Lang) {
             "<tr><td>{}</td><td class=\"c\">—</td><td class=\"c\">—</td><td>{}: {}</td></tr>",
             esc(&e.file),
             esc(lang.pick("không đọc được tệp", "the file could not be read")),
-            esc(&e.reason),
+            esc(&e.message(lang)),
         );
     }
     h.push_str("</tbody></table>\n");
@@ -829,4 +846,27 @@ fn files_appendix(h: &mut String, outcome: &Outcome, w: &Words, lang: Lang) {
         );
     }
     h.push_str("</tbody></table>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_of_different_units_differ() {
+        let codes = [
+            "=1+1", "+1+1", "Hòa", "Hóa", "A_1", "A 1", "A_5f_1", "a.b", "a-b",
+        ];
+        let ids: std::collections::BTreeSet<String> = codes.iter().map(|c| anchor(c)).collect();
+        assert_eq!(ids.len(), codes.len(), "{ids:?}");
+        assert!(ids.iter().all(|i| i
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')));
+    }
+
+    #[test]
+    fn record_text_is_shown_and_escaped() {
+        assert_eq!(esc("a\u{1b}[2J<b>"), "a\\u{1b}[2J&lt;b&gt;");
+        assert_eq!(attr("x\"\u{0}"), "x&quot;\\u{0}");
+    }
 }

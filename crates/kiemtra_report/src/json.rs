@@ -249,7 +249,7 @@ struct Rejected<'a> {
 #[derive(Serialize)]
 struct FileError<'a> {
     file: &'a str,
-    reason: &'a str,
+    reason: String,
 }
 
 #[derive(Serialize)]
@@ -442,7 +442,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
             .iter()
             .map(|e| FileError {
                 file: &e.file,
-                reason: &e.reason,
+                reason: e.message(ctx.lang),
             })
             .collect(),
         units: outcome

@@ -7,6 +7,8 @@ use anstyle::{AnsiColor, Style};
 use kiemtra_rules::{Lang, Severity};
 use kiemtra_runner::{Finding, Outcome};
 
+use kiemtra_input::escape::Shown;
+
 use crate::rollup::{parent_name, percent, Rating};
 use crate::{dotted, Context};
 
@@ -67,10 +69,10 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
             writeln!(
                 out,
                 "  {}:{}:{}  {red}{label}{red:#}  {}",
-                r.file,
+                Shown(&r.file),
                 r.line,
                 r.column,
-                r.reason.message(lang)
+                Shown(&r.reason.message(lang))
             )?;
         }
         writeln!(out)?;
@@ -82,7 +84,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
             lang.pick("Tệp không đọc được:", "Files that could not be read:")
         )?;
         for e in &outcome.file_errors {
-            writeln!(out, "  {}  {}", e.file, e.reason)?;
+            writeln!(out, "  {}  {}", Shown(&e.file), Shown(&e.message(lang)))?;
         }
         writeln!(out)?;
     }
@@ -117,6 +119,7 @@ fn rollup(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Resu
     for p in &r.parents {
         let n = name(p.name);
         let pad = width - n.chars().count();
+        let n = Shown(&n);
         let c = &p.counts;
         writeln!(
             out,
@@ -135,12 +138,12 @@ fn rollup(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Resu
 
 fn unit_heading(outcome: &Outcome, code: &str, out: &mut dyn Write) -> io::Result<()> {
     let unit = outcome.units.iter().find(|u| u.code == code);
-    write!(out, "{BOLD}{code}{BOLD:#}")?;
+    write!(out, "{BOLD}{}{BOLD:#}", Shown(code))?;
     if let Some(name) = unit.and_then(|u| u.name.as_deref()) {
-        write!(out, "  {name}")?;
+        write!(out, "  {}", Shown(name))?;
     }
     if let Some(parent) = unit.and_then(|u| u.parent.as_deref()) {
-        write!(out, " {DIM}— {parent}{DIM:#}")?;
+        write!(out, " {DIM}— {}{DIM:#}", Shown(parent))?;
     }
     writeln!(out)
 }
@@ -153,7 +156,7 @@ pub(crate) fn finding(
 ) -> io::Result<()> {
     let lang = ctx.lang;
     let place = match (&f.file, f.line) {
-        (Some(file), Some(line)) => format!("{file}:{line}"),
+        (Some(file), Some(line)) => format!("{}:{line}", Shown(file)),
         _ => match lang {
             Lang::Vi => format!("(chi bộ, tháng {:02}/{})", f.month.month, f.month.year),
             Lang::En => format!("(unit, {})", f.month),
@@ -166,14 +169,14 @@ pub(crate) fn finding(
         "  {place}  {CODE}{}{CODE:#}  {sev}{}{sev:#}  {change}{}  {DIM}[{}]{DIM:#}",
         f.rule().code(),
         f.severity.label(lang),
-        ctx.message(f),
+        Shown(&ctx.message(f)),
         ctx.cites(f),
     )?;
     crate::review::waiver_line(f, outcome, lang, out)?;
     let field = f.violation.pointer.as_deref().map(dotted);
     let hint = ctx.hint(f);
     match field {
-        Some(field) => writeln!(out, "      {DIM}↳ {field}:{DIM:#} {hint}"),
+        Some(field) => writeln!(out, "      {DIM}↳ {}:{DIM:#} {hint}", Shown(&field)),
         None => writeln!(out, "      {DIM}↳{DIM:#} {hint}"),
     }
 }

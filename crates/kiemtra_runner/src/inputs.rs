@@ -47,7 +47,11 @@ impl FileDigest {
 
     /// Hashes a file as a stream (a file is never held whole for this).
     pub fn of_file(path: &Path) -> std::io::Result<FileDigest> {
-        let mut file = std::fs::File::open(path)?;
+        // Only a regular file, and only as long as it was when opened: a device such as
+        // `/dev/zero` never ends (the reading reports such a file).
+        let source = crate::blocks::FileSource::open(path)
+            .map_err(|_| std::io::Error::other("not a regular file"))?;
+        let mut file = source.into_file();
         let mut hasher = Sha256::new();
         let mut buffer = vec![0u8; 1 << 20];
         let mut bytes = 0u64;

@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use kiemtra_input::{
-    parse, split_json, split_jsonl, Chunk, Encoding, Format, Position, Reason, Rejection,
+    parse, split_json, split_jsonl, Chunk, Encoding, FileProblem, Format, IoProblem, Position,
+    Reason, Rejection,
 };
 use kiemtra_rules::meeting::{SessionSummary, Topics};
 use kiemtra_rules::rules::{check_record, check_unit};
@@ -347,7 +348,10 @@ struct Part {
     records: Vec<(u32, Small)>,
     rejected: Vec<Rejection>,
     parsed: u64,
-    error: Option<String>,
+    /// Problems of the file met while reading this part.
+    errors: Vec<FileProblem>,
+    /// A block of a JSON Lines file: its errors say after which line they came.
+    in_blocks: bool,
     /// For a CSV file or a worksheet: which field each column holds.
     columns: Option<kiemtra_input::Columns>,
 }
@@ -544,6 +548,7 @@ fn read_item(
     let mut part = Part::new(file);
     match (format, item) {
         (Format::JsonLines, Item::Block(block)) => {
+            part.in_blocks = true;
             let end = read_block(src, block, limits, &mut |line| match line {
                 Line::Text { text, local_line } => {
                     let chunk = Chunk {
@@ -567,12 +572,15 @@ fn read_item(
             });
             part.newlines = end.newlines;
             if let Some((offset, e)) = end.error {
-                part.error = Some(format!("read error at byte {offset}: {e}"));
+                part.errors.push(FileProblem::Read {
+                    offset: Some(offset),
+                    io: e,
+                });
             } else if let Some(at) = end.shrank_at {
-                part.error = Some(format!(
-                    "the file changed while it was read: it ended at byte {at} of {}",
-                    src.len()
-                ));
+                part.errors.push(FileProblem::Changed {
+                    ended_at: at,
+                    len: src.len(),
+                });
             }
         }
         (_, _) => {
@@ -622,27 +630,27 @@ fn read_whole(
     let len = usize::try_from(src.len()).unwrap_or(usize::MAX);
     let complete = limits.max_record.saturating_mul(64);
     if len > complete {
-        let advice = match format {
-            Format::Json => "; write large batches as JSON Lines (.jsonl)",
-            _ => "",
-        };
-        part.error = Some(format!(
-            "a file of {len} bytes is over the limit of {complete} bytes for one document{advice}"
-        ));
+        part.errors.push(FileProblem::TooLarge {
+            bytes: len as u64,
+            limit: complete as u64,
+            json: format == Format::Json,
+        });
         return None;
     }
     let mut bytes = Vec::new();
     match crate::blocks::read_all(src, &mut bytes) {
         Ok(true) => {}
         Ok(false) => {
-            part.error = Some(format!(
-                "the file changed while it was read: it ended at byte {} of {}",
-                bytes.len(),
-                src.len()
-            ));
+            part.errors.push(FileProblem::Changed {
+                ended_at: bytes.len() as u64,
+                len: src.len(),
+            });
         }
         Err(e) => {
-            part.error = Some(format!("read error: {e}"));
+            part.errors.push(FileProblem::Read {
+                offset: None,
+                io: IoProblem::of(&e),
+            });
             return None;
         }
     }
@@ -698,11 +706,9 @@ fn collect(inputs: &[Input<'_>], reading: &Reading<'_>) -> Collected {
             sources.push(match input.origin {
                 Origin::Path(p) => match FileSource::open(p) {
                     Ok(s) => Some(Box::new(s)),
-                    Err(e) => {
-                        all.file_errors.push(FileError {
-                            file: input.name.clone(),
-                            reason: e.to_string(),
-                        });
+                    Err(problem) => {
+                        all.file_errors
+                            .push(FileError::new(input.name.clone(), problem));
                         None
                     }
                 },
@@ -780,7 +786,7 @@ struct Cursor<'p> {
 impl Cursor<'_> {
     /// Merges parts in order: each block's lines shifted by the newlines before it.
     fn merge_all(&mut self, all: &mut Collected, parts: Vec<Part>, inputs: &[Input<'_>]) {
-        for part in parts {
+        for mut part in parts {
             if self.current != Some(part.file) {
                 if self.current.is_some() {
                     Progress::report(self.progress, Step::FileDone);
@@ -788,13 +794,14 @@ impl Cursor<'_> {
                 self.current = Some(part.file);
                 self.base = 0;
             }
-            if let Some(e) = &part.error {
-                if self.errored != Some(part.file) {
-                    self.errored = Some(part.file);
-                    let name = inputs.get(part.file as usize).map(|i| i.name.clone());
+            if !part.errors.is_empty() && self.errored != Some(part.file) {
+                self.errored = Some(part.file);
+                let name = inputs.get(part.file as usize).map(|i| i.name.clone());
+                for reason in std::mem::take(&mut part.errors) {
                     all.file_errors.push(FileError {
-                        file: name.unwrap_or_default(),
-                        reason: format!("{e} (after line {})", self.base),
+                        file: name.clone().unwrap_or_default(),
+                        after_line: part.in_blocks.then_some(self.base),
+                        reason,
                     });
                 }
             }
@@ -1089,16 +1096,17 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
     .map(|r| {
         // A bug in a cross-record rule: reported; the unit's record findings still stand.
         unit_violations.clear();
-        let what = match r.reason {
+        let detail = match r.reason {
             Reason::Internal(e) => e,
             other => format!("{other:?}"),
         };
-        FileError {
-            file: format!("unit {code}"),
-            reason: format!(
-                "internal error in the cross-record rules (CD5xx, CD6xx), not applied to this unit: {what}"
-            ),
-        }
+        FileError::new(
+            String::new(),
+            FileProblem::UnitRulesFailed {
+                unit: code.to_owned(),
+                detail,
+            },
+        )
     });
     drop(meetings);
 

@@ -37,14 +37,15 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
     let mut records: Vec<Object> = Vec::new();
     let mut problems = Vec::new();
     for e in found.errors {
-        problems.push(format!("{}  {}", e.file, e.reason));
+        problems.push(format!("{}  {}", e.file, e.message(lang)));
     }
     for (path, format) in &found.files {
         let name = path.to_string_lossy().replace('\\', "/");
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                problems.push(format!("{name}  {e}"));
+                let e = kiemtra_input::FileProblem::Open(kiemtra_input::IoProblem::of(&e));
+                problems.push(format!("{name}  {}", e.message(lang)));
                 continue;
             }
         };
@@ -59,11 +60,15 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
                         r.reason.message(lang)
                     ));
                 }
-                if let Some(p) = read.problem {
-                    problems.push(format!("{name}  {p}"));
+                for p in read.problems {
+                    problems.push(format!("{name}  {}", p.message(lang)));
                 }
             }
-            Err(e) => problems.push(format!("{name}  {e}")),
+            Err(e) => {
+                for p in e {
+                    problems.push(format!("{name}  {}", p.message(lang)));
+                }
+            }
         }
     }
     let mut buffer = Vec::new();
@@ -91,8 +96,9 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
     for p in &problems {
         writeln!(
             err,
-            "{} {p}",
-            lang.pick("không chuyển được:", "not converted:")
+            "{} {}",
+            lang.pick("không chuyển được:", "not converted:"),
+            kiemtra_input::escape::Shown(p)
         )?;
     }
     Ok(if problems.is_empty() {

@@ -1,6 +1,6 @@
 //! CSV files and spreadsheets: one record per row, validated and checked like a JSON record.
 
-use kiemtra_input::{Columns, Format, Rejection};
+use kiemtra_input::{Columns, Format, Rejection, TableLimits};
 use kiemtra_rules::rules::check_record;
 use kiemtra_rules::{Meeting, Record, Violation};
 use rayon::prelude::*;
@@ -9,14 +9,16 @@ use super::{guarded, Mode, Part, Reading};
 
 /// Reads a table's rows into `part`: rows are parsed and checked in parallel, kept in order.
 pub(super) fn read(part: &mut Part, bytes: &[u8], format: Format, reading: &Reading<'_>) {
-    let (table, problem) = match kiemtra_input::read_table(bytes, format, reading.encoding) {
-        Ok(t) => t,
-        Err(e) => {
-            part.error = Some(e);
-            return;
-        }
-    };
-    part.error = part.error.take().or(problem);
+    let limits = TableLimits::with_record_limit(reading.limits.max_record);
+    let (table, problems) =
+        match kiemtra_input::read_table(bytes, format, reading.encoding, &limits) {
+            Ok(t) => t,
+            Err(problems) => {
+                part.errors.extend(problems);
+                return;
+            }
+        };
+    part.errors.extend(problems);
     part.columns = Some(Columns(table.columns()));
     let params = match reading.mode {
         Mode::Check(params) => Some(params),
