@@ -3,6 +3,7 @@
 mod cli;
 mod cmd;
 mod format_v1;
+mod output;
 
 use std::process::ExitCode;
 

@@ -52,12 +52,12 @@ pub fn starts_like_formula(text: &str) -> bool {
     match text.as_bytes().first() {
         Some(b'=' | b'+' | b'@' | b'\t' | b'\r') => true,
         Some(b'-') => {
-            let rest = &text[1..];
-            !rest.is_empty()
-                && !(rest
+            let rest = text.get(1..).unwrap_or_default();
+            let plain_number = rest.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                && rest
                     .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-                    && rest.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',');
+            !rest.is_empty() && !plain_number
         }
         _ => false,
     }

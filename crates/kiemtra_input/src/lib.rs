@@ -29,6 +29,8 @@ pub use json::{split_json, split_jsonl};
 pub use locate::Position;
 pub use problem::{FileProblem, IoProblem};
 pub use table::{Columns, Table, TableLimits, TableRecord};
+#[doc(hidden)]
+pub use xlsx::workbook as test_workbook;
 
 /// The formats kiemtra reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,10 +91,21 @@ pub enum Reason {
     /// a typo such as `0017-01-15`, which would otherwise make the unit's audited period
     /// centuries long (one CD601 finding per month).
     DateOutOfRange { date: String },
+    /// The meeting date is more than a year after every other meeting of the batch (or after
+    /// `--as-of`, when `given`): a typo of the year such as `2071`, which would otherwise
+    /// decide the day waivers expire by and stretch its unit's audited period by decades.
+    DateBeyondBatch {
+        date: String,
+        latest: String,
+        given: bool,
+    },
     /// A field kept for the whole run (`/id`, `/unit/code`, `/unit/name`, `/unit/parent`) is
     /// longer than `limit` bytes: the record is not checked (memory stays bounded whatever the
     /// input).
     FieldTooLong { pointer: &'static str, limit: usize },
+    /// A key is written twice in one object, or two keys are the same text once in NFC
+    /// (`hoà` / `hoà` in another Unicode form): a JSON value can keep only one of them.
+    RepeatedKey { key: String },
     /// Not a record: stands, at the place of the first of them, for `count` more records
     /// rejected in the same file that are counted but not listed one by one (a file of
     /// garbage would otherwise fill memory and the report with millions of lines).
@@ -158,12 +171,26 @@ impl Reason {
             (Reason::DateOutOfRange { date }, Lang::En) => {
                 format!("the meeting date {date} is outside 1930–2199: check the year")
             }
+            (Reason::DateBeyondBatch { date, latest, given }, Lang::Vi) => format!(
+                "ngày họp {date} muộn hơn {} ({latest}) quá một năm: kiểm tra lại năm; bản ghi không được xét",
+                if *given { "ngày --as-of" } else { "mọi bản ghi khác" }
+            ),
+            (Reason::DateBeyondBatch { date, latest, given }, Lang::En) => format!(
+                "the meeting date {date} is more than a year after {} ({latest}): check the year; the record is not judged",
+                if *given { "--as-of" } else { "every other record" }
+            ),
             (Reason::FieldTooLong { pointer, limit }, Lang::Vi) => {
                 format!("{pointer} dài quá giới hạn {limit} byte: bản ghi không được kiểm tra")
             }
             (Reason::FieldTooLong { pointer, limit }, Lang::En) => {
                 format!("{pointer} is longer than the limit of {limit} bytes: the record is not checked")
             }
+            (Reason::RepeatedKey { key }, Lang::Vi) => format!(
+                "khóa “{key}” xuất hiện hai lần trong một đối tượng (có thể chỉ khác cách mã hóa dấu): không chuyển được mà không mất dữ liệu"
+            ),
+            (Reason::RepeatedKey { key }, Lang::En) => format!(
+                "the key “{key}” appears twice in one object (perhaps in two Unicode forms): it cannot be converted without losing one"
+            ),
             (Reason::NotListed { count }, Lang::Vi) => format!(
                 "và {count} bản ghi bị từ chối khác trong tệp này, từ dòng này trở đi (không liệt kê từng bản ghi)"
             ),

@@ -44,7 +44,8 @@ pub enum FileProblem {
     Utf16WithoutBom,
     /// Not a workbook kiemtra can open (calamine's detail).
     NotAWorkbook { detail: String },
-    /// A worksheet stops being readable; the rows before `row` were read.
+    /// A worksheet stops being readable: the rows before `row` were read; from `row` on (the
+    /// row being read may be incomplete) nothing is.
     SheetUnreadable {
         sheet: String,
         row: Option<u32>,
@@ -111,10 +112,10 @@ impl FileProblem {
             P::NotAWorkbook { detail } => format!("not a readable .xlsx workbook: {detail}"),
             P::SheetUnreadable { sheet, row, detail } => match (row, vi) {
                 (Some(r), true) => format!(
-                    "trang tính “{sheet}” hỏng từ dòng {r}, các dòng sau không được đọc: {detail}"
+                    "trang tính “{sheet}” hỏng: từ dòng {r} trở đi không được đọc: {detail}"
                 ),
                 (Some(r), false) => format!(
-                    "sheet “{sheet}” is broken from row {r} on; the rows after it are not read: {detail}"
+                    "sheet “{sheet}” is broken: nothing from row {r} on is read: {detail}"
                 ),
                 (None, true) => format!("trang tính “{sheet}” không đọc được: {detail}"),
                 (None, false) => format!("sheet “{sheet}” cannot be read: {detail}"),

@@ -101,7 +101,8 @@ fn sheet_rows(
             Ok(Some(c)) => c,
             Ok(None) => break None,
             Err(e) => {
-                // The rows read so far are kept; the row being read may be incomplete.
+                // The rows read so far are kept, but the last one: it may be the row being read,
+                // incomplete (calamine does not say where a row ends).
                 let row = rows.keys().next_back().copied();
                 if let Some(r) = row {
                     rows.remove(&r);
@@ -189,5 +190,210 @@ fn cell(data: &DataRef<'_>) -> Cell {
             _ => Cell::Number(dt.as_f64()),
         },
         DataRef::Error(e) => Cell::Text(e.to_string()),
+    }
+}
+
+/// A workbook of the given sheets (name, the XML inside `<sheetData>`) and shared strings (the
+/// `<si>` elements), deflated. For tests and fuzzing: kiemtra never writes workbooks.
+#[doc(hidden)]
+pub fn workbook(sheets: &[(&str, &str)], shared_strings: Option<&str>) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut put = |name: &str, text: &str| {
+        // Writing to memory cannot fail.
+        let _ = zip.start_file(name, options);
+        let _ = zip.write_all(text.as_bytes());
+    };
+    let ns = "http://schemas.openxmlformats.org";
+    put(
+        "[Content_Types].xml",
+        &format!(
+            "<?xml version=\"1.0\"?><Types xmlns=\"{ns}/package/2006/content-types\">\
+             <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+             <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+             <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>"
+        ),
+    );
+    put(
+        "_rels/.rels",
+        &format!(
+            "<?xml version=\"1.0\"?><Relationships xmlns=\"{ns}/package/2006/relationships\">\
+             <Relationship Id=\"rId1\" Type=\"{ns}/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+        ),
+    );
+    let mut book = format!(
+        "<?xml version=\"1.0\"?><workbook xmlns=\"{ns}/spreadsheetml/2006/main\" \
+         xmlns:r=\"{ns}/officeDocument/2006/relationships\"><sheets>"
+    );
+    let mut rels =
+        format!("<?xml version=\"1.0\"?><Relationships xmlns=\"{ns}/package/2006/relationships\">");
+    for (i, (name, _)) in sheets.iter().enumerate() {
+        let n = i + 1;
+        book.push_str(&format!(
+            "<sheet name=\"{name}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>"
+        ));
+        rels.push_str(&format!(
+            "<Relationship Id=\"rId{n}\" Type=\"{ns}/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"
+        ));
+    }
+    book.push_str("</sheets></workbook>");
+    rels.push_str("</Relationships>");
+    put("xl/workbook.xml", &book);
+    put("xl/_rels/workbook.xml.rels", &rels);
+    if let Some(si) = shared_strings {
+        put(
+            "xl/sharedStrings.xml",
+            &format!(
+                "<?xml version=\"1.0\"?><sst xmlns=\"{ns}/spreadsheetml/2006/main\">{si}</sst>"
+            ),
+        );
+    }
+    for (i, (_, data)) in sheets.iter().enumerate() {
+        put(
+            &format!("xl/worksheets/sheet{}.xml", i + 1),
+            &format!(
+                "<?xml version=\"1.0\"?><worksheet xmlns=\"{ns}/spreadsheetml/2006/main\"><sheetData>{data}</sheetData></worksheet>"
+            ),
+        );
+    }
+    zip.finish().map(Cursor::into_inner).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An inline-string cell.
+    fn s(at: &str, text: &str) -> String {
+        format!("<c r=\"{at}\" t=\"inlineStr\"><is><t>{text}</t></is></c>")
+    }
+
+    fn header_and_record() -> String {
+        format!(
+            "<row r=\"1\">{}{}{}</row><row r=\"2\">{}{}{}</row>",
+            s("A1", "unit.code"),
+            s("B1", "date"),
+            s("C1", "kind"),
+            s("A2", "HC-01"),
+            s("B2", "2017-01-05"),
+            s("C2", "periodic")
+        )
+    }
+
+    #[test]
+    fn a_far_away_cell_costs_one_cell() {
+        // A cell at XFD1048576 made calamine allocate the whole range (512 GiB).
+        let data =
+            header_and_record() + &format!("<row r=\"1048576\">{}</row>", s("XFD1048576", "x"));
+        let book = workbook(&[("Sheet1", &data)], None);
+        let (table, problems) = read(&book, &TableLimits::DEFAULT).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(table.rows.len(), 2);
+        let far = &table.rows[1];
+        assert_eq!(far.line, 1_048_576);
+        assert!(far.cells.is_empty());
+        assert_eq!(
+            far.problem.as_ref().map(|p| (p.at, p.reason.clone())),
+            Some((
+                Position {
+                    line: 1_048_576,
+                    column: 16_384
+                },
+                Reason::Row(RowProblem::TooManyCells {
+                    cells: 16_384,
+                    columns: 1024
+                })
+            ))
+        );
+    }
+
+    #[test]
+    fn broken_xml_keeps_the_rows_before_and_says_why() {
+        let data = header_and_record()
+            + &format!("<row r=\"3\">{}</row>", s("A3", "HC-02"))
+            + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>x</t></is></c><c r=\"B4\"></row>";
+        let book = workbook(&[("Sổ 1", &data)], None);
+        let (table, problems) = read(&book, &TableLimits::DEFAULT).unwrap();
+        let lines: Vec<u32> = table.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3]);
+        assert!(
+            matches!(&problems[..], [FileProblem::SheetUnreadable { sheet, row: Some(4), .. }] if sheet == "Sổ 1"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_part_that_decompresses_too_far_is_not_read() {
+        // 1 MiB of one cell compresses to a few KiB.
+        let big = "x".repeat(1 << 20);
+        let data = header_and_record() + &format!("<row r=\"3\">{}</row>", s("A3", &big));
+        let book = workbook(&[("Sheet1", &data)], None);
+        assert!(book.len() < 64 << 10, "{}", book.len());
+        let limits = TableLimits {
+            max_part: 512 << 10,
+            ..TableLimits::DEFAULT
+        };
+        let e = read(&book, &limits).unwrap_err();
+        assert_eq!(
+            e,
+            [FileProblem::PartTooLarge {
+                part: "xl/worksheets/sheet1.xml".into(),
+                limit: 512 << 10
+            }]
+        );
+        // Under the part limit, the cell is over the record limit: its row is rejected.
+        let limits = TableLimits {
+            max_record: 4096,
+            ..TableLimits::DEFAULT
+        };
+        let (table, _) = read(&book, &limits).unwrap();
+        assert_eq!(
+            table.rows[1].problem.as_ref().map(|p| p.reason.clone()),
+            Some(Reason::TooLong { limit: 4096 })
+        );
+    }
+
+    #[test]
+    fn too_many_cells_stop_the_sheet_with_a_reason() {
+        let mut data = header_and_record();
+        for r in 3..50 {
+            data += &format!(
+                "<row r=\"{r}\">{}{}</row>",
+                s(&format!("A{r}"), "X"),
+                s(&format!("B{r}"), "2017-02-01")
+            );
+        }
+        let limits = TableLimits {
+            max_cells: 20,
+            ..TableLimits::DEFAULT
+        };
+        let book = workbook(&[("Sheet1", &data)], None);
+        let (table, problems) = read(&book, &limits).unwrap();
+        assert_eq!(table.rows.last().map(|r| r.line), Some(9));
+        assert_eq!(
+            problems,
+            [FileProblem::TooManyCells {
+                sheet: "Sheet1".into(),
+                limit: 20,
+                row: 10
+            }]
+        );
+    }
+
+    #[test]
+    fn shared_strings_and_a_second_sheet() {
+        let si = "<si><t>Mã chi bộ</t></si><si><t>Ngày họp</t></si><si><t>HC-01</t></si>";
+        let data = "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>\
+                    <row r=\"2\"><c r=\"A2\" t=\"s\"><v>2</v></c><c r=\"B2\"><v>42740</v></c></row>";
+        let book = workbook(&[("A", data), ("B", data)], Some(si));
+        let (table, problems) = read(&book, &TableLimits::DEFAULT).unwrap();
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].cells[0], Cell::Text("HC-01".into()));
+        assert_eq!(
+            problems,
+            [FileProblem::OtherSheetHasRecords { sheet: "B".into() }]
+        );
     }
 }

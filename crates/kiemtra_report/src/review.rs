@@ -123,6 +123,9 @@ fn why(n: NotRechecked, lang: Lang) -> &'static str {
             "record not judged this time",
         ),
         NotRechecked::OutsidePeriod => lang.pick("ngoài kỳ kiểm tra", "outside the audited period"),
+        NotRechecked::PackChanged => {
+            lang.pick("bộ quy tắc hoặc tham số đã thay đổi", "pack changed")
+        }
     }
 }
 

@@ -21,11 +21,18 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     // `--format`, else `format` of kiemtra.toml, else text: the format of standard output.
     let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
     let outputs = outputs(args, stdout_format)?;
+    // Refused now, before anything is read: an output over an input, inside an input
+    // directory, or in a directory that does not exist.
+    let files: Vec<&std::path::Path> = outputs.iter().filter_map(|(p, _)| p.as_deref()).collect();
+    let others: Vec<&std::path::Path> = [args.baseline.as_deref(), args.tailor.waivers.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    crate::output::check(&files, &args.paths, &others).map_err(|r| r.message(lang))?;
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: {e}"))?;
-            Some(Baseline::parse(&text, &shown)?)
+            Some(Baseline::read(path, &shown)?)
         }
         None => None,
     };
@@ -70,10 +77,10 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
             // Only text carries colour: the other formats are streamed to their file as they
             // are rendered, never held whole in memory.
             let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
-            let file = std::fs::File::create(path).map_err(cannot)?;
-            let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-            kiemtra_report::render(*format, &outcome, &ctx, &document, &mut out).map_err(cannot)?;
-            out.flush().map_err(cannot)?;
+            crate::output::write(path, |out| {
+                kiemtra_report::render(*format, &outcome, &ctx, &document, out)
+            })
+            .map_err(cannot)?;
             continue;
         }
         let mut buffer = Vec::new();
@@ -83,7 +90,8 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
                 // A file gets no colour.
                 let mut plain = anstream::StripStream::new(Vec::new());
                 plain.write_all(&buffer)?;
-                std::fs::write(path, plain.into_inner())
+                let plain = plain.into_inner();
+                crate::output::write(path, |out| out.write_all(&plain))
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             }
             None => {

@@ -32,6 +32,9 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
         },
         (None, None) => return Err("give --to json|jsonl|csv, or -o FILE".into()),
     };
+    if let Some(path) = &args.output {
+        crate::output::check(&[path], &args.paths, &[]).map_err(|r| r.message(lang))?;
+    }
     let found = kiemtra_runner::discover(&args.paths)
         .map_err(|p| format!("cannot read {}", p.display()))?;
     let mut records: Vec<Object> = Vec::new();
@@ -84,7 +87,7 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
         }
     }
     match &args.output {
-        Some(path) => std::fs::write(path, &buffer)
+        Some(path) => crate::output::write(path, |out| out.write_all(&buffer))
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
         None => {
             let mut out = std::io::stdout().lock();
