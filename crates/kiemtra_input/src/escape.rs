@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::fmt::{self, Write};
 
 /// Whether `c` is shown escaped: it controls a terminal or the layout of text.
-fn hidden(c: char) -> bool {
+pub fn hidden(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
         | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
@@ -89,6 +89,69 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Pretty JSON in which every character [`hidden`] shows is written as a `\uXXXX` escape: the
+/// same data to a JSON reader, nothing a terminal or viewer acts on (serde_json escapes only
+/// C0 controls; C1 controls such as U+009B and bidirectional controls would stay raw).
+#[derive(Clone, Debug, Default)]
+pub struct JsonFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl JsonFormatter {
+    pub fn pretty() -> JsonFormatter {
+        JsonFormatter(serde_json::ser::PrettyFormatter::new())
+    }
+}
+
+impl serde_json::ser::Formatter for JsonFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((i, c)) = rest.char_indices().find(|&(_, c)| hidden(c)) {
+            writer.write_all(rest.get(..i).unwrap_or_default().as_bytes())?;
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = rest.get(i + c.len_utf8()..).unwrap_or_default();
+        }
+        writer.write_all(rest.as_bytes())
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +170,27 @@ mod tests {
         assert_eq!(visible("\u{2028}\u{2066}"), "\\u{2028}\\u{2066}");
         // NFD Vietnamese (combining marks) is text, not control.
         assert_eq!(visible("Ho\u{300}a"), "Ho\u{300}a");
+    }
+
+    #[test]
+    fn json_keeps_the_data_and_escapes_what_a_terminal_acts_on() {
+        use serde::Serialize;
+        let value = serde_json::json!({"name": "Hòa\u{9b}2J\u{202e}x\u{1b}", "n": [1, 2]});
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, JsonFormatter::pretty());
+        value.serialize(&mut ser).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("Hòa\\u009b2J\\u202ex\\u001b"), "{text}");
+        assert!(!text.chars().any(|c| hidden(c) && c != '\n'), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+        assert_eq!(
+            text,
+            serde_json::to_string_pretty(&value)
+                .unwrap()
+                .replace('\u{9b}', "\\u009b")
+                .replace('\u{202e}', "\\u202e")
+        );
     }
 
     #[test]

@@ -527,6 +527,11 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
                 .collect(),
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
+    // The data exactly, with C1 and bidirectional controls as `\uXXXX` escapes.
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut *out,
+        kiemtra_input::escape::JsonFormatter::pretty(),
+    );
+    report.serialize(&mut ser)?;
     writeln!(out)
 }
