@@ -114,9 +114,9 @@ fn row(record: &csv::ByteRecord, line: u32, limits: &TableLimits) -> RawRow {
     {
         return reject(
             at(i),
-            Reason::Row(RowProblem::TooManyCells {
-                cells: record.len(),
-                columns: limits.max_columns,
+            Reason::Row(RowProblem::TooWide {
+                column: i + 1,
+                limit: limits.max_columns,
             }),
         );
     }

@@ -119,6 +119,9 @@ pub enum RowProblem {
     TooManyCells { cells: usize, columns: usize },
     /// The `_extra` cell is not a JSON object (serde_json's message).
     Extra(String),
+    /// A filled cell beyond the last column kiemtra reads (`limit`): far more columns than any
+    /// table of records has.
+    TooWide { column: usize, limit: usize },
     /// A quote opens a cell here and is never closed: the row is not read, and reading goes on
     /// at the next line.
     UnclosedQuote,
@@ -146,6 +149,12 @@ impl Reason {
             ),
             (Reason::Row(RowProblem::TooManyCells { cells, columns }), Lang::En) => format!(
                 "the row has {cells} cells, more than the header's {columns} columns (a missing or stray quote?)"
+            ),
+            (Reason::Row(RowProblem::TooWide { column, limit }), Lang::Vi) => format!(
+                "dòng có ô có dữ liệu ở cột {column}, vượt quá {limit} cột kiemtra đọc: dòng bị loại"
+            ),
+            (Reason::Row(RowProblem::TooWide { column, limit }), Lang::En) => format!(
+                "the row has a filled cell in column {column}, beyond the {limit} columns kiemtra reads: the row is rejected"
             ),
             (Reason::Row(RowProblem::UnclosedQuote), Lang::Vi) => {
                 "dấu ngoặc kép mở ở đây không bao giờ đóng: dòng bị loại, đọc tiếp từ dòng sau".into()

@@ -149,9 +149,9 @@ fn place(row: &mut RawRow, bytes: &mut usize, column: usize, value: Cell, limits
         column: u32::try_from(column + 1).unwrap_or(u32::MAX),
     };
     let reason = if column >= limits.max_columns {
-        Some(Reason::Row(RowProblem::TooManyCells {
-            cells: column + 1,
-            columns: limits.max_columns,
+        Some(Reason::Row(RowProblem::TooWide {
+            column: column + 1,
+            limit: limits.max_columns,
         }))
     } else {
         *bytes = bytes.saturating_add(match &value {
@@ -301,9 +301,9 @@ mod tests {
                     line: 1_048_576,
                     column: 16_384
                 },
-                Reason::Row(RowProblem::TooManyCells {
-                    cells: 16_384,
-                    columns: 1024
+                Reason::Row(RowProblem::TooWide {
+                    column: 16_384,
+                    limit: 1024
                 })
             ))
         );
