@@ -667,6 +667,13 @@ fn needs_transcoding(src: &dyn Source, encoding: Encoding) -> bool {
     bom16 || encoding != Encoding::default()
 }
 
+/// Whether a file starts like UTF-16 text whose byte order mark was lost.
+fn looks_like_utf16(src: &dyn Source) -> bool {
+    let mut head = [0u8; 1024];
+    let n = src.read_at(&mut head, 0).unwrap_or(0);
+    kiemtra_input::decode::looks_like_utf16(head.get(..n).unwrap_or_default())
+}
+
 /// Everything read, merged, before judging.
 #[derive(Debug, Default)]
 struct Collected {
@@ -723,6 +730,13 @@ fn collect(inputs: &[Input<'_>], reading: &Reading<'_>) -> Collected {
                 continue;
             };
             let src = src.as_ref();
+            if looks_like_utf16(src) && matches!(input.format, Format::Json | Format::JsonLines) {
+                // Its lines are rejected one by one; the file says why they all are.
+                all.file_errors.push(FileError::new(
+                    input.name.clone(),
+                    FileProblem::Utf16WithoutBom,
+                ));
+            }
             match input.format {
                 Format::JsonLines if !needs_transcoding(src, reading.encoding) => {
                     let blocks = block_count(src, limits);

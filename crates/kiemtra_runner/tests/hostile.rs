@@ -336,6 +336,18 @@ fn utf16_without_a_byte_order_mark_gets_a_hint() {
     );
     assert_eq!(o.file_errors.len(), 1);
     assert_eq!(o.file_errors[0].reason, FileProblem::Utf16WithoutBom);
+    let lines: Vec<u8> = (record("U-1", "2017-01-05") + "\n")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let o = run_bytes(
+        &[("u.jsonl", Format::JsonLines, &lines)],
+        &options(),
+        &Limits::DEFAULT,
+    );
+    assert_counts(&o);
+    assert_eq!(o.file_errors.len(), 1);
+    assert_eq!(o.file_errors[0].reason, FileProblem::Utf16WithoutBom);
 }
 
 #[test]
