@@ -79,6 +79,9 @@ pub enum FileProblem {
     Unsupported,
     /// A spreadsheet format kiemtra does not read (`.xls`, `.ods`…).
     OtherSpreadsheet,
+    /// Reading the file failed inside kiemtra or a library it uses (a bug): the file is not
+    /// read, the run goes on.
+    ReaderFailed { detail: String },
     /// The cross-record rules failed on a unit (a bug in kiemtra): not applied to it.
     UnitRulesFailed { unit: String, detail: String },
 }
@@ -190,6 +193,12 @@ impl FileProblem {
             }
             P::OtherSpreadsheet => {
                 "a spreadsheet format kiemtra does not read: save it as .xlsx or .csv".into()
+            }
+            P::ReaderFailed { detail } if vi => {
+                format!("lỗi nội bộ khi đọc tệp, tệp không được đọc: {detail}")
+            }
+            P::ReaderFailed { detail } => {
+                format!("internal error while reading the file; it is not read: {detail}")
             }
             P::UnitRulesFailed { unit, detail } if vi => format!(
                 "chi bộ “{unit}”: lỗi nội bộ trong các quy tắc liên bản ghi (CD5xx, CD6xx), không \
