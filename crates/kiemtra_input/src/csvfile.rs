@@ -104,23 +104,20 @@ fn row(record: &csv::ByteRecord, line: u32, limits: &TableLimits) -> RawRow {
         );
     }
     // A row wider than any table kiemtra reads: filled cells out there are an error of the
-    // row; blank ones are dropped (a spreadsheet program may save thousands of them).
-    if let Some(i) = record
+    // row; blank ones are dropped (a spreadsheet program may save thousands of them). The
+    // first columns are kept: a header row so wide still names the columns it can.
+    let mut problem = record
         .iter()
         .enumerate()
         .skip(limits.max_columns)
         .find(|(_, c)| !c.iter().all(u8::is_ascii_whitespace))
-        .map(|(i, _)| i)
-    {
-        return reject(
-            at(i),
-            Reason::Row(RowProblem::TooWide {
+        .map(|(i, _)| Rejection {
+            at: at(i),
+            reason: Reason::Row(RowProblem::TooWide {
                 column: i + 1,
                 limit: limits.max_columns,
             }),
-        );
-    }
-    let mut problem = None;
+        });
     let cells = record
         .iter()
         .take(limits.max_columns)
@@ -341,6 +338,21 @@ mod tests {
         assert_eq!(read[2].cells.len(), 2);
         // A million blank columns are dropped; a filled one beyond the limit rejects its row.
         let wide = format!("a,b{}\n1,2,,,,,9\n", ",".repeat(1_000_000));
+        let named = format!("unit.code,date{}\nU,2017-01-05\n", ",x".repeat(1_000_000));
+        let wide_limits = TableLimits {
+            max_columns: 4,
+            ..TableLimits::DEFAULT
+        };
+        let read = rows(named.as_bytes(), &wide_limits);
+        assert_eq!(read[0].cells.len(), 4, "the header keeps its first columns");
+        assert!(matches!(
+            read[0].problem.as_ref().map(|p| &p.reason),
+            Some(Reason::Row(RowProblem::TooWide {
+                column: 5,
+                limit: 4
+            }))
+        ));
+        assert!(crate::Table::from_rows(read).is_some_and(|t| t.rows.len() == 1));
         let read = rows(wide.as_bytes(), &limits);
         assert_eq!(read[0].cells.len(), 4);
         assert!(read[0].problem.is_none());
