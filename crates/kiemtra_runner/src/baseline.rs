@@ -221,11 +221,16 @@ impl Baseline {
     pub fn read(path: &std::path::Path, file: &str) -> Result<Baseline, String> {
         use std::io::Read;
         let f = std::fs::File::open(path).map_err(|e| format!("{file}: {e}"))?;
+        // Refused on its size before a byte is read; the read itself stops at the limit too
+        // (a file that grows, or a device that reports no size).
+        let stated = f.metadata().map_or(0, |m| m.len());
         let mut bytes = Vec::new();
-        f.take(MAX_BASELINE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("{file}: {e}"))?;
-        if bytes.len() as u64 > MAX_BASELINE_BYTES {
+        if stated <= MAX_BASELINE_BYTES {
+            f.take(MAX_BASELINE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("{file}: {e}"))?;
+        }
+        if stated > MAX_BASELINE_BYTES || bytes.len() as u64 > MAX_BASELINE_BYTES {
             return Err(format!(
                 "{file}: a baseline is at most {MAX_BASELINE_BYTES} bytes (the JSON report of a \
                  previous inspection); this file is larger"
@@ -385,6 +390,18 @@ mod tests {
             ..key.clone()
         };
         assert_ne!(key.fingerprint(), month.fingerprint());
+    }
+
+    #[test]
+    fn a_baseline_over_the_size_limit_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.json");
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(MAX_BASELINE_BYTES + 1).unwrap();
+        let e = Baseline::read(&path, "big.json").unwrap_err();
+        assert!(e.contains("at most 134217728 bytes"), "{e}");
+        std::fs::write(&path, r#"{"kiemtra": {"format": 1}, "findings": []}"#).unwrap();
+        assert!(Baseline::read(&path, "big.json").is_ok());
     }
 
     #[test]
