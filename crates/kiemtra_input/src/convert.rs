@@ -44,7 +44,18 @@ pub fn read_values(
                 _ => (crate::split_jsonl(&text).collect(), Vec::new()),
             };
             let mut records = Vec::with_capacity(chunks.len());
+            let limit = TableLimits::DEFAULT.max_record;
             for chunk in &chunks {
+                // The record limit of every route.
+                if chunk.text.len() > limit {
+                    rejected.push(Rejection {
+                        at: chunk.at,
+                        reason: Reason::TooLong {
+                            limit: limit as u64,
+                        },
+                    });
+                    continue;
+                }
                 match value_of(chunk) {
                     Ok(v) => records.push((chunk.at, v)),
                     Err(r) => rejected.push(r),
@@ -352,6 +363,17 @@ mod tests {
                 (2, Reason::RepeatedKey { key: "Hòa".into() }),
             ]
         );
+    }
+
+    #[test]
+    fn a_record_over_the_limit_is_not_converted() {
+        let long = format!(
+            "{{\"unit\": {{\"code\": \"A\"}}, \"x\": \"{}\"}}\n{{\"unit\": {{\"code\": \"B\"}}}}\n",
+            "y".repeat(TableLimits::DEFAULT.max_record)
+        );
+        let read = read_values(long.as_bytes(), Format::JsonLines, Encoding::Utf8).unwrap();
+        assert_eq!(read.records.len(), 1);
+        assert!(matches!(read.rejected[0].reason, Reason::TooLong { .. }));
     }
 
     #[test]
