@@ -815,7 +815,7 @@ impl Cursor<'_> {
                 for reason in std::mem::take(&mut part.errors) {
                     all.file_errors.push(FileError {
                         file: name.clone().unwrap_or_default(),
-                        after_line: part.in_blocks.then_some(self.base),
+                        after_line: (part.in_blocks && self.base > 0).then_some(self.base),
                         reason,
                     });
                 }
