@@ -166,3 +166,41 @@ fn report_to_a_file_has_no_colour() {
     assert!(text.contains("CD401"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn an_output_over_or_inside_an_input_is_refused_before_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let audit = dir.path().join("audit");
+    std::fs::create_dir(&audit).unwrap();
+    let recs = audit.join("recs.jsonl");
+    std::fs::copy(
+        common::root().join("fixtures/samples/xa-ham-chinh.jsonl"),
+        &recs,
+    )
+    .unwrap();
+    let before = std::fs::read(&recs).unwrap();
+    let r = recs.to_str().unwrap();
+    for args in [
+        vec!["check", r, "-o", r],
+        vec!["check", audit.to_str().unwrap(), "-o", "audit/findings.csv"],
+        vec!["check", r, "-o", "no/such/dir/report.json"],
+        vec!["convert", r, "-o", r],
+    ] {
+        let o = common::kiemtra_in(dir.path(), &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.starts_with("kiemtra: không ghi"), "{err}");
+    }
+    assert_eq!(
+        std::fs::read(&recs).unwrap(),
+        before,
+        "the input is untouched"
+    );
+    assert_eq!(std::fs::read_dir(&audit).unwrap().count(), 1);
+    // A report outside the input directory is written whole, through a temporary file.
+    let o = common::kiemtra_in(dir.path(), &["check", "audit", "-o", "report.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let report = std::fs::read_to_string(dir.path().join("report.json")).unwrap();
+    assert!(report.ends_with("}\n"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}

@@ -89,7 +89,7 @@ pub fn check(outputs: &[&Path], inputs: &[PathBuf], others: &[&Path]) -> Result<
             return Err(Refusal::NoDirectory(output.to_path_buf()));
         }
         for (input, is_dir) in &read {
-            if *input == out {
+            if *input == out || same_file(input, &out) {
                 return Err(Refusal::IsAnInput(output.to_path_buf()));
             }
             if *is_dir && out.starts_with(input) && Format::of(&out).is_some() {
@@ -101,6 +101,23 @@ pub fn check(outputs: &[&Path], inputs: &[PathBuf], others: &[&Path]) -> Result<
         }
     }
     Ok(())
+}
+
+/// Whether two existing paths are one file (a hard link is another name for it).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(a), Ok(b)) => a.is_file() && a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
 }
 
 /// Writes a file through a temporary file in its directory, renamed over it once complete.
@@ -161,6 +178,13 @@ mod tests {
         assert_eq!(
             check(&[&base], &ins, &[&base]),
             Err(Refusal::IsAnInput(base.clone()))
+        );
+        // Another name of the same file.
+        let linked = dir.path().join("linked.json");
+        std::fs::hard_link(&recs, &linked).unwrap();
+        assert_eq!(
+            check(&[&linked], &ins, &[]),
+            Err(Refusal::IsAnInput(linked.clone()))
         );
         // Inside an input directory: refused with a readable extension only.
         let dirs = vec![inputs.clone()];
