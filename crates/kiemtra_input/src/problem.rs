@@ -55,6 +55,9 @@ pub enum FileProblem {
     OtherSheetHasRecords { sheet: String },
     /// A part of the workbook decompresses to more than `limit` bytes: nothing of it is read.
     PartTooLarge { part: String, limit: u64 },
+    /// A part of the workbook cannot be decompressed whole (a checksum error): what was read
+    /// from it may be wrong.
+    PartDamaged { part: String, detail: String },
     /// A worksheet holds more than `limit` filled cells: rows from `row` on are not read.
     TooManyCells {
         sheet: String,
@@ -136,6 +139,12 @@ impl FileProblem {
             ),
             P::PartTooLarge { part, limit } => format!(
                 "the workbook's part “{part}” decompresses to more than {limit} bytes: not read"
+            ),
+            P::PartDamaged { part, detail } if vi => format!(
+                "phần “{part}” của sổ tính bị hỏng ({detail}): dữ liệu đọc từ đó có thể sai"
+            ),
+            P::PartDamaged { part, detail } => format!(
+                "the workbook's part “{part}” is damaged ({detail}): what was read from it may be wrong"
             ),
             P::TooManyCells { sheet, limit, row } if vi => format!(
                 "trang tính “{sheet}” có hơn {limit} ô có dữ liệu: từ dòng {row} trở đi không được đọc"

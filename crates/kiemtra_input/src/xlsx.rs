@@ -27,14 +27,14 @@ pub fn read(
     bytes: &[u8],
     limits: &TableLimits,
 ) -> Result<(Table, Vec<FileProblem>), Vec<FileProblem>> {
-    check_parts(bytes, limits).map_err(|p| vec![p])?;
+    let damaged = check_parts(bytes, limits).map_err(|p| vec![p])?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         vec![FileProblem::NotAWorkbook {
             detail: e.to_string(),
         }]
     })?;
     let mut found: Option<Table> = None;
-    let mut problems = Vec::new();
+    let mut problems = damaged;
     for name in book.sheet_names() {
         let (rows, problem) = sheet_rows(&mut book, &name, limits);
         problems.extend(problem);
@@ -53,11 +53,13 @@ pub fn read(
 
 /// Decompresses every part of the workbook into nothing, counting: the first part over the
 /// limit (or all parts together over four times it) is the workbook's problem. A part that
-/// cannot be decompressed is left for calamine to report where it is read.
-fn check_parts(bytes: &[u8], limits: &TableLimits) -> Result<(), FileProblem> {
+/// cannot be decompressed whole (a checksum error: calamine stops reading a sheet at its end
+/// tag and would never see it) is returned, to be reported beside what is read from it.
+fn check_parts(bytes: &[u8], limits: &TableLimits) -> Result<Vec<FileProblem>, FileProblem> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(());
+        return Ok(Vec::new());
     };
+    let mut damaged = Vec::new();
     let mut total = 0u64;
     let all_parts = limits.max_part.saturating_mul(4);
     for i in 0..zip.len() {
@@ -66,7 +68,7 @@ fn check_parts(bytes: &[u8], limits: &TableLimits) -> Result<(), FileProblem> {
         };
         let name = part.name().to_owned();
         let mut counted = part.take(limits.max_part.saturating_add(1));
-        let n = std::io::copy(&mut counted, &mut std::io::sink()).unwrap_or(0);
+        let (n, error) = count(&mut counted);
         total = total.saturating_add(n);
         if n > limits.max_part || total > all_parts {
             return Err(FileProblem::PartTooLarge {
@@ -74,8 +76,28 @@ fn check_parts(bytes: &[u8], limits: &TableLimits) -> Result<(), FileProblem> {
                 limit: limits.max_part,
             });
         }
+        if let Some(e) = error {
+            damaged.push(FileProblem::PartDamaged {
+                part: name,
+                detail: e.to_string(),
+            });
+        }
     }
-    Ok(())
+    Ok(damaged)
+}
+
+/// The bytes a reader gives before its end or its first error, and that error.
+fn count(reader: &mut impl Read) -> (u64, Option<std::io::Error>) {
+    let mut buffer = [0u8; 64 << 10];
+    let mut n = 0u64;
+    loop {
+        match reader.read(&mut buffer) {
+            Ok(0) => return (n, None),
+            Ok(k) => n += k as u64,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return (n, Some(e)),
+        }
+    }
 }
 
 /// The rows of one sheet, in row order, and why reading it stopped early, if it did.
@@ -326,6 +348,52 @@ mod tests {
             matches!(&problems[..], [FileProblem::SheetUnreadable { sheet, row: Some(4), .. }] if sheet == "Sổ 1"),
             "{problems:?}"
         );
+    }
+
+    /// The workbook with every part stored uncompressed, so that its bytes can be altered.
+    fn stored(book: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipArchive::new(Cursor::new(book)).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).unwrap();
+            let mut text = Vec::new();
+            part.read_to_end(&mut text).unwrap();
+            out.start_file(part.name(), options).unwrap();
+            out.write_all(&text).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_checksum_error_is_reported_beside_the_rows_read() {
+        let mut data = header_and_record();
+        for r in 3..40 {
+            data += &format!(
+                "<row r=\"{r}\">{}{}{}</row>",
+                s(&format!("A{r}"), "HC-02"),
+                s(&format!("B{r}"), "2017-02-05"),
+                s(&format!("C{r}"), "periodic")
+            );
+        }
+        data += &format!("<row r=\"40\">{}</row>", s("A40", "ZZ-99"));
+        let mut book = stored(&workbook(&[("Sheet1", &data)], None));
+        // One byte of the sheet changed: its CRC no longer matches.
+        let at = book.windows(5).position(|w| w == b"ZZ-99").unwrap();
+        book[at] = b'Y';
+        // calamine stops at the sheet's end tag, before the checksum is compared: every row is
+        // read, and the workbook says which part is damaged.
+        let (table, problems) = read(&book, &TableLimits::DEFAULT).unwrap();
+        assert_eq!(table.rows.len(), 39);
+        match &problems[..] {
+            [FileProblem::PartDamaged { part, detail }] => {
+                assert_eq!(part, "xl/worksheets/sheet1.xml");
+                assert!(detail.to_lowercase().contains("checksum"), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
