@@ -468,7 +468,7 @@ fn records_of(path: &Path, encoding: Encoding) -> (Vec<Object>, usize) {
     let bytes = std::fs::read(path).unwrap();
     let format = Format::of(path).unwrap();
     let read = read_values(&bytes, format, encoding).unwrap();
-    assert!(read.problem.is_none());
+    assert!(read.problems.is_empty());
     (
         read.records.into_iter().map(|(_, v)| v).collect(),
         read.rejected.len(),
@@ -535,7 +535,10 @@ fn every_encoding_gives_the_same_findings() {
     let o = inspect(&["fixtures/encodings/windows-1258.csv"], &options());
     assert_eq!(o.summary.records, 0);
     assert_eq!(o.file_errors.len(), 1);
-    assert!(o.file_errors[0].reason.contains("--encoding windows-1258"));
+    assert_eq!(
+        o.file_errors[0].reason,
+        kiemtra_input::FileProblem::NoHeaderNotUtf8
+    );
     let o = inspect(&["fixtures/encodings/windows-1258.jsonl"], &options());
     assert_eq!(o.summary.rejected, 3);
     assert!(o

@@ -166,3 +166,85 @@ fn report_to_a_file_has_no_colour() {
     assert!(text.contains("CD401"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn an_output_over_or_inside_an_input_is_refused_before_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let audit = dir.path().join("audit");
+    std::fs::create_dir(&audit).unwrap();
+    let recs = audit.join("recs.jsonl");
+    std::fs::copy(
+        common::root().join("fixtures/samples/xa-ham-chinh.jsonl"),
+        &recs,
+    )
+    .unwrap();
+    let before = std::fs::read(&recs).unwrap();
+    let r = recs.to_str().unwrap();
+    for args in [
+        vec!["check", r, "-o", r],
+        vec!["check", audit.to_str().unwrap(), "-o", "audit/findings.csv"],
+        vec!["check", r, "-o", "no/such/dir/report.json"],
+        vec!["convert", r, "-o", r],
+    ] {
+        let o = common::kiemtra_in(dir.path(), &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        // Refused as an input, or (`check -o recs.jsonl`) as a kind of file reports are not.
+        assert!(
+            err.starts_with("kiemtra: không ghi") || err.contains("không ghi được loại tệp này"),
+            "{err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&recs).unwrap(),
+        before,
+        "the input is untouched"
+    );
+    assert_eq!(std::fs::read_dir(&audit).unwrap().count(), 1);
+    // A report outside the input directory is written whole, through a temporary file.
+    let o = common::kiemtra_in(dir.path(), &["check", "audit", "-o", "report.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let report = std::fs::read_to_string(dir.path().join("report.json")).unwrap();
+    assert!(report.ends_with("}\n"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn record_text_never_reaches_a_terminal_or_a_report_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = std::fs::read_to_string(common::root().join("fixtures/samples/xa-ham-chinh.jsonl"))
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut record: serde_json::Value = serde_json::from_str(&line).unwrap();
+    record["unit"]["name"] =
+        "Chi bộ\u{1b}]0;pwned\u{7}\nFAKE.jsonl:1:1  lỗi\u{9b}2J\u{202e}".into();
+    record["unit"]["code"] = "=HYPERLINK(\"http://x\",\"y\")".into();
+    record["session"]["minutes"] = 5.into();
+    std::fs::write(dir.path().join("evil.jsonl"), format!("{record}\n")).unwrap();
+    let raw = |text: &str| {
+        text.chars()
+            .filter(|&c| c != '\n' && c != '\r' && kiemtra_input::escape::hidden(c))
+            .count()
+    };
+    let o = common::kiemtra_in(dir.path(), &["check", "evil.jsonl"]);
+    let out = stdout(&o);
+    assert_eq!(raw(&out), 0, "{out}");
+    assert!(
+        out.contains("Chi bộ\\u{1b}]0;pwned\\u{7}\\u{a}FAKE.jsonl"),
+        "{out}"
+    );
+    assert!(!out.lines().any(|l| l.starts_with("FAKE.jsonl")), "{out}");
+    for ext in ["md", "html", "csv", "json", "txt"] {
+        let name = format!("out.{ext}");
+        let o = common::kiemtra_in(dir.path(), &["check", "evil.jsonl", "-o", &name]);
+        assert_eq!(o.status.code(), Some(1));
+        let text = std::fs::read_to_string(dir.path().join(&name)).unwrap();
+        assert_eq!(raw(&text), 0, "{ext}: {text}");
+    }
+    let csv = std::fs::read_to_string(dir.path().join("out.csv")).unwrap();
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\""), "{csv}");
+    assert!(!csv.contains(",=HYPERLINK"), "{csv}");
+}

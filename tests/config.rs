@@ -492,3 +492,45 @@ fn a_rule_turned_off_does_not_resolve_its_findings() {
         .collect();
     assert_eq!(off.len(), 2);
 }
+
+#[test]
+fn a_baseline_under_another_pack_resolves_nothing() {
+    // The same report, judged under another pack (45 minutes, effective 01/03/2017): a finding
+    // that is gone may be gone only because the measure changed.
+    let v = json(&kiemtra(&[
+        "--pack",
+        "fixtures/config/pack-45.toml",
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        BASELINE,
+        SAMPLES,
+    ]));
+    let b = &v["baseline"];
+    assert_eq!(b["resolved"].as_array().unwrap().len(), 0, "{b}");
+    let changed = b["not_rechecked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["reason"] == "pack-changed")
+        .count();
+    assert!(changed > 0, "{b}");
+    // Under the same pack with another minimum duration, only CD401 is affected.
+    let mut report: Value =
+        serde_json::from_str(&std::fs::read_to_string(common::root().join(BASELINE)).unwrap())
+            .unwrap();
+    report["pack"]["min_minutes"] = 45.into();
+    let dir = tempfile::tempdir().unwrap();
+    let edited = dir.path().join("base.json");
+    std::fs::write(&edited, report.to_string()).unwrap();
+    let v = json(&kiemtra(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        edited.to_str().unwrap(),
+        SAMPLES,
+    ]));
+    assert_eq!(rules_of(&v["baseline"]["resolved"]), ["CD306"]);
+}

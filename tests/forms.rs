@@ -74,9 +74,14 @@ fn read(path: &str) -> Vec<String> {
             }
         }
         format => {
-            let (table, problem) =
-                kiemtra_input::read_table(&bytes, format, Encoding::Utf8).unwrap();
-            assert_eq!(problem, None);
+            let (table, problem) = kiemtra_input::read_table(
+                &bytes,
+                format,
+                Encoding::Utf8,
+                &kiemtra_input::TableLimits::DEFAULT,
+            )
+            .unwrap();
+            assert!(problem.is_empty(), "{problem:?}");
             for row in &table.rows {
                 let rec = table.record(row).unwrap();
                 let r = table.parse(&rec).unwrap_or_else(|e| panic!("{e:?}"));

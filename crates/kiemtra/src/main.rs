@@ -4,6 +4,7 @@ mod cli;
 mod cli_lang;
 mod cmd;
 mod format_v1;
+mod output;
 
 use std::process::ExitCode;
 

@@ -10,7 +10,10 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::layout::{self, COLUMNS};
-use crate::{decode, json, locate, Chunk, Encoding, Format, Position, Reason, Rejection};
+use crate::{
+    decode, json, locate, Chunk, Encoding, FileProblem, Format, Position, Reason, Rejection,
+    TableLimits,
+};
 
 /// A record read for conversion.
 pub type Object = Map<String, Value>;
@@ -22,8 +25,8 @@ pub struct FileRecords {
     pub records: Vec<(Position, Object)>,
     /// The places where no record could be read.
     pub rejected: Vec<Rejection>,
-    /// A problem of the file besides (another worksheet holding records).
-    pub problem: Option<String>,
+    /// Problems of the file besides (another worksheet holding records, a sheet that breaks).
+    pub problems: Vec<FileProblem>,
 }
 
 /// The records of one file, in file order, and the places where no record could be read.
@@ -32,7 +35,7 @@ pub fn read_values(
     bytes: &[u8],
     format: Format,
     encoding: Encoding,
-) -> Result<FileRecords, String> {
+) -> Result<FileRecords, Vec<FileProblem>> {
     match format {
         Format::Json | Format::JsonLines => {
             let (text, _) = decode::to_utf8(bytes, encoding);
@@ -41,7 +44,18 @@ pub fn read_values(
                 _ => (crate::split_jsonl(&text).collect(), Vec::new()),
             };
             let mut records = Vec::with_capacity(chunks.len());
+            let limit = TableLimits::DEFAULT.max_record;
             for chunk in &chunks {
+                // The record limit of every route.
+                if chunk.text.len() > limit {
+                    rejected.push(Rejection {
+                        at: chunk.at,
+                        reason: Reason::TooLong {
+                            limit: limit as u64,
+                        },
+                    });
+                    continue;
+                }
                 match value_of(chunk) {
                     Ok(v) => records.push((chunk.at, v)),
                     Err(r) => rejected.push(r),
@@ -51,14 +65,15 @@ pub fn read_values(
             Ok(FileRecords {
                 records,
                 rejected,
-                problem: None,
+                problems: Vec::new(),
             })
         }
-        Format::Docx => read_minutes(bytes, None, kiemtra_rules::Lang::Vi),
+        Format::Docx => read_minutes(bytes, None),
         Format::Csv | Format::Xlsx => {
-            let (table, problem) = crate::read_table(bytes, format, encoding)?;
+            let (table, problems) =
+                crate::read_table(bytes, format, encoding, &TableLimits::DEFAULT)?;
             let mut read = FileRecords {
-                problem,
+                problems,
                 ..FileRecords::default()
             };
             for row in &table.rows {
@@ -78,24 +93,36 @@ pub fn read_values(
 
 /// Word minutes as one record (its place: paragraph 1); `unit` is the cell's code when the
 /// document has no `Mã chi bộ` line.
-pub fn read_minutes(
-    bytes: &[u8],
-    unit: Option<&str>,
-    lang: kiemtra_rules::Lang,
-) -> Result<FileRecords, String> {
-    let minutes = crate::docx::read(bytes, unit).map_err(|e| e.message(lang))?;
+pub fn read_minutes(bytes: &[u8], unit: Option<&str>) -> Result<FileRecords, Vec<FileProblem>> {
+    let minutes = crate::docx::read(bytes, unit).map_err(|e| vec![FileProblem::Word(e)])?;
     Ok(FileRecords {
         records: vec![(Position::START, minutes.record)],
         ..FileRecords::default()
     })
 }
 
-/// One JSON chunk as a record object, its strings in NFC.
+/// One JSON chunk as a record object, its strings in NFC. A record with a key written twice
+/// in one object, or two keys that are the same text once in NFC, is refused: a JSON value
+/// keeps one of them, so converting it would lose the other without a word.
 fn value_of(chunk: &Chunk<'_>) -> Result<Object, Rejection> {
     let text = std::str::from_utf8(chunk.text).map_err(|e| Rejection {
         at: locate::position_in(chunk.text, e.valid_up_to(), chunk.at),
         reason: Reason::NotUtf8,
     })?;
+    if let Err(e) = serde_json::from_str::<UniqueKeys>(text) {
+        if let Some(key) = e
+            .to_string()
+            .strip_prefix(REPEATED)
+            .and_then(|rest| rest.split(REPEATED_END).next())
+        {
+            return Err(Rejection {
+                at: locate::shift(chunk.at, e.line(), e.column()),
+                reason: Reason::RepeatedKey {
+                    key: key.to_owned(),
+                },
+            });
+        }
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| Rejection {
         at: locate::shift(chunk.at, e.line(), e.column()),
         reason: if e.to_string().starts_with("trailing characters") {
@@ -110,6 +137,67 @@ fn value_of(chunk: &Chunk<'_>) -> Result<Object, Rejection> {
             at: chunk.at,
             reason: Reason::NotAnObject,
         }),
+    }
+}
+
+/// Reads a JSON value only to find a key repeated in one object (exactly, or once in NFC).
+struct UniqueKeys;
+
+const REPEATED: &str = "repeated key «";
+const REPEATED_END: &str = "»";
+
+impl<'de> serde::Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(UniqueKeysVisitor)
+    }
+}
+
+struct UniqueKeysVisitor;
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
+    type Value = UniqueKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_unit<E>(self) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<UniqueKeys, A::Error> {
+        while seq.next_element::<UniqueKeys>()?.is_some() {}
+        Ok(UniqueKeys)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<UniqueKeys, A::Error> {
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let key = kiemtra_rules::text::nfc(key).into_owned();
+            if seen.contains(&key) {
+                return Err(serde::de::Error::custom(format!(
+                    "{REPEATED}{key}{REPEATED_END}"
+                )));
+            }
+            map.next_value::<UniqueKeys>()?;
+            seen.insert(key);
+        }
+        Ok(UniqueKeys)
     }
 }
 
@@ -171,7 +259,13 @@ pub fn write_csv(records: &[Object], headers: Headers, out: &mut dyn Write) -> i
     });
     w.write_record(names).map_err(io::Error::other)?;
     for row in &rows {
-        w.write_record(row.iter().take(width))
+        // A cell that would start a formula is written behind a `'`, which the CSV reader
+        // takes off again.
+        let cells = row
+            .iter()
+            .take(width)
+            .map(|c| crate::escape::guard_formula(c));
+        w.write_record(cells.map(|c| c.into_owned()))
             .map_err(io::Error::other)?;
     }
     w.flush()
@@ -255,6 +349,67 @@ impl Serialize for Ordered<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_repeated_or_equal_in_nfc_are_refused_not_collapsed() {
+        let text = "{\"unit\": {\"code\": \"A\"}, \"date\": \"2017-01-05\", \"kind\": \"periodic\", \"chair\": \"X\", \"chair\": \"Y\"}\n\
+                    {\"unit\": {\"code\": \"B\"}, \"Ho\u{300}a\": 1, \"H\u{f2}a\": 2}\n\
+                    {\"unit\": {\"code\": \"C\", \"name\": \"Hòa\"}, \"note\": {\"a\": 1, \"b\": {\"a\": 2}}}\n";
+        let read = read_values(text.as_bytes(), Format::JsonLines, Encoding::Utf8).unwrap();
+        assert_eq!(read.records.len(), 1);
+        let keys: Vec<_> = read
+            .rejected
+            .iter()
+            .map(|r| (r.at.line, r.reason.clone()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                (
+                    1,
+                    Reason::RepeatedKey {
+                        key: "chair".into()
+                    }
+                ),
+                (2, Reason::RepeatedKey { key: "Hòa".into() }),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_record_over_the_limit_is_not_converted() {
+        let long = format!(
+            "{{\"unit\": {{\"code\": \"A\"}}, \"x\": \"{}\"}}\n{{\"unit\": {{\"code\": \"B\"}}}}\n",
+            "y".repeat(TableLimits::DEFAULT.max_record)
+        );
+        let read = read_values(long.as_bytes(), Format::JsonLines, Encoding::Utf8).unwrap();
+        assert_eq!(read.records.len(), 1);
+        assert!(matches!(read.rejected[0].reason, Reason::TooLong { .. }));
+    }
+
+    #[test]
+    fn formula_cells_round_trip_through_csv() {
+        let text = r#"{"unit": {"code": "=1+1", "name": "+1+1"}, "date": "2017-01-05", "kind": "@SUM(A1)",
+            "chair": "-1+1", "secretary": "'=x", "session": {"minutes": "-40", "topics": ["=HYPERLINK(\"http://x\",\"y\")"]}}"#;
+        let read = read_values(text.as_bytes(), Format::Json, Encoding::Utf8).unwrap();
+        let records: Vec<Object> = read.records.into_iter().map(|(_, r)| r).collect();
+        let mut csv = Vec::new();
+        write_csv(&records, Headers::Dotted, &mut csv).unwrap();
+        let written = String::from_utf8(csv.clone()).unwrap();
+        for cell in [
+            "'=1+1",
+            "'+1+1",
+            "'@SUM(A1)",
+            "'-1+1",
+            "''=x",
+            "\"'=HYPERLINK(",
+        ] {
+            assert!(written.contains(cell), "{cell} in {written}");
+        }
+        let back = read_values(&csv, Format::Csv, Encoding::Utf8).unwrap();
+        let back: Vec<Object> = back.records.into_iter().map(|(_, r)| r).collect();
+        assert_eq!(back, records);
+    }
 
     #[test]
     fn json_to_csv_to_json_is_exact() {

@@ -77,6 +77,23 @@ pub fn transcode(bytes: &[u8], asked: Encoding) -> Option<Vec<u8>> {
     }
 }
 
+/// Whether bytes without a byte order mark look like UTF-16 text: ASCII letters with a zero
+/// byte beside each (a file saved as "Unicode text" whose mark was lost).
+pub fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    let head = bytes.get(..bytes.len().min(1024) & !1).unwrap_or_default();
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return false;
+    }
+    let zero_at = |k: usize| head.iter().skip(k).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zero_at(0), zero_at(1));
+    // Most of one half of the bytes are zero, almost none of the other.
+    (odd * 10 >= pairs * 7 && even * 10 <= pairs) || (even * 10 >= pairs * 7 && odd * 10 <= pairs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +128,23 @@ mod tests {
             to_utf8("bộ".as_bytes(), Encoding::Windows1258).1,
             Found::Utf8
         );
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_recognised() {
+        let le: Vec<u8> = "Mã chi bộ,Ngày họp\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "unit.code,date\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert!(looks_like_utf16(&le));
+        assert!(looks_like_utf16(&be));
+        assert!(!looks_like_utf16("Mã chi bộ,Ngày họp\n".as_bytes()));
+        assert!(!looks_like_utf16(&utf16le("with a mark")));
+        assert!(!looks_like_utf16(b"a\0"));
     }
 
     #[test]

@@ -190,10 +190,14 @@ fn integer(cell: &str) -> Option<Value> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
+    // Only a number written as JSON writes it: `-0` and `007` stay text, as they were written
+    // (read as 0 and 7 they would not convert back).
     if t.starts_with('-') {
-        t.parse::<i64>().ok().map(Value::from)
+        let n = t.parse::<i64>().ok().filter(|n| n.to_string() == t)?;
+        Some(Value::from(n))
     } else {
-        t.parse::<u64>().ok().map(Value::from)
+        let n = t.parse::<u64>().ok().filter(|n| n.to_string() == t)?;
+        Some(Value::from(n))
     }
 }
 
@@ -434,6 +438,9 @@ mod tests {
         assert_eq!(decode(Kind::Integer, " 40 "), Some(json!(40)));
         // Kept as written: the model reads it as 40 minutes, as it does the same JSON string.
         assert_eq!(decode(Kind::Integer, "40 phút"), Some(json!("40 phút")));
+        assert_eq!(decode(Kind::Integer, "-40"), Some(json!(-40)));
+        assert_eq!(decode(Kind::Integer, "-0"), Some(json!("-0")));
+        assert_eq!(decode(Kind::Integer, "007"), Some(json!("007")));
         assert_eq!(decode(Kind::Boolean, "Có"), Some(json!(true)));
         assert_eq!(decode(Kind::Boolean, "khong"), Some(json!(false)));
         assert_eq!(decode(Kind::Boolean, "FALSE"), Some(json!(false)));

@@ -14,10 +14,12 @@ pub mod decode;
 pub mod docx;
 #[cfg(test)]
 mod drift;
+pub mod escape;
 mod fast;
 mod json;
 pub mod layout;
 mod locate;
+mod problem;
 pub mod table;
 mod xlsx;
 
@@ -28,7 +30,10 @@ use kiemtra_rules::{Invalid, Lang, Record, RecordDoc};
 pub use decode::Encoding;
 pub use json::{split_json, split_jsonl};
 pub use locate::{pointer_position, Position};
-pub use table::{Columns, Table, TableRecord, UnknownColumn};
+pub use problem::{FileProblem, IoProblem};
+pub use table::{Columns, Table, TableLimits, TableRecord, UnknownColumn};
+#[doc(hidden)]
+pub use xlsx::workbook as test_workbook;
 
 /// The formats kiemtra reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -109,10 +114,21 @@ pub enum Reason {
     /// a typo such as `0017-01-15`, which would otherwise make the unit's audited period
     /// centuries long (one CD601 finding per month).
     DateOutOfRange { date: String },
+    /// The meeting date is more than a year after every other meeting of the batch (or after
+    /// `--as-of`, when `given`): a typo of the year such as `2071`, which would otherwise
+    /// decide the day waivers expire by and stretch its unit's audited period by decades.
+    DateBeyondBatch {
+        date: String,
+        latest: String,
+        given: bool,
+    },
     /// A field kept for the whole run (`/id`, `/unit/code`, `/unit/name`, `/unit/parent`) is
     /// longer than `limit` bytes: the record is not checked (memory stays bounded whatever the
     /// input).
     FieldTooLong { pointer: &'static str, limit: usize },
+    /// A key is written twice in one object, or two keys are the same text once in NFC
+    /// (`hoà` / `hoà` in another Unicode form): a JSON value can keep only one of them.
+    RepeatedKey { key: String },
     /// Not a record: stands, at the place of the first of them, for `count` more records
     /// rejected in the same file that are counted but not listed one by one (a file of
     /// garbage would otherwise fill memory and the report with millions of lines).
@@ -126,6 +142,12 @@ pub enum RowProblem {
     TooManyCells { cells: usize, columns: usize },
     /// The `_extra` cell is not a JSON object (serde_json's message).
     Extra(String),
+    /// A filled cell beyond the last column kiemtra reads (`limit`): far more columns than any
+    /// table of records has.
+    TooWide { column: usize, limit: usize },
+    /// A quote opens a cell here and is never closed: the row is not read, and reading goes on
+    /// at the next line.
+    UnclosedQuote,
 }
 
 impl Reason {
@@ -151,6 +173,18 @@ impl Reason {
             (Reason::Row(RowProblem::TooManyCells { cells, columns }), Lang::En) => format!(
                 "the row has {cells} cells, more than the header's {columns} columns (a missing or stray quote?)"
             ),
+            (Reason::Row(RowProblem::TooWide { column, limit }), Lang::Vi) => format!(
+                "dòng có ô có dữ liệu ở cột {column}, vượt quá {limit} cột kiemtra đọc: dòng bị loại"
+            ),
+            (Reason::Row(RowProblem::TooWide { column, limit }), Lang::En) => format!(
+                "the row has a filled cell in column {column}, beyond the {limit} columns kiemtra reads: the row is rejected"
+            ),
+            (Reason::Row(RowProblem::UnclosedQuote), Lang::Vi) => {
+                "dấu ngoặc kép mở ở đây không bao giờ đóng: dòng bị loại, đọc tiếp từ dòng sau".into()
+            }
+            (Reason::Row(RowProblem::UnclosedQuote), Lang::En) => {
+                "a quote opens here and is never closed: the row is rejected, reading goes on at the next line".into()
+            }
             (Reason::Row(RowProblem::Extra(e)), Lang::Vi) => {
                 format!("cột _extra (Trường khác) không phải một đối tượng JSON: {e}")
             }
@@ -169,12 +203,26 @@ impl Reason {
             (Reason::DateOutOfRange { date }, Lang::En) => {
                 format!("the meeting date {date} is outside 1930–2199: check the year")
             }
+            (Reason::DateBeyondBatch { date, latest, given }, Lang::Vi) => format!(
+                "ngày họp {date} muộn hơn {} ({latest}) quá một năm: kiểm tra lại năm; bản ghi không được xét",
+                if *given { "ngày --as-of" } else { "mọi bản ghi khác" }
+            ),
+            (Reason::DateBeyondBatch { date, latest, given }, Lang::En) => format!(
+                "the meeting date {date} is more than a year after {} ({latest}): check the year; the record is not judged",
+                if *given { "--as-of" } else { "every other record" }
+            ),
             (Reason::FieldTooLong { pointer, limit }, Lang::Vi) => {
                 format!("{pointer} dài quá giới hạn {limit} byte: bản ghi không được kiểm tra")
             }
             (Reason::FieldTooLong { pointer, limit }, Lang::En) => {
                 format!("{pointer} is longer than the limit of {limit} bytes: the record is not checked")
             }
+            (Reason::RepeatedKey { key }, Lang::Vi) => format!(
+                "khóa “{key}” xuất hiện hai lần trong một đối tượng (có thể chỉ khác cách mã hóa dấu): không chuyển được mà không mất dữ liệu"
+            ),
+            (Reason::RepeatedKey { key }, Lang::En) => format!(
+                "the key “{key}” appears twice in one object (perhaps in two Unicode forms): it cannot be converted without losing one"
+            ),
             (Reason::NotListed { count }, Lang::Vi) => format!(
                 "và {count} bản ghi bị từ chối khác trong tệp này, từ dòng này trở đi (không liệt kê từng bản ghi)"
             ),
@@ -248,28 +296,30 @@ fn slow_doc(text: &str, start: Position) -> Result<RecordDoc<'_>, Rejection> {
 }
 
 /// Reads a CSV file or a workbook: its records (not yet validated; see [`Table::parse`]) and
-/// rejected rows, and a problem of the file to report beside them (another sheet holding
-/// records). `Err` when the file gives no table at all.
+/// rejected rows, and the problems of the file to report beside them (another sheet holding
+/// records, a sheet that breaks after some rows). `Err` when the file gives no table at all.
 pub fn read_table(
     bytes: &[u8],
     format: Format,
     encoding: Encoding,
-) -> Result<(Table, Option<String>), String> {
+    limits: &TableLimits,
+) -> Result<(Table, Vec<FileProblem>), Vec<FileProblem>> {
     match format {
-        Format::Xlsx => xlsx::read(bytes),
+        Format::Xlsx => xlsx::read(bytes, limits),
         _ => {
             let (text, _) = decode::to_utf8(bytes, encoding);
-            let rows = csvfile::rows(&text)?;
-            let not_utf8 = rows.iter().any(|r| r.problem.is_some());
-            Table::from_rows(rows).map(|t| (t, None)).ok_or_else(|| {
-                if not_utf8 {
-                    "not UTF-8 text, so no header row could be read (a legacy Windows-1258 \
-                     file? add --encoding windows-1258)"
-                        .into()
-                } else {
-                    table::no_header_message()
-                }
-            })
+            let rows = csvfile::rows(&text, limits);
+            let not_utf8 = rows.iter().any(|r| {
+                r.problem
+                    .as_ref()
+                    .is_some_and(|p| p.reason == Reason::NotUtf8)
+            });
+            match Table::from_rows(rows) {
+                Some(t) => Ok((t, Vec::new())),
+                None if decode::looks_like_utf16(bytes) => Err(vec![FileProblem::Utf16WithoutBom]),
+                None if not_utf8 => Err(vec![FileProblem::NoHeaderNotUtf8]),
+                None => Err(vec![FileProblem::NoHeader]),
+            }
         }
     }
 }

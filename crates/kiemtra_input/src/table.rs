@@ -167,15 +167,39 @@ impl Columns {
     }
 }
 
+/// Sizes that bound the memory and time a table file can take, whatever it holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TableLimits {
+    /// The most bytes of text in one row (the record limit of every format).
+    pub max_record: usize,
+    /// The most columns read; a row with filled cells beyond is rejected.
+    pub max_columns: usize,
+    /// Workbooks: the most filled cells of a sheet.
+    pub max_cells: usize,
+    /// Workbooks: the most bytes one part (a sheet, the shared strings) decompresses to.
+    pub max_part: u64,
+}
+
+impl TableLimits {
+    /// Rows of up to 16 MiB, 1,024 columns, 4 Mi filled cells, parts of up to 256 MiB.
+    pub const DEFAULT: TableLimits = TableLimits {
+        max_record: 16 << 20,
+        max_columns: 1024,
+        max_cells: 4 << 20,
+        max_part: 256 << 20,
+    };
+
+    /// The default limits with another record limit (the run's).
+    pub fn with_record_limit(max_record: usize) -> TableLimits {
+        TableLimits {
+            max_record,
+            ..TableLimits::DEFAULT
+        }
+    }
+}
+
 /// How many non-blank rows are searched for the header (rows above it are a title).
 const HEADER_SEARCH: usize = 10;
-
-/// Why a table file gives no records at all.
-pub fn no_header_message() -> String {
-    "no header row naming format v1 columns (unit.code / Mã chi bộ, date / Ngày họp, kind / \
-     Loại sinh hoạt, …) in the first rows"
-        .into()
-}
 
 impl Table {
     /// Finds the header among the first rows and reads every row below it. `None` when no row

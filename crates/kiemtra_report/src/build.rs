@@ -3,6 +3,7 @@
 //! `xlsx.rs`).
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use kiemtra_rules::docs::doc;
 use kiemtra_rules::{Lang, Rule};
@@ -255,20 +256,19 @@ fn month_pictures(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Vec<Block> {
     blocks
 }
 
-/// The link target of a unit's findings: its code with anything but letters, digits, `-` and
-/// `_` replaced (the code still shows as written).
+/// The link target of a unit's findings (the code still shows as written).
 pub(crate) fn anchor(code: &str) -> String {
-    let safe: String = code
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("unit-{safe}")
+    // Letters, digits and `-` as they are, any other character as `_` and its hex code point
+    // and `_`: different codes (`=1+1`, `+1+1`; `Hòa`, `Hóa`) never share an anchor.
+    let mut id = String::from("unit-");
+    for c in code.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            id.push(c);
+        } else {
+            let _ = write!(id, "_{:x}_", u32::from(c));
+        }
+    }
+    id
 }
 
 /// Each unit's findings, by parent committee.

@@ -48,6 +48,13 @@ const HEADERS_EN: [&str; 16] = [
     "column",
 ];
 
+/// A row's cells as written: each through the one escaping of record text for spreadsheets
+/// (controls shown, a formula behind a `'`).
+fn cells(row: &[String]) -> impl Iterator<Item = String> + '_ {
+    row.iter()
+        .map(|c| kiemtra_input::escape::csv_cell(c).into_owned())
+}
+
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     render_with(outcome, ctx, b',', out)
 }
@@ -96,7 +103,7 @@ pub fn render_with(
             f.line.map(|l| l.to_string()).unwrap_or_default(),
             outcome.column(f).map(|c| c.to_string()).unwrap_or_default(),
         ];
-        w.write_record(&row).map_err(err)?;
+        w.write_record(cells(&row)).map_err(err)?;
     }
     for r in &outcome.rejected {
         let mut row: [String; 16] = Default::default();
@@ -105,14 +112,14 @@ pub fn render_with(
         row[13] = r.file.clone();
         row[14] = r.line.to_string();
         row[15] = r.column.to_string();
-        w.write_record(&row).map_err(err)?;
+        w.write_record(cells(&row)).map_err(err)?;
     }
     for e in &outcome.file_errors {
         let mut row: [String; 16] = Default::default();
         row[8] = lang.pick("không đọc được", "unreadable").to_owned();
-        row[9] = e.reason.clone();
+        row[9] = e.message(lang);
         row[13] = e.file.clone();
-        w.write_record(&row).map_err(err)?;
+        w.write_record(cells(&row)).map_err(err)?;
     }
     w.flush()
 }

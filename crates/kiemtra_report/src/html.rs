@@ -3,11 +3,12 @@
 //! laid out like a party document and printable on A4. Every text taken from records or file
 //! names is escaped (`html-escape`).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
+use kiemtra_input::escape::visible;
 use kiemtra_rules::{Lang, Month, Period, Severity};
 use kiemtra_runner::MonthState;
 
@@ -16,6 +17,23 @@ use crate::page::{
     Block, Cell, Figure, MonthPicture, Page, Section, Span, Style, Table, Text, Value,
 };
 use crate::rollup::month;
+
+/// Text for an HTML element: controls and bidirectional marks shown (see
+/// [`kiemtra_input::escape`]), then HTML-escaped.
+fn esc(text: &str) -> Cow<'_, str> {
+    match visible(text) {
+        Cow::Borrowed(t) => html_escape::encode_text(t),
+        Cow::Owned(t) => Cow::Owned(html_escape::encode_text(&t).into_owned()),
+    }
+}
+
+/// Text for a double-quoted HTML attribute, shown and escaped as [`esc`] does.
+fn attr(text: &str) -> Cow<'_, str> {
+    match visible(text) {
+        Cow::Borrowed(t) => html_escape::encode_double_quoted_attribute(t),
+        Cow::Owned(t) => Cow::Owned(html_escape::encode_double_quoted_attribute(&t).into_owned()),
+    }
+}
 
 const CSS: &str = r#"
 @page { size: A4; margin: 18mm 15mm 18mm 22mm;

@@ -267,7 +267,7 @@ struct Rejected<'a> {
 #[derive(Serialize)]
 struct FileError<'a> {
     file: &'a str,
-    reason: &'a str,
+    reason: String,
 }
 
 #[derive(Serialize)]
@@ -524,7 +524,7 @@ pub fn render_with(
             .iter()
             .map(|e| FileError {
                 file: &e.file,
-                reason: &e.reason,
+                reason: e.message(ctx.lang),
             })
             .collect(),
         unknown_columns: outcome
@@ -630,6 +630,11 @@ pub fn render_with(
                 .collect(),
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
+    // The data exactly, with C1 and bidirectional controls as `\uXXXX` escapes.
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut *out,
+        kiemtra_input::escape::JsonFormatter::pretty(),
+    );
+    report.serialize(&mut ser)?;
     writeln!(out)
 }

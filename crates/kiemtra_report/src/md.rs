@@ -12,10 +12,12 @@ use kiemtra_runner::MonthState;
 use crate::document::PARTY;
 use crate::page::{Block, Cell, Figure, MonthPicture, Page, Section, Span, Style, Table, Text};
 
-/// Text as a table cell or paragraph: no line breaks, and nothing that Markdown or HTML would
+/// Text as a table cell or paragraph: no line breaks or controls, and nothing that Markdown or HTML would
 /// read as markup. `<` and `&` are escaped only where they could start a tag or an entity, so
 /// that `70–<90 %` stays readable as plain text.
 fn md(text: &str) -> String {
+    // Controls, line breaks and bidirectional marks shown first (see kiemtra_input::escape).
+    let text = kiemtra_input::escape::visible(text);
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

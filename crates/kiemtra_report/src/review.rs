@@ -7,6 +7,8 @@ use anstyle::{AnsiColor, Style};
 use kiemtra_rules::Lang;
 use kiemtra_runner::{Change, Finding, NotRechecked, Outcome, PastFinding, WaiverState};
 
+use kiemtra_input::escape::Shown;
+
 use crate::Context;
 
 const DIM: Style = Style::new().dimmed();
@@ -53,16 +55,16 @@ pub(crate) fn waiver_line(
             Lang::Vi => writeln!(
                 out,
                 "      {red}↳ miễn trừ {} đã hết hạn ngày {}{red:#} ({})",
-                w.id,
+                Shown(&w.id),
                 day(w.expires, lang),
-                w.origin
+                Shown(&w.origin.to_string())
             ),
             Lang::En => writeln!(
                 out,
                 "      {red}↳ waiver {} expired on {}{red:#} ({})",
-                w.id,
+                Shown(&w.id),
                 day(w.expires, lang),
-                w.origin
+                Shown(&w.origin.to_string())
             ),
         }
     } else {
@@ -70,17 +72,17 @@ pub(crate) fn waiver_line(
             Lang::Vi => writeln!(
                 out,
                 "      {DIM}↳ miễn trừ {}:{DIM:#} {} — {} duyệt, hiệu lực đến {}",
-                w.id,
-                w.justification,
-                w.approved_by,
+                Shown(&w.id),
+                Shown(&w.justification),
+                Shown(&w.approved_by),
                 day(w.expires, lang)
             ),
             Lang::En => writeln!(
                 out,
                 "      {DIM}↳ waiver {}:{DIM:#} {} — approved by {}, until {}",
-                w.id,
-                w.justification,
-                w.approved_by,
+                Shown(&w.id),
+                Shown(&w.justification),
+                Shown(&w.approved_by),
                 day(w.expires, lang)
             ),
         }
@@ -89,7 +91,7 @@ pub(crate) fn waiver_line(
 
 fn past_place(p: &PastFinding, lang: Lang) -> String {
     match (&p.file, p.line, p.month) {
-        (Some(file), Some(line), _) => format!("{file}:{line}"),
+        (Some(file), Some(line), _) => format!("{}:{line}", Shown(file)),
         (_, _, Some(m)) => match lang {
             Lang::Vi => format!("(chi bộ, tháng {:02}/{})", m.month, m.year),
             Lang::En => format!("(unit, {m})"),
@@ -104,9 +106,9 @@ pub(crate) fn resolved(p: &PastFinding, lang: Lang, out: &mut dyn Write) -> io::
         out,
         "  {GOOD}✓{GOOD:#} {}  {}  {GOOD}[{}]{GOOD:#}  {DIM}{}{DIM:#}",
         past_place(p, lang),
-        p.key.rule,
+        Shown(&p.key.rule),
         lang.pick("đã khắc phục", "resolved"),
-        p.message
+        Shown(&p.message)
     )
 }
 
@@ -121,6 +123,9 @@ fn why(n: NotRechecked, lang: Lang) -> &'static str {
             "record not judged this time",
         ),
         NotRechecked::OutsidePeriod => lang.pick("ngoài kỳ kiểm tra", "outside the audited period"),
+        NotRechecked::PackChanged => {
+            lang.pick("bộ quy tắc hoặc tham số đã thay đổi", "pack changed")
+        }
     }
 }
 
@@ -142,7 +147,7 @@ pub(crate) fn sections(
             )
         )?;
         for f in &outcome.waived {
-            write!(out, "  {}  ", f.unit)?;
+            write!(out, "  {}  ", Shown(&f.unit))?;
             let mut line = Vec::new();
             crate::text::finding(f, outcome, ctx, &mut line)?;
             out.write_all(trim_indent(&line))?;
@@ -169,24 +174,24 @@ pub(crate) fn sections(
                 Lang::Vi => writeln!(
                     out,
                     "  {}  {}  {}..{}  hết hạn {}; {} phát hiện không còn được miễn  ({})",
-                    w.id,
+                    Shown(&w.id),
                     w.rule,
                     w.from,
                     w.to,
                     day(w.expires, lang),
                     u.matched,
-                    w.origin
+                    Shown(&w.origin.to_string())
                 )?,
                 Lang::En => writeln!(
                     out,
                     "  {}  {}  {}..{}  expired {}; {} no longer waived  ({})",
-                    w.id,
+                    Shown(&w.id),
                     w.rule,
                     w.from,
                     w.to,
                     day(w.expires, lang),
                     crate::verdict::count(u.matched, "finding", "findings"),
-                    w.origin
+                    Shown(&w.origin.to_string())
                 )?,
             }
         }
@@ -215,7 +220,12 @@ pub(crate) fn sections(
             writeln!(
                 out,
                 "  {}  {}  {}  {}..{}  ({})",
-                w.id, w.rule, scope, w.from, w.to, w.origin
+                Shown(&w.id),
+                w.rule,
+                Shown(&scope),
+                w.from,
+                w.to,
+                Shown(&w.origin.to_string())
             )?;
         }
         writeln!(out)?;
@@ -234,10 +244,10 @@ pub(crate) fn sections(
                 writeln!(
                     out,
                     "  {}  {}  {}  {DIM}{}{DIM:#}  ({})",
-                    p.key.unit,
+                    Shown(&p.key.unit),
                     past_place(p, lang),
-                    p.key.rule,
-                    p.message,
+                    Shown(&p.key.rule),
+                    Shown(&p.message),
                     why(*n, lang)
                 )?;
             }
@@ -260,7 +270,7 @@ pub(crate) fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io:
             Lang::Vi => writeln!(
                 out,
                 "So với lần kiểm tra trước ({}): {} mới, {} còn tồn tại, {} đã khắc phục, {} không kiểm tra lại.",
-                b.file,
+                Shown(&b.file),
                 b.new,
                 b.open,
                 b.resolved.len(),
@@ -269,7 +279,7 @@ pub(crate) fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io:
             Lang::En => writeln!(
                 out,
                 "Against the previous inspection ({}): {} new, {} still open, {} resolved, {} not re-checked.",
-                b.file,
+                Shown(&b.file),
                 b.new,
                 b.open,
                 b.resolved.len(),

@@ -280,7 +280,7 @@ pub(crate) fn rejected(outcome: &Outcome, w: &Words, lang: Lang) -> Table {
             Cell::text(format!(
                 "{}: {}",
                 lang.pick("không đọc được tệp", "the file could not be read"),
-                e.reason
+                e.message(lang)
             )),
         ],
         ..Row::default()

@@ -8,6 +8,8 @@ use anstyle::{AnsiColor, Style};
 use kiemtra_rules::{Lang, Severity};
 use kiemtra_runner::{Finding, Outcome};
 
+use kiemtra_input::escape::Shown;
+
 use crate::rollup::{parent_name, percent, Rating};
 use crate::Context;
 
@@ -94,8 +96,9 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
             };
             writeln!(
                 out,
-                "  {place}  {red}{label}{red:#}  {}",
-                r.reason.message(lang)
+                "  {}  {red}{label}{red:#}  {}",
+                Shown(&place),
+                Shown(&r.reason.message(lang))
             )?;
         }
         writeln!(out)?;
@@ -107,7 +110,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
             lang.pick("Tệp không đọc được:", "Files that could not be read:")
         )?;
         for e in &outcome.file_errors {
-            writeln!(out, "  {}  {}", e.file, e.reason)?;
+            writeln!(out, "  {}  {}", Shown(&e.file), Shown(&e.message(lang)))?;
         }
         writeln!(out)?;
     }
@@ -147,6 +150,7 @@ fn rollup(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Resu
     for p in &r.parents {
         let n = name(p.name);
         let pad = width - n.chars().count();
+        let n = Shown(&n);
         let c = &p.counts;
         let units = match lang {
             Lang::En if c.units == 1 => "unit ",
@@ -169,12 +173,12 @@ fn rollup(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Resu
 
 fn unit_heading(outcome: &Outcome, code: &str, out: &mut dyn Write) -> io::Result<()> {
     let unit = outcome.units.iter().find(|u| u.code == code);
-    write!(out, "{BOLD}{code}{BOLD:#}")?;
+    write!(out, "{BOLD}{}{BOLD:#}", Shown(code))?;
     if let Some(name) = unit.and_then(|u| u.name.as_deref()) {
-        write!(out, "  {name}")?;
+        write!(out, "  {}", Shown(name))?;
     }
     if let Some(parent) = unit.and_then(|u| u.parent.as_deref()) {
-        write!(out, " {DIM}— {parent}{DIM:#}")?;
+        write!(out, " {DIM}— {}{DIM:#}", Shown(parent))?;
     }
     writeln!(out)
 }
@@ -207,19 +211,21 @@ pub(crate) fn finding(
     };
     let sev = severity_style(f.severity);
     let change = crate::review::change_tag(f, lang);
+    // The file name and the header come from the input: shown, never sent raw.
+    let place = Shown(&place);
     writeln!(
         out,
         "  {place}  {CODE}{}{CODE:#}  {sev}{}{sev:#}  {change}{}  {DIM}[{}]{DIM:#}",
         f.rule().code(),
         f.severity.label(lang),
-        ctx.message(f),
+        Shown(&ctx.message(f)),
         ctx.cites(f),
     )?;
     crate::review::waiver_line(f, outcome, lang, out)?;
     let field = crate::place::field_label(outcome, f);
     let hint = ctx.hint(f);
     match field {
-        Some(field) => writeln!(out, "      {DIM}↳ {field}:{DIM:#} {hint}"),
+        Some(field) => writeln!(out, "      {DIM}↳ {}:{DIM:#} {hint}", Shown(&field)),
         None => writeln!(out, "      {DIM}↳{DIM:#} {hint}"),
     }
 }

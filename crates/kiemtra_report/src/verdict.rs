@@ -87,6 +87,11 @@ fn follow_up_unchecked(outcome: &Outcome, unit: &UnitSummary) -> Option<Month> {
 
 /// The last line of the run.
 pub fn verdict(outcome: &Outcome, lang: Lang) -> String {
+    // A unit's name comes from the input: shown, never sent raw to a terminal.
+    kiemtra_input::escape::visible(&verdict_words(outcome, lang)).into_owned()
+}
+
+fn verdict_words(outcome: &Outcome, lang: Lang) -> String {
     let s = &outcome.summary;
     let mut line = match outcome.units.as_slice() {
         [] if s.records == 0 => {

@@ -101,6 +101,10 @@ pub enum NotRechecked {
     RecordAbsent,
     /// The month is outside the unit's audited period this time.
     OutsidePeriod,
+    /// The baseline was written under another pack (another id, version or effective date)
+    /// or with another value of a parameter the rule uses: its findings were judged by other
+    /// measures, so one that is gone may be gone only because the measure changed.
+    PackChanged,
 }
 
 impl NotRechecked {
@@ -110,6 +114,7 @@ impl NotRechecked {
             NotRechecked::UnitAbsent => "unit-absent",
             NotRechecked::RecordAbsent => "record-absent",
             NotRechecked::OutsidePeriod => "outside-period",
+            NotRechecked::PackChanged => "pack-changed",
         }
     }
 }
@@ -121,7 +126,49 @@ pub struct Baseline {
     pub file: String,
     /// Its findings and waived findings, in its order.
     pub findings: Vec<PastFinding>,
+    /// The pack and parameters it was judged under; `None` in a report that does not say.
+    pub pack: Option<PackUsed>,
 }
+
+/// The pack a report was judged under, as its `pack` object states it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct PackUsed {
+    pub id: String,
+    pub version: String,
+    pub effective: String,
+    pub min_minutes: u32,
+    pub max_topic_months: u32,
+}
+
+impl PackUsed {
+    /// The pack and parameters of this inspection.
+    pub fn of(policy: &Policy) -> PackUsed {
+        let pack = &policy.pack;
+        PackUsed {
+            id: pack.pack.id.clone(),
+            version: pack.pack.version.clone(),
+            effective: pack.pack.effective.to_string(),
+            min_minutes: policy.parameters().min_minutes,
+            max_topic_months: policy.parameters().max_topic_months,
+        }
+    }
+
+    /// Whether a rule judged under `self` judges alike under `now`.
+    fn judges_alike(&self, now: &PackUsed, rule: Rule) -> bool {
+        let same_pack =
+            self.id == now.id && self.version == now.version && self.effective == now.effective;
+        same_pack
+            && match rule {
+                Rule::MinimumDuration => self.min_minutes == now.min_minutes,
+                Rule::TopicTooLong => self.max_topic_months == now.max_topic_months,
+                _ => true,
+            }
+    }
+}
+
+/// The largest baseline read, in bytes (a report of some 200,000 findings): a larger file is
+/// refused before it is read, whatever it holds.
+pub const MAX_BASELINE_BYTES: u64 = 128 << 20;
 
 /// The comparison, as the reports show it.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,6 +186,8 @@ pub struct BaselineReport {
 #[derive(Deserialize)]
 struct ReportFile {
     kiemtra: Tool,
+    #[serde(default)]
+    pack: Option<PackUsed>,
     findings: Vec<RawFinding>,
     #[serde(default)]
     waived: Vec<RawFinding>,
@@ -168,6 +217,43 @@ struct RawFinding {
 }
 
 impl Baseline {
+    /// Reads a report file (see [`Baseline::parse`]), refusing one over [`MAX_BASELINE_BYTES`];
+    /// what is wrong with it is said in `lang`.
+    pub fn read(path: &std::path::Path, file: &str, lang: Lang) -> Result<Baseline, String> {
+        use std::io::Read;
+        let io = |e: std::io::Error| match lang {
+            Lang::Vi => format!("{file}: không đọc được: {e}"),
+            Lang::En => format!("{file}: {e}"),
+        };
+        let f = std::fs::File::open(path).map_err(io)?;
+        // Refused on its size before a byte is read; the read itself stops at the limit too
+        // (a file that grows, or a device that reports no size).
+        let stated = f.metadata().map_or(0, |m| m.len());
+        let mut bytes = Vec::new();
+        if stated <= MAX_BASELINE_BYTES {
+            f.take(MAX_BASELINE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(io)?;
+        }
+        if stated > MAX_BASELINE_BYTES || bytes.len() as u64 > MAX_BASELINE_BYTES {
+            return Err(match lang {
+                Lang::Vi => format!(
+                    "{file}: báo cáo kiểm tra lần trước dài tối đa {MAX_BASELINE_BYTES} byte (báo \
+                     cáo JSON của một lần kiểm tra); tệp này dài hơn"
+                ),
+                Lang::En => format!(
+                    "{file}: a baseline is at most {MAX_BASELINE_BYTES} bytes (the JSON report of a \
+                     previous inspection); this file is larger"
+                ),
+            });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| match lang {
+            Lang::Vi => format!("{file}: không phải văn bản UTF-8: {e}"),
+            Lang::En => format!("{file}: not UTF-8 text: {e}"),
+        })?;
+        Baseline::parse(&text, file, lang)
+    }
+
     /// Reads a report written by `kiemtra check --format json` (format 1); what is wrong with
     /// it is said in `lang`.
     pub fn parse(text: &str, file: &str, lang: Lang) -> Result<Baseline, String> {
@@ -232,6 +318,7 @@ impl Baseline {
         Ok(Baseline {
             file: file.to_owned(),
             findings,
+            pack: report.pack,
         })
     }
 
@@ -259,12 +346,23 @@ impl Baseline {
         }
         let mut resolved = Vec::new();
         let mut not_rechecked = Vec::new();
+        let now = PackUsed::of(policy);
         for p in &self.findings {
             match left.get_mut(&p.key) {
                 Some(n) if *n > 0 => *n -= 1,
                 _ => continue,
             }
-            match why_not_rechecked(p, outcome, policy) {
+            let alike = Rule::find(&p.key.rule).is_some_and(|rule| {
+                self.pack
+                    .as_ref()
+                    .is_some_and(|then| then.judges_alike(&now, rule))
+            });
+            let why = why_not_rechecked(p, outcome, policy);
+            let why = match why {
+                None if !alike => Some(NotRechecked::PackChanged),
+                why => why,
+            };
+            match why {
                 None => resolved.push(p.clone()),
                 Some(why) => not_rechecked.push((p.clone(), why)),
             }
@@ -322,6 +420,18 @@ mod tests {
             ..key.clone()
         };
         assert_ne!(key.fingerprint(), month.fingerprint());
+    }
+
+    #[test]
+    fn a_baseline_over_the_size_limit_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.json");
+        let f = std::fs::File::create(&path).unwrap();
+        f.set_len(MAX_BASELINE_BYTES + 1).unwrap();
+        let e = Baseline::read(&path, "big.json", Lang::En).unwrap_err();
+        assert!(e.contains("at most 134217728 bytes"), "{e}");
+        std::fs::write(&path, r#"{"kiemtra": {"format": 1}, "findings": []}"#).unwrap();
+        assert!(Baseline::read(&path, "big.json", Lang::En).is_ok());
     }
 
     #[test]

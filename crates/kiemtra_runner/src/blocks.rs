@@ -13,6 +13,8 @@
 use std::cell::RefCell;
 use std::io;
 
+use kiemtra_input::{FileProblem, IoProblem};
+
 /// Sizes that bound memory and time whatever the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
@@ -80,16 +82,35 @@ pub struct FileSource {
 }
 
 impl FileSource {
-    pub fn open(path: &std::path::Path) -> io::Result<FileSource> {
-        let file = std::fs::File::open(path)?;
-        let meta = file.metadata()?;
-        if meta.is_dir() {
-            return Err(io::Error::other("is a directory"));
+    /// Opens a regular file. Anything else is refused before it is opened (opening a FIFO
+    /// blocks until someone writes to it) and again once open (it may have been swapped).
+    pub fn open(path: &std::path::Path) -> Result<FileSource, FileProblem> {
+        let io = |e: io::Error| FileProblem::Open(IoProblem::of(&e));
+        let not_file = |meta: &std::fs::Metadata| {
+            crate::discover::not_regular(meta).or_else(|| {
+                meta.is_dir()
+                    .then_some(FileProblem::Open(IoProblem::Other("is a directory".into())))
+            })
+        };
+        if let Some(p) = not_file(&std::fs::metadata(path).map_err(io)?) {
+            return Err(p);
+        }
+        let file = std::fs::File::open(path).map_err(io)?;
+        let meta = file.metadata().map_err(io)?;
+        if let Some(p) = not_file(&meta) {
+            return Err(p);
         }
         Ok(FileSource {
             len: meta.len(),
             file,
         })
+    }
+}
+
+impl FileSource {
+    /// The file, limited to the length it had when opened.
+    pub fn into_file(self) -> io::Take<std::fs::File> {
+        io::Read::take(self.file, self.len)
     }
 }
 
@@ -127,7 +148,7 @@ pub struct BlockEnd {
     /// Newlines inside the block's own byte range.
     pub newlines: u32,
     /// A read error, at this byte offset of the file.
-    pub error: Option<(u64, String)>,
+    pub error: Option<(u64, IoProblem)>,
     /// The file ended before its expected length (it shrank while being read).
     pub shrank_at: Option<u64>,
 }
@@ -235,7 +256,7 @@ fn read_block_into(
         Ok(n) if n < want => out.shrank_at = Some(read_from + n as u64),
         Ok(_) => {}
         Err(e) => {
-            out.error = Some((read_from, e.to_string()));
+            out.error = Some((read_from, IoProblem::of(&e)));
             return out;
         }
     }
@@ -279,7 +300,7 @@ fn read_block_into(
                         Ok(n) if n < step => file_end = true,
                         Ok(_) => {}
                         Err(e) => {
-                            out.error = Some((offset, e.to_string()));
+                            out.error = Some((offset, IoProblem::of(&e)));
                             return out;
                         }
                     }

@@ -4,14 +4,62 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use kiemtra_input::Format;
-use kiemtra_rules::Lang;
+use kiemtra_input::{FileProblem, Format, IoProblem};
 
-/// A file that could not be read, or a directory that could not be listed.
+/// A file that could not be read (wholly or from some place on), or a directory that could not
+/// be listed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileError {
+    /// The file as reports show it; empty for a problem of a unit (a failure of kiemtra).
     pub file: String,
-    pub reason: String,
+    /// For a JSON Lines file read in blocks: the lines before the error were read.
+    pub after_line: Option<u32>,
+    pub reason: FileProblem,
+}
+
+impl FileError {
+    pub fn new(file: String, reason: FileProblem) -> FileError {
+        FileError {
+            file,
+            after_line: None,
+            reason,
+        }
+    }
+
+    /// The reason with its place, in `lang`.
+    pub fn message(&self, lang: kiemtra_rules::Lang) -> String {
+        let reason = self.reason.message(lang);
+        match (self.after_line, lang) {
+            (Some(l), kiemtra_rules::Lang::Vi) => format!("{reason} (sau dòng {l})"),
+            (Some(l), kiemtra_rules::Lang::En) => format!("{reason} (after line {l})"),
+            (None, _) => reason,
+        }
+    }
+}
+
+/// Why a path that is not a directory is not read as a file: it is not a regular file (a FIFO
+/// would block the run, a link to `/dev/zero` would never end).
+pub(crate) fn not_regular(meta: &std::fs::Metadata) -> Option<FileProblem> {
+    let t = meta.file_type();
+    if t.is_file() || t.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = if t.is_fifo() {
+            "fifo"
+        } else if t.is_char_device() || t.is_block_device() {
+            "device"
+        } else if t.is_socket() {
+            "socket"
+        } else {
+            "other"
+        };
+        Some(FileProblem::NotRegular { kind })
+    }
+    #[cfg(not(unix))]
+    Some(FileProblem::NotRegular { kind: "other" })
 }
 
 /// The files to read, and what went wrong looking for them.
@@ -22,28 +70,28 @@ pub struct Discovered {
 }
 
 /// Lists the files under `paths`. A named path that does not exist is an error of the run
-/// (returned as `Err`); problems below a directory are collected and the walk goes on. `lang`
-/// words what is said of a document kiemtra does not read.
-pub fn discover(paths: &[PathBuf], lang: Lang) -> Result<Discovered, PathBuf> {
+/// (returned as `Err`); problems below a directory are collected and the walk goes on.
+pub fn discover(paths: &[PathBuf]) -> Result<Discovered, PathBuf> {
     let mut found = BTreeSet::new();
     let mut out = Discovered::default();
     let mut visited = BTreeSet::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|_| path.clone())?;
         if meta.is_dir() {
-            walk(path, &mut found, &mut visited, &mut out.errors, lang);
+            walk(path, &mut found, &mut visited, &mut out.errors);
+        } else if let Some(problem) = not_regular(&meta) {
+            out.errors.push(FileError::new(display(path), problem));
         } else {
             match Format::of(path) {
                 Some(format) => {
                     found.insert((path.clone(), format));
                 }
-                None if is_other_document(path) => out.errors.push(other_document(path, lang)),
-                None => out.errors.push(FileError {
-                    file: display(path),
-                    reason:
-                        "unsupported file type (expected .json, .jsonl, .ndjson, .csv, .xlsx, .docx)"
-                            .into(),
-                }),
+                None if is_other_document(path) => out
+                    .errors
+                    .push(FileError::new(display(path), FileProblem::OtherDocument)),
+                None => out
+                    .errors
+                    .push(FileError::new(display(path), FileProblem::Unsupported)),
             }
         }
     }
@@ -56,11 +104,17 @@ fn walk(
     found: &mut BTreeSet<(PathBuf, Format)>,
     visited: &mut BTreeSet<PathBuf>,
     errors: &mut Vec<FileError>,
-    lang: Lang,
 ) {
     // A directory reached twice (a symlink loop) is walked once.
-    let Ok(canonical) = std::fs::canonicalize(dir) else {
-        return;
+    let canonical = match std::fs::canonicalize(dir) {
+        Ok(c) => c,
+        Err(e) => {
+            errors.push(FileError::new(
+                display(dir),
+                FileProblem::Directory(IoProblem::of(&e)),
+            ));
+            return;
+        }
     };
     if !visited.insert(canonical) {
         return;
@@ -68,32 +122,61 @@ fn walk(
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            errors.push(FileError {
-                file: display(dir),
-                reason: e.to_string(),
-            });
+            errors.push(FileError::new(
+                display(dir),
+                FileProblem::Directory(IoProblem::of(&e)),
+            ));
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => paths.push(e.path()),
+            Err(e) => errors.push(FileError::new(
+                display(dir),
+                FileProblem::Directory(IoProblem::of(&e)),
+            )),
+        }
+    }
     paths.sort();
     for path in paths {
-        if path.is_dir() {
-            walk(&path, found, visited, errors, lang);
-        } else if is_lock_file(&path) {
+        if is_lock_file(&path) {
             // `~$name.xlsx` and `.~lock.name#`: an office program's mark that a file is open.
+            continue;
+        }
+        // Following links, as the reading will. A name that cannot even be looked at (a
+        // directory listed but not entered) is an error, never skipped without a word.
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) => {
+                if Format::of(&path).is_some() || std::fs::symlink_metadata(&path).is_err() {
+                    errors.push(FileError::new(
+                        display(&path),
+                        FileProblem::Open(IoProblem::of(&e)),
+                    ));
+                }
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk(&path, found, visited, errors);
         } else if let Some(format) = Format::of(&path) {
-            found.insert((path, format));
+            match not_regular(&meta) {
+                Some(problem) => errors.push(FileError::new(display(&path), problem)),
+                None => {
+                    found.insert((path, format));
+                }
+            }
         } else if is_other_spreadsheet(&path) {
             // A workbook kiemtra does not read is not skipped silently: records are in it.
-            errors.push(FileError {
-                file: display(&path),
-                reason: "a spreadsheet format kiemtra does not read: save it as .xlsx or .csv"
-                    .into(),
-            });
+            errors.push(FileError::new(
+                display(&path),
+                FileProblem::OtherSpreadsheet,
+            ));
         } else if is_other_document(&path) {
             // Minutes in a document format kiemtra does not read: not skipped silently either.
-            errors.push(other_document(&path, lang));
+            errors.push(FileError::new(display(&path), FileProblem::OtherDocument));
         }
     }
 }
@@ -119,18 +202,6 @@ fn is_other_document(path: &Path) -> bool {
             .iter()
             .any(|x| e.eq_ignore_ascii_case(x))
     })
-}
-
-fn other_document(path: &Path, lang: Lang) -> FileError {
-    FileError {
-        file: display(path),
-        reason: lang
-            .pick(
-                "kiemtra không đọc được định dạng này: mở bằng Word và lưu thành .docx",
-                "kiemtra does not read this format: open it in Word and save it as .docx",
-            )
-            .into(),
-    }
 }
 
 /// A path as reports show it: with `/` separators.

@@ -3,7 +3,10 @@
 //!
 //! The digest is the SHA-256 of the lines `<sha256 of the file>  <file name>\n`, files in byte
 //! order of their names: exactly what `sha256sum FILE... | sha256sum` prints when the files are
-//! named in that order (`LC_ALL=C sort`).
+//! named in that order (`LC_ALL=C sort`). A name is its bytes as the system gives them (a name
+//! that is not UTF-8 included), and a name holding `\`, a newline or a carriage return is
+//! written as GNU `sha256sum` writes it: the line starts with `\` and those characters are
+//! escaped (`\\`, `\n`, `\r`).
 
 use std::io::Read;
 use std::path::Path;
@@ -47,7 +50,11 @@ impl FileDigest {
 
     /// Hashes a file as a stream (a file is never held whole for this).
     pub fn of_file(path: &Path) -> std::io::Result<FileDigest> {
-        let mut file = std::fs::File::open(path)?;
+        // Only a regular file, and only as long as it was when opened: a device such as
+        // `/dev/zero` never ends (the reading reports such a file).
+        let source = crate::blocks::FileSource::open(path)
+            .map_err(|_| std::io::Error::other("not a regular file"))?;
+        let mut file = source.into_file();
         let mut hasher = Sha256::new();
         let mut buffer = vec![0u8; 1 << 20];
         let mut bytes = 0u64;
@@ -78,26 +85,36 @@ impl Inputs {
     /// Hashes the files read (`names` are their names as reports show them), in parallel.
     /// A file that cannot be opened is left out: the reading reports it.
     pub(crate) fn of_files<P: AsRef<Path> + Sync>(names: &[String], paths: &[P]) -> Inputs {
-        let digests: Vec<(String, FileDigest)> = names
+        let digests: Vec<(String, Vec<u8>, FileDigest)> = names
             .par_iter()
             .zip(paths.par_iter())
             .filter_map(|(name, path)| {
                 FileDigest::of_file(path.as_ref())
                     .ok()
-                    .map(|d| (name.clone(), d))
+                    .map(|d| (name.clone(), raw_name(path.as_ref(), name), d))
             })
             .collect();
-        Inputs::new(digests)
+        Inputs::with_raw_names(digests)
     }
 
-    pub(crate) fn new(mut files: Vec<(String, FileDigest)>) -> Inputs {
-        files.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    #[cfg(test)]
+    pub(crate) fn new(files: Vec<(String, FileDigest)>) -> Inputs {
+        let files = files
+            .into_iter()
+            .map(|(name, d)| (name.clone(), name.into_bytes(), d))
+            .collect();
+        Inputs::with_raw_names(files)
+    }
+
+    /// `(name shown, name as the system gives it, digest)` of every file.
+    fn with_raw_names(mut files: Vec<(String, Vec<u8>, FileDigest)>) -> Inputs {
+        files.sort_by(|a, b| a.1.cmp(&b.1));
         let mut all = Sha256::new();
         let files = files
             .into_iter()
-            .map(|(file, d)| {
+            .map(|(file, raw, d)| {
                 let sha256 = hex(&d.sha256);
-                all.update(format!("{sha256}  {file}\n").as_bytes());
+                all.update(sha256sum_line(&sha256, &raw));
                 InputFile {
                     file,
                     bytes: d.bytes,
@@ -112,9 +129,86 @@ impl Inputs {
     }
 }
 
+/// A file's name as its bytes: on Unix exactly what the system gives; elsewhere the name shown.
+fn raw_name(path: &Path, shown: &str) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        let _ = shown;
+        std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        shown.as_bytes().to_vec()
+    }
+}
+
+/// One line of GNU `sha256sum`'s output for a file of this SHA-256 and name.
+fn sha256sum_line(sha256: &str, name: &[u8]) -> Vec<u8> {
+    let escaped = name.iter().any(|b| matches!(b, b'\\' | b'\n' | b'\r'));
+    let mut line = Vec::with_capacity(name.len() + 70);
+    if escaped {
+        line.push(b'\\');
+    }
+    line.extend_from_slice(sha256.as_bytes());
+    line.extend_from_slice(b"  ");
+    for &b in name {
+        match b {
+            b'\\' if escaped => line.extend_from_slice(b"\\\\"),
+            b'\n' => line.extend_from_slice(b"\\n"),
+            b'\r' => line.extend_from_slice(b"\\r"),
+            _ => line.push(b),
+        }
+    }
+    line.push(b'\n');
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_or_need_escaping_hash_as_sha256sum_prints_them() {
+        use std::os::unix::ffi::OsStrExt;
+        // Compared with `sha256sum FILE... | sha256sum` (GNU coreutils).
+        let dir = tempfile::tempdir().unwrap();
+        let names: [&[u8]; 4] = [b"x\xff.jsonl", b"back\\slash", b"nl\nx", b"cr\rx"];
+        let mut paths = Vec::new();
+        for (name, text) in names.iter().zip(["a", "b", "c", "d"]) {
+            let path = std::path::PathBuf::from(std::ffi::OsStr::from_bytes(name));
+            std::fs::write(dir.path().join(&path), text).unwrap();
+            paths.push(path);
+        }
+        let paths: Vec<std::path::PathBuf> = paths.iter().map(|p| dir.path().join(p)).collect();
+        let shown: Vec<String> = paths
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        let inputs = Inputs::of_files(&shown, &paths);
+        assert_eq!(inputs.files.len(), 4);
+        // GNU sha256sum itself, on the names in byte order, when it is installed.
+        let mut sorted = paths.clone();
+        sorted.sort_by(|a, b| a.as_os_str().as_bytes().cmp(b.as_os_str().as_bytes()));
+        let Ok(out) = std::process::Command::new("sha256sum")
+            .args(&sorted)
+            .output()
+        else {
+            return;
+        };
+        if std::str::from_utf8(
+            &std::process::Command::new("sha256sum")
+                .arg("--version")
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .is_ok_and(|v| v.contains("GNU"))
+        {
+            assert_eq!(inputs.digest, hex(&Sha256::digest(&out.stdout)));
+        }
+    }
 
     #[test]
     fn the_digest_is_what_sha256sum_gives() {

@@ -14,7 +14,8 @@ mod run;
 mod waiver;
 
 pub use baseline::{
-    Baseline, BaselineReport, Change, FindingAt, FindingKey, NotRechecked, PastFinding,
+    Baseline, BaselineReport, Change, FindingAt, FindingKey, NotRechecked, PackUsed, PastFinding,
+    MAX_BASELINE_BYTES,
 };
 pub use blocks::Limits;
 pub use discover::{discover, Discovered, FileError};
@@ -27,4 +28,7 @@ pub use waiver::{AsOf, Waiver, WaiverScope, WaiverState, WaiverUse};
 
 /// Version of the JSON report layout (`kiemtra.format`), which a baseline must have.
 pub const REPORT_FORMAT: u32 = 1;
-pub use run::{parse_only, run, run_bytes, run_with, Options, ParseCount, RunError};
+pub use run::{
+    parse_only, plausible as plausible_date, run, run_bytes, run_with, Options, ParseCount,
+    RunError,
+};

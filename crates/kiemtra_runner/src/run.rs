@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use kiemtra_input::{
-    parse, split_json, split_jsonl, Chunk, Encoding, Format, Position, Reason, Rejection,
+    parse, split_json, split_jsonl, Chunk, Encoding, FileProblem, Format, IoProblem, Position,
+    Reason, Rejection,
 };
 use kiemtra_rules::meeting::{SessionSummary, Topics};
 use kiemtra_rules::rules::{check_record, check_unit};
@@ -31,6 +32,7 @@ use crate::outcome::{Finding, MonthState, Outcome, Rejected, Summary, UnitSummar
 use crate::policy::Policy;
 use crate::progress::{Progress, Step};
 
+mod beyond;
 mod tabular;
 mod word;
 
@@ -48,8 +50,6 @@ pub struct Options {
     pub progress: Option<Progress>,
     /// The cell's code for Word minutes that have no `Mã chi bộ` line (`--unit`).
     pub unit: Option<String>,
-    /// The language of what is said about a file that cannot be read (Word minutes).
-    pub lang: kiemtra_rules::Lang,
 }
 
 impl Options {
@@ -62,7 +62,6 @@ impl Options {
             encoding: Encoding::default(),
             progress: None,
             unit: None,
-            lang: kiemtra_rules::Lang::Vi,
         }
     }
 }
@@ -121,7 +120,7 @@ pub fn run_with(
             return Err(RunError::EmptyPeriod { from, to });
         }
     }
-    let found = discover(paths, options.lang).map_err(RunError::Path)?;
+    let found = discover(paths).map_err(RunError::Path)?;
     let inputs = Input::all(&found);
     // What was read, for the reports to state: each file's SHA-256, hashed beside the checking
     // (a worker takes it while the others read blocks) rather than as a serial pass before it.
@@ -134,7 +133,6 @@ pub fn run_with(
         encoding: options.encoding,
         progress: options.progress.as_ref(),
         unit: options.unit.as_deref(),
-        lang: options.lang,
     };
     Progress::report(
         reading.progress,
@@ -174,7 +172,6 @@ pub fn run_bytes(files: &[(&str, Format, &[u8])], options: &Options, limits: &Li
         encoding: options.encoding,
         progress: None,
         unit: options.unit.as_deref(),
-        lang: options.lang,
     };
     let collected = collect(&inputs, &reading);
     judge(collected, &inputs, Vec::new(), options, Inputs::default())
@@ -196,7 +193,7 @@ pub struct ParseCount {
 /// Reads and parses (and validates) every record under `paths` exactly as [`run`] does, and
 /// checks nothing: the floor under the cost of a run.
 pub fn parse_only(paths: &[PathBuf], limits: &Limits) -> Result<ParseCount, RunError> {
-    let found = discover(paths, kiemtra_rules::Lang::Vi).map_err(RunError::Path)?;
+    let found = discover(paths).map_err(RunError::Path)?;
     let inputs = Input::all(&found);
     let reading = Reading {
         limits,
@@ -204,7 +201,6 @@ pub fn parse_only(paths: &[PathBuf], limits: &Limits) -> Result<ParseCount, RunE
         encoding: Encoding::default(),
         progress: None,
         unit: None,
-        lang: kiemtra_rules::Lang::Vi,
     };
     let c = collect(&inputs, &reading);
     let rejected = c.rejected.len() as u64 + c.not_listed.iter().map(|n| n.1).sum::<u64>();
@@ -260,7 +256,6 @@ struct Reading<'r> {
     progress: Option<&'r Progress>,
     /// `--unit`, for Word minutes without a `Mã chi bộ` line.
     unit: Option<&'r str>,
-    lang: kiemtra_rules::Lang,
 }
 
 const NONE: u32 = u32::MAX;
@@ -387,15 +382,19 @@ struct Part {
     records: Vec<(u32, Small)>,
     rejected: Vec<Rejection>,
     parsed: u64,
-    error: Option<String>,
+    /// Problems of the file met while reading this part.
+    errors: Vec<FileProblem>,
+    /// A block of a JSON Lines file: its errors say after which line they came.
+    in_blocks: bool,
     /// For a CSV file or a worksheet: which field each column holds.
     columns: Option<kiemtra_input::Columns>,
     /// For Word minutes: the paragraph and label of each field read.
     word: Option<kiemtra_input::docx::Places>,
 }
 
-/// A meeting date that can be real: from the Party's founding (1930) to 2199.
-fn plausible(date: NaiveDate) -> bool {
+/// A meeting date that can be real: from the Party's founding (1930) to 2199. Waivers'
+/// expiry dates are held to the same years.
+pub fn plausible(date: NaiveDate) -> bool {
     use chrono::Datelike;
     (1930..=2199).contains(&date.year())
 }
@@ -600,6 +599,7 @@ fn read_item(
     let mut part = Part::new(file);
     match (format, item) {
         (Format::JsonLines, Item::Block(block)) => {
+            part.in_blocks = true;
             let end = read_block(src, block, limits, &mut |line| match line {
                 Line::Text { text, local_line } => {
                     let chunk = Chunk {
@@ -623,12 +623,15 @@ fn read_item(
             });
             part.newlines = end.newlines;
             if let Some((offset, e)) = end.error {
-                part.error = Some(format!("read error at byte {offset}: {e}"));
+                part.errors.push(FileProblem::Read {
+                    offset: Some(offset),
+                    io: e,
+                });
             } else if let Some(at) = end.shrank_at {
-                part.error = Some(format!(
-                    "the file changed while it was read: it ended at byte {at} of {}",
-                    src.len()
-                ));
+                part.errors.push(FileProblem::Changed {
+                    ended_at: at,
+                    len: src.len(),
+                });
             }
         }
         (_, _) => {
@@ -682,27 +685,27 @@ fn read_whole(
     let len = usize::try_from(src.len()).unwrap_or(usize::MAX);
     let complete = limits.max_record.saturating_mul(64);
     if len > complete {
-        let advice = match format {
-            Format::Json => "; write large batches as JSON Lines (.jsonl)",
-            _ => "",
-        };
-        part.error = Some(format!(
-            "a file of {len} bytes is over the limit of {complete} bytes for one document{advice}"
-        ));
+        part.errors.push(FileProblem::TooLarge {
+            bytes: len as u64,
+            limit: complete as u64,
+            json: format == Format::Json,
+        });
         return None;
     }
     let mut bytes = Vec::new();
     match crate::blocks::read_all(src, &mut bytes) {
         Ok(true) => {}
         Ok(false) => {
-            part.error = Some(format!(
-                "the file changed while it was read: it ended at byte {} of {}",
-                bytes.len(),
-                src.len()
-            ));
+            part.errors.push(FileProblem::Changed {
+                ended_at: bytes.len() as u64,
+                len: src.len(),
+            });
         }
         Err(e) => {
-            part.error = Some(format!("read error: {e}"));
+            part.errors.push(FileProblem::Read {
+                offset: None,
+                io: IoProblem::of(&e),
+            });
             return None;
         }
     }
@@ -716,6 +719,13 @@ fn needs_transcoding(src: &dyn Source, encoding: Encoding) -> bool {
     let n = src.read_at(&mut head, 0).unwrap_or(0);
     let bom16 = n == 2 && (head == [0xFF, 0xFE] || head == [0xFE, 0xFF]);
     bom16 || encoding != Encoding::default()
+}
+
+/// Whether a file starts like UTF-16 text whose byte order mark was lost.
+fn looks_like_utf16(src: &dyn Source) -> bool {
+    let mut head = [0u8; 1024];
+    let n = src.read_at(&mut head, 0).unwrap_or(0);
+    kiemtra_input::decode::looks_like_utf16(head.get(..n).unwrap_or_default())
 }
 
 /// Everything read, merged, before judging.
@@ -761,11 +771,9 @@ fn collect(inputs: &[Input<'_>], reading: &Reading<'_>) -> Collected {
             sources.push(match input.origin {
                 Origin::Path(p) => match FileSource::open(p) {
                     Ok(s) => Some(Box::new(s)),
-                    Err(e) => {
-                        all.file_errors.push(FileError {
-                            file: input.name.clone(),
-                            reason: e.to_string(),
-                        });
+                    Err(problem) => {
+                        all.file_errors
+                            .push(FileError::new(input.name.clone(), problem));
                         None
                     }
                 },
@@ -779,6 +787,13 @@ fn collect(inputs: &[Input<'_>], reading: &Reading<'_>) -> Collected {
                 continue;
             };
             let src = src.as_ref();
+            if looks_like_utf16(src) && matches!(input.format, Format::Json | Format::JsonLines) {
+                // Its lines are rejected one by one; the file says why they all are.
+                all.file_errors.push(FileError::new(
+                    input.name.clone(),
+                    FileProblem::Utf16WithoutBom,
+                ));
+            }
             match input.format {
                 Format::JsonLines if !needs_transcoding(src, reading.encoding) => {
                     let blocks = block_count(src, limits);
@@ -843,7 +858,7 @@ struct Cursor<'p> {
 impl Cursor<'_> {
     /// Merges parts in order: each block's lines shifted by the newlines before it.
     fn merge_all(&mut self, all: &mut Collected, parts: Vec<Part>, inputs: &[Input<'_>]) {
-        for part in parts {
+        for mut part in parts {
             if self.current != Some(part.file) {
                 if self.current.is_some() {
                     Progress::report(self.progress, Step::FileDone);
@@ -851,21 +866,14 @@ impl Cursor<'_> {
                 self.current = Some(part.file);
                 self.base = 0;
             }
-            if let Some(e) = &part.error {
-                if self.errored != Some(part.file) {
-                    self.errored = Some(part.file);
-                    let name = inputs.get(part.file as usize).map(|i| i.name.clone());
-                    let whole = inputs
-                        .get(part.file as usize)
-                        .is_some_and(|i| i.format == Format::Docx);
+            if !part.errors.is_empty() && self.errored != Some(part.file) {
+                self.errored = Some(part.file);
+                let name = inputs.get(part.file as usize).map(|i| i.name.clone());
+                for reason in std::mem::take(&mut part.errors) {
                     all.file_errors.push(FileError {
-                        file: name.unwrap_or_default(),
-                        // Word minutes have no lines: what is wrong is the whole file.
-                        reason: if whole {
-                            e.clone()
-                        } else {
-                            format!("{e} (after line {})", self.base)
-                        },
+                        file: name.clone().unwrap_or_default(),
+                        after_line: (part.in_blocks && self.base > 0).then_some(self.base),
+                        reason,
                     });
                 }
             }
@@ -993,7 +1001,7 @@ impl Tables<'_> {
 
 /// Orders each unit's records, runs the cross-record rules, places every finding, sorts.
 fn judge(
-    c: Collected,
+    mut c: Collected,
     inputs: &[Input<'_>],
     discover_errors: Vec<FileError>,
     options: &Options,
@@ -1016,6 +1024,18 @@ fn judge(
         files: names.len(),
         ..Summary::default()
     };
+    for (file, r, latest) in beyond::beyond_batch(&mut c.per_unit, options.policy.as_of()) {
+        rejected.push(Rejected {
+            file: names.get(file as usize).cloned().unwrap_or_default(),
+            line: r.line,
+            column: 1,
+            reason: Reason::DateBeyondBatch {
+                date: r.date.to_string(),
+                latest: latest.to_string(),
+                given: options.policy.as_of().is_some(),
+            },
+        });
+    }
     summary.checked = c.per_unit.iter().map(Vec::len).sum();
     summary.rejected = rejected.len();
     for (file, count, at) in c.not_listed {
@@ -1196,16 +1216,17 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
     .map(|r| {
         // A bug in a cross-record rule: reported; the unit's record findings still stand.
         unit_violations.clear();
-        let what = match r.reason {
+        let detail = match r.reason {
             Reason::Internal(e) => e,
             other => format!("{other:?}"),
         };
-        FileError {
-            file: format!("unit {code}"),
-            reason: format!(
-                "internal error in the cross-record rules (CD5xx, CD6xx), not applied to this unit: {what}"
-            ),
-        }
+        FileError::new(
+            String::new(),
+            FileProblem::UnitRulesFailed {
+                unit: code.to_owned(),
+                detail,
+            },
+        )
     });
     drop(meetings);
 

@@ -41,12 +41,21 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         &args.signer_name,
     ]
     .map(|t| t.as_deref().map(nfc));
+    // Refused now, before anything is read: an output over an input, inside an input
+    // directory, or in a directory that does not exist.
+    let files: Vec<&std::path::Path> = outputs
+        .iter()
+        .filter_map(|(p, _, _)| p.as_deref())
+        .collect();
+    let others: Vec<&std::path::Path> = [args.baseline.as_deref(), args.tailor.waivers.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    crate::output::check(&files, &args.paths, &others).map_err(|r| r.message(lang))?;
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("{shown}: {}", kiemtra_config::io_error(&e, lang)))?;
-            Some(Baseline::parse(&text, &shown, lang)?)
+            Some(Baseline::read(path, &shown, lang)?)
         }
         None => None,
     };
@@ -57,7 +66,6 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         encoding: args.encoding,
         progress,
         unit: args.unit.clone(),
-        lang,
         ..Options::new(settings.policy.clone())
     };
     let limits = limits(args);
@@ -121,10 +129,10 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
             // Only text carries colour: the other formats are streamed to their file as they
             // are rendered, never held whole in memory.
             let cannot = |e: std::io::Error| cannot_write(path, &e, lang);
-            let file = std::fs::File::create(path).map_err(cannot)?;
-            let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-            kiemtra_report::render(*format, outcome, &ctx, &document, &mut out).map_err(cannot)?;
-            out.flush().map_err(cannot)?;
+            crate::output::write(path, |out| {
+                kiemtra_report::render(*format, outcome, &ctx, &document, out)
+            })
+            .map_err(cannot)?;
             written.push(path.clone());
             continue;
         }
@@ -135,7 +143,8 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
                 // A file gets no colour.
                 let mut plain = anstream::StripStream::new(Vec::new());
                 plain.write_all(&buffer)?;
-                std::fs::write(path, plain.into_inner())
+                let plain = plain.into_inner();
+                crate::output::write(path, |out| out.write_all(&plain))
                     .map_err(|e| cannot_write(path, &e, lang))?;
                 written.push(path.clone());
             }
@@ -182,7 +191,7 @@ fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
         ),
     };
     for e in &outcome.file_errors {
-        text.push_str(&format!("\n  {}  {}", e.file, e.reason));
+        text.push_str(&format!("\n  {}  {}", e.file, e.message(lang)));
     }
     text
 }

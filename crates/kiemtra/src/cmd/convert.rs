@@ -47,24 +47,28 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
                 .into())
         }
     };
-    let found = kiemtra_runner::discover(&args.paths, lang)
+    if let Some(path) = &args.output {
+        crate::output::check(&[path], &args.paths, &[]).map_err(|r| r.message(lang))?;
+    }
+    let found = kiemtra_runner::discover(&args.paths)
         .map_err(|p| kiemtra_runner::RunError::Path(p).message(lang))?;
     let mut records: Vec<Object> = Vec::new();
     let mut problems = Vec::new();
     for e in found.errors {
-        problems.push(format!("{}  {}", e.file, e.reason));
+        problems.push(format!("{}  {}", e.file, e.message(lang)));
     }
     for (path, format) in &found.files {
         let name = path.to_string_lossy().replace('\\', "/");
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                problems.push(format!("{name}  {e}"));
+                let e = kiemtra_input::FileProblem::Open(kiemtra_input::IoProblem::of(&e));
+                problems.push(format!("{name}  {}", e.message(lang)));
                 continue;
             }
         };
         let read = match format {
-            kiemtra_input::Format::Docx => read_minutes(&bytes, args.unit.as_deref(), lang),
+            kiemtra_input::Format::Docx => read_minutes(&bytes, args.unit.as_deref()),
             _ => read_values(&bytes, *format, args.encoding),
         };
         match read {
@@ -78,11 +82,15 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
                         r.reason.message(lang)
                     ));
                 }
-                if let Some(p) = read.problem {
-                    problems.push(format!("{name}  {p}"));
+                for p in read.problems {
+                    problems.push(format!("{name}  {}", p.message(lang)));
                 }
             }
-            Err(e) => problems.push(format!("{name}  {e}")),
+            Err(e) => {
+                for p in e {
+                    problems.push(format!("{name}  {}", p.message(lang)));
+                }
+            }
         }
     }
     let mut buffer = Vec::new();
@@ -98,14 +106,16 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
         }
     }
     match &args.output {
-        Some(path) => std::fs::write(path, &buffer).map_err(|e| match lang {
-            Lang::Vi => format!(
-                "không ghi được {}: {}",
-                path.display(),
-                kiemtra_config::io_error(&e, lang)
-            ),
-            Lang::En => format!("cannot write {}: {e}", path.display()),
-        })?,
+        Some(path) => {
+            crate::output::write(path, |out| out.write_all(&buffer)).map_err(|e| match lang {
+                Lang::Vi => format!(
+                    "không ghi được {}: {}",
+                    path.display(),
+                    kiemtra_config::io_error(&e, lang)
+                ),
+                Lang::En => format!("cannot write {}: {e}", path.display()),
+            })?
+        }
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&buffer)?;
@@ -116,8 +126,9 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
     for p in &problems {
         writeln!(
             err,
-            "{} {p}",
-            lang.pick("không chuyển được:", "not converted:")
+            "{} {}",
+            lang.pick("không chuyển được:", "not converted:"),
+            kiemtra_input::escape::Shown(p)
         )?;
     }
     Ok(if problems.is_empty() {

@@ -286,9 +286,14 @@ mod tests {
         kiemtra_config::resolve(&line, &["text"]).unwrap()
     }
 
-    fn read(bytes: &[u8]) -> (Vec<Value>, Option<String>) {
-        let (table, problem) =
-            kiemtra_input::read_table(bytes, InputFormat::Xlsx, Encoding::default()).unwrap();
+    fn read(bytes: &[u8]) -> (Vec<Value>, Vec<kiemtra_input::FileProblem>) {
+        let (table, problem) = kiemtra_input::read_table(
+            bytes,
+            InputFormat::Xlsx,
+            Encoding::default(),
+            &kiemtra_input::TableLimits::DEFAULT,
+        )
+        .unwrap();
         let values = table
             .rows
             .iter()
@@ -306,7 +311,8 @@ mod tests {
         let bytes = workbook("HC-01", month, HeadersArg::Vi, &settings()).unwrap();
         let (values, problem) = read(&bytes);
         assert_eq!(
-            problem, None,
+            problem,
+            [],
             "the guide and the lists are not read as records"
         );
         assert_eq!(
@@ -373,7 +379,7 @@ mod tests {
             .unwrap();
         let bytes = book.save_to_buffer().unwrap();
         let (values, problem) = read(&bytes);
-        assert_eq!(problem, None);
+        assert!(problem.is_empty(), "{problem:?}");
         assert_eq!(
             values,
             [json!({

@@ -1,6 +1,6 @@
 //! CSV files and spreadsheets: one record per row, validated and checked like a JSON record.
 
-use kiemtra_input::{Format, Rejection};
+use kiemtra_input::{FileProblem, Format, Rejection, TableLimits};
 use kiemtra_rules::rules::check_record;
 use kiemtra_rules::{Meeting, Record, Violation};
 use rayon::prelude::*;
@@ -9,14 +9,17 @@ use super::{guarded, Mode, Part, Reading};
 
 /// Reads a table's rows into `part`: rows are parsed and checked in parallel, kept in order.
 pub(super) fn read(part: &mut Part, bytes: &[u8], format: Format, reading: &Reading<'_>) {
-    let (table, problem) = match kiemtra_input::read_table(bytes, format, reading.encoding) {
-        Ok(t) => t,
-        Err(e) => {
-            part.error = Some(e);
-            return;
-        }
-    };
-    part.error = part.error.take().or(problem);
+    let limits = TableLimits::with_record_limit(reading.limits.max_record);
+    let encoding = reading.encoding;
+    let (table, problems) =
+        match guarded_read(|| kiemtra_input::read_table(bytes, format, encoding, &limits)) {
+            Ok(t) => t,
+            Err(problems) => {
+                part.errors.extend(problems);
+                return;
+            }
+        };
+    part.errors.extend(problems);
     part.columns = Some(table.columns_read());
     let params = match reading.mode {
         Mode::Check(params) => Some(params),
@@ -55,6 +58,35 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], format: Format, reading: &Read
     part.rejected.extend(rejected);
 }
 
+/// Runs a reader, turning a panic inside it (calamine, on a workbook nobody foresaw) into an
+/// error of the file: never the end of the batch.
+fn guarded_read<T>(
+    read: impl FnOnce() -> Result<T, Vec<FileProblem>> + std::panic::UnwindSafe,
+) -> Result<T, Vec<FileProblem>> {
+    std::panic::catch_unwind(read).unwrap_or_else(|payload| {
+        Err(vec![FileProblem::ReaderFailed {
+            detail: super::panic_message(payload.as_ref()),
+        }])
+    })
+}
+
 /// A checked row: its line, the record, its violations and its meeting summary; `None` when
 /// only parsing.
 type Checked<'r> = Option<(u32, Record<'r>, Vec<Violation>, Meeting)>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_a_reader_is_an_error_of_the_file() {
+        let r: Result<(), _> = guarded_read(|| panic!("calamine bug"));
+        assert_eq!(
+            r,
+            Err(vec![FileProblem::ReaderFailed {
+                detail: "calamine bug".into()
+            }])
+        );
+        assert_eq!(guarded_read(|| Ok(1)), Ok(1));
+    }
+}

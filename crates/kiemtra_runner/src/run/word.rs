@@ -12,7 +12,7 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], reading: &Reading<'_>) {
     let minutes = match kiemtra_input::docx::read(bytes, reading.unit) {
         Ok(m) => m,
         Err(e) => {
-            part.error = Some(e.message(reading.lang));
+            part.errors.push(kiemtra_input::FileProblem::Word(e));
             return;
         }
     };
