@@ -164,6 +164,8 @@ fn report_to_a_file_has_no_colour() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(!text.contains('\u{1b}'));
     assert!(text.contains("CD401"));
+    // Streamed through the stripping writer: exactly the report standard output gets.
+    assert_eq!(text, stdout(&kiemtra(&["check", "fixtures/samples"])));
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -1,5 +1,5 @@
 //! The JSON format: the whole result, for other programs. The field names listed in
-//! `spec/reports.md` are a contract; the rest may grow.
+//! the report format are a contract; the rest may grow.
 
 use std::io::{self, Write};
 

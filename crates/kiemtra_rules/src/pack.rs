@@ -29,7 +29,7 @@ pub struct Identity {
     pub id: String,
     /// Version of the pack file itself.
     pub version: String,
-    /// The rule catalogue (READING.md) whose codes and conditions the pack encodes: `1.1`.
+    /// The rule catalogue whose codes and conditions the pack encodes: `1.1`.
     pub catalogue: String,
     pub title: String,
     pub issuer: String,

@@ -168,7 +168,7 @@ fn all_nfc_starters(text: &str) -> bool {
     !x.iter().zip(y).any(|(&x, &y)| bad(x, y)) && x.last().is_none_or(|&l| l < 0xCC)
 }
 
-/// True when the text is "blank" in the sense of READING.md (catalogue v1.1): after trimming
+/// True when the text is "blank" in the sense of rule catalogue v1.1: after trimming
 /// it has no letter or digit (`...`, `-`, ``), or it is one of `n/a`, `na`, `null`, `none` or
 /// a Vietnamese word for "nothing" (`không`, `chưa có`, `chưa xác định`, …), in any case, with
 /// or without diacritics, trailing punctuation ignored.

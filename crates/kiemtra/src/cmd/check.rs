@@ -125,32 +125,28 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
             }
             None => (&outcome, document),
         };
-        if let (Some(path), false) = (path, *format == Format::Text) {
-            // Only text carries colour: the other formats are streamed to their file as they
-            // are rendered, never held whole in memory.
-            let cannot = |e: std::io::Error| cannot_write(path, &e, lang);
-            crate::output::write(path, |out| {
-                kiemtra_report::render(*format, outcome, &ctx, &document, out)
-            })
-            .map_err(cannot)?;
-            written.push(path.clone());
-            continue;
-        }
-        let mut buffer = Vec::new();
-        kiemtra_report::render(*format, outcome, &ctx, &document, &mut buffer)?;
+        // Every report is streamed to where it goes as it is rendered, never held whole. Only
+        // text carries colour: stripped for a file, and on standard output when it is not a
+        // terminal or NO_COLOR is set (anstream decides).
         match path {
             Some(path) => {
-                // A file gets no colour.
-                let mut plain = anstream::StripStream::new(Vec::new());
-                plain.write_all(&buffer)?;
-                let plain = plain.into_inner();
-                crate::output::write(path, |out| out.write_all(&plain))
-                    .map_err(|e| cannot_write(path, &e, lang))?;
+                crate::output::write(path, |out| {
+                    if *format == Format::Text {
+                        let mut plain = Plain {
+                            out,
+                            strip: anstream::adapter::StripBytes::new(),
+                        };
+                        kiemtra_report::render(*format, outcome, &ctx, &document, &mut plain)
+                    } else {
+                        kiemtra_report::render(*format, outcome, &ctx, &document, out)
+                    }
+                })
+                .map_err(|e| cannot_write(path, &e, lang))?;
                 written.push(path.clone());
             }
             None => {
-                let mut out = anstream::stdout().lock();
-                out.write_all(&buffer)?;
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
+                kiemtra_report::render(*format, outcome, &ctx, &document, &mut out)?;
                 out.flush()?;
             }
         }
@@ -173,7 +169,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     Ok(exit_code(&outcome, settings))
 }
 
-/// A run that read no record at all: why, in the reader's words (exit code 2, spec/reports.md).
+/// A run that read no record at all: why, in the reader's words (exit code 2).
 fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
     let read = kiemtra_input::Format::extensions_read();
     let mut text = match (outcome.summary.files, lang) {
@@ -288,6 +284,25 @@ fn split(outputs: &[Output], outcome: &Outcome, lang: Lang) -> Vec<Output> {
 fn nfc(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     text.nfc().collect()
+}
+
+/// A writer that drops ANSI styles on their way through (a text report going to a file).
+struct Plain<'w> {
+    out: &'w mut dyn Write,
+    strip: anstream::adapter::StripBytes,
+}
+
+impl Write for Plain<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for printable in self.strip.strip_next(buf) {
+            self.out.write_all(printable)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 fn exit_code(outcome: &kiemtra_runner::Outcome, settings: &Settings) -> ExitCode {

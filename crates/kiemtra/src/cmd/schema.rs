@@ -18,7 +18,7 @@ pub fn run() -> Result<ExitCode, Error> {
 }
 
 /// A value with no letter or digit, or `n/a`, `na`, `null`, `none`: blank, which the reader
-/// counts as absent (READING.md). Letters: ASCII and Vietnamese (U+00C0–U+1EF9).
+/// counts as absent (the rule catalogue, *blank*). Letters: ASCII and Vietnamese (U+00C0–U+1EF9).
 const BLANK: &str =
     "^([^0-9A-Za-z\u{00C0}-\u{1EF9}]*|\\s*([nN]/?[aA]|[nN][uU][lL][lL]|[nN][oO][nN][eE])\\s*)$";
 const DATE: &str =
