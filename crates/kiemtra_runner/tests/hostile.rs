@@ -1,39 +1,16 @@
 //! Hostile input, round two (issue 9): each case that once crashed a run, lost records
 //! silently or hung, with the behaviour it has now.
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::time::Duration;
 
 use kiemtra_input::{FileProblem, Format, Reason, RowProblem};
-use kiemtra_rules::{Lang, Pack, Rule};
-use kiemtra_runner::{run, run_bytes, Limits, Options, Outcome, Policy};
+use kiemtra_rules::{Lang, Rule};
+use kiemtra_runner::{run, run_bytes, Limits};
 
-fn options() -> Options {
-    Options::new(Policy::new(Pack::embedded()))
-}
+mod common;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
-
-/// A valid, compliant record of unit `unit` on `date` (YYYY-MM-DD).
-fn record(unit: &str, date: &str) -> String {
-    let line = std::fs::read_to_string(fixtures().join("bad/mixed.jsonl")).unwrap();
-    let first = line.lines().next().unwrap();
-    first.replace("B-MIX-01", unit).replace("2017-01-08", date)
-}
-
-fn assert_counts(o: &Outcome) {
-    let s = &o.summary;
-    assert_eq!(s.records, s.checked + s.rejected, "{s:?}");
-}
-
-fn timed<T>(limit: Duration, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let out = f();
-    assert!(start.elapsed() < limit, "took {:?}", start.elapsed());
-    out
-}
+use common::{assert_counts, options, record_on as record, timed};
 
 fn csv_of(rows: &[&str]) -> String {
     let mut text = "unit.code,date,kind,session.topics\n".to_owned();

@@ -4,20 +4,15 @@
 //! with (`fixtures/fuzz/`) stays fixed.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use kiemtra_input::{Format, Reason};
-use kiemtra_rules::{Pack, Rule};
-use kiemtra_runner::{run, run_bytes, run_with, Limits, Options, Outcome, Policy};
+use kiemtra_rules::Rule;
+use kiemtra_runner::{run, run_bytes, run_with, Limits};
 
-fn options() -> Options {
-    Options::new(Policy::new(Pack::embedded()))
-}
+mod common;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
+use common::{assert_counts, fixtures, options, timed, write};
 
 /// A valid, compliant record of unit `unit` in month `month` of 2017.
 fn record(unit: &str, month: u32) -> String {
@@ -26,24 +21,6 @@ fn record(unit: &str, month: u32) -> String {
     first
         .replace("B-MIX-01", unit)
         .replace("2017-01-", &format!("2017-{month:02}-"))
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn assert_counts(o: &Outcome) {
-    let s = &o.summary;
-    assert_eq!(s.records, s.checked + s.rejected, "{s:?}");
-}
-
-fn timed<T>(limit: Duration, f: impl FnOnce() -> T) -> T {
-    let start = Instant::now();
-    let out = f();
-    assert!(start.elapsed() < limit, "took {:?}", start.elapsed());
-    out
 }
 
 #[test]

@@ -219,17 +219,8 @@ const EXTRA_WORDS: usize = 5;
 /// would be misread.
 fn extends(reads: Reads) -> bool {
     match reads {
-        Reads::Field(path) => matches!(
-            path,
-            "session.reason"
-                | "session.assessment.strengths"
-                | "session.assessment.weaknesses"
-                | "session.discussion.causes"
-                | "session.discussion.measures"
-                | "session.conclusion"
-                | "session.follow_up.notes"
-                | "session.source.title"
-        ),
+        // Long free text, and the material's title (which may carry its own words).
+        Reads::Field(path) => super::is_long(path) || path == "session.source.title",
         Reads::MeetingTime | Reads::Kept | Reads::Heading | Reads::Assignments => true,
         _ => false,
     }
