@@ -5,7 +5,8 @@ use kiemtra_rules::rules::check_record;
 use kiemtra_rules::{Meeting, Record, Violation};
 use rayon::prelude::*;
 
-use super::{guarded, Mode, Part, Reading};
+use super::read::{admissible, guarded, panic_message, Part};
+use super::{Mode, Reading};
 
 /// Reads a table's rows into `part`: rows are parsed and checked in parallel, kept in order.
 pub(super) fn read(part: &mut Part, bytes: &[u8], format: Format, reading: &Reading<'_>) {
@@ -34,7 +35,7 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], format: Format, reading: &Read
             let row = row.as_ref().map_err(Clone::clone)?;
             guarded(row.at, || {
                 let record = table.parse(row)?;
-                super::admissible(&record).map_err(|reason| Rejection { at: row.at, reason })?;
+                admissible(&record).map_err(|reason| Rejection { at: row.at, reason })?;
                 Ok(params.map(|params| {
                     let mut violations = Vec::new();
                     check_record(&record, params, &mut violations);
@@ -65,7 +66,7 @@ fn guarded_read<T>(
 ) -> Result<T, Vec<FileProblem>> {
     std::panic::catch_unwind(read).unwrap_or_else(|payload| {
         Err(vec![FileProblem::ReaderFailed {
-            detail: super::panic_message(payload.as_ref()),
+            detail: panic_message(payload.as_ref()),
         }])
     })
 }

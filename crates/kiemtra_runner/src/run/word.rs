@@ -6,7 +6,8 @@ use kiemtra_rules::rules::check_record;
 use kiemtra_rules::{Meeting, RecordDoc};
 use serde::Deserialize;
 
-use super::{guarded, Mode, Part, Reading};
+use super::read::{admissible, guarded, Part};
+use super::{Mode, Reading};
 
 pub(super) fn read(part: &mut Part, bytes: &[u8], reading: &Reading<'_>) {
     let minutes = match kiemtra_input::docx::read(bytes, reading.unit) {
@@ -32,7 +33,7 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], reading: &Reading<'_>) {
             at: paragraph(invalid.pointer()),
             reason: Reason::Invalid(invalid),
         })?;
-        super::admissible(&record).map_err(|reason| Rejection { at, reason })?;
+        admissible(&record).map_err(|reason| Rejection { at, reason })?;
         match reading.mode {
             Mode::Check(params) => {
                 let mut violations = Vec::new();
