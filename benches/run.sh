@@ -35,14 +35,14 @@ for size in $SIZES; do
   echo "== $size: $records records, $((bytes / 1048576)) MiB in $(ls "$dir" | wc -l) files"
   out="$BENCH_DIR/hyperfine-$size.json"
   hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$out" \
-    -n "check (2 threads, JSON report)" "$bin check $dir --format json -o $BENCH_DIR/report-$size.json" \
+    -n "check (2 threads, JSON report)" "$bin check $dir -o $BENCH_DIR/report-$size.json" \
     -n "check (2 threads, text report)" "$bin check $dir -o $BENCH_DIR/report-$size.txt" \
     -n "parse floor (2 threads)" "$bin check --parse-only $dir" \
-    -n "check (1 thread)" "$bin check -j 1 $dir --format json -o $BENCH_DIR/report-$size.json" \
+    -n "check (1 thread)" "$bin check -j 1 $dir -o $BENCH_DIR/report-$size.json" \
     -n "parse floor (1 thread)" "$bin check -j 1 --parse-only $dir" \
     -n "duckdb SQL (2 threads)" "python3 benches/duckdb_check.py $dir 2" >/dev/null
   echo "peak memory (GNU time, max RSS):"
-  for cmd in "$bin check $dir --format json -o $BENCH_DIR/report-$size.json" \
+  for cmd in "$bin check $dir -o $BENCH_DIR/report-$size.json" \
              "$bin check $dir -o $BENCH_DIR/report-$size.txt" \
              "$bin check --parse-only $dir" "python3 benches/duckdb_check.py $dir 2"; do
     /usr/bin/time -f '%M' -o "$BENCH_DIR/rss" $cmd >/dev/null 2>&1 || true

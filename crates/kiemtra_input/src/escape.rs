@@ -13,16 +13,26 @@ use std::fmt::{self, Write};
 
 /// Whether `c` is shown escaped: it controls a terminal or the layout of text.
 pub fn hidden(c: char) -> bool {
+    // `may_hide` must stay true for the UTF-8 of each of these (a test checks every one).
     matches!(c,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
         | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` may hold a [`hidden`] character, by its bytes alone: a C0 control or DEL, or
+/// the first byte of U+0080–U+00BF (C1), U+0600–U+063F (U+061C) or U+2000–U+2FFF (line
+/// separators, bidi). Most text has none of these bytes, and is then passed through untouched
+/// without decoding a character.
+fn may_hide(text: &str) -> bool {
+    text.bytes()
+        .any(|b| b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2))
+}
+
 /// `text` with every control, line break and bidirectional control shown as `\u{…}`; borrowed
 /// when there is none (the usual case).
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(hidden) {
+    if !may_hide(text) || !text.chars().any(hidden) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -107,6 +117,9 @@ impl serde_json::ser::Formatter for JsonFormatter {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        if !may_hide(fragment) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some((i, c)) = rest.char_indices().find(|&(_, c)| hidden(c)) {
             writer.write_all(rest.get(..i).unwrap_or_default().as_bytes())?;
@@ -225,5 +238,16 @@ mod tests {
         }
         assert_eq!(csv_cell("\t=1+1"), "\\u{9}=1+1");
         assert_eq!(csv_cell("=1+1\n"), "'=1+1\\u{a}");
+    }
+
+    #[test]
+    fn the_byte_filter_never_misses_a_hidden_character() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            if hidden(c) {
+                assert!(may_hide(c.encode_utf8(&mut [0; 4])), "{:x}", u32::from(c));
+            }
+        }
+        // Vietnamese text (its letters are outside those first bytes) is passed through.
+        assert!(!may_hide("Chi bộ thôn 1, Đảng bộ xã Hàm Chính: phê bình và tự phê bình"));
     }
 }

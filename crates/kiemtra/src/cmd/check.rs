@@ -144,8 +144,15 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
                 .map_err(|e| cannot_write(path, &e, lang))?;
                 written.push(path.clone());
             }
-            None => {
+            // Only text carries styles for anstream to keep or strip; the other formats go to
+            // standard output as they are.
+            None if *format == Format::Text => {
                 let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
+                kiemtra_report::render(*format, outcome, &ctx, &document, &mut out)?;
+                out.flush()?;
+            }
+            None => {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
                 kiemtra_report::render(*format, outcome, &ctx, &document, &mut out)?;
                 out.flush()?;
             }
