@@ -248,6 +248,8 @@ mod tests {
             }
         }
         // Vietnamese text (its letters are outside those first bytes) is passed through.
-        assert!(!may_hide("Chi bộ thôn 1, Đảng bộ xã Hàm Chính: phê bình và tự phê bình"));
+        assert!(!may_hide(
+            "Chi bộ thôn 1, Đảng bộ xã Hàm Chính: phê bình và tự phê bình"
+        ));
     }
 }
