@@ -14,6 +14,18 @@ use crate::dotted;
 /// The standard Vietnamese label of the table column holding the field at `path` (dotted,
 /// without list indexes): `session.assignments.0.due` is in “Phân công”.
 fn standard_label(path: &str) -> Option<&'static str> {
+    // The field's own label (`Thời hạn` for an assignment's due), else the column that holds it.
+    let plain: Vec<&str> = path
+        .split('.')
+        .filter(|p| !p.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let plain = plain.join(".");
+    if let Some(f) = kiemtra_format::fields()
+        .iter()
+        .find(|f| f.path.replace("[]", "") == plain)
+    {
+        return Some(f.field.label.vi);
+    }
     COLUMNS
         .iter()
         .find(|c| {
