@@ -349,6 +349,10 @@ impl Builder {
                     }
                     _ => rest.clone(),
                 };
+                let value = match l.label.reads {
+                    Reads::Header(_) => header_case(&value),
+                    _ => value,
+                };
                 self.place(path, n, written);
                 if !value.is_empty() {
                     self.add(path, &value, n, written);
@@ -395,3 +399,65 @@ impl Builder {
 
 #[cfg(test)]
 mod tests;
+
+/// A name the party header writes in capitals (`ĐẢNG BỘ XÃ HÀM THẮNG`), written as the same
+/// name is everywhere else (`Đảng bộ xã Hàm Thắng`), so that one committee is one committee in
+/// the reports: the kind of organisation in lower case after its first word, each word of the
+/// place capitalised. A name with any lower-case letter is kept as written.
+fn header_case(text: &str) -> String {
+    // Without a diacritic the words cannot be told apart (`BO` is `bộ`, or a place's `Bờ`):
+    // kept as written.
+    if text.chars().any(char::is_lowercase)
+        || !text.chars().any(char::is_uppercase)
+        || text.is_ascii()
+    {
+        return text.to_owned();
+    }
+    // Words that name a kind of organisation or place, never part of a place's own name.
+    const KIND: &[&str] = &[
+        "đảng",
+        "bộ",
+        "chi",
+        "xã",
+        "phường",
+        "thị",
+        "trấn",
+        "huyện",
+        "quận",
+        "tỉnh",
+        "thôn",
+        "ấp",
+        "khu",
+        "tổ",
+        "cơ",
+        "quan",
+        "ủy",
+        "ban",
+        "số",
+    ];
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let capital = |w: &str| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            // "thành phố" and "khu phố" name a kind; "Thành", "Phố" alone may be a place's.
+            let kind = KIND.contains(&w.as_str())
+                || (w == "thành" && words.get(i + 1).is_some_and(|n| n == "phố"))
+                || (w == "phố" && i > 0 && matches!(words[i - 1].as_str(), "thành" | "khu"));
+            if i == 0 {
+                capital(w)
+            } else if kind {
+                w.clone()
+            } else {
+                capital(w)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

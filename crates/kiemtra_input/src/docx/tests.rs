@@ -49,7 +49,7 @@ fn the_layout_of_the_handbook() {
     let r = Value::Object(m.record.clone());
     assert_eq!(
         r["unit"],
-        json!({"parent": "ĐẢNG BỘ XÃ HÀM CHÍNH", "name": "Chi bộ thôn 3", "code": "HC-CB03"})
+        json!({"parent": "Đảng bộ xã Hàm Chính", "name": "Chi bộ thôn 3", "code": "HC-CB03"})
     );
     assert_eq!(r["kind"], "ĐỊNH KỲ");
     assert_eq!(r["date"], "ngày 09 tháng 4 năm 2017");
@@ -291,7 +291,7 @@ fn lines_broken_inside_a_paragraph_are_read_one_by_one() {
     let r = Value::Object(m.record);
     assert_eq!(
         r["unit"],
-        json!({"parent": "ĐẢNG BỘ XÃ HÀM THẮNG", "name": "CHI BỘ THÔN 2"})
+        json!({"parent": "Đảng bộ xã Hàm Thắng", "name": "Chi bộ thôn 2"})
     );
     assert_eq!(
         (r["chair"].as_str(), r["secretary"].as_str()),
@@ -427,5 +427,25 @@ fn any_mix_of_labels_and_text_never_panics() {
         let m = minutes(&paras(&refs), Some("X"));
         // Whatever was read, it is an object the validator can take.
         assert!(serde_json::to_string(&m.record).is_ok());
+    }
+}
+
+#[test]
+fn a_header_in_capitals_names_the_committee_as_everywhere_else() {
+    for (written, name) in [
+        ("ĐẢNG BỘ XÃ HÀM THẮNG", "Đảng bộ xã Hàm Thắng"),
+        ("CHI BỘ THÔN 2", "Chi bộ thôn 2"),
+        ("ĐẢNG BỘ THỊ TRẤN MA LÂM", "Đảng bộ thị trấn Ma Lâm"),
+        ("CHI BỘ KHU PHỐ 1", "Chi bộ khu phố 1"),
+        ("ĐẢNG BỘ XÃ TÂN THÀNH", "Đảng bộ xã Tân Thành"),
+        (
+            "ĐẢNG BỘ THÀNH PHỐ PHAN THIẾT",
+            "Đảng bộ thành phố Phan Thiết",
+        ),
+        ("Đảng bộ xã Hàm Chính", "Đảng bộ xã Hàm Chính"),
+        // Without diacritics the words cannot be told apart: kept as written.
+        ("DANG BO XA HAM THANG", "DANG BO XA HAM THANG"),
+    ] {
+        assert_eq!(super::header_case(written), name, "{written}");
     }
 }
