@@ -65,7 +65,7 @@ macro_rules! __declaration {
             RecordDoc<'a> {
                 id: optional text {
                     label: "Mã biên bản" / "Record id",
-                    guidance: "Mã bản ghi; để trống thì là «mã chi bộ/ngày họp»." / "Record id; when blank, «unit.code/date».",
+                    guidance: "Mã bản ghi; để trống thì là “mã chi bộ/ngày họp”." / "Record id; when blank, “unit.code/date”.",
                     aliases: ["Số biên bản"],
                 },
                 unit: required object(Unit<'a>) {

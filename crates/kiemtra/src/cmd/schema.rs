@@ -93,7 +93,7 @@ pub fn schema() -> Value {
         "title": "Biên bản sinh hoạt chi bộ — định dạng bản ghi v1 / Meeting record, format v1",
         "description": "Một bản ghi: những gì sổ biên bản của chi bộ ghi về một cuộc họp (spec/record-format.md). \
     Trình đọc của kiemtra dễ dãi hơn lược đồ này: nó đọc cả các cách ghi quen dùng (19h30, 40 phút, Đã ghi, 05-03-2017, \
-    tháng 5/2017); giá trị không đọc được (ví dụ minutes là «khoảng 40 phút») được coi như bỏ trống \
+    tháng 5/2017); giá trị không đọc được (ví dụ minutes là “khoảng 40 phút”) được coi như bỏ trống \
     và được chỉ ra trong báo cáo; giá trị liệt kê được chấp nhận không phân biệt hoa thường, có hay không dấu. \
     Lược đồ mô tả những gì phần mềm xuất dữ liệu NÊN ghi. / One record: what a cell's minutes book says about one meeting. \
     kiemtra's reader is more lenient than this schema (it also reads the forms people write: 19h30, 40 phút, Đã ghi, \
