@@ -527,7 +527,11 @@ fn record(rng: &mut Rng, m: &Meeting<'_>, out: &mut String) {
             } else {
                 date(out, false, dy, dm, dd);
             }
-            let _ = write!(out, ", \"remedy\": {}}}", !collective && rng.chance(0.3));
+            // A session on members' shortcomings assigns a remedy (CD309, catalogue v1.1); the
+            // chance is drawn as before, so the rest of the data stays the same.
+            let remedy =
+                !collective && (rng.chance(0.3) || (topic.area == "shortcomings" && i == n - 1));
+            let _ = write!(out, ", \"remedy\": {remedy}}}");
         }
     }
     out.push(']');
