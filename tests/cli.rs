@@ -250,3 +250,25 @@ fn record_text_never_reaches_a_terminal_or_a_report_raw() {
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\""), "{csv}");
     assert!(!csv.contains(",=HYPERLINK"), "{csv}");
 }
+
+/// The last line says a follow-up could not be checked exactly when the run noted it
+/// (catalogue v1.1): not for a cell's first meeting in the pack's first full month.
+#[test]
+fn the_last_line_says_what_could_not_be_checked_as_the_notes_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = std::fs::read_to_string(common::root().join("fixtures/bad/mixed.jsonl")).unwrap();
+    let first = line.lines().next().unwrap();
+    for (date, unchecked) in [("2017-01-08", false), ("2017-04-10", true)] {
+        std::fs::write(
+            dir.path().join("one.jsonl"),
+            format!("{}\n", first.replace("2017-01-08", date)),
+        )
+        .unwrap();
+        let out = stdout(&common::kiemtra_in(
+            dir.path(),
+            &["--no-config", "check", "one.jsonl"],
+        ));
+        let last = out.lines().last().unwrap();
+        assert_eq!(last.contains("chưa kiểm tra được"), unchecked, "{last}");
+    }
+}

@@ -2,8 +2,9 @@
 //! be checked. One unit in one month reads as a sentence about that month's minutes; several
 //! months or units as a summary of the batch.
 
+use kiemtra_rules::violation::Note;
 use kiemtra_rules::{Lang, Month};
-use kiemtra_runner::{MonthState, Outcome, UnitSummary};
+use kiemtra_runner::{Outcome, UnitSummary};
 
 /// `n` followed by the singular or the plural noun (Vietnamese has one form).
 pub fn count(n: usize, one: &str, many: &str) -> String {
@@ -71,18 +72,15 @@ fn to_fix(errors: usize, warnings: usize, lang: Lang) -> String {
     }
 }
 
-/// The unit's first month with a meeting, when no record before it was read: its evaluation
-/// of the previous session's topic (CD501, CD502) could not be checked.
-fn follow_up_unchecked(outcome: &Outcome, unit: &UnitSummary) -> Option<Month> {
-    let s = &outcome.summary;
-    if s.outside_period > 0 || s.before_effective > 0 {
-        // Earlier records were read as context: whether this unit's were is not known here.
-        return None;
-    }
-    unit.months
+/// The month of the unit's session whose follow-up could not be judged (catalogue v1.1: its
+/// earliest judged session has no earlier session in the input), as the run noted it.
+fn follow_up_unchecked(unit: &UnitSummary) -> Option<Month> {
+    unit.notes
         .iter()
-        .find(|(_, state)| *state != MonthState::Missing)
-        .map(|(m, _)| *m)
+        .map(|n| match n {
+            Note::FollowUpNotJudged { date } => Month::of(*date),
+        })
+        .next()
 }
 
 /// The last line of the run.
@@ -136,7 +134,7 @@ fn verdict_words(outcome: &Outcome, lang: Lang) -> String {
             };
             let sep = if months.len() == 1 { ": " } else { "; " };
             line.push_str(&format!("{sep}{}", to_fix(s.errors, s.warnings, lang)));
-            if let Some(first) = follow_up_unchecked(outcome, unit) {
+            if let Some(first) = follow_up_unchecked(unit) {
                 let before = month_words(previous(first), lang);
                 line.push_str(&match lang {
                     Lang::Vi => format!(

@@ -176,10 +176,11 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     Ok(exit_code(&outcome, settings))
 }
 
-/// A run that read no record at all: why, in the reader's words (exit code 2).
+/// A run that read no record and could read every file it found: why, in the reader's words
+/// (exit code 2). Files that could not be read are reported with the run instead.
 fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
     let read = kiemtra_input::Format::extensions_read();
-    let mut text = match (outcome.summary.files, lang) {
+    match (outcome.summary.files, lang) {
         (0, Lang::Vi) => {
             format!("không có biên bản nào để kiểm tra: không thấy tệp biên bản nào ({read})")
         }
@@ -192,11 +193,7 @@ fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
             "no record to check: {} read, none holds a record (a header row only, or empty)",
             kiemtra_report::verdict::count(n, "file", "files")
         ),
-    };
-    for e in &outcome.file_errors {
-        text.push_str(&format!("\n  {}  {}", e.file, e.message(lang)));
     }
-    text
 }
 
 /// How the settings differ from the pack, with the origins `kiemtra config` shows.
