@@ -22,9 +22,9 @@ struct Report<'a> {
     /// The day waivers' expiry was judged on.
     as_of: Option<AsOf>,
     summary: Summary,
-    findings: Vec<Finding<'a>>,
+    findings: Findings<'a>,
     /// Findings covered by a waiver in force: not failing the run.
-    waived: Vec<Finding<'a>>,
+    waived: Findings<'a>,
     /// Every waiver, with what became of it.
     waivers: Vec<Waiver<'a>>,
     /// The comparison with a previous report (`--baseline`).
@@ -357,6 +357,24 @@ fn waiver(u: &WaiverUse) -> Waiver<'_> {
     }
 }
 
+/// Findings, each worded as it is written and dropped after: the report never holds a worded
+/// copy of every finding at once.
+struct Findings<'a> {
+    findings: &'a [kiemtra_runner::Finding],
+    outcome: &'a Outcome,
+    ctx: &'a Context<'a>,
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.findings
+                .iter()
+                .map(|f| finding(f, self.outcome, self.ctx)),
+        )
+    }
+}
+
 /// Where a finding is in Word minutes.
 #[derive(Serialize)]
 struct Word {
@@ -487,16 +505,16 @@ pub fn render_with(
             info: s.infos,
             waived: s.waived,
         },
-        findings: outcome
-            .findings
-            .iter()
-            .map(|f| finding(f, outcome, ctx))
-            .collect(),
-        waived: outcome
-            .waived
-            .iter()
-            .map(|f| finding(f, outcome, ctx))
-            .collect(),
+        findings: Findings {
+            findings: &outcome.findings,
+            outcome,
+            ctx,
+        },
+        waived: Findings {
+            findings: &outcome.waived,
+            outcome,
+            ctx,
+        },
         waivers: outcome.waivers.iter().map(waiver).collect(),
         baseline: outcome.baseline.as_ref().map(|b| Baseline {
             file: &b.file,

@@ -322,7 +322,23 @@ impl Baseline {
         })
     }
 
-    /// Marks each finding of `outcome` new or open, and lists what is resolved.
+    /// The records its findings are about, by unit: what the run must remember having judged
+    /// ([`crate::Options::recheck`]) for [`Baseline::compare`] to tell resolved from not
+    /// re-checked.
+    pub fn records(&self) -> crate::Recheck {
+        let mut records = crate::Recheck::new();
+        for p in &self.findings {
+            if let FindingAt::Record(id) = &p.key.at {
+                records
+                    .entry(p.key.unit.clone())
+                    .or_default()
+                    .insert(id.clone());
+            }
+        }
+        records
+    }
+
+    /// Marks each finding of `outcome` new or open, and lists what is resolved. The run must have been made with [`Baseline::records`] as [`crate::Options::recheck`].
     pub fn compare(&self, outcome: &mut Outcome, policy: &Policy) {
         let mut left: BTreeMap<&FindingKey, usize> = BTreeMap::new();
         for p in &self.findings {

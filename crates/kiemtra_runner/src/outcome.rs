@@ -203,8 +203,9 @@ pub struct Outcome {
     pub waivers: Vec<WaiverUse>,
     /// The day waivers' expiry was judged on.
     pub as_of: Option<AsOf>,
-    /// `(unit, record id)` of every record judged (in its unit's period, on or after the pack's
-    /// first month): what a re-inspection can say is resolved.
+    /// `(unit, record id)` of the records judged (in their unit's period, on or after the pack's
+    /// first month) among those [`crate::Options::recheck`] asks about: what a re-inspection can
+    /// say is resolved.
     pub judged: BTreeSet<(String, String)>,
     /// The comparison with a previous inspection, when one was given.
     pub baseline: Option<BaselineReport>,

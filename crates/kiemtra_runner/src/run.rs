@@ -52,7 +52,14 @@ pub struct Options {
     pub progress: Option<Progress>,
     /// The cell's code for Word minutes that have no `Mã chi bộ` line (`--unit`).
     pub unit: Option<String>,
+    /// The records whose judging [`Outcome::judged`] remembers: those a baseline's findings are
+    /// about ([`crate::Baseline::records`]). Remembering every record would cost ~150 bytes a
+    /// record, for nothing without a baseline.
+    pub recheck: Recheck,
 }
+
+/// Record ids by unit code.
+pub type Recheck = std::collections::BTreeMap<String, std::collections::BTreeSet<String>>;
 
 impl Options {
     /// The whole of each unit's records, UTF-8, no progress display.
@@ -64,6 +71,7 @@ impl Options {
             encoding: Encoding::default(),
             progress: None,
             unit: None,
+            recheck: Recheck::new(),
         }
     }
 }

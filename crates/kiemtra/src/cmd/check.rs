@@ -66,6 +66,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         encoding: args.encoding,
         progress,
         unit: args.unit.clone(),
+        recheck: baseline.as_ref().map(Baseline::records).unwrap_or_default(),
         ..Options::new(settings.policy.clone())
     };
     let limits = limits(args);

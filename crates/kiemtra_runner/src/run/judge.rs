@@ -206,7 +206,7 @@ struct Judged {
     /// Records outside the audited period, and before the pack's effective date.
     outside: usize,
     before_effective: usize,
-    /// Ids of the records judged.
+    /// Ids of the records judged that [`Options::recheck`] asks about.
     judged: Vec<String>,
     /// A failure inside the cross-record rules (a bug), reported beside the file errors.
     crashed: Option<FileError>,
@@ -364,7 +364,12 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
             continue;
         }
         meetings_in_period += 1;
-        judged.push(t.id(code, r).into_owned());
+        if let Some(ids) = options.recheck.get(code) {
+            let id = t.id(code, r);
+            if ids.contains(&*id) {
+                judged.push(id.into_owned());
+            }
+        }
         let mut error = has_error.get(i).copied().unwrap_or(false);
         // A session written but unreadable (CD101 unverifiable) does not fail the month by
         // itself.
