@@ -107,6 +107,7 @@ fn excel_dates_and_times_are_read_from_date_cells() {
         .findings
         .iter()
         .filter_map(|f| f.line)
+        .map(std::num::NonZeroU32::get)
         .min()
         .unwrap_or(0);
     assert!(first >= 4, "{first}");
@@ -433,7 +434,10 @@ fn csv_cells_are_typed_and_unreadable_cells_are_shown() {
     let s = &outcome.summary;
     assert_eq!((s.checked, s.rejected), (4, 1));
     // The first row is complete: numbers, booleans (có), lists and assignments were read.
-    assert!(outcome.findings.iter().all(|f| f.line != Some(2)));
+    assert!(outcome
+        .findings
+        .iter()
+        .all(|f| f.line.map(std::num::NonZeroU32::get) != Some(2)));
 }
 
 #[test]
@@ -507,7 +511,7 @@ fn every_encoding_gives_the_same_findings() {
     let key = |o: &Outcome| {
         o.findings
             .iter()
-            .map(|f| (f.rule(), f.record.clone(), f.violation.clone()))
+            .map(|f| common::finding_facts(o, f))
             .collect::<Vec<_>>()
     };
     let windows = kiemtra_runner::Options {
@@ -633,14 +637,7 @@ fn converted_records_get_the_same_findings() {
         let mut k: Vec<_> = o
             .findings
             .iter()
-            .map(|f| {
-                (
-                    f.unit.clone(),
-                    f.record.clone(),
-                    f.month,
-                    f.violation.clone(),
-                )
-            })
+            .map(|f| common::finding_facts(o, f))
             .collect();
         k.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
         k

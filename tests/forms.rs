@@ -119,7 +119,11 @@ fn accepted_forms_cause_no_finding_in_any_format() {
             outcome.rejected
         );
         // Only the deadlines that say there is none: `thường xuyên`, `lâu dài` (CD308, plainly).
-        let units: Vec<&str> = outcome.findings.iter().map(|f| f.unit.as_str()).collect();
+        let units: Vec<&str> = outcome
+            .findings
+            .iter()
+            .map(|f| outcome.unit_of(f))
+            .collect();
         assert_eq!(
             units,
             ["F-DUE-NO-LIMIT-1", "F-DUE-NO-LIMIT-2", "F-DUE-NO-LIMIT-3"],

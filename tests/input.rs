@@ -86,15 +86,7 @@ fn shuffled_records_give_the_same_findings() {
     let key = |o: &kiemtra_runner::Outcome| {
         o.findings
             .iter()
-            .map(|f| {
-                (
-                    f.rule(),
-                    f.unit.clone(),
-                    f.record.clone(),
-                    f.month,
-                    f.violation.clone(),
-                )
-            })
+            .map(|f| common::finding_facts(o, f))
             .collect::<Vec<_>>()
     };
     let original = inspect(&["fixtures/samples/xa-ham-chinh.jsonl"], &options());

@@ -41,16 +41,16 @@ pub fn finding_lines(outcome: &Outcome, lang: Lang) -> String {
     };
     let mut s = String::new();
     for f in &outcome.findings {
-        let place = match (&f.file, f.line) {
+        let place = match (outcome.file_of(f), f.line) {
             (Some(file), Some(line)) => format!("{file}:{line}"),
-            _ => format!("{} {}", f.unit, f.month),
+            _ => format!("{} {}", outcome.unit_of(f), f.month),
         };
         s.push_str(&format!(
             "{place} {} {} {} — {}\n",
             f.rule().code(),
             f.severity.code(),
-            f.violation.pointer.as_deref().unwrap_or("-"),
-            ctx.message(f)
+            outcome.pointer_of(f).unwrap_or("-"),
+            ctx.message(outcome, f)
         ));
     }
     for r in &outcome.rejected {
@@ -97,4 +97,27 @@ pub fn kiemtra(args: &[&str]) -> std::process::Output {
 /// Standard output, which must be UTF-8.
 pub fn stdout(o: &std::process::Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+/// What a finding says, without where it was read: rule, unit, record id, month, field and
+/// facts. For comparing runs over the same records written differently.
+pub fn finding_facts(
+    o: &Outcome,
+    f: &kiemtra_runner::Finding,
+) -> (
+    kiemtra_rules::Rule,
+    String,
+    Option<String>,
+    kiemtra_rules::Month,
+    Option<String>,
+    kiemtra_rules::Detail,
+) {
+    (
+        f.rule(),
+        o.unit_of(f).to_owned(),
+        o.record_of(f).map(|id| id.into_owned()),
+        f.month,
+        o.pointer_of(f).map(str::to_owned),
+        f.detail.clone(),
+    )
 }

@@ -282,7 +282,7 @@ fn details(
     let lang = ctx.lang;
     let mut by_unit: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in &outcome.findings {
-        by_unit.entry(&f.unit).or_default().push(f);
+        by_unit.entry(outcome.unit_of(f)).or_default().push(f);
     }
     let mut blocks = Vec::new();
     for p in &rollup.parents {

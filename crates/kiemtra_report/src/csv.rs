@@ -80,26 +80,25 @@ pub fn render_with(
     })
     .map_err(err)?;
     for f in &outcome.findings {
-        let unit = crate::unit(outcome, &f.unit);
+        let unit = crate::unit(outcome, outcome.unit_of(f));
         let row: [String; 16] = [
             unit.and_then(|u| u.parent.clone()).unwrap_or_default(),
-            f.unit.clone(),
+            outcome.unit_of(f).to_owned(),
             unit.and_then(|u| u.name.clone()).unwrap_or_default(),
-            f.record.clone().unwrap_or_default(),
+            outcome
+                .record_of(f)
+                .map(|id| id.into_owned())
+                .unwrap_or_default(),
             f.month.to_string(),
             f.date.map(|d| d.to_string()).unwrap_or_default(),
             f.rule().code().to_owned(),
             f.rule().name().to_owned(),
             f.severity.label(lang).to_owned(),
-            ctx.message(f),
-            f.violation
-                .pointer
-                .as_deref()
-                .map(dotted)
-                .unwrap_or_default(),
+            ctx.message(outcome, f),
+            outcome.pointer_of(f).map(dotted).unwrap_or_default(),
             ctx.cites(f),
             ctx.hint(f),
-            f.file.clone().unwrap_or_default(),
+            outcome.file_of(f).unwrap_or_default().to_owned(),
             f.line.map(|l| l.to_string()).unwrap_or_default(),
             outcome.column(f).map(|c| c.to_string()).unwrap_or_default(),
         ];

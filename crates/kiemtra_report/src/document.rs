@@ -200,7 +200,7 @@ pub(crate) fn overview(ctx: &Context<'_>, rollup: &Rollup<'_>) -> String {
 
 /// The waiver covering a waived finding: `MT-01: lý do — người duyệt, đến 31/12/2017`.
 pub(crate) fn waiver(outcome: &Outcome, f: &kiemtra_runner::Finding, lang: Lang) -> String {
-    match f.waiver.and_then(|i| outcome.waivers.get(i)) {
+    match outcome.waiver_of(f) {
         Some(u) => {
             let w = &u.waiver;
             let until = w.expires.format("%d/%m/%Y");

@@ -230,7 +230,7 @@ struct Finding<'a> {
     name: &'static str,
     severity: Severity,
     unit: &'a str,
-    record: Option<&'a str>,
+    record: Option<std::borrow::Cow<'a, str>>,
     month: String,
     date: Option<String>,
     file: Option<&'a str>,
@@ -398,12 +398,12 @@ fn finding<'a>(
         rule: f.rule().code(),
         name: f.rule().name(),
         severity: f.severity,
-        unit: &f.unit,
-        record: f.record.as_deref(),
+        unit: outcome.unit_of(f),
+        record: outcome.record_of(f),
         month: f.month.to_string(),
         date: f.date.map(|d| d.to_string()),
-        file: f.file.as_deref(),
-        line: f.line,
+        file: outcome.file_of(f),
+        line: f.line.map(std::num::NonZeroU32::get),
         column: outcome.column(f),
         word: outcome.word_place(f).map(|p| match p {
             kiemtra_runner::WordPlace::Found { paragraph, label } => Word {
@@ -417,23 +417,20 @@ fn finding<'a>(
                 missing: Some(label),
             },
         }),
-        pointer: f.violation.pointer.as_deref(),
-        message: ctx.message(f),
-        unverifiable: f.violation.unverifiable(),
+        pointer: outcome.pointer_of(f),
+        message: ctx.message(outcome, f),
+        unverifiable: f.unverifiable(),
         cites: ctx.policy.cites(f.rule()),
         hint: ctx.hint(f),
-        fingerprint: f.fingerprint(),
+        fingerprint: outcome.fingerprint(f),
         baseline: f.change.map(|c| c.code()),
-        waiver: f
-            .waiver
-            .and_then(|i| outcome.waivers.get(i))
-            .map(|u| FindingWaiver {
-                id: &u.waiver.id,
-                state: u.state.code(),
-                justification: &u.waiver.justification,
-                approved_by: &u.waiver.approved_by,
-                expires: u.waiver.expires.to_string(),
-            }),
+        waiver: outcome.waiver_of(f).map(|u| FindingWaiver {
+            id: &u.waiver.id,
+            state: u.state.code(),
+            justification: &u.waiver.justification,
+            approved_by: &u.waiver.approved_by,
+            expires: u.waiver.expires.to_string(),
+        }),
     }
 }
 

@@ -118,8 +118,8 @@ impl Context<'_> {
         rollup::rollup(outcome, &self.policy.parameters().rating)
     }
 
-    pub fn message(&self, f: &Finding) -> String {
-        kiemtra_rules::rules::message(&f.violation, self.lang)
+    pub fn message(&self, outcome: &Outcome, f: &Finding) -> String {
+        kiemtra_rules::rules::message_of(f.rule, outcome.pointer_of(f), &f.detail, self.lang)
     }
 
     pub fn hint(&self, f: &Finding) -> String {

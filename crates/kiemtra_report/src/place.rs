@@ -40,7 +40,7 @@ fn standard_label(path: &str) -> Option<&'static str> {
 /// The field of a finding as a secretary names it: `Kết luận (session.conclusion)`; the dotted
 /// path alone when no column holds it (`session.follow_up`).
 pub fn field_label(outcome: &Outcome, f: &Finding) -> Option<String> {
-    let pointer = f.violation.pointer.as_deref()?;
+    let pointer = outcome.pointer_of(f)?;
     let path = dotted(pointer);
     let plain = pointer.trim_start_matches('/').replace('/', ".");
     let label = outcome
@@ -58,8 +58,8 @@ pub fn table_place(outcome: &Outcome, f: &Finding, lang: Lang) -> Option<String>
     let line = f.line?;
     let column = outcome
         .columns
-        .get(f.file.as_deref()?)?
-        .of(f.violation.pointer.as_deref()?)?;
+        .get(outcome.file_of(f)?)?
+        .of(outcome.pointer_of(f)?)?;
     let letter = column_letter(column);
     let header = outcome
         .header(f)

@@ -43,7 +43,7 @@ pub(crate) fn waiver_line(
     lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let Some(u) = f.waiver.and_then(|i| outcome.waivers.get(i)) else {
+    let Some(u) = outcome.waiver_of(f) else {
         return Ok(());
     };
     let w = &u.waiver;
@@ -147,7 +147,7 @@ pub(crate) fn sections(
             )
         )?;
         for f in &outcome.waived {
-            write!(out, "  {}  ", Shown(&f.unit))?;
+            write!(out, "  {}  ", Shown(outcome.unit_of(f)))?;
             let mut line = Vec::new();
             crate::text::finding(f, outcome, ctx, &mut line)?;
             out.write_all(trim_indent(&line))?;

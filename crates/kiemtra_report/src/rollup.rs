@@ -225,7 +225,7 @@ pub fn rollup<'o>(outcome: &'o Outcome, thresholds: &Thresholds) -> Rollup<'o> {
             .or_insert((f.severity, 0, BTreeSet::new()));
         e.0 = e.0.max(f.severity);
         e.1 += 1;
-        e.2.insert(&f.unit);
+        e.2.insert(outcome.unit_of(f));
     }
     let mut rules: Vec<RuleRow> = per_rule
         .into_iter()

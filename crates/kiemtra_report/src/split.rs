@@ -9,19 +9,9 @@ use kiemtra_runner::{Outcome, Summary};
 pub fn of_parent(outcome: &Outcome, parent: Option<&str>) -> Outcome {
     let mut part = outcome.clone();
     part.units.retain(|u| u.parent.as_deref() == parent);
-    let ours = |unit: &str| crate::unit(&part, unit).is_some();
-    let findings = outcome
-        .findings
-        .iter()
-        .filter(|f| ours(&f.unit))
-        .cloned()
-        .collect();
-    let waived = outcome
-        .waived
-        .iter()
-        .filter(|f| ours(&f.unit))
-        .cloned()
-        .collect();
+    let ours = |f: &&kiemtra_runner::Finding| crate::unit(&part, outcome.unit_of(f)).is_some();
+    let findings = outcome.findings.iter().filter(ours).cloned().collect();
+    let waived = outcome.waived.iter().filter(ours).cloned().collect();
     part.findings = findings;
     part.waived = waived;
     part.rejected.clear();

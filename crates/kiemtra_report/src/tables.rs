@@ -198,9 +198,9 @@ pub(crate) fn place(outcome: &Outcome, f: &Finding, lang: Lang) -> Option<String
     if let Some(word) = outcome.word_place_text(f, lang) {
         return Some(word);
     }
-    match (&f.file, f.line, outcome.column(f)) {
+    match (outcome.file_of(f), f.line, outcome.column(f)) {
         // Word minutes have no lines: a finding of the whole meeting names the file.
-        (Some(file), Some(_), _) if outcome.word.contains_key(file) => Some(file.clone()),
+        (Some(file), Some(_), _) if outcome.word.contains_key(file) => Some(file.to_owned()),
         (Some(file), Some(line), Some(col)) => Some(format!("{file}:{line}:{col}")),
         (Some(file), Some(line), None) => Some(format!("{file}:{line}")),
         _ => None,
@@ -235,8 +235,8 @@ pub(crate) fn findings_table(
         rows: findings
             .iter()
             .map(|f| {
-                let mut what = Cell::text(ctx.message(f));
-                if let Some(p) = f.violation.pointer.as_deref() {
+                let mut what = Cell::text(ctx.message(outcome, f));
+                if let Some(p) = outcome.pointer_of(f) {
                     what = what.with(Span::Code(dotted(p)));
                 }
                 Row {
@@ -311,14 +311,14 @@ pub(crate) fn waived(outcome: &Outcome, ctx: &Context<'_>, w: &Words) -> Table {
             .iter()
             .map(|f| Row {
                 cells: vec![
-                    Cell::text(&f.unit).styled(Style::Code),
+                    Cell::text(outcome.unit_of(f)).styled(Style::Code),
                     match f.date {
                         Some(d) => Cell::value(Value::Date(d)),
                         None => Cell::value(Value::Month(f.month)),
                     }
                     .styled(Style::Centre),
                     Cell::text(f.rule().code()).styled(Style::Centre),
-                    Cell::text(ctx.message(f)),
+                    Cell::text(ctx.message(outcome, f)),
                     Cell::text(document::waiver(outcome, f, lang)).styled(Style::Small),
                 ],
                 ..Row::default()

@@ -46,7 +46,11 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
     }
     let mut units: std::collections::BTreeMap<&str, Group<'_>> = Default::default();
     for f in &outcome.findings {
-        units.entry(f.unit.as_str()).or_default().findings.push(f);
+        units
+            .entry(outcome.unit_of(f))
+            .or_default()
+            .findings
+            .push(f);
     }
     for p in resolved {
         units
@@ -191,12 +195,12 @@ pub(crate) fn finding(
 ) -> io::Result<()> {
     let lang = ctx.lang;
     let table = crate::place::table_place(outcome, f, lang);
-    let place = match (&f.file, f.line) {
+    let place = match (outcome.file_of(f), f.line) {
         _ if outcome.word_place(f).is_some() => {
             outcome.word_place_text(f, lang).unwrap_or_default()
         }
         // Word minutes have no lines: a finding of the whole meeting names the file.
-        (Some(file), Some(_)) if outcome.word.contains_key(file) => file.clone(),
+        (Some(file), Some(_)) if outcome.word.contains_key(file) => file.to_owned(),
         (Some(file), Some(_)) if table.is_some() => {
             format!("{file}, {}", table.unwrap_or_default())
         }
@@ -218,7 +222,7 @@ pub(crate) fn finding(
         "  {place}  {CODE}{}{CODE:#}  {sev}{}{sev:#}  {change}{}  {DIM}[{}]{DIM:#}",
         f.rule().code(),
         f.severity.label(lang),
-        Shown(&ctx.message(f)),
+        Shown(&ctx.message(outcome, f)),
         ctx.cites(f),
     )?;
     crate::review::waiver_line(f, outcome, lang, out)?;

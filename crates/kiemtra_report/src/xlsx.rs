@@ -186,24 +186,25 @@ fn findings(outcome: &Outcome, ctx: &Context<'_>) -> Table {
         .findings
         .iter()
         .map(|f| {
-            let unit = crate::unit(outcome, &f.unit);
+            let unit = crate::unit(outcome, outcome.unit_of(f));
             Row {
                 cells: vec![
                     Cell::text(parent_name(unit.and_then(|u| u.parent.as_deref()), lang)),
-                    Cell::text(&f.unit),
+                    Cell::text(outcome.unit_of(f)),
                     text_or_empty(unit.and_then(|u| u.name.clone())),
                     Cell::value(Value::Month(f.month)),
                     f.date
                         .map_or(Cell::value(Value::Empty), |d| Cell::value(Value::Date(d))),
-                    text_or_empty(f.file.clone()),
-                    f.line.map_or(Cell::value(Value::Empty), Cell::number),
+                    text_or_empty(outcome.file_of(f).map(str::to_owned)),
+                    f.line
+                        .map_or(Cell::value(Value::Empty), |l| Cell::number(l.get())),
                     outcome
                         .column(f)
                         .map_or(Cell::value(Value::Empty), Cell::number),
                     Cell::text(f.rule().code()),
                     Cell::text(f.severity.label(lang)),
-                    Cell::text(ctx.message(f)),
-                    text_or_empty(f.violation.pointer.as_deref().map(dotted)),
+                    Cell::text(ctx.message(outcome, f)),
+                    text_or_empty(outcome.pointer_of(f).map(dotted)),
                     Cell::text(ctx.cites(f)),
                     Cell::text(ctx.hint(f)),
                 ],

@@ -20,14 +20,7 @@ impl Violation {
     /// v1.1, *What could not be checked*): a data problem, not a proven breach. Such a finding
     /// is at most a warning and never makes a month non-compliant by itself.
     pub fn unverifiable(&self) -> bool {
-        matches!(
-            self.detail,
-            Detail::Unreadable { .. }
-                | Detail::NoDue {
-                    unreadable: Some(_),
-                    ..
-                }
-        )
+        self.detail.unverifiable()
     }
 
     pub fn new(rule: Rule, pointer: impl Into<String>, detail: Detail) -> Violation {
@@ -39,34 +32,35 @@ impl Violation {
     }
 }
 
-/// The facts a message is built from.
+/// The facts a message is built from. Kept small (24 bytes): a run may hold hundreds of
+/// thousands of findings, each with its detail.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Detail {
     /// Missing or blank; nothing more to say.
     Missing,
     /// Given, but the value cannot be read (shown as written); counts as absent.
-    Unreadable { value: String },
+    Unreadable { value: Box<str> },
     /// Which parts of a two-part field are blank (`strengths`, `weaknesses`).
-    Parts { parts: Vec<&'static str> },
+    Parts { parts: Box<[&'static str]> },
     /// The distinct topics of a session that has more than one.
-    Topics { topics: Vec<String> },
+    Topics { topics: Box<[String]> },
     /// A duration below the minimum.
     TooShort { minutes: i64, min: u32 },
-    /// Start, end and stated minutes that do not agree.
+    /// Start and end (minutes after midnight) and stated minutes that do not agree.
     Inconsistent {
-        start: String,
-        end: String,
+        start: u16,
+        end: u16,
         minutes: Option<u32>,
-        computed: i64,
+        computed: i32,
     },
     /// An assignment (0-based index) without a readable due date.
     NoDue {
-        index: usize,
-        unreadable: Option<String>,
+        index: u32,
+        unreadable: Option<Box<str>>,
     },
     /// An assignment due before the meeting.
     DueBefore {
-        index: usize,
+        index: u32,
         due: NaiveDate,
         date: NaiveDate,
     },
@@ -78,7 +72,35 @@ pub enum Detail {
     /// A month with no periodic meeting.
     NoMeeting { month: Month },
     /// A month with `count` periodic meetings.
-    Meetings { month: Month, count: usize },
+    Meetings { month: Month, count: u32 },
+}
+
+impl Detail {
+    /// Whether the verdict rests on a value that was written but cannot be read (catalogue
+    /// v1.1, *What could not be checked*): a data problem, not a proven breach. Such a finding
+    /// is at most a warning and never makes a month non-compliant by itself.
+    pub fn unverifiable(&self) -> bool {
+        matches!(
+            self,
+            Detail::Unreadable { .. }
+                | Detail::NoDue {
+                    unreadable: Some(_),
+                    ..
+                }
+        )
+    }
+
+    /// The value written but unreadable that the finding is about, shown as written.
+    pub fn written(&self) -> Option<&str> {
+        match self {
+            Detail::Unreadable { value }
+            | Detail::NoDue {
+                unreadable: Some(value),
+                ..
+            } => Some(value),
+            _ => None,
+        }
+    }
 }
 
 /// Where a unit-level rule attaches its finding.

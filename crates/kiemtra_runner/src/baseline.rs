@@ -338,15 +338,22 @@ impl Baseline {
         records
     }
 
-    /// Marks each finding of `outcome` new or open, and lists what is resolved. The run must have been made with [`Baseline::records`] as [`crate::Options::recheck`].
+    /// Marks each finding of `outcome` new or open, and lists what is resolved. The run must
+    /// have been made with [`Baseline::records`] as [`crate::Options::recheck`].
     pub fn compare(&self, outcome: &mut Outcome, policy: &Policy) {
         let mut left: BTreeMap<&FindingKey, usize> = BTreeMap::new();
         for p in &self.findings {
             *left.entry(&p.key).or_default() += 1;
         }
         let (mut new, mut open) = (0, 0);
-        for f in outcome.findings.iter_mut().chain(outcome.waived.iter_mut()) {
-            let key = f.key();
+        let keys: Vec<FindingKey> = outcome
+            .findings
+            .iter()
+            .chain(&outcome.waived)
+            .map(|f| outcome.key(f))
+            .collect();
+        let findings = outcome.findings.iter_mut().chain(outcome.waived.iter_mut());
+        for (f, key) in findings.zip(keys) {
             let change = match left.get_mut(&key) {
                 Some(n) if *n > 0 => {
                     *n -= 1;

@@ -21,7 +21,9 @@ pub use blocks::Limits;
 pub use discover::{discover, Discovered, FileError};
 pub use inputs::{InputFile, Inputs};
 pub use kiemtra_input::Encoding;
-pub use outcome::{Finding, MonthState, Outcome, Rejected, Summary, UnitSummary, WordPlace};
+pub use outcome::{
+    Finding, Ix, MonthState, Names, Outcome, Rejected, Summary, UnitSummary, WordPlace,
+};
 pub use policy::{Policy, Selection, SELECT_ALL};
 pub use progress::{Progress, Step};
 pub use waiver::{AsOf, Waiver, WaiverScope, WaiverState, WaiverUse};

@@ -1,62 +1,107 @@
 //! The result of an inspection, as data.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::num::NonZeroU32;
 
 use chrono::NaiveDate;
 use kiemtra_input::Reason;
-use kiemtra_rules::{Month, Note, Period, Rule, Severity, Violation};
+use kiemtra_rules::{Detail, Month, Note, Period, Rule, Severity};
 
 pub use crate::baseline::{BaselineReport, Change, FindingAt, FindingKey};
 use crate::discover::FileError;
 use crate::inputs::Inputs;
 use crate::waiver::{AsOf, WaiverUse};
 
-/// One finding: a violation placed in its unit, record, file and line, with its severity.
+/// One finding: a rule's facts placed in its unit, record, file and line, with its severity.
+/// Compact (72 bytes): a batch may hold hundreds of thousands; its strings are kept once in
+/// [`Outcome::names`] and worded only when a report is written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
-    pub violation: Violation,
+    pub rule: Rule,
     pub severity: Severity,
-    pub unit: String,
-    /// The record's id; `None` for a finding about the unit as a whole (CD601, CD602).
-    pub record: Option<String>,
-    /// The month of the meeting, or the month the unit-level finding is about.
-    pub month: Month,
-    /// The meeting's date, for record findings.
-    pub date: Option<NaiveDate>,
-    pub file: Option<String>,
-    /// 1-based line where the record starts in its file; in a record spread over several lines
-    /// (pretty-printed JSON), the line of the finding's field.
-    pub line: Option<u32>,
-    /// In a record spread over several lines, the 1-based column of the finding's field.
-    pub column: Option<u32>,
-    /// Index in [`Outcome::waivers`] of the waiver that covers the finding: in force for a
-    /// finding of [`Outcome::waived`], expired for one of [`Outcome::findings`].
-    pub waiver: Option<usize>,
     /// New since the baseline, or still open; `None` without a baseline.
     pub change: Option<Change>,
+    /// Its unit, in [`Names::units`].
+    pub unit: Ix,
+    /// Its record's id in [`Names::records`] when it is not the default `unit/date`; see
+    /// [`Outcome::record_of`].
+    pub record: Option<Ix>,
+    /// Its file, in [`Names::files`]; `None` for a finding about the unit as a whole.
+    pub file: Option<Ix>,
+    /// JSON pointer of the field at fault (`/session/reason`), in [`Names::pointers`].
+    pub pointer: Option<Ix>,
+    /// 1-based line where the record starts in its file; in a record spread over several lines
+    /// (pretty-printed JSON), the line of the finding's field.
+    pub line: Option<NonZeroU32>,
+    /// In a record spread over several lines, the 1-based column of the finding's field.
+    pub column: Option<NonZeroU32>,
+    /// Index in [`Outcome::waivers`] of the waiver that covers the finding: in force for a
+    /// finding of [`Outcome::waived`], expired for one of [`Outcome::findings`].
+    pub waiver: Option<Ix>,
+    /// The meeting's date, for record findings; `None` for a finding about the unit as a whole
+    /// (CD601, CD602).
+    pub date: Option<NaiveDate>,
+    /// The month of the meeting, or the month the unit-level finding is about.
+    pub month: Month,
+    pub detail: Detail,
 }
 
 impl Finding {
     pub fn rule(&self) -> Rule {
-        self.violation.rule
+        self.rule
     }
 
-    /// What identifies the finding from one inspection to the next.
-    pub fn key(&self) -> FindingKey {
-        FindingKey {
-            rule: self.rule().code().to_owned(),
-            unit: self.unit.clone(),
-            at: match &self.record {
-                Some(id) => FindingAt::Record(id.clone()),
-                None => FindingAt::Month(self.month.to_string()),
-            },
-            pointer: self.violation.pointer.clone(),
-        }
+    /// Whether the verdict rests on a value written but unreadable (see
+    /// [`Detail::unverifiable`]).
+    pub fn unverifiable(&self) -> bool {
+        self.detail.unverifiable()
     }
 
-    /// The stable fingerprint of [`Finding::key`] (see [`FindingKey::fingerprint`]).
-    pub fn fingerprint(&self) -> String {
-        self.key().fingerprint()
+    /// Whether the finding is about a record (not the unit as a whole).
+    pub fn is_about_record(&self) -> bool {
+        self.date.is_some()
+    }
+}
+
+/// An index into one of the run's tables, in 4 bytes (`Option<Ix>` too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ix(NonZeroU32);
+
+impl Ix {
+    /// `None` past `u32::MAX - 1` entries, far beyond what a run can hold.
+    pub fn new(i: usize) -> Option<Ix> {
+        u32::try_from(i)
+            .ok()
+            .and_then(|i| i.checked_add(1))
+            .and_then(NonZeroU32::new)
+            .map(Ix)
+    }
+
+    pub fn get(self) -> usize {
+        self.0.get() as usize - 1
+    }
+
+    /// The last index there can be: what an index past it becomes (never reached).
+    pub const LAST: Ix = Ix(NonZeroU32::MAX);
+}
+
+/// The strings findings refer to by [`Ix`], each kept once for the whole run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Names {
+    /// Unit codes.
+    pub units: Vec<String>,
+    /// Input files, as named in reports.
+    pub files: Vec<String>,
+    /// Record ids that are not the default `unit/date`.
+    pub records: Vec<Box<str>>,
+    /// JSON pointers of fields at fault.
+    pub pointers: Vec<Box<str>>,
+}
+
+impl Names {
+    fn get<T: AsRef<str>>(table: &[T], ix: Option<Ix>) -> Option<&str> {
+        table.get(ix?.get()).map(AsRef::as_ref)
     }
 }
 
@@ -184,6 +229,8 @@ pub struct Outcome {
     pub to: Option<Month>,
     /// The findings that count: not waived.
     pub findings: Vec<Finding>,
+    /// The strings findings refer to.
+    pub names: Names,
     pub rejected: Vec<Rejected>,
     pub file_errors: Vec<FileError>,
     pub units: Vec<UnitSummary>,
@@ -212,19 +259,67 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// A finding's unit code.
+    pub fn unit_of(&self, f: &Finding) -> &str {
+        Names::get(&self.names.units, Some(f.unit)).unwrap_or_default()
+    }
+
+    /// A finding's file, as named in reports; `None` for a finding about the unit as a whole.
+    pub fn file_of(&self, f: &Finding) -> Option<&str> {
+        Names::get(&self.names.files, f.file)
+    }
+
+    /// The id of a finding's record (given, or the default `unit/date`); `None` for a finding
+    /// about the unit as a whole.
+    pub fn record_of(&self, f: &Finding) -> Option<Cow<'_, str>> {
+        let date = f.date?;
+        Some(match Names::get(&self.names.records, f.record) {
+            Some(id) => Cow::Borrowed(id),
+            None => Cow::Owned(kiemtra_rules::validate::default_id(self.unit_of(f), date)),
+        })
+    }
+
+    /// The JSON pointer of a finding's field (`/session/reason`), when it has one.
+    pub fn pointer_of(&self, f: &Finding) -> Option<&str> {
+        Names::get(&self.names.pointers, f.pointer)
+    }
+
+    /// The waiver that covers a finding (in force for a waived one, expired otherwise).
+    pub fn waiver_of(&self, f: &Finding) -> Option<&WaiverUse> {
+        self.waivers.get(f.waiver?.get())
+    }
+
+    /// What identifies a finding from one inspection to the next.
+    pub fn key(&self, f: &Finding) -> FindingKey {
+        FindingKey {
+            rule: f.rule.code().to_owned(),
+            unit: self.unit_of(f).to_owned(),
+            at: match self.record_of(f) {
+                Some(id) => FindingAt::Record(id.into_owned()),
+                None => FindingAt::Month(f.month.to_string()),
+            },
+            pointer: self.pointer_of(f).map(str::to_owned),
+        }
+    }
+
+    /// The stable fingerprint of [`Outcome::key`] (see [`FindingKey::fingerprint`]).
+    pub fn fingerprint(&self, f: &Finding) -> String {
+        self.key(f).fingerprint()
+    }
+
     /// The column of a finding's field: in a CSV file or a worksheet, the column holding it; in
     /// a pretty-printed JSON record, where its key is written.
     pub fn column(&self, f: &Finding) -> Option<u32> {
-        match self.columns.get(f.file.as_deref()?) {
-            Some(columns) => columns.of(f.violation.pointer.as_deref()?),
-            None => f.column,
+        match self.columns.get(self.file_of(f)?) {
+            Some(columns) => columns.of(self.pointer_of(f)?),
+            None => f.column.map(NonZeroU32::get),
         }
     }
 
     /// The header, as its file writes it, of the column holding a finding's field.
     pub fn header(&self, f: &Finding) -> Option<&str> {
-        let columns = self.columns.get(f.file.as_deref()?)?;
-        let column = columns.of(f.violation.pointer.as_deref()?)?;
+        let columns = self.columns.get(self.file_of(f)?)?;
+        let column = columns.of(self.pointer_of(f)?)?;
         let header = columns
             .headers
             .get(usize::try_from(column).ok()?.checked_sub(1)?)?;
@@ -234,8 +329,8 @@ impl Outcome {
     /// Where a finding's field is in Word minutes: its paragraph and label, or the label
     /// kiemtra looked for and did not find. `None` for a finding outside Word minutes.
     pub fn word_place(&self, f: &Finding) -> Option<WordPlace> {
-        let places = self.word.get(f.file.as_deref()?)?;
-        let pointer = f.violation.pointer.as_deref()?;
+        let places = self.word.get(self.file_of(f)?)?;
+        let pointer = self.pointer_of(f)?;
         Some(match places.of(pointer) {
             Some(p) => WordPlace::Found {
                 paragraph: p.paragraph,
@@ -254,7 +349,7 @@ impl Outcome {
     /// “Kết luận”` or `biên-bản.docx, không thấy mục “Kết luận”`. `None` outside Word minutes.
     pub fn word_place_text(&self, f: &Finding, lang: kiemtra_rules::Lang) -> Option<String> {
         let place = self.word_place(f)?;
-        Some(format!("{}, {}", f.file.as_deref()?, place.describe(lang)))
+        Some(format!("{}, {}", self.file_of(f)?, place.describe(lang)))
     }
 
     /// Findings new since the baseline, still open, and resolved, for one unit (waived
@@ -262,7 +357,7 @@ impl Outcome {
     pub fn baseline_counts(&self, unit: &str) -> (usize, usize, usize) {
         let (mut new, mut open) = (0, 0);
         for f in self.findings.iter().chain(&self.waived) {
-            if f.unit == unit {
+            if self.unit_of(f) == unit {
                 match f.change {
                     Some(Change::New) => new += 1,
                     Some(Change::Open) => open += 1,

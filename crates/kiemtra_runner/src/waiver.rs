@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use kiemtra_rules::text::topic_key;
 use kiemtra_rules::{Month, Rule, Severity};
 
-use crate::outcome::{Finding, Outcome};
+use crate::outcome::{Finding, Ix, Outcome};
 
 /// Which units a waiver covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,8 +45,9 @@ pub struct Waiver {
 }
 
 impl Waiver {
-    /// Whether the waiver's scope covers a finding of a unit with that parent, ignoring expiry.
-    pub fn covers(&self, finding: &Finding, parent: Option<&str>) -> bool {
+    /// Whether the waiver's scope covers a finding of `unit`, whose parent is `parent`, ignoring
+    /// expiry.
+    pub fn covers(&self, finding: &Finding, unit: &str, parent: Option<&str>) -> bool {
         if !self.rules.contains(&finding.rule()) {
             return false;
         }
@@ -54,7 +55,7 @@ impl Waiver {
             return false;
         }
         match &self.scope {
-            WaiverScope::Unit(code) => *code == finding.unit,
+            WaiverScope::Unit(code) => code == unit,
             WaiverScope::Parent(name) => parent.is_some_and(|p| topic_key(p) == topic_key(name)),
         }
     }
@@ -129,14 +130,16 @@ pub(crate) fn apply(outcome: &mut Outcome, waivers: &[Waiver], as_of: Option<Nai
         .iter()
         .map(|u| (u.code.as_str(), u.parent.as_deref()))
         .collect();
+    let names = std::mem::take(&mut outcome.names);
     let mut kept = Vec::with_capacity(outcome.findings.len());
     let mut waived = Vec::new();
     for mut f in std::mem::take(&mut outcome.findings) {
-        let parent = parents.get(f.unit.as_str()).copied().flatten();
+        let unit = names.units.get(f.unit.get()).map_or("", String::as_str);
+        let parent = parents.get(unit).copied().flatten();
         let mut in_force = None;
         let mut expired = None;
         for (i, w) in waivers.iter().enumerate() {
-            if !w.covers(&f, parent) {
+            if !w.covers(&f, unit, parent) {
                 continue;
             }
             // Without a day to judge expiry by there is no input, hence no finding: unreachable
@@ -152,14 +155,14 @@ pub(crate) fn apply(outcome: &mut Outcome, waivers: &[Waiver], as_of: Option<Nai
             if let Some(u) = uses.get_mut(i) {
                 u.matched += 1;
             }
-            f.waiver = Some(i);
+            f.waiver = Ix::new(i);
             waived.push(f);
         } else {
             if let Some(i) = expired {
                 if let Some(u) = uses.get_mut(i) {
                     u.matched += 1;
                 }
-                f.waiver = Some(i);
+                f.waiver = Ix::new(i);
             }
             kept.push(f);
         }
@@ -174,17 +177,26 @@ pub(crate) fn apply(outcome: &mut Outcome, waivers: &[Waiver], as_of: Option<Nai
     }
     outcome.findings = kept;
     outcome.waived = waived;
+    outcome.names = names;
     outcome.waivers = uses;
     recount(outcome);
 }
 
 /// Counts by severity, in the summary and per unit, of the findings that are not waived.
 fn recount(outcome: &mut Outcome) {
-    let index: std::collections::BTreeMap<String, usize> = outcome
+    let index: std::collections::BTreeMap<&str, usize> = outcome
         .units
         .iter()
         .enumerate()
-        .map(|(i, u)| (u.code.clone(), i))
+        .map(|(i, u)| (u.code.as_str(), i))
+        .collect();
+    // By the findings' unit index: the unit's place in `outcome.units` (the same, unless the
+    // outcome is a part of a larger one).
+    let place: Vec<Option<usize>> = outcome
+        .names
+        .units
+        .iter()
+        .map(|code| index.get(code.as_str()).copied())
         .collect();
     let s = &mut outcome.summary;
     (s.errors, s.warnings, s.infos) = (0, 0, 0);
@@ -193,7 +205,8 @@ fn recount(outcome: &mut Outcome) {
         (u.errors, u.warnings, u.infos, u.waived) = (0, 0, 0, 0);
     }
     for f in &outcome.findings {
-        let unit = index.get(&f.unit).and_then(|&i| outcome.units.get_mut(i));
+        let unit = place.get(f.unit.get()).copied().flatten();
+        let unit = unit.and_then(|i| outcome.units.get_mut(i));
         let (total, of_unit) = match f.severity {
             Severity::Error => (&mut s.errors, unit.map(|u| &mut u.errors)),
             Severity::Warning => (&mut s.warnings, unit.map(|u| &mut u.warnings)),
@@ -205,7 +218,8 @@ fn recount(outcome: &mut Outcome) {
         }
     }
     for f in &outcome.waived {
-        if let Some(u) = index.get(&f.unit).and_then(|&i| outcome.units.get_mut(i)) {
+        let unit = place.get(f.unit.get()).copied().flatten();
+        if let Some(u) = unit.and_then(|i| outcome.units.get_mut(i)) {
             u.waived += 1;
         }
     }

@@ -15,6 +15,8 @@ pub(super) fn check(session: &Session<'_>, date: NaiveDate, out: &mut Vec<Violat
         .enumerate()
     {
         let Some(a) = a.value() else { continue };
+        let pointer = format!("/session/assignments/{index}/due");
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
         let detail = match &a.due {
             // A deadline relative to the meeting (`cuối quý`) becomes a day here, where the
             // meeting's date is known; `thường xuyên` is read, and sets no time limit.
@@ -29,7 +31,7 @@ pub(super) fn check(session: &Session<'_>, date: NaiveDate, out: &mut Vec<Violat
             Field::Unreadable(v) | Field::Invalid(v) if !crate::text::is_blank(v) => {
                 Detail::NoDue {
                     index,
-                    unreadable: Some(v.clone()),
+                    unreadable: Some(v.as_str().into()),
                 }
             }
             _ => Detail::NoDue {
@@ -37,7 +39,6 @@ pub(super) fn check(session: &Session<'_>, date: NaiveDate, out: &mut Vec<Violat
                 unreadable: None,
             },
         };
-        let pointer = format!("/session/assignments/{index}/due");
         out.push(Violation::new(Rule::AssignmentDeadline, pointer, detail));
     }
 }

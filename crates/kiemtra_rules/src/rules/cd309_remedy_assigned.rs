@@ -28,7 +28,7 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
             Rule::RemedyAssigned,
             format!("/session/assignments/{i}/remedy"),
             Detail::Unreadable {
-                value: value.to_owned(),
+                value: value.into(),
             },
         ),
         None => Violation::new(

@@ -21,7 +21,7 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
             Rule::DurationRecorded,
             pointer,
             Detail::Unreadable {
-                value: value.to_owned(),
+                value: value.into(),
             },
         ),
         None => Violation::new(Rule::DurationRecorded, "/session/minutes", Detail::Missing),

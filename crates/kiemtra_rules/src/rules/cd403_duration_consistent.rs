@@ -20,10 +20,10 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
         Rule::DurationConsistent,
         pointer,
         Detail::Inconsistent {
-            start: start.0.format("%H:%M").to_string(),
-            end: end.0.format("%H:%M").to_string(),
+            start: minute_of_day(start.0),
+            end: minute_of_day(end.0),
             minutes,
-            computed,
+            computed: i32::try_from(computed).unwrap_or(i32::MIN),
         },
     ));
 }
@@ -38,7 +38,8 @@ pub(super) fn message(d: &Detail, w: &Words) -> String {
     else {
         return w.get("CD403.title").to_owned();
     };
-    let times: [(&str, &dyn std::fmt::Display); 2] = [("start", start), ("end", end)];
+    let (start, end) = (hh_mm(*start), hh_mm(*end));
+    let times: [(&str, &dyn std::fmt::Display); 2] = [("start", &start), ("end", &end)];
     match minutes {
         _ if *computed <= 0 => w.fill("CD403.end_not_after_start", &times),
         Some(m) => w.fill(
@@ -47,4 +48,15 @@ pub(super) fn message(d: &Detail, w: &Words) -> String {
         ),
         None => w.get("CD403.title").to_owned(),
     }
+}
+
+/// Minutes after midnight: what a finding keeps of a clock time (`19:30` → 1170).
+fn minute_of_day(t: chrono::NaiveTime) -> u16 {
+    use chrono::Timelike;
+    u16::try_from(t.hour() * 60 + t.minute()).unwrap_or(0)
+}
+
+/// `19:30`, as the message shows a time.
+fn hh_mm(minute: u16) -> String {
+    format!("{:02}:{:02}", minute / 60, minute % 60)
 }

@@ -18,7 +18,10 @@ pub(super) fn check(meetings: &[Meeting], period: Period, out: &mut Vec<(At, Vio
                 Violation {
                     rule: Rule::DuplicateMeeting,
                     pointer: None,
-                    detail: Detail::Meetings { month, count },
+                    detail: Detail::Meetings {
+                        month,
+                        count: u32::try_from(count).unwrap_or(u32::MAX),
+                    },
                 },
             ));
         }

@@ -88,9 +88,13 @@ pub fn check_unit(
 
 /// The message of a violation, in the reader's language.
 pub fn message(v: &Violation, lang: Lang) -> String {
-    let d = &v.detail;
+    message_of(v.rule, v.pointer.as_deref(), &v.detail, lang)
+}
+
+/// The message of a rule's finding at `pointer` with its facts, in the reader's language.
+pub fn message_of(rule: Rule, pointer: Option<&str>, d: &Detail, lang: Lang) -> String {
     let w = words(lang);
-    let message = match v.rule {
+    let message = match rule {
         Rule::SessionHeld => cd101_session_held::message(d, w),
         Rule::MinutesBook => cd102_minutes_book::message(d, w),
         Rule::TopicStated => cd201_topic_stated::message(d, w),
@@ -118,18 +122,17 @@ pub fn message(v: &Violation, lang: Lang) -> String {
         Rule::MonthlyCadence => cd601_monthly_cadence::message(d, w),
         Rule::DuplicateMeeting => cd602_duplicate_meeting::message(d, w),
     };
-    let written = match d {
-        Detail::Unreadable { value } => value,
-        Detail::NoDue {
-            unreadable: Some(value),
-            ..
-        } => value,
-        _ => return message,
+    let Some(written) = d.written() else {
+        return message;
     };
-    let forms = w.get(&format!("forms.{}", form_of(v.pointer.as_deref())));
+    let forms = w.get(&format!("forms.{}", form_of(pointer)));
     w.fill(
         "unverifiable.written",
-        &[("message", &message), ("value", written), ("forms", &forms)],
+        &[
+            ("message", &message),
+            ("value", &written),
+            ("forms", &forms),
+        ],
     )
 }
 
@@ -165,7 +168,9 @@ fn absence<T>(field: &Field<T>) -> Detail {
         // A list or object where a text was expected is kept as `[…]` / `{…}`: written, and
         // unreadable.
         Field::Unreadable(v) | Field::Invalid(v) if !is_blank(v) || v == "[…]" || v == "{…}" => {
-            Detail::Unreadable { value: v.clone() }
+            Detail::Unreadable {
+                value: v.as_str().into(),
+            }
         }
         _ => Detail::Missing,
     }
@@ -223,7 +228,9 @@ fn parts_required(
         out.push(Violation::new(
             rule,
             pointer,
-            Detail::Parts { parts: blank },
+            Detail::Parts {
+                parts: blank.into(),
+            },
         ));
     }
 }
@@ -265,19 +272,19 @@ mod tests {
                 Rule::Assessment => vec![(
                     "/session/assessment/strengths",
                     Detail::Parts {
-                        parts: vec!["strengths", "weaknesses"],
+                        parts: ["strengths", "weaknesses"].into(),
                     },
                 )],
                 Rule::CausesAndMeasures => vec![(
                     "/session/discussion/causes",
                     Detail::Parts {
-                        parts: vec!["causes", "measures"],
+                        parts: ["causes", "measures"].into(),
                     },
                 )],
                 Rule::SingleTopic => vec![(
                     "/session/topics",
                     Detail::Topics {
-                        topics: vec!["“Dân vận”.".into(), "Dân chủ".into()],
+                        topics: ["“Dân vận”.".into(), "Dân chủ".into()].into(),
                     },
                 )],
                 Rule::AssignmentDeadline => vec![
@@ -308,8 +315,8 @@ mod tests {
                     (
                         "/session/end",
                         Detail::Inconsistent {
-                            start: "20:00".into(),
-                            end: "19:30".into(),
+                            start: 20 * 60,
+                            end: 19 * 60 + 30,
                             minutes: None,
                             computed: -30,
                         },
@@ -317,8 +324,8 @@ mod tests {
                     (
                         "/session/minutes",
                         Detail::Inconsistent {
-                            start: "19:30".into(),
-                            end: "20:10".into(),
+                            start: 19 * 60 + 30,
+                            end: 20 * 60 + 10,
                             minutes: Some(60),
                             computed: 40,
                         },

@@ -2,6 +2,7 @@
 //! every finding placed at its file and line, the months' states counted, the findings sorted.
 
 use std::borrow::Cow;
+use std::num::NonZeroU32;
 
 use chrono::NaiveDate;
 use kiemtra_input::{FileProblem, Position, Reason};
@@ -12,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::discover::FileError;
 use crate::inputs::Inputs;
-use crate::outcome::{Finding, MonthState, Outcome, Rejected, Summary, UnitSummary};
+use crate::outcome::{Finding, Ix, MonthState, Names, Outcome, Rejected, Summary, UnitSummary};
 
 use super::collect::Collected;
 use super::read::guarded;
@@ -142,24 +143,42 @@ pub(super) fn judge(
     units.sort_unstable_by(|a, b| a.0.cmp(b.0));
     summary.units = units.len();
 
+    let unit_codes: Vec<String> = units.iter().map(|(code, _)| (*code).to_owned()).collect();
     let per_unit: Vec<Judged> = units
         .into_par_iter()
-        .map(|(code, records)| judge_unit(code, records, options, &tables))
+        .enumerate()
+        .map(|(i, (code, records))| {
+            let unit = Ix::new(i).unwrap_or(Ix::LAST);
+            judge_unit(code, unit, records, options, &tables)
+        })
         .collect();
 
     let mut findings = Vec::with_capacity(per_unit.iter().map(|j| j.findings.len()).sum());
     let mut units = Vec::with_capacity(per_unit.len());
     let mut judged = std::collections::BTreeSet::new();
+    let mut pointers = Pointers::default();
     let earliest_record = per_unit.iter().filter_map(|j| j.first_record).min();
     for j in per_unit {
-        findings.extend(j.findings);
+        let global = pointers.merge(j.pointers);
+        findings.extend(j.findings.into_iter().map(|mut f| {
+            f.pointer = f.pointer.and_then(|p| global.get(p.get()).copied());
+            f
+        }));
         judged.extend(j.judged.into_iter().map(|id| (j.unit.code.clone(), id)));
         units.push(j.unit);
         summary.outside_period += j.outside;
         summary.before_effective += j.before_effective;
         file_errors.extend(j.crashed);
     }
-    findings.par_sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    let names = Names {
+        units: unit_codes,
+        files: names,
+        records: std::mem::take(&mut c.ids),
+        pointers: pointers.all,
+    };
+    // The key is total (no two findings compare equal unless they are the same finding at the
+    // same place), so the unstable sort, which needs no copy of the findings, is deterministic.
+    findings.par_sort_unstable_by(|a, b| sort_key(a, &names).cmp(&sort_key(b, &names)));
     rejected.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     file_errors.sort_by(|a, b| a.file.cmp(&b.file));
     for f in &findings {
@@ -180,6 +199,7 @@ pub(super) fn judge(
         asked_from,
         to: options.to,
         findings,
+        names,
         rejected,
         file_errors,
         units,
@@ -206,6 +226,8 @@ struct Judged {
     /// Records outside the audited period, and before the pack's effective date.
     outside: usize,
     before_effective: usize,
+    /// The JSON pointers of its findings, which their [`Finding::pointer`] index for now.
+    pointers: Vec<Box<str>>,
     /// Ids of the records judged that [`Options::recheck`] asks about.
     judged: Vec<String>,
     /// A failure inside the cross-record rules (a bug), reported beside the file errors.
@@ -215,29 +237,66 @@ struct Judged {
 }
 
 type SortKey<'f> = (
-    &'f str,
+    Ix,
     Month,
     Option<NaiveDate>,
     Option<&'f str>,
-    Option<u32>,
+    Option<NonZeroU32>,
     &'static str,
     Option<&'f str>,
+    Option<NonZeroU32>,
 );
 
-fn sort_key(f: &Finding) -> SortKey<'_> {
+/// Findings in unit (code) order, then month, day, file, line, rule, field and column.
+fn sort_key<'f>(f: &Finding, names: &'f Names) -> SortKey<'f> {
     (
-        &f.unit,
+        f.unit,
         f.month,
         f.date,
-        f.file.as_deref(),
+        f.file
+            .and_then(|i| names.files.get(i.get()))
+            .map(String::as_str),
         f.line,
-        f.violation.rule.code(),
-        f.violation.pointer.as_deref(),
+        f.rule.code(),
+        f.pointer
+            .and_then(|i| names.pointers.get(i.get()))
+            .map(|p| &**p),
+        f.column,
     )
 }
 
+/// JSON pointers kept once: each unit's, then the run's.
+#[derive(Default)]
+struct Pointers {
+    all: Vec<Box<str>>,
+    index: foldhash::HashMap<Box<str>, Ix>,
+}
+
+impl Pointers {
+    fn intern(&mut self, pointer: &str) -> Ix {
+        if let Some(&i) = self.index.get(pointer) {
+            return i;
+        }
+        let i = Ix::new(self.all.len()).unwrap_or(Ix::LAST);
+        self.all.push(pointer.into());
+        self.index.insert(pointer.into(), i);
+        i
+    }
+
+    /// Takes in a unit's pointers; gives, for each of them, its index in the run's.
+    fn merge(&mut self, unit: Vec<Box<str>>) -> Vec<Ix> {
+        unit.iter().map(|p| self.intern(p)).collect()
+    }
+}
+
 /// Orders a unit's records, runs the cross-record rules, and places every finding.
-fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables<'_>) -> Judged {
+fn judge_unit(
+    code: &str,
+    unit: Ix,
+    mut records: Vec<Small>,
+    options: &Options,
+    t: &Tables<'_>,
+) -> Judged {
     records.sort_by(|a, b| {
         a.date
             .cmp(&b.date)
@@ -297,18 +356,25 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
     let effective = policy.pack.pack.effective;
     let is_judged = |r: &Small| r.date >= effective && judged_months.contains(Month::of(r.date));
     let mut findings = Vec::new();
-    let place = |r: &Small, v: Violation, severity: Severity, at: Option<Position>| Finding {
+    let mut pointers = Pointers::default();
+    let place = |pointers: &mut Pointers,
+                 r: &Small,
+                 v: &Violation,
+                 severity: Severity,
+                 at: Option<Position>| Finding {
+        rule: v.rule,
         severity,
-        violation: v,
-        unit: code.to_owned(),
-        record: Some(t.id(code, r).into_owned()),
-        month: Month::of(r.date),
-        date: Some(r.date),
-        file: Some(t.file(r).to_owned()),
-        line: Some(at.map_or(r.line, |p| p.line)),
-        column: at.map(|p| p.column),
-        waiver: None,
         change: None,
+        unit,
+        record: (r.id != NONE).then(|| Ix::new(r.id as usize)).flatten(),
+        file: Ix::new(r.file as usize),
+        pointer: v.pointer.as_deref().map(|p| pointers.intern(p)),
+        line: NonZeroU32::new(at.map_or(r.line, |p| p.line)),
+        column: at.and_then(|p| NonZeroU32::new(p.column)),
+        waiver: None,
+        date: Some(r.date),
+        month: Month::of(r.date),
+        detail: v.detail.clone(),
     };
     let mut has_error = vec![false; records.len()];
     for (at, v) in unit_violations {
@@ -320,7 +386,7 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
             At::Meeting(i) => {
                 if let Some(r) = records.get(i) {
                     if is_judged(r) {
-                        let f = place(r, v, severity, None);
+                        let f = place(&mut pointers, r, &v, severity, None);
                         if f.severity == Severity::Error {
                             if let Some(h) = has_error.get_mut(i) {
                                 *h = true;
@@ -331,17 +397,19 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
                 }
             }
             At::Month(month) => findings.push(Finding {
+                rule: v.rule,
                 severity,
-                violation: v,
-                unit: code.to_owned(),
+                change: None,
+                unit,
                 record: None,
-                month,
-                date: None,
                 file: None,
+                pointer: v.pointer.as_deref().map(|p| pointers.intern(p)),
                 line: None,
                 column: None,
                 waiver: None,
-                change: None,
+                date: None,
+                month,
+                detail: v.detail,
             }),
         }
     }
@@ -379,7 +447,7 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
                 continue;
             };
             session_unverifiable |= v.rule == Rule::SessionHeld && v.unverifiable();
-            let f = place(r, v.clone(), severity, t.violation_at(r, k));
+            let f = place(&mut pointers, r, v, severity, t.violation_at(r, k));
             error |= f.severity == Severity::Error;
             findings.push(f);
         }
@@ -439,6 +507,7 @@ fn judge_unit(code: &str, mut records: Vec<Small>, options: &Options, t: &Tables
         unit: summary,
         outside,
         before_effective,
+        pointers: pointers.all,
         judged,
         crashed,
         first_record: first,
