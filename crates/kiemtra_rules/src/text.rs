@@ -175,11 +175,26 @@ fn all_nfc_starters(text: &str) -> bool {
 pub fn is_blank(text: &str) -> bool {
     // Nearly always: text that starts with a letter or digit no blank word starts with is not
     // blank, whatever follows.
-    if text.chars().next().is_some_and(|c| {
+    let mut chars = text.chars();
+    let first = chars.next();
+    if first.is_some_and(|c| {
         (c.is_ascii_alphanumeric() && !matches!(c.to_ascii_lowercase(), 'c' | 'k' | 'n' | 't'))
             || (!c.is_ascii() && c.is_alphanumeric() && !may_start_blank_word(c))
     }) {
         return false;
+    }
+    // Then by the first two letters: every blank word starts `ch`, `kh`, `tr`, `n/`, `na`,
+    // `nu` or `no` (in any case), so "Các", "Tổ", "Nhân" are told apart here. A second
+    // character that is a combining mark is left to the definition (decomposed text).
+    if let (Some(first), Some(second)) = (first.filter(char::is_ascii), chars.next()) {
+        let may = match (first.to_ascii_lowercase(), second.to_ascii_lowercase()) {
+            (_, c) if is_combining(c) => true,
+            ('c' | 'k', 'h') | ('t', 'r') | ('n', '/' | 'a' | 'u' | 'o') => true,
+            _ => !first.is_ascii_alphanumeric(),
+        };
+        if !may {
+            return false;
+        }
     }
     let t = text.trim();
     if !t.chars().any(is_letter_or_digit) {

@@ -379,3 +379,23 @@ impl Outcome {
             || self.findings.iter().any(|f| f.severity >= fail_on)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A batch holds hundreds of thousands of findings: each stays small.
+    #[test]
+    fn a_finding_is_compact() {
+        assert!(std::mem::size_of::<Finding>() <= 72);
+        assert_eq!(std::mem::size_of::<Option<Ix>>(), 4);
+    }
+
+    #[test]
+    fn indexes_round_trip() {
+        for i in [0, 1, 41, u32::MAX as usize - 1] {
+            assert_eq!(Ix::new(i).map(Ix::get), Some(i));
+        }
+        assert_eq!(Ix::new(u32::MAX as usize), None);
+    }
+}

@@ -176,8 +176,9 @@ pub(super) fn judge(
         records: std::mem::take(&mut c.ids),
         pointers: pointers.all,
     };
-    // The key is total (no two findings compare equal unless they are the same finding at the
-    // same place), so the unstable sort, which needs no copy of the findings, is deterministic.
+    // Unstable: no copy of the findings. The order stays the same from run to run: the findings
+    // arrive in the same order (units in code order), the sort draws nothing at random, and
+    // two findings only tie at the same place, rule and field.
     findings.par_sort_unstable_by(|a, b| sort_key(a, &names).cmp(&sort_key(b, &names)));
     rejected.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     file_errors.sort_by(|a, b| a.file.cmp(&b.file));
