@@ -102,12 +102,58 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
 /// Pretty JSON in which every character [`hidden`] shows is written as a `\uXXXX` escape: the
 /// same data to a JSON reader, nothing a terminal or viewer acts on (serde_json escapes only
 /// C0 controls; C1 controls such as U+009B and bidirectional controls would stay raw).
+/// Indented as serde_json's `PrettyFormatter` (two spaces a level), from any depth: a value
+/// written apart comes out as it would inside its parents.
 #[derive(Clone, Debug, Default)]
-pub struct JsonFormatter(serde_json::ser::PrettyFormatter<'static>);
+pub struct JsonFormatter {
+    depth: usize,
+    has_value: bool,
+}
 
 impl JsonFormatter {
     pub fn pretty() -> JsonFormatter {
-        JsonFormatter(serde_json::ser::PrettyFormatter::new())
+        JsonFormatter::default()
+    }
+
+    /// For a value `depth` levels down in its document.
+    pub fn pretty_at(depth: usize) -> JsonFormatter {
+        JsonFormatter {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(c)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.has_value {
+            self.new_line(w)?;
+        }
+        w.write_all(c)
+    }
+
+    fn new_line<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        const SPACES: &[u8] = &[b' '; 64];
+        w.write_all(b"\n")?;
+        let mut left = self.depth * 2;
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            w.write_all(SPACES.get(..n).unwrap_or_default())?;
+            left -= n;
+        }
+        Ok(())
+    }
+
+    fn next<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.new_line(w)
     }
 }
 
@@ -129,39 +175,41 @@ impl serde_json::ser::Formatter for JsonFormatter {
         writer.write_all(rest.as_bytes())
     }
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_array(w)
+        self.open(w, b"[")
     }
     fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array(w)
+        self.close(w, b"]")
     }
     fn begin_array_value<W: ?Sized + std::io::Write>(
         &mut self,
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.0.begin_array_value(w, first)
+        self.next(w, first)
     }
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array_value(w)
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
     fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object(w)
+        self.open(w, b"{")
     }
     fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object(w)
+        self.close(w, b"}")
     }
     fn begin_object_key<W: ?Sized + std::io::Write>(
         &mut self,
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.0.begin_object_key(w, first)
+        self.next(w, first)
     }
     fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object_value(w)
+        w.write_all(b": ")
     }
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object_value(w)
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -204,6 +252,34 @@ mod tests {
                 .replace('\u{9b}', "\\u009b")
                 .replace('\u{202e}', "\\u202e")
         );
+    }
+
+    /// Indented as serde_json indents, at the top and from any depth: empty and nested arrays
+    /// and objects, scalars, deep nesting.
+    #[test]
+    fn json_is_indented_as_serde_json_indents() {
+        use serde::Serialize;
+        let value = serde_json::json!({
+            "a": [], "b": {}, "c": [1, [2, []], {"d": null}], "e": "x",
+            "f": [[[[[[[[[[[[1]]]]]]]]]]]],
+            "g": {"h": {"i": {"j": true}}}
+        });
+        let write = |v: &serde_json::Value, f: JsonFormatter| {
+            let mut out = Vec::new();
+            v.serialize(&mut serde_json::Serializer::with_formatter(&mut out, f))
+                .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let whole = write(&value, JsonFormatter::pretty());
+        assert_eq!(whole, serde_json::to_string_pretty(&value).unwrap());
+        // `c` written apart, one level down, is the text it has in the whole.
+        let part = write(&value["c"], JsonFormatter::pretty_at(1));
+        assert!(whole.contains(&format!("\"c\": {part},")), "{part}");
+        // Deeper than one run of spaces.
+        let deep = write(&serde_json::json!([1]), JsonFormatter::pretty_at(40));
+        assert_eq!(deep, format!("[\n{}1\n{}]", " ".repeat(82), " ".repeat(80)));
+        let part = write(&value["g"], JsonFormatter::pretty_at(1));
+        assert!(whole.contains(&format!("\"g\": {part}\n}}")), "{part}");
     }
 
     #[test]

@@ -10,37 +10,72 @@ use serde::Serialize;
 use crate::rollup::Rating;
 use crate::{Context, Document};
 
+/// A pretty-printed JSON object written a field at a time, byte for byte as serde_json prints
+/// a whole one: so that the findings, the bulk of a report, can be worded in parallel.
+struct Object<'w> {
+    out: &'w mut dyn Write,
+    fields: usize,
+}
+
+impl<'w> Object<'w> {
+    fn begin(out: &'w mut dyn Write) -> io::Result<Object<'w>> {
+        out.write_all(b"{")?;
+        Ok(Object { out, fields: 0 })
+    }
+
+    fn key(&mut self, key: &str) -> io::Result<()> {
+        let comma = if self.fields == 0 { "" } else { "," };
+        self.fields += 1;
+        write!(self.out, "{comma}\n  \"{key}\": ")
+    }
+
+    /// A field whose value is written as serde_json writes it, one level down.
+    fn field(&mut self, key: &str, value: &impl Serialize) -> io::Result<()> {
+        self.key(key)?;
+        pretty(value, 1, &mut *self.out)
+    }
+
+    /// An array of findings, each worded by `word` in parallel and written in order.
+    fn findings<'f, T: Serialize>(
+        &mut self,
+        key: &str,
+        findings: &'f [kiemtra_runner::Finding],
+        word: impl Fn(&'f kiemtra_runner::Finding) -> T + Sync,
+    ) -> io::Result<()> {
+        self.key(key)?;
+        if findings.is_empty() {
+            return self.out.write_all(b"[]");
+        }
+        self.out.write_all(b"[")?;
+        // 2,048 worded findings are ~2 MiB.
+        crate::ordered::write_in_order(
+            findings,
+            2048,
+            |f, first, buf| {
+                buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                pretty(&word(f), 2, buf)
+            },
+            &mut *self.out,
+        )?;
+        self.out.write_all(b"\n  ]")
+    }
+
+    fn end(self) -> io::Result<()> {
+        self.out
+            .write_all(if self.fields == 0 { b"}" } else { b"\n}" })
+    }
+}
+
+/// `value` pretty-printed as it is `depth` levels down in the report; the data exactly, with C1
+/// and bidirectional controls as `\uXXXX` escapes.
+fn pretty(value: &impl Serialize, depth: usize, out: &mut dyn Write) -> io::Result<()> {
+    let formatter = kiemtra_input::escape::JsonFormatter::pretty_at(depth);
+    let mut ser = serde_json::Serializer::with_formatter(out, formatter);
+    value.serialize(&mut ser).map_err(io::Error::from)
+}
+
 /// Version of this JSON layout (what `--baseline` reads back).
 pub const FORMAT_VERSION: u32 = kiemtra_runner::REPORT_FORMAT;
-
-#[derive(Serialize)]
-struct Report<'a> {
-    kiemtra: Tool,
-    pack: Pack<'a>,
-    period: Period,
-    scope: crate::scope::Json<'a>,
-    /// The day waivers' expiry was judged on.
-    as_of: Option<AsOf>,
-    summary: Summary,
-    findings: Findings<'a>,
-    /// Findings covered by a waiver in force: not failing the run.
-    waived: Findings<'a>,
-    /// Every waiver, with what became of it.
-    waivers: Vec<Waiver<'a>>,
-    /// The comparison with a previous report (`--baseline`).
-    baseline: Option<Baseline<'a>>,
-    rejected: Vec<Rejected<'a>>,
-    file_errors: Vec<FileError<'a>>,
-    /// Columns of CSV files and worksheets kiemtra does not know: kept under their own name.
-    unknown_columns: Vec<UnknownColumn<'a>>,
-    units: Vec<Unit<'a>>,
-    /// Roll-ups: all units, per parent committee, per rule.
-    totals: Totals,
-    parents: Vec<Parent<'a>>,
-    rules: Vec<RuleCount>,
-    /// What was read: each file's SHA-256 and the digest over them.
-    inputs: Inputs<'a>,
-}
 
 #[derive(Serialize)]
 struct Totals {
@@ -357,24 +392,6 @@ fn waiver(u: &WaiverUse) -> Waiver<'_> {
     }
 }
 
-/// Findings, each worded as it is written and dropped after: the report never holds a worded
-/// copy of every finding at once.
-struct Findings<'a> {
-    findings: &'a [kiemtra_runner::Finding],
-    outcome: &'a Outcome,
-    ctx: &'a Context<'a>,
-}
-
-impl Serialize for Findings<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.findings
-                .iter()
-                .map(|f| finding(f, self.outcome, self.ctx)),
-        )
-    }
-}
-
 /// Where a finding is in Word minutes.
 #[derive(Serialize)]
 struct Word {
@@ -455,13 +472,20 @@ pub fn render_with(
     let s = &outcome.summary;
     let rollup = ctx.rollup(outcome);
     let thresholds = &ctx.policy.parameters().rating;
-    let report = Report {
-        kiemtra: Tool {
+    // Field by field, in the layout's order, as serde_json pretty-prints an object; the
+    // findings are worded in parallel (see `ordered`).
+    let mut top = Object::begin(out)?;
+    top.field(
+        "kiemtra",
+        &Tool {
             version: env!("CARGO_PKG_VERSION"),
             format: FORMAT_VERSION,
             lang: ctx.lang,
         },
-        pack: Pack {
+    )?;
+    top.field(
+        "pack",
+        &Pack {
             id: &pack.pack.id,
             version: &pack.pack.version,
             catalogue: &pack.pack.catalogue,
@@ -474,7 +498,10 @@ pub fn render_with(
             min_minutes: pack.parameters.min_minutes,
             max_topic_months: pack.parameters.max_topic_months,
         },
-        period: Period {
+    )?;
+    top.field(
+        "period",
+        &Period {
             from: outcome.from.map(|m| m.to_string()),
             to: outcome.to.map(|m| m.to_string()),
             audited_from: rollup.span.map(|p| p.from.to_string()),
@@ -483,12 +510,19 @@ pub fn render_with(
                 .asked_from
                 .map(|asked| pack.period_reason(asked, ctx.lang)),
         },
-        scope: crate::scope::json(ctx, document),
-        as_of: outcome.as_of.map(|a| AsOf {
+    )?;
+    top.field("scope", &crate::scope::json(ctx, document))?;
+    // The day waivers' expiry was judged on.
+    top.field(
+        "as_of",
+        &outcome.as_of.map(|a| AsOf {
             date: a.date.to_string(),
             source: if a.given { "given" } else { "latest-meeting" },
         }),
-        summary: Summary {
+    )?;
+    top.field(
+        "summary",
+        &Summary {
             files: s.files,
             records: s.records,
             checked: s.checked,
@@ -502,18 +536,19 @@ pub fn render_with(
             info: s.infos,
             waived: s.waived,
         },
-        findings: Findings {
-            findings: &outcome.findings,
-            outcome,
-            ctx,
-        },
-        waived: Findings {
-            findings: &outcome.waived,
-            outcome,
-            ctx,
-        },
-        waivers: outcome.waivers.iter().map(waiver).collect(),
-        baseline: outcome.baseline.as_ref().map(|b| Baseline {
+    )?;
+    top.findings("findings", &outcome.findings, |f| finding(f, outcome, ctx))?;
+    // Findings covered by a waiver in force: not failing the run.
+    top.findings("waived", &outcome.waived, |f| finding(f, outcome, ctx))?;
+    // Every waiver, with what became of it.
+    top.field(
+        "waivers",
+        &outcome.waivers.iter().map(waiver).collect::<Vec<_>>(),
+    )?;
+    // The comparison with a previous report (`--baseline`).
+    top.field(
+        "baseline",
+        &outcome.baseline.as_ref().map(|b| Baseline {
             file: &b.file,
             new: b.new,
             open: b.open,
@@ -524,7 +559,10 @@ pub fn render_with(
                 .map(|(p, why)| past(p, Some(why.code())))
                 .collect(),
         }),
-        rejected: outcome
+    )?;
+    top.field(
+        "rejected",
+        &outcome
             .rejected
             .iter()
             .map(|r| Rejected {
@@ -533,16 +571,23 @@ pub fn render_with(
                 column: r.column,
                 reason: r.reason.message(ctx.lang),
             })
-            .collect(),
-        file_errors: outcome
+            .collect::<Vec<_>>(),
+    )?;
+    top.field(
+        "file_errors",
+        &outcome
             .file_errors
             .iter()
             .map(|e| FileError {
                 file: &e.file,
                 reason: e.message(ctx.lang),
             })
-            .collect(),
-        unknown_columns: outcome
+            .collect::<Vec<_>>(),
+    )?;
+    // Columns of CSV files and worksheets kiemtra does not know: kept under their own name.
+    top.field(
+        "unknown_columns",
+        &outcome
             .columns
             .iter()
             .flat_map(|(file, columns)| {
@@ -554,8 +599,11 @@ pub fn render_with(
                     closest: u.closest,
                 })
             })
-            .collect(),
-        units: outcome
+            .collect::<Vec<_>>(),
+    )?;
+    top.field(
+        "units",
+        &outcome
             .units
             .iter()
             .map(|u| {
@@ -593,8 +641,12 @@ pub fn render_with(
                         .collect(),
                 }
             })
-            .collect(),
-        totals: Totals {
+            .collect::<Vec<_>>(),
+    )?;
+    // Roll-ups: all units, per parent committee, per rule.
+    top.field(
+        "totals",
+        &Totals {
             units: rollup.total.units,
             months_expected: rollup.total.expected,
             months_held: rollup.total.held,
@@ -603,7 +655,10 @@ pub fn render_with(
             rating: rollup.rating.map(Rating::code),
             units_by_rating: ByRating::of(rollup.by_rating),
         },
-        parents: rollup
+    )?;
+    top.field(
+        "parents",
+        &rollup
             .parents
             .iter()
             .map(|p| Parent {
@@ -619,8 +674,11 @@ pub fn render_with(
                 warning: p.counts.warnings,
                 info: p.counts.infos,
             })
-            .collect(),
-        rules: rollup
+            .collect::<Vec<_>>(),
+    )?;
+    top.field(
+        "rules",
+        &rollup
             .rules
             .iter()
             .map(|r| RuleCount {
@@ -630,8 +688,12 @@ pub fn render_with(
                 findings: r.findings,
                 units: r.units,
             })
-            .collect(),
-        inputs: Inputs {
+            .collect::<Vec<_>>(),
+    )?;
+    // What was read: each file's SHA-256 and the digest over them.
+    top.field(
+        "inputs",
+        &Inputs {
             digest: &outcome.inputs.digest,
             files: outcome
                 .inputs
@@ -644,12 +706,7 @@ pub fn render_with(
                 })
                 .collect(),
         },
-    };
-    // The data exactly, with C1 and bidirectional controls as `\uXXXX` escapes.
-    let mut ser = serde_json::Serializer::with_formatter(
-        &mut *out,
-        kiemtra_input::escape::JsonFormatter::pretty(),
-    );
-    report.serialize(&mut ser)?;
+    )?;
+    top.end()?;
     writeln!(out)
 }

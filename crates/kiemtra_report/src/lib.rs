@@ -10,6 +10,7 @@ mod document;
 pub mod html;
 pub mod json;
 pub mod md;
+mod ordered;
 mod page;
 pub mod place;
 mod review;

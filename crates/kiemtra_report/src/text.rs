@@ -62,7 +62,10 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
     for u in outcome.units.iter().filter(|u| !u.notes.is_empty()) {
         units.entry(u.code.as_str()).or_default().notes = &u.notes;
     }
-    for (unit, group) in &units {
+    // Each unit's part worded in parallel, written in order (a unit has a few dozen findings at
+    // most: 256 units are a few MiB of text).
+    let units: Vec<(&str, Group<'_>)> = units.into_iter().collect();
+    let part = |(unit, group): &(&str, Group<'_>), _first: bool, out: &mut Vec<u8>| {
         unit_heading(outcome, unit, out)?;
         for f in &group.findings {
             finding(f, outcome, ctx, out)?;
@@ -75,8 +78,9 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         for p in &group.resolved {
             crate::review::resolved(p, lang, out)?;
         }
-        writeln!(out)?;
-    }
+        writeln!(out)
+    };
+    crate::ordered::write_in_order(&units, 256, part, out)?;
     crate::review::sections(outcome, ctx, out)?;
     crate::place::unknown_columns(outcome, lang, out)?;
 
