@@ -246,6 +246,13 @@ fn first_word_may_be_blank(t: &str) -> bool {
     let mut lower = [0u8; 7 * 3 * 4];
     let mut n = 0;
     for c in first.chars() {
+        if c.is_ascii() {
+            if let Some(slot) = lower.get_mut(n) {
+                *slot = c.to_ascii_lowercase() as u8;
+                n += 1;
+            }
+            continue;
+        }
         if is_combining(c) {
             return true;
         }
