@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""The comparison point: catalogue v1's rules as SQL (duckdb_rules.sql) over the same JSON Lines.
+"""The comparison point: catalogue v1.1's rules as SQL (duckdb_rules.sql) over the same JSON Lines.
 
-    python3 benches/duckdb_check.py DIR [THREADS]     # prints records and findings per rule
+    python3 benches/duckdb_check.py DIR [THREADS] [FINDINGS.csv]
+        # prints records and findings per rule; writes rule,unit,record of each finding to CSV
 """
 import sys
 import time
@@ -16,13 +17,13 @@ con.execute(f"SET threads = {threads}")
 columns = """{
   'id': 'VARCHAR',
   'unit': 'STRUCT(code VARCHAR, name VARCHAR, parent VARCHAR)',
-  'date': 'VARCHAR', 'kind': 'VARCHAR',
-  'minutes_book': 'STRUCT(recorded BOOLEAN, page VARCHAR)',
+  'date': 'VARCHAR', 'kind': 'VARCHAR', 'chair': 'VARCHAR',
+  'minutes_book': 'STRUCT(recorded VARCHAR, page VARCHAR)',
   'session': 'STRUCT(topics VARCHAR[], area VARCHAR, source STRUCT(kind VARCHAR, title VARCHAR),
-      start VARCHAR, "end" VARCHAR, minutes INTEGER, reason VARCHAR,
+      start VARCHAR, "end" VARCHAR, minutes VARCHAR, reason VARCHAR,
       assessment STRUCT(strengths VARCHAR, weaknesses VARCHAR), questions VARCHAR[],
       discussion STRUCT(opinions VARCHAR[], causes VARCHAR, measures VARCHAR), conclusion VARCHAR,
-      assignments STRUCT(assignee VARCHAR, kind VARCHAR, task VARCHAR, due VARCHAR, remedy BOOLEAN)[],
+      assignments STRUCT(assignee VARCHAR, kind VARCHAR, task VARCHAR, due VARCHAR, remedy VARCHAR)[],
       follow_up STRUCT(topic VARCHAR, result VARCHAR, notes VARCHAR))'
 }"""
 start = time.monotonic()
@@ -36,4 +37,7 @@ rows = con.execute("SELECT rule, count(*) FROM findings GROUP BY rule ORDER BY r
 elapsed = time.monotonic() - start
 print(f"duckdb {duckdb.__version__}: {records} records checked, "
       f"{sum(n for _, n in rows)} findings in {elapsed:.2f} s ({threads} threads)")
-print("  " + ", ".join(f"{r} {n}" for r, n in rows))
+for r, n in rows:
+    print(f"  {r} {n}")
+if len(sys.argv) > 3:
+    con.execute(f"COPY (SELECT rule, unit, rid AS record FROM findings ORDER BY ALL) TO '{sys.argv[3]}' (HEADER)")
