@@ -6,11 +6,12 @@
 
 use std::io::{self, Write};
 
-use kiemtra_runner::Outcome;
+use kiemtra_rules::Lang;
+use kiemtra_runner::{Finding, Outcome};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use crate::document::{self, Document};
-use crate::page::{columns, Cell, Row, Span, Table, Value};
+use crate::page::{columns, Cell, Column, Row, Span, Table, Value};
 use crate::rollup::parent_name;
 use crate::tables;
 use crate::{dotted, Context};
@@ -23,6 +24,9 @@ pub const SHEETS: [(&str, &str); 5] = [
     ("Bị loại", "Rejected"),
     ("Miễn trừ", "Waived"),
 ];
+
+/// The place of the findings in [`SHEETS`].
+const FINDINGS_SHEET: usize = 2;
 
 pub fn render(
     outcome: &Outcome,
@@ -42,10 +46,16 @@ fn workbook(
     let lang = ctx.lang;
     let w = document::words(lang);
     let rollup = ctx.rollup(outcome);
+    // The findings, the bulk of a large workbook, are made into rows one at a time as they are
+    // written (never a table of them all).
+    let findings = Table {
+        columns: finding_columns(lang),
+        rows: Vec::new(),
+    };
     let tables = [
         tables::parents_table(&rollup, &w, lang),
         tables::units_table(&rollup, &w, lang),
-        findings(outcome, ctx),
+        findings,
         tables::rejected(outcome, &w, lang),
         tables::waived(outcome, ctx, &w),
     ];
@@ -67,10 +77,25 @@ fn workbook(
             .set_author(document.body.unwrap_or("kiemtra"))
             .set_creation_datetime(&when),
     );
-    for ((vi, en), table) in SHEETS.iter().zip(&tables) {
-        let sheet = book.add_worksheet();
+    let formats = Formats::new();
+    for (i, ((vi, en), table)) in SHEETS.iter().zip(&tables).enumerate() {
+        // Rows go to a temporary file (unnamed: gone even if kiemtra is killed) as soon as the
+        // next row starts, so that a sheet of 200,000 findings does not sit in memory.
+        let sheet = book.add_worksheet_with_low_memory();
         sheet.set_name(lang.pick(vi, en))?;
-        write_table(sheet, table)?;
+        write_header(sheet, &table.columns, &formats)?;
+        let rows = if i == FINDINGS_SHEET {
+            for (r, f) in outcome.findings.iter().enumerate() {
+                write_row(sheet, r + 1, &finding_row(outcome, ctx, f), &formats)?;
+            }
+            outcome.findings.len()
+        } else {
+            for (r, row) in table.rows.iter().enumerate() {
+                write_row(sheet, r + 1, row, &formats)?;
+            }
+            table.rows.len()
+        };
+        finish(sheet, rows, table.columns.len())?;
     }
     book.save_to_buffer()
 }
@@ -84,78 +109,91 @@ fn day_parts(d: chrono::NaiveDate) -> (u16, u8, u8) {
     )
 }
 
-fn write_table(sheet: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
-    let header = Format::new().set_bold().set_text_wrap();
-    let bold = Format::new().set_bold();
-    let date = Format::new().set_num_format("dd/mm/yyyy");
-    let month = Format::new().set_num_format("mm/yyyy");
-    let rate = Format::new().set_num_format("0.0%");
-    let rate_bold = Format::new().set_num_format("0.0%").set_bold();
-    for (c, col) in t.columns.iter().enumerate() {
+/// The cell formats of every sheet.
+struct Formats {
+    header: Format,
+    bold: Format,
+    date: Format,
+    month: Format,
+    rate: Format,
+    rate_bold: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            header: Format::new().set_bold().set_text_wrap(),
+            bold: Format::new().set_bold(),
+            date: Format::new().set_num_format("dd/mm/yyyy"),
+            month: Format::new().set_num_format("mm/yyyy"),
+            rate: Format::new().set_num_format("0.0%"),
+            rate_bold: Format::new().set_num_format("0.0%").set_bold(),
+        }
+    }
+}
+
+fn write_header(sheet: &mut Worksheet, columns: &[Column], f: &Formats) -> Result<(), XlsxError> {
+    for (c, col) in columns.iter().enumerate() {
         let c = u16::try_from(c).unwrap_or(u16::MAX);
-        sheet.write_string_with_format(0, c, &col.title, &header)?;
+        sheet.write_string_with_format(0, c, &col.title, &f.header)?;
         sheet.set_column_width(c, f64::from(col.chars))?;
     }
-    for (r, row) in t.rows.iter().enumerate() {
-        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
-        for (c, cell) in row.cells.iter().enumerate() {
-            let c = u16::try_from(c).unwrap_or(u16::MAX);
-            match &cell.value {
-                Value::Number(n) => {
-                    #[allow(clippy::cast_precision_loss)]
-                    let n = *n as f64;
-                    if row.total {
-                        sheet.write_number_with_format(r, c, n, &bold)?;
-                    } else {
-                        sheet.write_number(r, c, n)?;
-                    }
+    Ok(())
+}
+
+/// Row `r` (1-based under the header) of a sheet.
+fn write_row(sheet: &mut Worksheet, r: usize, row: &Row, f: &Formats) -> Result<(), XlsxError> {
+    let r = u32::try_from(r).unwrap_or(u32::MAX);
+    for (c, cell) in row.cells.iter().enumerate() {
+        let c = u16::try_from(c).unwrap_or(u16::MAX);
+        match &cell.value {
+            Value::Number(n) => {
+                #[allow(clippy::cast_precision_loss)]
+                let n = *n as f64;
+                if row.total {
+                    sheet.write_number_with_format(r, c, n, &f.bold)?;
+                } else {
+                    sheet.write_number(r, c, n)?;
                 }
-                Value::Rate(x) => {
-                    sheet.write_number_with_format(
-                        r,
-                        c,
-                        shown_rate(*x),
-                        if row.total { &rate_bold } else { &rate },
-                    )?;
-                }
-                Value::Date(d) => {
-                    let (y, m, dd) = day_parts(*d);
-                    sheet.write_datetime_with_format(
-                        r,
-                        c,
-                        &ExcelDateTime::from_ymd(y, m, dd)?,
-                        &date,
-                    )?;
-                }
-                Value::Month(m) => {
-                    let y = u16::try_from(m.year).unwrap_or(1900);
-                    let mm = u8::try_from(m.month).unwrap_or(1);
-                    sheet.write_datetime_with_format(
-                        r,
-                        c,
-                        &ExcelDateTime::from_ymd(y, mm, 1)?,
-                        &month,
-                    )?;
-                }
-                Value::Text(s) if row.total => {
-                    sheet.write_string_with_format(r, c, s, &bold)?;
-                }
-                Value::Text(s) => {
-                    sheet.write_string(r, c, s)?;
-                }
-                Value::Empty => {
-                    // A link's text (a unit's or a rule's code); else a blank cell.
-                    let text = link_text(cell);
-                    if !text.is_empty() {
-                        sheet.write_string(r, c, &text)?;
-                    }
+            }
+            Value::Rate(x) => {
+                let format = if row.total { &f.rate_bold } else { &f.rate };
+                sheet.write_number_with_format(r, c, shown_rate(*x), format)?;
+            }
+            Value::Date(d) => {
+                let (y, m, dd) = day_parts(*d);
+                let day = ExcelDateTime::from_ymd(y, m, dd)?;
+                sheet.write_datetime_with_format(r, c, &day, &f.date)?;
+            }
+            Value::Month(m) => {
+                let y = u16::try_from(m.year).unwrap_or(1900);
+                let mm = u8::try_from(m.month).unwrap_or(1);
+                let first = ExcelDateTime::from_ymd(y, mm, 1)?;
+                sheet.write_datetime_with_format(r, c, &first, &f.month)?;
+            }
+            Value::Text(s) if row.total => {
+                sheet.write_string_with_format(r, c, s, &f.bold)?;
+            }
+            Value::Text(s) => {
+                sheet.write_string(r, c, s)?;
+            }
+            Value::Empty => {
+                // A link's text (a unit's or a rule's code); else a blank cell.
+                let text = link_text(cell);
+                if !text.is_empty() {
+                    sheet.write_string(r, c, &text)?;
                 }
             }
         }
     }
+    Ok(())
+}
+
+/// The header frozen and filtered over the sheet's `rows` rows and `columns` columns.
+fn finish(sheet: &mut Worksheet, rows: usize, columns: usize) -> Result<(), XlsxError> {
     sheet.set_freeze_panes(1, 0)?;
-    let last_row = u32::try_from(t.rows.len()).unwrap_or(u32::MAX);
-    let last_col = u16::try_from(t.columns.len().saturating_sub(1)).unwrap_or(0);
+    let last_row = u32::try_from(rows).unwrap_or(u32::MAX);
+    let last_col = u16::try_from(columns.saturating_sub(1)).unwrap_or(0);
     sheet.autofilter(0, 0, last_row, last_col)?;
     Ok(())
 }
@@ -177,60 +215,55 @@ fn link_text(cell: &Cell) -> String {
         .collect()
 }
 
-/// One finding per row, each fact in its own column.
-fn findings(outcome: &Outcome, ctx: &Context<'_>) -> Table {
+/// One finding, each fact in its own column.
+fn finding_row(outcome: &Outcome, ctx: &Context<'_>, f: &Finding) -> Row {
     let lang = ctx.lang;
-    let w = document::words(lang);
     let text_or_empty = |s: Option<String>| s.map_or(Cell::value(Value::Empty), Cell::text);
-    let rows = outcome
-        .findings
-        .iter()
-        .map(|f| {
-            let unit = crate::unit(outcome, outcome.unit_of(f));
-            Row {
-                cells: vec![
-                    Cell::text(parent_name(unit.and_then(|u| u.parent.as_deref()), lang)),
-                    Cell::text(outcome.unit_of(f)),
-                    text_or_empty(unit.and_then(|u| u.name.clone())),
-                    Cell::value(Value::Month(f.month)),
-                    f.date
-                        .map_or(Cell::value(Value::Empty), |d| Cell::value(Value::Date(d))),
-                    text_or_empty(outcome.file_of(f).map(str::to_owned)),
-                    f.line
-                        .map_or(Cell::value(Value::Empty), |l| Cell::number(l.get())),
-                    outcome
-                        .column(f)
-                        .map_or(Cell::value(Value::Empty), Cell::number),
-                    Cell::text(f.rule().code()),
-                    Cell::text(f.severity.label(lang)),
-                    Cell::text(ctx.message(outcome, f)),
-                    text_or_empty(outcome.pointer_of(f).map(dotted)),
-                    Cell::text(ctx.cites(f)),
-                    Cell::text(ctx.hint(f)),
-                ],
-                ..Row::default()
-            }
-        })
-        .collect();
-    Table {
-        columns: columns(&[
-            (w.parent, 0, 28),
-            (w.code, 0, 12),
-            (w.unit, 0, 24),
-            (lang.pick("Tháng", "Month"), 0, 10),
-            (lang.pick("Ngày họp", "Date"), 0, 11),
-            (w.file, 0, 32),
-            (w.line, 0, 7),
-            (w.column, 0, 7),
-            (w.rule, 0, 8),
-            (w.severity, 0, 10),
-            (lang.pick("Nội dung", "Message"), 0, 60),
-            (lang.pick("Trường", "Field"), 0, 26),
-            (w.cites, 0, 14),
-            (lang.pick("Cách khắc phục", "How to fix"), 0, 60),
-        ]),
-        rows,
+    let unit = crate::unit(outcome, outcome.unit_of(f));
+    Row {
+        cells: vec![
+            Cell::text(parent_name(unit.and_then(|u| u.parent.as_deref()), lang)),
+            Cell::text(outcome.unit_of(f)),
+            text_or_empty(unit.and_then(|u| u.name.clone())),
+            Cell::value(Value::Month(f.month)),
+            f.date
+                .map_or(Cell::value(Value::Empty), |d| Cell::value(Value::Date(d))),
+            text_or_empty(outcome.file_of(f).map(str::to_owned)),
+            f.line
+                .map_or(Cell::value(Value::Empty), |l| Cell::number(l.get())),
+            outcome
+                .column(f)
+                .map_or(Cell::value(Value::Empty), Cell::number),
+            Cell::text(f.rule().code()),
+            Cell::text(f.severity.label(lang)),
+            Cell::text(ctx.message(outcome, f)),
+            text_or_empty(outcome.pointer_of(f).map(dotted)),
+            Cell::text(ctx.cites(f)),
+            Cell::text(ctx.hint(f)),
+        ],
+        ..Row::default()
     }
+}
+
+/// The findings sheet's columns.
+fn finding_columns(lang: Lang) -> Vec<Column> {
+    let w = document::words(lang);
+    columns(&[
+        (w.parent, 0, 28),
+        (w.code, 0, 12),
+        (w.unit, 0, 24),
+        (lang.pick("Tháng", "Month"), 0, 10),
+        (lang.pick("Ngày họp", "Date"), 0, 11),
+        (w.file, 0, 32),
+        (w.line, 0, 7),
+        (w.column, 0, 7),
+        (w.rule, 0, 8),
+        (w.severity, 0, 10),
+        (lang.pick("Nội dung", "Message"), 0, 60),
+        (lang.pick("Trường", "Field"), 0, 26),
+        (w.cites, 0, 14),
+        (lang.pick("Cách khắc phục", "How to fix"), 0, 60),
+    ])
 }
 
 #[cfg(test)]
