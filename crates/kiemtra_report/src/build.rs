@@ -2,7 +2,7 @@
 //! says is decided here; how it looks is the serialisers' business (`md.rs`, `html.rs`,
 //! `xlsx.rs`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use kiemtra_rules::docs::doc;
@@ -271,6 +271,33 @@ pub(crate) fn anchor(code: &str) -> String {
     id
 }
 
+/// Each unit's findings table, made when the report is written ([`Block::Findings`]).
+pub(crate) struct FindingTables<'o> {
+    outcome: &'o Outcome,
+    ctx: &'o Context<'o>,
+    by_unit: BTreeMap<&'o str, Vec<&'o Finding>>,
+}
+
+impl<'o> FindingTables<'o> {
+    pub(crate) fn new(outcome: &'o Outcome, ctx: &'o Context<'o>) -> FindingTables<'o> {
+        let mut by_unit: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+        for f in &outcome.findings {
+            by_unit.entry(outcome.unit_of(f)).or_default().push(f);
+        }
+        FindingTables {
+            outcome,
+            ctx,
+            by_unit,
+        }
+    }
+
+    pub(crate) fn of(&self, unit: &str) -> Option<Table> {
+        let findings = self.by_unit.get(unit)?;
+        let w = document::words(self.ctx.lang);
+        Some(findings_table(self.outcome, self.ctx, findings, &w))
+    }
+}
+
 /// Each unit's findings, by parent committee.
 fn details(
     outcome: &Outcome,
@@ -280,9 +307,9 @@ fn details(
     title: &str,
 ) -> Section {
     let lang = ctx.lang;
-    let mut by_unit: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    let mut with_findings: BTreeSet<&str> = BTreeSet::new();
     for f in &outcome.findings {
-        by_unit.entry(outcome.unit_of(f)).or_default().push(f);
+        with_findings.insert(outcome.unit_of(f));
     }
     let mut blocks = Vec::new();
     for p in &rollup.parents {
@@ -293,11 +320,12 @@ fn details(
                 x, u.rating, lang,
             )))];
             // Where the follow-ups that could not be checked and other notes on a unit go.
-            let findings = by_unit.get(x.code.as_str()).map_or(&[][..], Vec::as_slice);
-            if findings.is_empty() {
-                unit_blocks.push(Block::Paragraph(plain(w.no_findings)));
+            if with_findings.contains(x.code.as_str()) {
+                unit_blocks.push(Block::Findings {
+                    unit: x.code.clone(),
+                });
             } else {
-                unit_blocks.push(Block::Table(findings_table(outcome, ctx, findings, w)));
+                unit_blocks.push(Block::Paragraph(plain(w.no_findings)));
             }
             units.push(Block::Section(Section {
                 title: match &x.name {

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::io;
 
 use kiemtra_input::escape::visible;
 use kiemtra_rules::{Lang, Month, Period, Severity};
@@ -14,7 +14,7 @@ use kiemtra_runner::MonthState;
 
 use crate::document::PARTY;
 use crate::page::{
-    Block, Cell, Figure, MonthPicture, Page, Section, Span, Style, Table, Text, Value,
+    Block, Cell, Figure, MonthPicture, Page, Section, Sink, Span, Style, Table, Text, Value,
 };
 use crate::rollup::month;
 
@@ -112,8 +112,7 @@ const C_MISSING: &str = "#c62828";
 const C_OUTSIDE: &str = "#ffffff";
 
 /// Writes the report document.
-pub(crate) fn write(page: &Page, out: &mut dyn Write) -> io::Result<()> {
-    let mut h = String::with_capacity(128 * 1024);
+pub(crate) fn write(page: &Page, mut h: Sink<'_>) -> io::Result<()> {
     let head = &page.head;
     let lang = head.lang;
     let _ = writeln!(
@@ -164,10 +163,10 @@ pub(crate) fn write(page: &Page, out: &mut dyn Write) -> io::Result<()> {
         section(&mut h, s, 1, lang);
     }
     h.push_str("</main>\n</body>\n</html>\n");
-    out.write_all(h.as_bytes())
+    h.finish()
 }
 
-fn section(h: &mut String, s: &Section, depth: usize, lang: Lang) {
+fn section(h: &mut Sink<'_>, s: &Section, depth: usize, lang: Lang) {
     let mut classes = Vec::new();
     if s.unit {
         classes.push("unit");
@@ -211,9 +210,15 @@ fn section(h: &mut String, s: &Section, depth: usize, lang: Lang) {
                 let _ = writeln!(h, "</{tag}>");
             }
             Block::Table(t) => table(h, t, lang),
+            Block::Findings { unit } => {
+                if let Some(t) = (h.findings)(unit) {
+                    table(h, &t, lang);
+                }
+            }
             Block::Figure(f @ Figure::RuleBars { .. }) => rules_chart(h, f, lang),
             Block::Figure(Figure::Months(p)) => month_picture(h, p),
         }
+        h.pass_on();
     }
     h.push_str("</section>\n");
 }

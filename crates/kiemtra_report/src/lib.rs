@@ -86,8 +86,17 @@ pub fn render(
         Format::Text => text::render(outcome, ctx, out),
         Format::Json => json::render_with(outcome, ctx, doc, out),
         Format::Csv => csv::render_with(outcome, ctx, doc.csv_delimiter.unwrap_or(b','), out),
-        Format::Md => md::write(&page(outcome, ctx, doc), out),
-        Format::Html => html::write(&page(outcome, ctx, doc), out),
+        Format::Md | Format::Html => {
+            let page = page(outcome, ctx, doc);
+            let tables = build::FindingTables::new(outcome, ctx);
+            let findings = |unit: &str| tables.of(unit);
+            let sink = page::Sink::new(out, &findings);
+            if format == Format::Md {
+                md::write(&page, sink)
+            } else {
+                html::write(&page, sink)
+            }
+        }
         Format::Xlsx => xlsx::render(outcome, ctx, doc, out),
     }
 }
@@ -164,6 +173,45 @@ pub fn dotted(pointer: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The printed report handed on a unit at a time is the report written whole.
+    #[test]
+    fn a_report_written_in_parts_is_the_report_written_whole() {
+        use kiemtra_rules::{Lang, Pack};
+        use kiemtra_runner::{Limits, Options, Policy};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let bytes = std::fs::read(root.join("fixtures/batch/ma-lam.jsonl")).unwrap();
+        let policy = Policy::new(Pack::embedded());
+        let files = [("ma-lam.jsonl", kiemtra_input::Format::JsonLines, &bytes[..])];
+        let outcome =
+            kiemtra_runner::run_bytes(&files, &Options::new(policy.clone()), &Limits::DEFAULT);
+        assert!(outcome.findings.len() > 10);
+        for lang in [Lang::Vi, Lang::En] {
+            let ctx = super::Context {
+                lang,
+                policy: &policy,
+            };
+            let page = super::page(&outcome, &ctx, &super::Document::default());
+            let tables = super::build::FindingTables::new(&outcome, &ctx);
+            let findings = |unit: &str| tables.of(unit);
+            for md in [true, false] {
+                let write = |part: usize| {
+                    let mut out = Vec::new();
+                    let mut sink = super::page::Sink::new(&mut out, &findings);
+                    sink.part = part;
+                    if md {
+                        super::md::write(&page, sink).unwrap();
+                    } else {
+                        super::html::write(&page, sink).unwrap();
+                    }
+                    String::from_utf8(out).unwrap()
+                };
+                let whole = write(usize::MAX);
+                assert_eq!(write(1), whole);
+                assert!(whole.contains("CD"), "{whole}");
+            }
+        }
+    }
+
     #[test]
     fn dotted_paths() {
         assert_eq!(

@@ -4,13 +4,15 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::io;
 
 use kiemtra_rules::{Lang, Month};
 use kiemtra_runner::MonthState;
 
 use crate::document::PARTY;
-use crate::page::{Block, Cell, Figure, MonthPicture, Page, Section, Span, Style, Table, Text};
+use crate::page::{
+    Block, Cell, Figure, MonthPicture, Page, Section, Sink, Span, Style, Table, Text,
+};
 
 /// Text as a table cell or paragraph: no line breaks or controls, and nothing that Markdown or HTML would
 /// read as markup. `<` and `&` are escaped only where they could start a tag or an entity, so
@@ -177,14 +179,15 @@ fn months(out: &mut String, picture: &MonthPicture) {
     out.push_str("```\n\n");
 }
 
-fn section(out: &mut String, s: &Section, depth: usize, lang: Lang) {
+fn section(out: &mut Sink<'_>, s: &Section, depth: usize, lang: Lang) {
     let _ = writeln!(out, "{} {}\n", "#".repeat(depth + 1), md(&s.title));
     for b in &s.blocks {
         block(out, b, depth, lang);
+        out.pass_on();
     }
 }
 
-fn block(out: &mut String, b: &Block, depth: usize, lang: Lang) {
+fn block(out: &mut Sink<'_>, b: &Block, depth: usize, lang: Lang) {
     match b {
         Block::Section(s) => section(out, s, depth + 1, lang),
         Block::Paragraph(t) => {
@@ -207,6 +210,11 @@ fn block(out: &mut String, b: &Block, depth: usize, lang: Lang) {
             out.push('\n');
         }
         Block::Table(t) => table(out, t, lang),
+        Block::Findings { unit } => {
+            if let Some(t) = (out.findings)(unit) {
+                table(out, &t, lang);
+            }
+        }
         Block::Figure(Figure::Months(p)) => months(out, p),
         // The bars say what the table above them says.
         Block::Figure(Figure::RuleBars { .. }) => {}
@@ -214,9 +222,8 @@ fn block(out: &mut String, b: &Block, depth: usize, lang: Lang) {
 }
 
 /// Writes the report document.
-pub(crate) fn write(page: &Page, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(page: &Page, mut s: Sink<'_>) -> io::Result<()> {
     let lang = page.head.lang;
-    let mut s = String::with_capacity(64 * 1024);
     let h = &page.head;
     // The inspecting body on its lines (the committee above, the body itself in bold).
     let body: Vec<String> = if h.body.is_empty() {
@@ -260,6 +267,10 @@ pub(crate) fn write(page: &Page, out: &mut dyn Write) -> io::Result<()> {
     for sec in &page.appendices {
         section(&mut s, sec, 1, lang);
     }
-    out.write_all(s.trim_end().as_bytes())?;
-    out.write_all(b"\n")
+    // The end trimmed (the last unit's part is always still in the buffer: the signature and
+    // appendices follow it).
+    let end = s.trim_end().len();
+    s.truncate(end);
+    s.push('\n');
+    s.finish()
 }

@@ -59,6 +59,83 @@ pub(crate) enum Block {
     },
     Table(Table),
     Figure(Figure),
+    /// A unit's findings table, made only as it is written ([`Sink::findings`]): a district
+    /// may have hundreds of thousands of findings, never all worded at once.
+    Findings {
+        unit: String,
+    },
+}
+
+/// Where a printed report is written: its text gathered in a buffer and handed to the output
+/// a part at a time, and the findings tables made as they are reached. Dereferences to the
+/// buffer, so that the serialisers write into it as into a string.
+pub(crate) struct Sink<'w> {
+    buf: String,
+    /// Text gathered before it is handed on.
+    pub(crate) part: usize,
+    out: &'w mut dyn std::io::Write,
+    /// The first error writing out; the rest of the report is dropped after it.
+    error: Option<std::io::Error>,
+    /// A unit's findings table, by unit code.
+    pub findings: &'w dyn Fn(&str) -> Option<Table>,
+}
+
+impl<'w> Sink<'w> {
+    pub fn new(
+        out: &'w mut dyn std::io::Write,
+        findings: &'w dyn Fn(&str) -> Option<Table>,
+    ) -> Sink<'w> {
+        Sink {
+            buf: String::with_capacity(128 * 1024),
+            part: 1 << 20,
+            out,
+            error: None,
+            findings,
+        }
+    }
+
+    /// Hands the text gathered so far on, once it is large (between two blocks). White space
+    /// at its end stays: the end of a report is trimmed.
+    pub fn pass_on(&mut self) {
+        if self.buf.len() >= self.part {
+            let text = self.buf.trim_end().len();
+            if self.error.is_none() {
+                let written = self
+                    .out
+                    .write_all(self.buf.get(..text).unwrap_or_default().as_bytes());
+                self.error = written.err();
+            }
+            self.buf.drain(..text);
+        }
+    }
+
+    /// Writes the rest.
+    pub fn finish(self) -> std::io::Result<()> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        self.out.write_all(self.buf.as_bytes())
+    }
+}
+
+impl std::ops::Deref for Sink<'_> {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.buf
+    }
+}
+
+impl std::ops::DerefMut for Sink<'_> {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.buf
+    }
+}
+
+impl std::fmt::Write for Sink<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.buf.push_str(s);
+        Ok(())
+    }
 }
 
 /// Text in runs of one kind.
