@@ -41,13 +41,17 @@ for size in $SIZES; do
     -n "check (1 thread)" "$bin check -j 1 $dir -o $BENCH_DIR/report-$size.json" \
     -n "parse floor (1 thread)" "$bin check -j 1 --parse-only $dir" \
     -n "duckdb SQL (2 threads)" "python3 benches/duckdb_check.py $dir 2" >/dev/null
-  echo "peak memory (GNU time, max RSS):"
+  echo "peak memory (GNU time, max RSS) and time of one run, every report format:"
   for cmd in "$bin check $dir -o $BENCH_DIR/report-$size.json" \
              "$bin check $dir -o $BENCH_DIR/report-$size.txt" \
+             "$bin check $dir -o $BENCH_DIR/report-$size.csv" \
+             "$bin check $dir -o $BENCH_DIR/report-$size.md" \
+             "$bin check $dir -o $BENCH_DIR/report-$size.html" \
+             "$bin check $dir -o $BENCH_DIR/report-$size.xlsx" \
              "$bin check --parse-only $dir" "python3 benches/duckdb_check.py $dir 2"; do
-    /usr/bin/time -f '%M' -o "$BENCH_DIR/rss" $cmd >/dev/null 2>&1 || true
-    rss=$(tail -1 "$BENCH_DIR/rss")
-    echo "  $((rss / 1024)) MiB  $cmd"
+    /usr/bin/time -f '%M %e %U %S' -o "$BENCH_DIR/rss" $cmd >/dev/null 2>&1 || true
+    read -r rss wall user sys < <(tail -1 "$BENCH_DIR/rss")
+    echo "  $((rss / 1024)) MiB  ${wall} s wall, ${user} s user, ${sys} s sys  $cmd"
   done
   python3 - "$out" "$records" "$bytes" <<'PY'
 import json, sys
