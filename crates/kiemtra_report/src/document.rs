@@ -31,6 +31,8 @@ pub struct Document<'a> {
     pub tailoring: Option<&'a crate::Tailoring>,
     /// The CSV delimiter (default `,`).
     pub csv_delimiter: Option<u8>,
+    /// The text report without terminal styles (a file): none written, none to strip.
+    pub plain_text: bool,
     /// For the report of one parent committee (`--split-by parent`): the whole inspection's
     /// counts, which its data line is taken from.
     pub district: Option<&'a kiemtra_runner::Summary>,

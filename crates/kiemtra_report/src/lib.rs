@@ -83,7 +83,14 @@ pub fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Text => text::render(outcome, ctx, out),
+        Format::Text => {
+            let styles = if doc.plain_text {
+                text::Styles::PLAIN
+            } else {
+                text::Styles::TERMINAL
+            };
+            text::render_with(outcome, ctx, styles, out)
+        }
         Format::Json => json::render_with(outcome, ctx, doc, out),
         Format::Csv => csv::render_with(outcome, ctx, doc.csv_delimiter.unwrap_or(b','), out),
         Format::Md | Format::Html => {

@@ -3,28 +3,20 @@
 
 use std::io::{self, Write};
 
-use anstyle::{AnsiColor, Style};
 use kiemtra_rules::Lang;
 use kiemtra_runner::{Change, Finding, NotRechecked, Outcome, PastFinding, WaiverState};
 
 use kiemtra_input::escape::Shown;
 
+use crate::text::Styles;
 use crate::Context;
 
-const DIM: Style = Style::new().dimmed();
-const BOLD: Style = Style::new().bold();
-const NEW: Style = Style::new()
-    .bold()
-    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Magenta)));
-const GOOD: Style = Style::new()
-    .bold()
-    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
-
 /// `[mới] ` / `[còn] ` before a finding's message, against a baseline.
-pub(crate) fn change_tag(f: &Finding, lang: Lang) -> String {
+pub(crate) fn change_tag(f: &Finding, lang: Lang, st: Styles) -> String {
+    let Styles { dim, new, .. } = st;
     match f.change {
-        Some(Change::New) => format!("{NEW}[{}]{NEW:#} ", lang.pick("mới", "new")),
-        Some(Change::Open) => format!("{DIM}[{}]{DIM:#} ", lang.pick("còn", "open")),
+        Some(Change::New) => format!("{new}[{}]{new:#} ", lang.pick("mới", "new")),
+        Some(Change::Open) => format!("{dim}[{}]{dim:#} ", lang.pick("còn", "open")),
         None => String::new(),
     }
 }
@@ -41,16 +33,16 @@ pub(crate) fn waiver_line(
     f: &Finding,
     outcome: &Outcome,
     lang: Lang,
+    st: Styles,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let dim = st.dim;
     let Some(u) = outcome.waiver_of(f) else {
         return Ok(());
     };
     let w = &u.waiver;
     if u.state == WaiverState::Expired {
-        let red = Style::new()
-            .bold()
-            .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+        let red = st.error;
         match lang {
             Lang::Vi => writeln!(
                 out,
@@ -71,7 +63,7 @@ pub(crate) fn waiver_line(
         match lang {
             Lang::Vi => writeln!(
                 out,
-                "      {DIM}↳ miễn trừ {}:{DIM:#} {} — {} duyệt, hiệu lực đến {}",
+                "      {dim}↳ miễn trừ {}:{dim:#} {} — {} duyệt, hiệu lực đến {}",
                 Shown(&w.id),
                 Shown(&w.justification),
                 Shown(&w.approved_by),
@@ -79,7 +71,7 @@ pub(crate) fn waiver_line(
             ),
             Lang::En => writeln!(
                 out,
-                "      {DIM}↳ waiver {}:{DIM:#} {} — approved by {}, until {}",
+                "      {dim}↳ waiver {}:{dim:#} {} — approved by {}, until {}",
                 Shown(&w.id),
                 Shown(&w.justification),
                 Shown(&w.approved_by),
@@ -101,10 +93,16 @@ fn past_place(p: &PastFinding, lang: Lang) -> String {
 }
 
 /// A finding of the baseline that is gone, under its unit.
-pub(crate) fn resolved(p: &PastFinding, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn resolved(
+    p: &PastFinding,
+    lang: Lang,
+    st: Styles,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let Styles { dim, good, .. } = st;
     writeln!(
         out,
-        "  {GOOD}✓{GOOD:#} {}  {}  {GOOD}[{}]{GOOD:#}  {DIM}{}{DIM:#}",
+        "  {good}✓{good:#} {}  {}  {good}[{}]{good:#}  {dim}{}{dim:#}",
         past_place(p, lang),
         Shown(&p.key.rule),
         lang.pick("đã khắc phục", "resolved"),
@@ -134,13 +132,15 @@ fn why(n: NotRechecked, lang: Lang) -> &'static str {
 pub(crate) fn sections(
     outcome: &Outcome,
     ctx: &Context<'_>,
+    st: Styles,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let Styles { dim, bold, .. } = st;
     let lang = ctx.lang;
     if !outcome.waived.is_empty() {
         writeln!(
             out,
-            "{BOLD}{}{BOLD:#}",
+            "{bold}{}{bold:#}",
             lang.pick(
                 "Phát hiện được miễn trừ (không tính là vi phạm):",
                 "Waived findings (not counted as failures):"
@@ -149,7 +149,7 @@ pub(crate) fn sections(
         for f in &outcome.waived {
             write!(out, "  {}  ", Shown(outcome.unit_of(f)))?;
             let mut line = Vec::new();
-            crate::text::finding(f, outcome, ctx, &mut line)?;
+            crate::text::finding(f, outcome, ctx, st, &mut line)?;
             out.write_all(trim_indent(&line))?;
         }
         writeln!(out)?;
@@ -162,7 +162,7 @@ pub(crate) fn sections(
     if !expired.is_empty() {
         writeln!(
             out,
-            "{BOLD}{}{BOLD:#}",
+            "{bold}{}{bold:#}",
             lang.pick(
                 "Miễn trừ đã hết hạn (không còn áp dụng):",
                 "Expired waivers (no longer applied):"
@@ -205,7 +205,7 @@ pub(crate) fn sections(
     if !unused.is_empty() {
         writeln!(
             out,
-            "{BOLD}{}{BOLD:#}",
+            "{bold}{}{bold:#}",
             lang.pick(
                 "Miễn trừ không khớp phát hiện nào (có thể bỏ):",
                 "Unused waivers (matched no finding; may be removed):"
@@ -234,7 +234,7 @@ pub(crate) fn sections(
         if !b.not_rechecked.is_empty() {
             writeln!(
                 out,
-                "{BOLD}{}{BOLD:#}",
+                "{bold}{}{bold:#}",
                 lang.pick(
                     "Phát hiện lần trước không được kiểm tra lại (chưa thể coi là đã khắc phục):",
                     "Previous findings not re-checked (cannot be called resolved):"
@@ -243,7 +243,7 @@ pub(crate) fn sections(
             for (p, n) in &b.not_rechecked {
                 writeln!(
                     out,
-                    "  {}  {}  {}  {DIM}{}{DIM:#}  ({})",
+                    "  {}  {}  {}  {dim}{}{dim:#}  ({})",
                     Shown(&p.key.unit),
                     past_place(p, lang),
                     Shown(&p.key.rule),

@@ -13,25 +13,70 @@ use kiemtra_input::escape::Shown;
 use crate::rollup::{parent_name, percent, Rating};
 use crate::Context;
 
-const DIM: Style = Style::new().dimmed();
-const BOLD: Style = Style::new().bold();
-const CODE: Style = Style::new()
-    .bold()
-    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
-
-fn severity_style(s: Severity) -> Style {
-    let color = match s {
-        Severity::Error => AnsiColor::Red,
-        Severity::Warning => AnsiColor::Yellow,
-        Severity::Info => AnsiColor::Blue,
-    };
-    Style::new()
-        .bold()
-        .fg_color(Some(anstyle::Color::Ansi(color)))
+/// The text report's styles: ANSI for a terminal (where anstream strips them if it is not
+/// one, or `NO_COLOR` is set), none at all for a file — nothing written to strip again.
+#[derive(Clone, Copy, Debug)]
+pub struct Styles {
+    pub dim: Style,
+    pub bold: Style,
+    pub code: Style,
+    pub new: Style,
+    pub good: Style,
+    pub error: Style,
+    pub warning: Style,
+    pub info: Style,
 }
 
+const fn colour(c: AnsiColor) -> Style {
+    Style::new().bold().fg_color(Some(anstyle::Color::Ansi(c)))
+}
+
+impl Styles {
+    pub const TERMINAL: Styles = Styles {
+        dim: Style::new().dimmed(),
+        bold: Style::new().bold(),
+        code: colour(AnsiColor::Cyan),
+        new: colour(AnsiColor::Magenta),
+        good: colour(AnsiColor::Green),
+        error: colour(AnsiColor::Red),
+        warning: colour(AnsiColor::Yellow),
+        info: colour(AnsiColor::Blue),
+    };
+
+    pub const PLAIN: Styles = Styles {
+        dim: Style::new(),
+        bold: Style::new(),
+        code: Style::new(),
+        new: Style::new(),
+        good: Style::new(),
+        error: Style::new(),
+        warning: Style::new(),
+        info: Style::new(),
+    };
+
+    pub fn severity(&self, s: Severity) -> Style {
+        match s {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+}
+
+/// The text report with terminal styles.
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    render_with(outcome, ctx, Styles::TERMINAL, out)
+}
+
+/// The text report with `st` styles.
+pub fn render_with(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    st: Styles,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = ctx.lang;
+    let Styles { dim, bold, .. } = st;
     // Per unit: its findings, then (against a baseline) those resolved since.
     let resolved = outcome
         .baseline
@@ -66,35 +111,35 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
     // most: 256 units are a few MiB of text).
     let units: Vec<(&str, Group<'_>)> = units.into_iter().collect();
     let part = |(unit, group): &(&str, Group<'_>), _first: bool, out: &mut Vec<u8>| {
-        unit_heading(outcome, unit, out)?;
+        unit_heading(outcome, unit, st, out)?;
         for f in &group.findings {
-            finding(f, outcome, ctx, out)?;
+            finding(f, outcome, ctx, st, out)?;
         }
         // What could not be checked (catalogue v1.1): a note, not a finding.
         for n in group.notes {
             let label = lang.pick("ghi chú", "note");
-            writeln!(out, "  {DIM}{label}:{DIM:#} {}", n.message(lang))?;
+            writeln!(out, "  {dim}{label}:{dim:#} {}", n.message(lang))?;
         }
         for p in &group.resolved {
-            crate::review::resolved(p, lang, out)?;
+            crate::review::resolved(p, lang, st, out)?;
         }
         writeln!(out)
     };
     crate::ordered::write_in_order(&units, 256, part, out)?;
-    crate::review::sections(outcome, ctx, out)?;
+    crate::review::sections(outcome, ctx, st, out)?;
     crate::place::unknown_columns(outcome, lang, out)?;
 
     if !outcome.rejected.is_empty() {
         writeln!(
             out,
-            "{BOLD}{}{BOLD:#}",
+            "{bold}{}{bold:#}",
             lang.pick(
                 "Bản ghi bị loại (không kiểm tra được):",
                 "Rejected records (not checked):"
             )
         )?;
         let label = lang.pick("bị loại", "rejected");
-        let red = severity_style(Severity::Error);
+        let red = st.error;
         for r in &outcome.rejected {
             // Word minutes have paragraphs, not lines.
             let place = if outcome.word.contains_key(&r.file) {
@@ -114,7 +159,7 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
     if !outcome.file_errors.is_empty() {
         writeln!(
             out,
-            "{BOLD}{}{BOLD:#}",
+            "{bold}{}{bold:#}",
             lang.pick("Tệp không đọc được:", "Files that could not be read:")
         )?;
         for e in &outcome.file_errors {
@@ -122,17 +167,18 @@ pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::
         }
         writeln!(out)?;
     }
-    rollup(outcome, ctx, out)?;
-    summary(outcome, ctx, out)?;
+    rollup(outcome, ctx, st, out)?;
+    summary(outcome, ctx, st, out)?;
     writeln!(
         out,
-        "{BOLD}{}{BOLD:#}",
+        "{bold}{}{bold:#}",
         crate::verdict::verdict(outcome, lang)
     )
 }
 
 /// Per parent committee: units, months expected / held / compliant, rate and rating.
-fn rollup(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+fn rollup(outcome: &Outcome, ctx: &Context<'_>, st: Styles, out: &mut dyn Write) -> io::Result<()> {
+    let Styles { dim, bold, .. } = st;
     let lang = ctx.lang;
     let r = ctx.rollup(outcome);
     if r.parents.is_empty() {
@@ -140,7 +186,7 @@ fn rollup(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Resu
     }
     writeln!(
         out,
-        "{BOLD}{}{BOLD:#} {DIM}({}){DIM:#}",
+        "{bold}{}{bold:#} {dim}({}){dim:#}",
         lang.pick("Theo đảng bộ:", "By parent committee:"),
         Rating::scale(&ctx.policy.parameters().rating, lang)
     )?;
@@ -179,14 +225,15 @@ fn rollup(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Resu
     writeln!(out)
 }
 
-fn unit_heading(outcome: &Outcome, code: &str, out: &mut dyn Write) -> io::Result<()> {
+fn unit_heading(outcome: &Outcome, code: &str, st: Styles, out: &mut dyn Write) -> io::Result<()> {
+    let Styles { dim, bold, .. } = st;
     let unit = outcome.units.iter().find(|u| u.code == code);
-    write!(out, "{BOLD}{}{BOLD:#}", Shown(code))?;
+    write!(out, "{bold}{}{bold:#}", Shown(code))?;
     if let Some(name) = unit.and_then(|u| u.name.as_deref()) {
         write!(out, "  {}", Shown(name))?;
     }
     if let Some(parent) = unit.and_then(|u| u.parent.as_deref()) {
-        write!(out, " {DIM}— {}{DIM:#}", Shown(parent))?;
+        write!(out, " {dim}— {}{dim:#}", Shown(parent))?;
     }
     writeln!(out)
 }
@@ -195,8 +242,10 @@ pub(crate) fn finding(
     f: &Finding,
     outcome: &Outcome,
     ctx: &Context<'_>,
+    st: Styles,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let Styles { dim, code, .. } = st;
     let lang = ctx.lang;
     let table = crate::place::table_place(outcome, f, lang);
     let place = match (outcome.file_of(f), f.line) {
@@ -217,34 +266,40 @@ pub(crate) fn finding(
             Lang::En => format!("(unit, {})", f.month),
         },
     };
-    let sev = severity_style(f.severity);
-    let change = crate::review::change_tag(f, lang);
+    let sev = st.severity(f.severity);
+    let change = crate::review::change_tag(f, lang, st);
     // The file name and the header come from the input: shown, never sent raw.
     let place = Shown(&place);
     writeln!(
         out,
-        "  {place}  {CODE}{}{CODE:#}  {sev}{}{sev:#}  {change}{}  {DIM}[{}]{DIM:#}",
+        "  {place}  {code}{}{code:#}  {sev}{}{sev:#}  {change}{}  {dim}[{}]{dim:#}",
         f.rule().code(),
         f.severity.label(lang),
         Shown(&ctx.message(outcome, f)),
         ctx.cites(f),
     )?;
-    crate::review::waiver_line(f, outcome, lang, out)?;
+    crate::review::waiver_line(f, outcome, lang, st, out)?;
     let field = crate::place::field_label(outcome, f);
     let hint = ctx.hint(f);
     match field {
-        Some(field) => writeln!(out, "      {DIM}↳ {}:{DIM:#} {hint}", Shown(&field)),
-        None => writeln!(out, "      {DIM}↳{DIM:#} {hint}"),
+        Some(field) => writeln!(out, "      {dim}↳ {}:{dim:#} {hint}", Shown(&field)),
+        None => writeln!(out, "      {dim}↳{dim:#} {hint}"),
     }
 }
 
-fn summary(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+fn summary(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    st: Styles,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let Styles { dim, bold, .. } = st;
     let lang = ctx.lang;
     let (head, body) = summary_parts(outcome, lang);
-    writeln!(out, "{BOLD}{head}{BOLD:#} {body}")?;
+    writeln!(out, "{bold}{head}{bold:#} {body}")?;
     if let Some(asked) = outcome.asked_from {
         let pack = &ctx.policy.pack;
-        writeln!(out, "{DIM}({}){DIM:#}", pack.period_reason(asked, lang))?;
+        writeln!(out, "{dim}({}){dim:#}", pack.period_reason(asked, lang))?;
     }
     crate::review::summary(outcome, lang, out)
 }

@@ -106,6 +106,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         recommendations: recommendations.as_deref(),
         tailoring: Some(&tailoring),
         csv_delimiter: Some(settings.csv_delimiter.value),
+        plain_text: false,
         district: None,
     };
     let mut outputs = outputs;
@@ -127,20 +128,16 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
             None => (&outcome, document),
         };
         // Every report is streamed to where it goes as it is rendered, never held whole. Only
-        // text carries colour: stripped for a file, and on standard output when it is not a
-        // terminal or NO_COLOR is set (anstream decides).
+        // text carries colour: none is written for a file, and on standard output anstream
+        // strips it when it is not a terminal or NO_COLOR is set.
         match path {
             Some(path) => {
+                let document = Document {
+                    plain_text: true,
+                    ..document
+                };
                 crate::output::write(path, |out| {
-                    if *format == Format::Text {
-                        let mut plain = Plain {
-                            out,
-                            strip: anstream::adapter::StripBytes::new(),
-                        };
-                        kiemtra_report::render(*format, outcome, &ctx, &document, &mut plain)
-                    } else {
-                        kiemtra_report::render(*format, outcome, &ctx, &document, out)
-                    }
+                    kiemtra_report::render(*format, outcome, &ctx, &document, out)
                 })
                 .map_err(|e| cannot_write(path, &e, lang))?;
                 written.push(path.clone());
@@ -292,24 +289,6 @@ fn nfc(text: &str) -> String {
 }
 
 /// A writer that drops ANSI styles on their way through (a text report going to a file).
-struct Plain<'w> {
-    out: &'w mut dyn Write,
-    strip: anstream::adapter::StripBytes,
-}
-
-impl Write for Plain<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        for printable in self.strip.strip_next(buf) {
-            self.out.write_all(printable)?;
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.flush()
-    }
-}
-
 fn exit_code(outcome: &kiemtra_runner::Outcome, settings: &Settings) -> ExitCode {
     if outcome.failed(settings.fail_on.value) {
         ExitCode::from(1)
