@@ -2,7 +2,7 @@
 //! says is decided here; how it looks is the serialisers' business (`md.rs`, `html.rs`,
 //! `xlsx.rs`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use kiemtra_rules::docs::doc;
@@ -91,7 +91,7 @@ pub(crate) fn page(
             blocks: assess::recommendations(ctx, document, rollup),
             ..Section::default()
         },
-        details(outcome, ctx, rollup, &w, &numbered(w.details)),
+        details(ctx, rollup, &w, &numbered(w.details)),
     ];
     if has_rejected {
         sections.push(Section {
@@ -299,18 +299,8 @@ impl<'o> FindingTables<'o> {
 }
 
 /// Each unit's findings, by parent committee.
-fn details(
-    outcome: &Outcome,
-    ctx: &Context<'_>,
-    rollup: &Rollup<'_>,
-    w: &Words,
-    title: &str,
-) -> Section {
+fn details(ctx: &Context<'_>, rollup: &Rollup<'_>, w: &Words, title: &str) -> Section {
     let lang = ctx.lang;
-    let mut with_findings: BTreeSet<&str> = BTreeSet::new();
-    for f in &outcome.findings {
-        with_findings.insert(outcome.unit_of(f));
-    }
     let mut blocks = Vec::new();
     for p in &rollup.parents {
         let mut units = Vec::new();
@@ -320,7 +310,8 @@ fn details(
                 x, u.rating, lang,
             )))];
             // Where the follow-ups that could not be checked and other notes on a unit go.
-            if with_findings.contains(x.code.as_str()) {
+            // The unit's counts are those of its findings (waived ones apart).
+            if x.errors + x.warnings + x.infos > 0 {
                 unit_blocks.push(Block::Findings {
                     unit: x.code.clone(),
                 });

@@ -15,7 +15,7 @@ use crate::discover::FileError;
 use crate::inputs::Inputs;
 use crate::outcome::{Finding, Ix, MonthState, Names, Outcome, Rejected, Summary, UnitSummary};
 
-use super::collect::Collected;
+use super::collect::{Collected, Interner};
 use super::read::guarded;
 use super::{beyond, Input, Options, Small, NONE};
 
@@ -156,12 +156,20 @@ pub(super) fn judge(
     let mut findings = Vec::with_capacity(per_unit.iter().map(|j| j.findings.len()).sum());
     let mut units = Vec::with_capacity(per_unit.len());
     let mut judged = std::collections::BTreeSet::new();
-    let mut pointers = Pointers::default();
+    // JSON pointers kept once: each unit's, then the run's.
+    let mut pointers = Interner::default();
     let earliest_record = per_unit.iter().filter_map(|j| j.first_record).min();
     for j in per_unit {
-        let global = pointers.merge(j.pointers);
+        // For each of the unit's pointers, its index in the run's.
+        let global: Vec<Option<Ix>> = j
+            .pointers
+            .iter()
+            .map(|p| Ix::new(pointers.get(p) as usize))
+            .collect();
         findings.extend(j.findings.into_iter().map(|mut f| {
-            f.pointer = f.pointer.and_then(|p| global.get(p.get()).copied());
+            f.pointer = f
+                .pointer
+                .and_then(|p| global.get(p.get()).copied().flatten());
             f
         }));
         judged.extend(j.judged.into_iter().map(|id| (j.unit.code.clone(), id)));
@@ -266,30 +274,6 @@ fn sort_key<'f>(f: &Finding, names: &'f Names) -> SortKey<'f> {
     )
 }
 
-/// JSON pointers kept once: each unit's, then the run's.
-#[derive(Default)]
-struct Pointers {
-    all: Vec<Box<str>>,
-    index: foldhash::HashMap<Box<str>, Ix>,
-}
-
-impl Pointers {
-    fn intern(&mut self, pointer: &str) -> Ix {
-        if let Some(&i) = self.index.get(pointer) {
-            return i;
-        }
-        let i = Ix::new(self.all.len()).unwrap_or(Ix::LAST);
-        self.all.push(pointer.into());
-        self.index.insert(pointer.into(), i);
-        i
-    }
-
-    /// Takes in a unit's pointers; gives, for each of them, its index in the run's.
-    fn merge(&mut self, unit: Vec<Box<str>>) -> Vec<Ix> {
-        unit.iter().map(|p| self.intern(p)).collect()
-    }
-}
-
 /// Orders a unit's records, runs the cross-record rules, and places every finding.
 fn judge_unit(
     code: &str,
@@ -357,8 +341,8 @@ fn judge_unit(
     let effective = policy.pack.pack.effective;
     let is_judged = |r: &Small| r.date >= effective && judged_months.contains(Month::of(r.date));
     let mut findings = Vec::new();
-    let mut pointers = Pointers::default();
-    let place = |pointers: &mut Pointers,
+    let mut pointers = Interner::default();
+    let place = |pointers: &mut Interner,
                  r: &Small,
                  v: &Violation,
                  severity: Severity,
@@ -369,7 +353,10 @@ fn judge_unit(
         unit,
         record: (r.id != NONE).then(|| Ix::new(r.id as usize)).flatten(),
         file: Ix::new(r.file as usize),
-        pointer: v.pointer.as_deref().map(|p| pointers.intern(p)),
+        pointer: v
+            .pointer
+            .as_deref()
+            .and_then(|p| Ix::new(pointers.get(p) as usize)),
         line: NonZeroU32::new(at.map_or(r.line, |p| p.line)),
         column: at.and_then(|p| NonZeroU32::new(p.column)),
         waiver: None,
@@ -404,7 +391,10 @@ fn judge_unit(
                 unit,
                 record: None,
                 file: None,
-                pointer: v.pointer.as_deref().map(|p| pointers.intern(p)),
+                pointer: v
+                    .pointer
+                    .as_deref()
+                    .and_then(|p| Ix::new(pointers.get(p) as usize)),
                 line: None,
                 column: None,
                 waiver: None,
