@@ -130,11 +130,10 @@ pub(crate) fn apply(outcome: &mut Outcome, waivers: &[Waiver], as_of: Option<Nai
         .iter()
         .map(|u| (u.code.as_str(), u.parent.as_deref()))
         .collect();
-    let names = std::mem::take(&mut outcome.names);
     let mut kept = Vec::with_capacity(outcome.findings.len());
     let mut waived = Vec::new();
     for mut f in std::mem::take(&mut outcome.findings) {
-        let unit = names.units.get(f.unit.get()).map_or("", String::as_str);
+        let unit = outcome.unit_of(&f);
         let parent = parents.get(unit).copied().flatten();
         let mut in_force = None;
         let mut expired = None;
@@ -177,7 +176,6 @@ pub(crate) fn apply(outcome: &mut Outcome, waivers: &[Waiver], as_of: Option<Nai
     }
     outcome.findings = kept;
     outcome.waived = waived;
-    outcome.names = names;
     outcome.waivers = uses;
     recount(outcome);
 }
