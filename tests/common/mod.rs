@@ -43,7 +43,7 @@ pub fn finding_lines(outcome: &Outcome, lang: Lang) -> String {
     for f in &outcome.findings {
         let place = match (outcome.file_of(f), f.line) {
             (Some(file), Some(line)) => format!("{file}:{line}"),
-            _ => format!("{} {}", outcome.unit_of(f), f.month),
+            _ => format!("{} {}", outcome.unit_of(f), f.month()),
         };
         s.push_str(&format!(
             "{place} {} {} {} — {}\n",
@@ -116,7 +116,7 @@ pub fn finding_facts(
         f.rule(),
         o.unit_of(f).to_owned(),
         o.record_of(f).map(|id| id.into_owned()),
-        f.month,
+        f.month(),
         o.pointer_of(f).map(str::to_owned),
         f.detail.clone(),
     )

@@ -89,7 +89,7 @@ pub fn render_with(
                 .record_of(f)
                 .map(|id| id.into_owned())
                 .unwrap_or_default(),
-            f.month.to_string(),
+            f.month().to_string(),
             f.date.map(|d| d.to_string()).unwrap_or_default(),
             f.rule().code().to_owned(),
             f.rule().name().to_owned(),

@@ -70,7 +70,7 @@ fn finding<'a>(
         severity: f.severity,
         unit: outcome.unit_of(f),
         record: outcome.record_of(f),
-        month: f.month.to_string(),
+        month: f.month().to_string(),
         date: f.date.map(|d| d.to_string()),
         file: outcome.file_of(f),
         line: f.line.map(std::num::NonZeroU32::get),

@@ -211,7 +211,7 @@ pub(crate) fn place(outcome: &Outcome, f: &Finding, lang: Lang) -> Option<String
 fn when(f: &Finding, w: &Words) -> Cell {
     match f.date {
         Some(d) => Cell::value(Value::Date(d)).styled(Style::Centre),
-        None => Cell::value(Value::Month(f.month))
+        None => Cell::value(Value::Month(f.month()))
             .with(Span::Small(format!("({})", w.whole_unit)))
             .styled(Style::Centre),
     }
@@ -314,7 +314,7 @@ pub(crate) fn waived(outcome: &Outcome, ctx: &Context<'_>, w: &Words) -> Table {
                     Cell::text(outcome.unit_of(f)).styled(Style::Code),
                     match f.date {
                         Some(d) => Cell::value(Value::Date(d)),
-                        None => Cell::value(Value::Month(f.month)),
+                        None => Cell::value(Value::Month(f.month())),
                     }
                     .styled(Style::Centre),
                     Cell::text(f.rule().code()).styled(Style::Centre),

@@ -261,10 +261,13 @@ pub(crate) fn finding(
             Some(column) => format!("{file}:{line}:{column}"),
             None => format!("{file}:{line}"),
         },
-        _ => match lang {
-            Lang::Vi => format!("(chi bộ, tháng {:02}/{})", f.month.month, f.month.year),
-            Lang::En => format!("(unit, {})", f.month),
-        },
+        _ => {
+            let month = f.month();
+            match lang {
+                Lang::Vi => format!("(chi bộ, tháng {:02}/{})", month.month, month.year),
+                Lang::En => format!("(unit, {month})"),
+            }
+        }
     };
     let sev = st.severity(f.severity);
     let change = crate::review::change_tag(f, lang, st);

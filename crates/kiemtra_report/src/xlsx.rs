@@ -225,7 +225,7 @@ fn finding_row(outcome: &Outcome, ctx: &Context<'_>, f: &Finding) -> Row {
             Cell::text(parent_name(unit.and_then(|u| u.parent.as_deref()), lang)),
             Cell::text(outcome.unit_of(f)),
             text_or_empty(unit.and_then(|u| u.name.clone())),
-            Cell::value(Value::Month(f.month)),
+            Cell::value(Value::Month(f.month())),
             f.date
                 .map_or(Cell::value(Value::Empty), |d| Cell::value(Value::Date(d))),
             text_or_empty(outcome.file_of(f).map(str::to_owned)),

@@ -42,14 +42,20 @@ pub struct Finding {
     /// The meeting's date, for record findings; `None` for a finding about the unit as a whole
     /// (CD601, CD602).
     pub date: Option<NaiveDate>,
-    /// The month of the meeting, or the month the unit-level finding is about.
-    pub month: Month,
+    /// The month of the meeting, or the month the unit-level finding is about: see
+    /// [`Finding::month`].
+    pub(crate) month: MonthCode,
     pub detail: Detail,
 }
 
 impl Finding {
     pub fn rule(&self) -> Rule {
         self.rule
+    }
+
+    /// The month of the meeting, or the month the unit-level finding is about.
+    pub fn month(&self) -> Month {
+        self.month.into()
     }
 
     /// Whether the verdict rests on a value written but unreadable (see
@@ -61,6 +67,26 @@ impl Finding {
     /// Whether the finding is about a record (not the unit as a whole).
     pub fn is_about_record(&self) -> bool {
         self.date.is_some()
+    }
+}
+
+/// A month in 4 bytes: months since January of year 0, in the order of [`Month`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct MonthCode(i32);
+
+impl From<Month> for MonthCode {
+    fn from(m: Month) -> MonthCode {
+        let month = i32::try_from(m.month).unwrap_or(1) - 1;
+        MonthCode(m.year.saturating_mul(12).saturating_add(month))
+    }
+}
+
+impl From<MonthCode> for Month {
+    fn from(c: MonthCode) -> Month {
+        Month {
+            year: c.0.div_euclid(12),
+            month: c.0.rem_euclid(12).unsigned_abs() + 1,
+        }
     }
 }
 
@@ -296,7 +322,7 @@ impl Outcome {
             unit: self.unit_of(f).to_owned(),
             at: match self.record_of(f) {
                 Some(id) => FindingAt::Record(id.into_owned()),
-                None => FindingAt::Month(f.month.to_string()),
+                None => FindingAt::Month(f.month().to_string()),
             },
             pointer: self.pointer_of(f).map(str::to_owned),
         }
@@ -387,8 +413,21 @@ mod tests {
     /// A batch holds hundreds of thousands of findings: each stays small.
     #[test]
     fn a_finding_is_compact() {
-        assert!(std::mem::size_of::<Finding>() <= 72);
+        assert!(std::mem::size_of::<Finding>() <= 64);
         assert_eq!(std::mem::size_of::<Option<Ix>>(), 4);
+    }
+
+    #[test]
+    fn months_round_trip_in_order() {
+        let months: Vec<Month> = [(-1, 12), (0, 1), (1, 1), (2016, 12), (2017, 1), (9999, 12)]
+            .map(|(year, month)| Month { year, month })
+            .into();
+        for w in months.windows(2) {
+            let (a, b) = (MonthCode::from(w[0]), MonthCode::from(w[1]));
+            assert!(a < b, "{:?} {:?}", w[0], w[1]);
+            assert_eq!(Month::from(a), w[0]);
+            assert_eq!(Month::from(b), w[1]);
+        }
     }
 
     #[test]

@@ -51,7 +51,7 @@ impl Waiver {
         if !self.rules.contains(&finding.rule()) {
             return false;
         }
-        if finding.month < self.from || finding.month > self.to {
+        if finding.month() < self.from || finding.month() > self.to {
             return false;
         }
         match &self.scope {

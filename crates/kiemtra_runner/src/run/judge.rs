@@ -13,7 +13,9 @@ use rayon::prelude::*;
 
 use crate::discover::FileError;
 use crate::inputs::Inputs;
-use crate::outcome::{Finding, Ix, MonthState, Names, Outcome, Rejected, Summary, UnitSummary};
+use crate::outcome::{
+    Finding, Ix, MonthCode, MonthState, Names, Outcome, Rejected, Summary, UnitSummary,
+};
 
 use super::collect::{Collected, Interner};
 use super::read::guarded;
@@ -247,7 +249,7 @@ struct Judged {
 
 type SortKey<'f> = (
     Ix,
-    Month,
+    MonthCode,
     Option<NaiveDate>,
     Option<&'f str>,
     Option<NonZeroU32>,
@@ -361,7 +363,7 @@ fn judge_unit(
         column: at.and_then(|p| NonZeroU32::new(p.column)),
         waiver: None,
         date: Some(r.date),
-        month: Month::of(r.date),
+        month: Month::of(r.date).into(),
         detail: v.detail.clone(),
     };
     let mut has_error = vec![false; records.len()];
@@ -399,7 +401,7 @@ fn judge_unit(
                 column: None,
                 waiver: None,
                 date: None,
-                month,
+                month: month.into(),
                 detail: v.detail,
             }),
         }
