@@ -354,6 +354,9 @@ mod tests {
                     assert!(m.len() > 10 && !m.contains('{'), "{rule}: {m:?}");
                 }
                 assert_ne!(vi, en, "{rule}");
+                // A secretary reads the Vietnamese: her columns' names, never the format's keys
+                // (`follow_up.result`, `(remedy)`), nor `true`.
+                assert!(!names_a_format_key(&vi), "{rule}: {vi:?}");
                 if v.unverifiable() {
                     assert!(
                         vi.contains("không kiểm tra được") && vi.contains("“"),
@@ -362,6 +365,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Whether a message names a key of the record format (`minutes_book.recorded`,
+    /// `(remedy)`) or the JSON value `true`.
+    fn names_a_format_key(message: &str) -> bool {
+        let key = |w: &str| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'.')
+                && (w.contains('_') || w.contains('.') || w == "true")
+        };
+        let words = message.split(|c: char| c.is_whitespace() || "()“”,:;".contains(c));
+        let bracketed = message.split('(').skip(1).filter_map(|r| r.split_once(')'));
+        words.clone().any(|w| key(w.trim_end_matches('.')))
+            || bracketed.into_iter().any(|(inside, _)| {
+                !inside.is_empty() && inside.bytes().all(|b| b.is_ascii_lowercase())
+            })
+    }
+
+    #[test]
+    fn format_keys_are_told_apart() {
+        assert!(names_a_format_key("chưa ghi follow_up.result"));
+        assert!(names_a_format_key("là biện pháp khắc phục (remedy)"));
+        assert!(names_a_format_key(
+            "(minutes_book.recorded không phải true)"
+        ));
+        assert!(!names_a_format_key("chưa ghi “Kết quả kỳ trước”"));
+        assert!(!names_a_format_key("(13/08/2017): chưa ghi"));
+        assert!(!names_a_format_key(
+            "Phân công thứ 2 có thời hạn 31/03/2017."
+        ));
     }
 
     #[test]
