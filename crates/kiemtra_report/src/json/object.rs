@@ -17,7 +17,7 @@ impl<'w> Object<'w> {
         Ok(Object { out, fields: 0 })
     }
 
-    pub(super) fn key(&mut self, key: &str) -> io::Result<()> {
+    fn key(&mut self, key: &str) -> io::Result<()> {
         let comma = if self.fields == 0 { "" } else { "," };
         self.fields += 1;
         write!(self.out, "{comma}\n  \"{key}\": ")
