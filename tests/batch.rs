@@ -7,21 +7,12 @@ use common::{kiemtra, stdout};
 
 use std::path::{Path, PathBuf};
 
-use common::{inspect, options, root};
+use common::{inspect, options, root, DOC};
 use kiemtra_input::convert::{read_values, write_csv, Headers, Object};
 use kiemtra_input::{Encoding, Format};
 use kiemtra_report::{Context, Document};
 use kiemtra_rules::{Lang, Pack};
 use kiemtra_runner::{Outcome, Policy};
-
-const DOC: [&str; 6] = [
-    "--body",
-    "BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC",
-    "--place",
-    "Hàm Thuận Bắc",
-    "--date",
-    "2019-01-15",
-];
 
 fn check_batch(format: &str) -> String {
     let mut args = vec!["check", "fixtures/batch", "--format", format];

@@ -8,16 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
-use common::{kiemtra, kiemtra_in, root, stdout};
-
-const DOC: [&str; 6] = [
-    "--body",
-    "BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC",
-    "--place",
-    "Hàm Thuận Bắc",
-    "--date",
-    "2019-01-15",
-];
+use common::{kiemtra, kiemtra_in, root, stdout, DOC};
 
 /// A fresh directory for one test's files.
 fn scratch(name: &str) -> PathBuf {

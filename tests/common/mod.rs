@@ -7,6 +7,17 @@ use kiemtra_report::Context;
 use kiemtra_rules::{Lang, Month, Pack};
 use kiemtra_runner::{Options, Outcome, Policy};
 
+/// The report's own words on the command line: the inspecting body, place and date of the
+/// district report the tests print.
+pub const DOC: [&str; 6] = [
+    "--body",
+    "BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC",
+    "--place",
+    "Hàm Thuận Bắc",
+    "--date",
+    "2019-01-15",
+];
+
 /// The repository root.
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
