@@ -7,6 +7,7 @@ mod assess;
 mod build;
 pub mod csv;
 mod document;
+mod docx;
 pub mod html;
 pub mod json;
 pub mod md;
@@ -46,6 +47,8 @@ pub enum Format {
     Html,
     /// The inspector's workbook: summary, units, findings, rejected, waived.
     Xlsx,
+    /// The filed report as a Word document, laid out as a party document.
+    Docx,
 }
 
 impl Format {
@@ -59,18 +62,22 @@ impl Format {
             "md" | "markdown" => Format::Md,
             "html" | "htm" => Format::Html,
             "xlsx" => Format::Xlsx,
+            "docx" => Format::Docx,
             _ => return None,
         })
     }
 
     /// The extensions [`Format::of_path`] knows, for messages.
     pub const EXTENSIONS: &'static [&'static str] = &[
-        "txt", "text", "json", "csv", "md", "markdown", "html", "htm", "xlsx",
+        "txt", "text", "json", "csv", "md", "markdown", "html", "htm", "xlsx", "docx",
     ];
 
     /// Whether the format is the printed report, which a run can split per committee.
     pub fn is_report(self) -> bool {
-        matches!(self, Format::Md | Format::Html | Format::Xlsx)
+        matches!(
+            self,
+            Format::Md | Format::Html | Format::Xlsx | Format::Docx
+        )
     }
 }
 
@@ -105,6 +112,12 @@ pub fn render(
             }
         }
         Format::Xlsx => xlsx::render(outcome, ctx, doc, out),
+        Format::Docx => {
+            let page = page(outcome, ctx, doc);
+            let tables = build::FindingTables::new(outcome, ctx);
+            let findings = |unit: &str| tables.of(unit);
+            docx::write(&page, &findings, out)
+        }
     }
 }
 
