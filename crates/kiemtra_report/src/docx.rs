@@ -246,7 +246,7 @@ impl Writer<'_, '_> {
             }
             Block::Fields(fields) => {
                 for (label, t) in fields {
-                    self.out.push_str(r#"<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:jc w:val="both"/></w:pPr>"#);
+                    self.out.push_str(r#"<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:jc w:val="left"/></w:pPr>"#);
                     run(self.out, &format!("{label}: "), Look::bold());
                     spans(self.out, t, Look::PLAIN);
                     self.out.push_str("</w:p>");
@@ -281,19 +281,84 @@ impl Writer<'_, '_> {
     }
 }
 
-/// Column widths in twips, from the columns' shares of the printed width.
-fn widths(t: &Table) -> Vec<u32> {
-    let total: u32 = t.columns.iter().map(|c| c.width.max(1)).sum::<u32>().max(1);
-    t.columns
+/// Column widths in twips, fitted to the text as Word's own “fit to contents” would: every
+/// column at least as wide as its longest word, the room left shared by how much text each
+/// holds. (LibreOffice keeps the widths a file gives, so they are worked out here.)
+fn widths(t: &Table, lang: Lang) -> Vec<u32> {
+    // An average character of Times New Roman 11 pt, and a cell's margins, in twips.
+    const CHAR: u32 = 112;
+    const MARGINS: u32 = 190;
+    let n = t.columns.len();
+    let mut word = vec![1u32; n];
+    let mut text = vec![1u32; n];
+    // `whole`: a cell's text; else a column's title, in bold (a character wider a word).
+    // `number`: a figure, never broken (`37,5 %`).
+    let mut measure = |i: usize, s: &str, whole: bool, number: bool| {
+        // A longer word (a file's path) is broken rather than given the width of the page.
+        let longest = if number {
+            s.chars().count()
+        } else {
+            s.split_whitespace()
+                .map(|w| w.chars().count().min(16) + usize::from(!whole))
+                .max()
+                .unwrap_or(0)
+        };
+        let longest = u32::try_from(longest).unwrap_or(u32::MAX);
+        word[i] = word[i].max(longest);
+        if whole {
+            let all = u32::try_from(s.chars().count()).unwrap_or(u32::MAX).min(60);
+            text[i] = text[i].max(all);
+        }
+    };
+    for (i, c) in t.columns.iter().enumerate() {
+        measure(i, &c.title, false, false);
+    }
+    for r in &t.rows {
+        for (i, c) in r.cells.iter().enumerate().take(n) {
+            let mut s = c.value.show(lang);
+            for span in &c.more {
+                let (Span::Plain(p)
+                | Span::Code(p)
+                | Span::Hint(p)
+                | Span::Small(p)
+                | Span::Link { text: p, .. }) = span;
+                s.push(' ');
+                s.push_str(p);
+            }
+            measure(i, &s, true, c.value.is_number());
+        }
+    }
+    let least: Vec<u32> = word.iter().map(|w| w * CHAR + MARGINS).collect();
+    let sum: u32 = least.iter().sum();
+    if sum >= TEXT_WIDTH {
+        return least.iter().map(|w| w * TEXT_WIDTH / sum.max(1)).collect();
+    }
+    let more: Vec<u32> = text
         .iter()
-        .map(|c| TEXT_WIDTH * c.width.max(1) / total)
+        .zip(&word)
+        .map(|(t, w)| t.saturating_sub(*w) * CHAR)
+        .collect();
+    let wanted: u32 = more.iter().sum();
+    let room = TEXT_WIDTH - sum;
+    least
+        .iter()
+        .zip(&more)
+        .map(|(l, m)| {
+            if wanted <= room {
+                // All fits on one line each; the rest of the page shared out evenly.
+                l + m + (room - wanted) / u32::try_from(n).unwrap_or(1).max(1)
+            } else {
+                l + u32::try_from(u64::from(*m) * u64::from(room) / u64::from(wanted.max(1)))
+                    .unwrap_or(0)
+            }
+        })
         .collect()
 }
 
 fn grid(out: &mut String, widths: &[u32], borders: bool) {
     let _ = write!(
         out,
-        r#"<w:tbl><w:tblPr><w:tblStyle w:val="{}"/><w:tblW w:w="{}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
+        r#"<w:tbl><w:tblPr><w:tblStyle w:val="{}"/><w:tblW w:w="{}" w:type="dxa"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
         if borders { "TableGrid" } else { "TableNormal" },
         widths.iter().sum::<u32>(),
     );
@@ -329,7 +394,7 @@ fn header_row(out: &mut String, titles: &[&str], widths: &[u32]) {
 }
 
 fn table(out: &mut String, t: &Table, lang: Lang) {
-    let widths = widths(t);
+    let widths = widths(t, lang);
     grid(out, &widths, true);
     let titles: Vec<&str> = t.columns.iter().map(|c| c.title.as_str()).collect();
     header_row(out, &titles, &widths);
@@ -505,10 +570,12 @@ fn month_picture(out: &mut String, p: &MonthPicture, lang: Lang) {
 /// The head of a party document.
 fn head(out: &mut String, page: &Page) {
     let h = &page.head;
-    let half = TEXT_WIDTH / 2;
-    grid(out, &[half - 200, half + 200], false);
+    // The party's name and the date line are the longer: the right column is the wider.
+    let left = TEXT_WIDTH * 40 / 100;
+    let right = TEXT_WIDTH - left;
+    grid(out, &[left, right], false);
     out.push_str("<w:tr>");
-    cell_start(out, half - 200, None, false);
+    cell_start(out, left, None, false);
     let centred = r#"<w:pStyle w:val="Centred"/>"#;
     if h.body.is_empty() {
         para(out, centred, "……………………………", Look::bold());
@@ -520,7 +587,7 @@ fn head(out: &mut String, page: &Page) {
     para(out, centred, "*", Look::PLAIN);
     para(out, centred, &h.number, Look::PLAIN);
     out.push_str("</w:tc>");
-    cell_start(out, half + 200, None, false);
+    cell_start(out, right, None, false);
     para(
         out,
         centred,
@@ -566,10 +633,10 @@ fn signature(out: &mut String, page: &Page) {
         out,
         r#"<w:pStyle w:val="Recipients"/><w:keepNext/>"#,
         &sig.recipients_label,
+        // 14 pt, upright, underlined; the recipients 12 pt (36-HD/VPTW).
         Look {
-            bold: true,
-            italic: true,
-            size: 24,
+            underline: true,
+            size: 28,
             ..Look::PLAIN
         },
     );
