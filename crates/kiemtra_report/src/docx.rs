@@ -512,7 +512,7 @@ fn month_picture(out: &mut String, p: &MonthPicture, lang: Lang) {
     let year_w = TEXT_WIDTH * 10 / 100;
     let month_w = (TEXT_WIDTH - unit_w - year_w) / 12;
     let mut widths = vec![unit_w, year_w];
-    widths.extend(std::iter::repeat(month_w).take(12));
+    widths.extend(std::iter::repeat_n(month_w, 12));
     grid(out, &widths, true);
     let numbers: Vec<String> = (1..=12).map(|m| m.to_string()).collect();
     let mut titles = vec![
