@@ -671,6 +671,17 @@ pub(crate) fn write(
     findings: &dyn Fn(&str) -> Option<Table>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_in_parts(page, findings, out, None)
+}
+
+/// [`write`], the body handed to the zip entry in parts of `part` bytes (the sink's own size
+/// when `None`).
+pub(crate) fn write_in_parts(
+    page: &Page,
+    findings: &dyn Fn(&str) -> Option<Table>,
+    out: &mut dyn Write,
+    part: Option<usize>,
+) -> io::Result<()> {
     let lang = page.head.lang;
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
@@ -692,6 +703,9 @@ pub(crate) fn write(
         .map_err(io::Error::other)?;
     let lists = {
         let mut sink = Sink::new(&mut zip, findings);
+        if let Some(part) = part {
+            sink.part = part;
+        }
         let _ = write!(
             sink,
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\"><w:body>"

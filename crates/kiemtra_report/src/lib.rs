@@ -229,6 +229,26 @@ mod tests {
                 assert_eq!(write(1), whole);
                 assert!(whole.contains("CD"), "{whole}");
             }
+            // The same parts, whatever the size of the pieces the body is handed on in (the
+            // compressed bytes depend on those pieces, which depend only on the report).
+            let docx = |part: usize| {
+                let mut out = Vec::new();
+                super::docx::write_in_parts(&page, &findings, &mut out, Some(part)).unwrap();
+                let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out)).unwrap();
+                (0..zip.len())
+                    .map(|i| {
+                        let mut entry = zip.by_index(i).unwrap();
+                        let mut text = String::new();
+                        std::io::Read::read_to_string(&mut entry, &mut text).unwrap();
+                        (entry.name().to_owned(), text)
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let whole = docx(usize::MAX);
+            assert!(whole
+                .iter()
+                .any(|(name, text)| name == "word/document.xml" && text.contains("CD")));
+            assert!(docx(1) == whole, "the Word report written in parts");
         }
     }
 

@@ -111,6 +111,13 @@ impl DocxError {
     }
 }
 
+/// A Word document's body as a reader sees it: paragraphs and tables, in order (the tests read
+/// kiemtra's own Word report back with it).
+pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, DocxError> {
+    let xml = package::document_xml(bytes).map_err(DocxError::Package)?;
+    body::read(&xml).map_err(DocxError::Body)
+}
+
 /// Reads Word minutes. `unit` is the cell's code when the document has no `Mã chi bộ` line.
 pub fn read(bytes: &[u8], unit: Option<&str>) -> Result<Minutes, DocxError> {
     let xml = package::document_xml(bytes).map_err(DocxError::Package)?;
