@@ -18,13 +18,13 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Cursor, Write};
 
+use kiemtra_messages::m;
 use kiemtra_messages::m::report_docx;
 use kiemtra_rules::{Lang, Month, Severity};
 use kiemtra_runner::MonthState;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use crate::document::PARTY;
 use crate::page::{
     Block, Cell, Figure, MonthPicture, Page, Section, Sink, Span, Style, Table, Text, Value,
 };
@@ -591,7 +591,7 @@ fn head(out: &mut String, page: &Page) {
     para(
         out,
         centred,
-        PARTY,
+        m::report::head::PARTY.get(page.head.lang),
         Look {
             bold: true,
             underline: true,
