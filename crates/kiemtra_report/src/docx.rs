@@ -285,29 +285,47 @@ impl Writer<'_, '_> {
 /// column at least as wide as its longest word, the room left shared by how much text each
 /// holds. (LibreOffice keeps the widths a file gives, so they are worked out here.)
 fn widths(t: &Table, lang: Lang) -> Vec<u32> {
-    // An average character of Times New Roman 11 pt, and a cell's margins, in twips.
-    const CHAR: u32 = 112;
-    const MARGINS: u32 = 190;
+    // A cell's margins, in twips.
+    const MARGINS: u32 = 240;
+    // The longest word counted, and the most text counted in a line.
+    const WORD: u32 = 16 * 110;
+    const LINE: u32 = 60 * 100;
+    /// A character of Times New Roman 11 pt, in twips: capitals are wider than the rest.
+    fn char_width(c: char) -> u32 {
+        if c.is_uppercase() {
+            150
+        } else if c.is_ascii_digit() {
+            112
+        } else if c == '%' {
+            185
+        } else if c == ' ' {
+            55
+        } else {
+            105
+        }
+    }
+    fn width(s: &str) -> u32 {
+        s.chars().map(char_width).sum()
+    }
     let n = t.columns.len();
     let mut word = vec![1u32; n];
     let mut text = vec![1u32; n];
-    // `whole`: a cell's text; else a column's title, in bold (a character wider a word).
+    // `whole`: a cell's text; else a column's title, in bold (a tenth wider).
     // `number`: a figure, never broken (`37,5 %`).
     let mut measure = |i: usize, s: &str, whole: bool, number: bool| {
         // A longer word (a file's path) is broken rather than given the width of the page.
         let longest = if number {
-            s.chars().count()
+            width(s)
         } else {
             s.split_whitespace()
-                .map(|w| w.chars().count().min(16) + usize::from(!whole))
+                .map(|w| width(w).min(WORD))
                 .max()
                 .unwrap_or(0)
         };
-        let longest = u32::try_from(longest).unwrap_or(u32::MAX);
+        let longest = if whole { longest } else { longest * 11 / 10 };
         word[i] = word[i].max(longest);
         if whole {
-            let all = u32::try_from(s.chars().count()).unwrap_or(u32::MAX).min(60);
-            text[i] = text[i].max(all);
+            text[i] = text[i].max(width(s).min(LINE));
         }
     };
     for (i, c) in t.columns.iter().enumerate() {
@@ -328,7 +346,7 @@ fn widths(t: &Table, lang: Lang) -> Vec<u32> {
             measure(i, &s, true, c.value.is_number());
         }
     }
-    let least: Vec<u32> = word.iter().map(|w| w * CHAR + MARGINS).collect();
+    let least: Vec<u32> = word.iter().map(|w| w + MARGINS).collect();
     let sum: u32 = least.iter().sum();
     if sum >= TEXT_WIDTH {
         return least.iter().map(|w| w * TEXT_WIDTH / sum.max(1)).collect();
@@ -336,7 +354,7 @@ fn widths(t: &Table, lang: Lang) -> Vec<u32> {
     let more: Vec<u32> = text
         .iter()
         .zip(&word)
-        .map(|(t, w)| t.saturating_sub(*w) * CHAR)
+        .map(|(t, w)| t.saturating_sub(*w))
         .collect();
     let wanted: u32 = more.iter().sum();
     let room = TEXT_WIDTH - sum;
@@ -358,9 +376,15 @@ fn widths(t: &Table, lang: Lang) -> Vec<u32> {
 fn grid(out: &mut String, widths: &[u32], borders: bool) {
     let _ = write!(
         out,
-        r#"<w:tbl><w:tblPr><w:tblStyle w:val="{}"/><w:tblW w:w="{}" w:type="dxa"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
+        r#"<w:tbl><w:tblPr><w:tblStyle w:val="{}"/><w:tblW w:w="{}" w:type="dxa"/>{}<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
         if borders { "TableGrid" } else { "TableNormal" },
         widths.iter().sum::<u32>(),
+        // The head and the signature use the whole width of the page.
+        if borders {
+            ""
+        } else {
+            r#"<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>"#
+        },
     );
     for w in widths {
         let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
@@ -570,22 +594,28 @@ fn month_picture(out: &mut String, p: &MonthPicture, lang: Lang) {
 /// The head of a party document.
 fn head(out: &mut String, page: &Page) {
     let h = &page.head;
-    // The party's name and the date line are the longer: the right column is the wider.
-    let left = TEXT_WIDTH * 40 / 100;
+    // The party's name and the date line are the longer: the right column is the wider. The
+    // head's lines are 13 pt (36-HD/VPTW: 14), so that a district's name and the date line
+    // each keep to one line on a page 160 mm wide.
+    let left = TEXT_WIDTH * 43 / 100;
     let right = TEXT_WIDTH - left;
     grid(out, &[left, right], false);
     out.push_str("<w:tr>");
     cell_start(out, left, None, false);
     let centred = r#"<w:pStyle w:val="Centred"/>"#;
+    let line = Look::PLAIN.sized(26);
     if h.body.is_empty() {
-        para(out, centred, "……………………………", Look::bold());
+        para(out, centred, "……………………………", line);
     }
-    for (line, bold) in &h.body {
-        let look = if *bold { Look::bold() } else { Look::PLAIN };
-        para(out, centred, &line.to_uppercase(), look);
+    for (text, bold) in &h.body {
+        let look = Look {
+            bold: *bold,
+            ..line
+        };
+        para(out, centred, &text.to_uppercase(), look);
     }
-    para(out, centred, "*", Look::PLAIN);
-    para(out, centred, &h.number, Look::PLAIN);
+    para(out, centred, "*", line);
+    para(out, centred, &h.number, line);
     out.push_str("</w:tc>");
     cell_start(out, right, None, false);
     para(
@@ -603,7 +633,10 @@ fn head(out: &mut String, page: &Page) {
         out,
         r#"<w:pStyle w:val="Centred"/><w:spacing w:before="240" w:after="0"/>"#,
         &h.date_line,
-        Look::italic(),
+        Look {
+            italic: true,
+            ..line
+        },
     );
     out.push_str("</w:tc></w:tr></w:tbl>");
     para(out, r#"<w:pStyle w:val="Title"/>"#, &h.title, Look::PLAIN);
@@ -618,7 +651,7 @@ fn head(out: &mut String, page: &Page) {
 /// Nơi nhận on the left, the signer on the right, kept on one page.
 fn signature(out: &mut String, page: &Page) {
     let sig = &page.signature;
-    let left = TEXT_WIDTH * 45 / 100;
+    let left = TEXT_WIDTH * 42 / 100;
     let right = TEXT_WIDTH - left;
     para(
         out,
