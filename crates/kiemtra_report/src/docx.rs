@@ -312,7 +312,8 @@ fn widths(t: &Table, lang: Lang) -> Vec<u32> {
     let mut text = vec![1u32; n];
     // `whole`: a cell's text; else a column's title, in bold (a tenth wider).
     // `number`: a figure, never broken (`37,5 %`).
-    let mut measure = |i: usize, s: &str, whole: bool, number: bool| {
+    // `small`: set in 9 pt, not 11.
+    let mut measure = |i: usize, s: &str, whole: bool, number: bool, small: bool| {
         // A longer word (a file's path) is broken rather than given the width of the page.
         let longest = if number {
             width(s)
@@ -323,13 +324,14 @@ fn widths(t: &Table, lang: Lang) -> Vec<u32> {
                 .unwrap_or(0)
         };
         let longest = if whole { longest } else { longest * 11 / 10 };
-        word[i] = word[i].max(longest);
+        let scale = |w: u32| if small { w * 9 / 11 } else { w };
+        word[i] = word[i].max(scale(longest));
         if whole {
-            text[i] = text[i].max(width(s).min(LINE));
+            text[i] = text[i].max(scale(width(s).min(LINE)));
         }
     };
     for (i, c) in t.columns.iter().enumerate() {
-        measure(i, &c.title, false, false);
+        measure(i, &c.title, false, false, false);
     }
     for r in &t.rows {
         for (i, c) in r.cells.iter().enumerate().take(n) {
@@ -343,7 +345,8 @@ fn widths(t: &Table, lang: Lang) -> Vec<u32> {
                 s.push(' ');
                 s.push_str(p);
             }
-            measure(i, &s, true, c.value.is_number());
+            let small = matches!(c.style, Style::Small | Style::Place | Style::Digest);
+            measure(i, &s, true, c.value.is_number(), small);
         }
     }
     let least: Vec<u32> = word.iter().map(|w| w + MARGINS).collect();
