@@ -178,7 +178,10 @@ fn table(out: &mut String, rows: &[Vec<String>]) {
 
 /// Side by side in a table without borders, the width of the page shared evenly.
 fn signatures(out: &mut String, blocks: &[Vec<Para>]) {
-    out.push_str(r#"<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/></w:tblPr><w:tr>"#);
+    // Kept on one page: a title never parted from its name.
+    out.push_str(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/></w:tblPr><w:tr><w:trPr><w:cantSplit/></w:trPr>"#,
+    );
     for paras in blocks {
         out.push_str("<w:tc>");
         for p in paras {
