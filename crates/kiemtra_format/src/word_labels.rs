@@ -405,10 +405,9 @@ mod tests {
     #[test]
     fn a_field_path_names_its_label() {
         assert_eq!(label_of("session.conclusion"), Some("Kết luận"));
-        assert_eq!(
-            label_of("session.assignments.0.due"),
-            Some("Phân công thực hiện")
-        );
+        // The words the messages name (“Phân công”, “Ghi sổ biên bản”).
+        assert_eq!(label_of("session.assignments.0.due"), Some("Phân công"));
+        assert_eq!(label_of("minutes_book.recorded"), Some("Ghi sổ biên bản"));
         assert_eq!(label_of("chair"), Some("Chủ trì"));
         assert_eq!(label_of("session.assessment"), Some("Mặt được"));
         assert_eq!(label_of("session"), Some("Sinh hoạt chuyên đề"));
