@@ -118,15 +118,16 @@ fn run(out: &mut String, text: &str, look: Look) {
         if look.italic {
             out.push_str("<w:i/><w:iCs/>");
         }
-        if look.underline {
-            out.push_str(r#"<w:u w:val="single"/>"#);
-        }
+        // In the order the schema gives (Word refuses another): size before underline.
         if look.size > 0 {
             let _ = write!(
                 out,
                 r#"<w:sz w:val="{0}"/><w:szCs w:val="{0}"/>"#,
                 look.size
             );
+        }
+        if look.underline {
+            out.push_str(r#"<w:u w:val="single"/>"#);
         }
         out.push_str("</w:rPr>");
     }
