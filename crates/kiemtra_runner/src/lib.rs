@@ -14,8 +14,8 @@ mod run;
 mod waiver;
 
 pub use baseline::{
-    Baseline, BaselineReport, Change, FindingAt, FindingKey, NotRechecked, PackUsed, PastFinding,
-    MAX_BASELINE_BYTES,
+    Baseline, BaselineError, BaselineReport, Change, FindingAt, FindingKey, NotRechecked, PackUsed,
+    PastFinding, MAX_BASELINE_BYTES,
 };
 pub use blocks::Limits;
 pub use discover::{discover, Discovered, FileError};

@@ -12,6 +12,7 @@
 //! [`judge`] (the cross-record rules and the findings' order), and [`packed`] (a meeting in a
 //! few bytes).
 
+use kiemtra_messages::{m, Say};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -85,31 +86,29 @@ pub enum RunError {
     EmptyPeriod { from: Month, to: Month },
 }
 
+/// In English, for `?` where no language is at hand; reports word it with [`Say`].
 impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RunError::Path(p) => write!(f, "cannot read {}", display(p)),
-            RunError::EmptyPeriod { from, to } => write!(f, "--from {from} is after --to {to}"),
-        }
+        f.write_str(&self.say(kiemtra_messages::Lang::En))
     }
 }
 
 impl std::error::Error for RunError {}
 
 impl RunError {
-    /// What went wrong, in `lang`.
-    pub fn message(&self, lang: kiemtra_rules::Lang) -> String {
-        match (self, lang) {
-            (RunError::Path(p), kiemtra_rules::Lang::Vi) => {
-                format!(
-                    "không có tệp hoặc thư mục “{}” (hoặc không đọc được)",
-                    display(p)
-                )
+    /// What went wrong, in `lang` (see [`Say`]).
+    pub fn message(&self, lang: kiemtra_messages::Lang) -> String {
+        self.say(lang)
+    }
+}
+
+impl Say for RunError {
+    fn say_into(&self, lang: kiemtra_messages::Lang, out: &mut String) {
+        match self {
+            RunError::Path(p) => m::runner::PathMissing { path: &display(p) }.say_into(lang, out),
+            RunError::EmptyPeriod { from, to } => {
+                m::runner::EmptyPeriod { from, to }.say_into(lang, out)
             }
-            (RunError::EmptyPeriod { from, to }, kiemtra_rules::Lang::Vi) => {
-                format!("--from {from} ở sau --to {to}: kỳ kiểm tra không có tháng nào")
-            }
-            (e, kiemtra_rules::Lang::En) => e.to_string(),
         }
     }
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use kiemtra_config::{Origin, PackSource, Settings};
+use kiemtra_messages::Say;
 use kiemtra_report::{
     Context, Document, Format, ParameterChange, RuleOff, SeverityChange, Tailoring, WaiversFile,
 };
@@ -55,7 +56,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
-            Some(Baseline::read(path, &shown, lang)?)
+            Some(Baseline::read(path, &shown).map_err(|e| e.say(lang))?)
         }
         None => None,
     };
