@@ -20,6 +20,7 @@ mod json;
 pub mod layout;
 mod locate;
 mod problem;
+mod syntax;
 pub mod table;
 mod xlsx;
 
@@ -31,7 +32,8 @@ use kiemtra_rules::{Invalid, Record, RecordDoc};
 pub use decode::Encoding;
 pub use json::{split_json, split_jsonl};
 pub use locate::{pointer_position, Position};
-pub use problem::{FileProblem, IoProblem};
+pub use problem::{FileProblem, IoProblem, WorkbookProblem};
+pub use syntax::JsonProblem;
 pub use table::{Columns, Table, TableLimits, TableRecord, UnknownColumn};
 #[doc(hidden)]
 pub use xlsx::workbook as test_workbook;
@@ -94,8 +96,8 @@ pub struct Chunk<'a> {
 /// Why a record was rejected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reason {
-    /// The text is not valid JSON (serde_json's message).
-    Syntax(String),
+    /// The text is not valid JSON.
+    Syntax(JsonProblem),
     /// The bytes are not valid UTF-8.
     NotUtf8,
     /// A record must be a JSON object; this is an array, a string, a number…
@@ -141,8 +143,8 @@ pub enum Reason {
 pub enum RowProblem {
     /// The row has filled cells beyond the last column of the header.
     TooManyCells { cells: usize, columns: usize },
-    /// The `_extra` cell is not a JSON object (serde_json's message).
-    Extra(String),
+    /// The `_extra` cell is not JSON (`Some`, what is wrong), or JSON but not an object.
+    Extra(Option<JsonProblem>),
     /// A filled cell beyond the last column kiemtra reads (`limit`): far more columns than any
     /// table of records has.
     TooWide { column: usize, limit: usize },
@@ -162,7 +164,10 @@ impl Say for Reason {
     fn say_into(&self, lang: Lang, out: &mut String) {
         use m::input::reason as w;
         match self {
-            Reason::Syntax(detail) => w::Syntax { detail }.say_into(lang, out),
+            Reason::Syntax(problem) => w::Syntax {
+                problem: &problem.in_lang(lang),
+            }
+            .say_into(lang, out),
             Reason::NotUtf8 => w::NOT_UTF8.say_into(lang, out),
             Reason::NotAnObject => w::NOT_AN_OBJECT.say_into(lang, out),
             Reason::TrailingText => w::TRAILING_TEXT.say_into(lang, out),
@@ -174,7 +179,11 @@ impl Say for Reason {
                 w::TooWide { column, limit }.say_into(lang, out)
             }
             Reason::Row(RowProblem::UnclosedQuote) => w::UNCLOSED_QUOTE.say_into(lang, out),
-            Reason::Row(RowProblem::Extra(detail)) => w::Extra { detail }.say_into(lang, out),
+            Reason::Row(RowProblem::Extra(Some(problem))) => w::Extra {
+                problem: &problem.in_lang(lang),
+            }
+            .say_into(lang, out),
+            Reason::Row(RowProblem::Extra(None)) => w::EXTRA_NOT_AN_OBJECT.say_into(lang, out),
             Reason::TooLong { limit } => w::TooLong { limit }.say_into(lang, out),
             Reason::DateOutOfRange { date } => w::DateOutOfRange { date }.say_into(lang, out),
             Reason::DateBeyondBatch {
@@ -229,7 +238,7 @@ pub fn parse<'a>(chunk: &Chunk<'a>) -> Result<Record<'a>, Rejection> {
         {
             Reason::NotAnObject
         } else {
-            Reason::Syntax(json::first_error(text))
+            Reason::Syntax(JsonProblem::of_start(text))
         };
         return Err(reject(
             locate::position_in(chunk.text, offset, chunk.at),
@@ -256,7 +265,7 @@ fn slow_doc(text: &str, start: Position) -> Result<RecordDoc<'_>, Rejection> {
         {
             Reason::TrailingText
         } else {
-            Reason::Syntax(json::clean_message(&e))
+            Reason::Syntax(JsonProblem::of(&e))
         };
         reject(at, reason)
     })

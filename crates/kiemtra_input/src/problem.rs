@@ -9,8 +9,14 @@ use kiemtra_messages::{m, Lang, Say};
 pub enum IoProblem {
     NotFound,
     PermissionDenied,
-    /// Anything else: the system's own message.
-    Other(String),
+    /// A directory where a file is expected.
+    IsADirectory,
+    /// The bytes could not be read whole (a disk or network error, a file cut short).
+    Damaged,
+    /// Anything else: the system's error number, when it gave one.
+    Other {
+        code: Option<i32>,
+    },
 }
 
 impl IoProblem {
@@ -18,7 +24,13 @@ impl IoProblem {
         match e.kind() {
             std::io::ErrorKind::NotFound => IoProblem::NotFound,
             std::io::ErrorKind::PermissionDenied => IoProblem::PermissionDenied,
-            _ => IoProblem::Other(e.to_string()),
+            std::io::ErrorKind::IsADirectory => IoProblem::IsADirectory,
+            std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => {
+                IoProblem::Damaged
+            }
+            _ => IoProblem::Other {
+                code: e.raw_os_error(),
+            },
         }
     }
 }
@@ -28,7 +40,66 @@ impl Say for IoProblem {
         match self {
             IoProblem::NotFound => out.push_str(m::input::io::NOT_FOUND.get(lang)),
             IoProblem::PermissionDenied => out.push_str(m::input::io::PERMISSION_DENIED.get(lang)),
-            IoProblem::Other(e) => out.push_str(e),
+            IoProblem::IsADirectory => out.push_str(m::input::io::IS_A_DIRECTORY.get(lang)),
+            IoProblem::Damaged => out.push_str(m::input::io::DAMAGED.get(lang)),
+            IoProblem::Other { code: Some(code) } => {
+                m::input::io::OtherCode { code }.say_into(lang, out)
+            }
+            IoProblem::Other { code: None } => out.push_str(m::input::io::OTHER.get(lang)),
+        }
+    }
+}
+
+/// What is wrong with a workbook or one of its sheets, by kind (calamine's and zip's errors).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkbookProblem {
+    /// Not a zip package: not an .xlsx at all, or one cut short.
+    NotAPackage,
+    /// An OLE container: a workbook protected by a password, or an old .xls renamed.
+    Protected,
+    /// A part the workbook needs is missing (`part` when calamine names it).
+    MissingPart { part: Option<String> },
+    /// The XML of a part is broken.
+    BadXml,
+    /// The package's compressed data is damaged.
+    Damaged,
+    /// A value or cell reference that cannot be read.
+    BadValue,
+}
+
+impl WorkbookProblem {
+    /// The kind of a calamine error.
+    pub fn of(e: &calamine::XlsxError) -> WorkbookProblem {
+        use calamine::XlsxError as E;
+        match e {
+            E::Zip(zip::result::ZipError::InvalidArchive(_))
+            | E::Zip(zip::result::ZipError::UnsupportedArchive(_)) => WorkbookProblem::NotAPackage,
+            E::Zip(_) | E::Io(_) => WorkbookProblem::Damaged,
+            E::FileNotFound(part) => WorkbookProblem::MissingPart {
+                part: Some(part.clone()),
+            },
+            E::RelationshipNotFound => WorkbookProblem::MissingPart { part: None },
+            E::Xml(_) | E::XmlAttr(_) | E::XmlEof(_) | E::UnexpectedNode(_) => {
+                WorkbookProblem::BadXml
+            }
+            _ => WorkbookProblem::BadValue,
+        }
+    }
+}
+
+impl Say for WorkbookProblem {
+    fn say_into(&self, lang: Lang, out: &mut String) {
+        use m::input::workbook as w;
+        match self {
+            WorkbookProblem::NotAPackage => w::NOT_A_PACKAGE.say_into(lang, out),
+            WorkbookProblem::Protected => w::PROTECTED.say_into(lang, out),
+            WorkbookProblem::MissingPart { part: Some(part) } => {
+                w::MissingPart { part }.say_into(lang, out)
+            }
+            WorkbookProblem::MissingPart { part: None } => w::MISSING_LINKS.say_into(lang, out),
+            WorkbookProblem::BadXml => w::BAD_XML.say_into(lang, out),
+            WorkbookProblem::Damaged => w::DAMAGED.say_into(lang, out),
+            WorkbookProblem::BadValue => w::BAD_VALUE.say_into(lang, out),
         }
     }
 }
@@ -42,14 +113,14 @@ pub enum FileProblem {
     NoHeaderNotUtf8,
     /// The bytes look like UTF-16 written without a byte order mark.
     Utf16WithoutBom,
-    /// Not a workbook kiemtra can open (calamine's detail).
-    NotAWorkbook { detail: String },
+    /// Not a workbook kiemtra can open.
+    NotAWorkbook(WorkbookProblem),
     /// A worksheet stops being readable: the rows before `row` were read; from `row` on (the
     /// row being read may be incomplete) nothing is.
     SheetUnreadable {
         sheet: String,
         row: Option<u32>,
-        detail: String,
+        problem: WorkbookProblem,
     },
     /// Another worksheet also holds records; it was not read.
     OtherSheetHasRecords { sheet: String },
@@ -57,7 +128,7 @@ pub enum FileProblem {
     PartTooLarge { part: String, limit: u64 },
     /// A part of the workbook cannot be decompressed whole (a checksum error): what was read
     /// from it may be wrong.
-    PartDamaged { part: String, detail: String },
+    PartDamaged { part: String },
     /// A worksheet holds more than `limit` filled cells: rows from `row` on are not read.
     TooManyCells {
         sheet: String,
@@ -108,22 +179,34 @@ impl Say for FileProblem {
             P::NoHeader => w::NO_HEADER.say_into(lang, out),
             P::NoHeaderNotUtf8 => w::NO_HEADER_NOT_UTF8.say_into(lang, out),
             P::Utf16WithoutBom => w::UTF16_WITHOUT_BOM.say_into(lang, out),
-            P::NotAWorkbook { detail } => w::NotAWorkbook { detail }.say_into(lang, out),
+            P::NotAWorkbook(problem) => w::NotAWorkbook {
+                problem: &problem.in_lang(lang),
+            }
+            .say_into(lang, out),
             P::SheetUnreadable {
                 sheet,
                 row: Some(row),
-                detail,
-            } => w::SheetBrokenFrom { sheet, row, detail }.say_into(lang, out),
+                problem,
+            } => w::SheetBrokenFrom {
+                sheet,
+                row,
+                problem: &problem.in_lang(lang),
+            }
+            .say_into(lang, out),
             P::SheetUnreadable {
                 sheet,
                 row: None,
-                detail,
-            } => w::SheetUnreadable { sheet, detail }.say_into(lang, out),
+                problem,
+            } => w::SheetUnreadable {
+                sheet,
+                problem: &problem.in_lang(lang),
+            }
+            .say_into(lang, out),
             P::OtherSheetHasRecords { sheet } => {
                 w::OtherSheetHasRecords { sheet }.say_into(lang, out)
             }
             P::PartTooLarge { part, limit } => w::PartTooLarge { part, limit }.say_into(lang, out),
-            P::PartDamaged { part, detail } => w::PartDamaged { part, detail }.say_into(lang, out),
+            P::PartDamaged { part } => w::PartDamaged { part }.say_into(lang, out),
             P::TooManyCells { sheet, limit, row } => {
                 w::TooManyCells { sheet, limit, row }.say_into(lang, out)
             }
@@ -162,8 +245,7 @@ impl Say for FileProblem {
                     "fifo" => w::KIND_FIFO.get(lang),
                     "device" => w::KIND_DEVICE.get(lang),
                     "socket" => w::KIND_SOCKET.get(lang),
-                    "other" => w::KIND_OTHER.get(lang),
-                    other => other,
+                    _ => w::KIND_OTHER.get(lang),
                 };
                 w::NotRegular { kind: &kind }.say_into(lang, out)
             }

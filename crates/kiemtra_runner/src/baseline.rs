@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use kiemtra_input::{IoProblem, JsonProblem};
 use kiemtra_messages::{Lang, Say};
 use kiemtra_rules::{Month, Rule, Severity};
 use serde::Deserialize;
@@ -221,18 +222,18 @@ struct RawFinding {
 /// as the command line named it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BaselineError {
-    /// The file cannot be opened or read: what the system said.
-    Unreadable { file: String, detail: String },
+    /// The file cannot be opened or read.
+    Unreadable { file: String, io: IoProblem },
     /// Larger than [`MAX_BASELINE_BYTES`]: refused unread.
     TooLarge { file: String, limit: u64 },
-    /// The bytes are not UTF-8.
-    NotUtf8 { file: String, detail: String },
+    /// The bytes are not UTF-8 from byte `offset` on.
+    NotUtf8 { file: String, offset: usize },
     /// Not a JSON report of `kiemtra check --format json`, at `line` and `column`.
     NotAReport {
         file: String,
         line: usize,
         column: usize,
-        detail: String,
+        problem: JsonProblem,
     },
     /// A report of another format than [`crate::REPORT_FORMAT`].
     Format {
@@ -253,22 +254,29 @@ impl Say for BaselineError {
     fn say_into(&self, lang: Lang, out: &mut String) {
         use kiemtra_messages::m::runner::baseline as w;
         match self {
-            BaselineError::Unreadable { file, detail } => {
-                w::Unreadable { file, detail }.say_into(lang, out)
+            BaselineError::Unreadable { file, io } => w::Unreadable {
+                file,
+                io: &io.in_lang(lang),
             }
-            BaselineError::TooLarge { file, limit } => w::TooLarge { file, limit }.say_into(lang, out),
-            BaselineError::NotUtf8 { file, detail } => w::NotUtf8 { file, detail }.say_into(lang, out),
+            .say_into(lang, out),
+            BaselineError::TooLarge { file, limit } => {
+                w::TooLarge { file, limit }.say_into(lang, out)
+            }
+            BaselineError::NotUtf8 { file, offset } => {
+                w::NotUtf8 { file, offset }.say_into(lang, out)
+            }
             BaselineError::NotAReport {
                 file,
                 line,
                 column,
-                detail,
-            } => out.push_str(&match lang {
-                Lang::Vi => format!(
-                    "{file}: không phải báo cáo JSON của `kiemtra check --format json` (dòng {line}, cột {column})"
-                ),
-                Lang::En => format!("{file}: not a JSON report of `kiemtra check --format json`: {detail}"),
-            }),
+                problem,
+            } => w::NotAReport {
+                file,
+                line,
+                column,
+                problem: &problem.in_lang(lang),
+            }
+            .say_into(lang, out),
             BaselineError::Format { file, found, known } => {
                 w::Format { file, found, known }.say_into(lang, out)
             }
@@ -294,7 +302,7 @@ impl Baseline {
         use std::io::Read;
         let io = |e: std::io::Error| BaselineError::Unreadable {
             file: file.to_owned(),
-            detail: e.to_string(),
+            io: IoProblem::of(&e),
         };
         let f = std::fs::File::open(path).map_err(io)?;
         // Refused on its size before a byte is read; the read itself stops at the limit too
@@ -314,7 +322,7 @@ impl Baseline {
         }
         let text = String::from_utf8(bytes).map_err(|e| BaselineError::NotUtf8 {
             file: file.to_owned(),
-            detail: e.to_string(),
+            offset: e.utf8_error().valid_up_to(),
         })?;
         Baseline::parse(&text, file)
     }
@@ -327,7 +335,7 @@ impl Baseline {
                 file: file.to_owned(),
                 line: e.line(),
                 column: e.column(),
-                detail: e.to_string(),
+                problem: JsonProblem::of(&e),
             })?;
         if report.kiemtra.format != crate::REPORT_FORMAT {
             return Err(BaselineError::Format {

@@ -27,7 +27,7 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], reading: &Reading<'_>) {
     let checked = guarded(at, || {
         let doc = RecordDoc::deserialize(&value).map_err(|e| Rejection {
             at,
-            reason: Reason::Syntax(e.to_string()),
+            reason: Reason::Syntax(kiemtra_input::JsonProblem::of(&e)),
         })?;
         let record = kiemtra_rules::validate(doc).map_err(|invalid| Rejection {
             at: paragraph(invalid.pointer()),
