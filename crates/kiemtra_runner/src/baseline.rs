@@ -218,6 +218,9 @@ struct RawFinding {
     line: Option<u32>,
 }
 
+/// Record ids by unit code: the records a baseline's findings are about.
+pub(crate) type Recheck = BTreeMap<String, std::collections::BTreeSet<String>>;
+
 /// Why a baseline (the JSON report of a previous inspection) cannot be used; `file` is the file
 /// as the command line named it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -385,11 +388,10 @@ impl Baseline {
         })
     }
 
-    /// The records its findings are about, by unit: what the run must remember having judged
-    /// ([`crate::Options::recheck`]) for [`Baseline::compare`] to tell resolved from not
-    /// re-checked.
-    pub fn records(&self) -> crate::Recheck {
-        let mut records = crate::Recheck::new();
+    /// The records its findings are about, by unit: what the run remembers having judged for
+    /// [`Baseline::compare`] to tell resolved from not re-checked.
+    pub(crate) fn records(&self) -> Recheck {
+        let mut records = Recheck::new();
         for p in &self.findings {
             if let FindingAt::Record(id) = &p.key.at {
                 records
@@ -402,8 +404,8 @@ impl Baseline {
     }
 
     /// Marks each finding of `outcome` new or open, and lists what is resolved. The run must
-    /// have been made with [`Baseline::records`] as [`crate::Options::recheck`].
-    pub fn compare(&self, outcome: &mut Outcome, policy: &Policy) {
+    /// have remembered [`Baseline::records`] while judging.
+    pub(crate) fn compare(&self, outcome: &mut Outcome, policy: &Policy) {
         let mut left: BTreeMap<&FindingKey, usize> = BTreeMap::new();
         for p in &self.findings {
             *left.entry(&p.key).or_default() += 1;

@@ -32,5 +32,5 @@ pub use waiver::{AsOf, Waiver, WaiverScope, WaiverState, WaiverUse};
 pub const REPORT_FORMAT: u32 = 1;
 pub use run::{
     parse_only, plausible as plausible_date, run, run_bytes, run_with, Options, ParseCount,
-    Recheck, RunError,
+    RunError,
 };

@@ -279,7 +279,7 @@ pub struct Outcome {
     /// The day waivers' expiry was judged on.
     pub as_of: Option<AsOf>,
     /// `(unit, record id)` of the records judged (in their unit's period, on or after the pack's
-    /// first month) among those [`crate::Options::recheck`] asks about: what a re-inspection can
+    /// first month) among those [`crate::Options::baseline`] has findings about: what a re-inspection can
     /// say is resolved.
     pub judged: BTreeSet<(String, String)>,
     /// The comparison with a previous inspection, when one was given.

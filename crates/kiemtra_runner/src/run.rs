@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 use kiemtra_input::{Encoding, Format};
 use kiemtra_rules::{Month, Parameters};
 
+use crate::baseline::Baseline;
 use crate::blocks::Limits;
 use crate::discover::{discover, display};
 use crate::inputs::Inputs;
@@ -53,14 +54,13 @@ pub struct Options {
     pub progress: Option<Progress>,
     /// The cell's code for Word minutes that have no `Mã chi bộ` line (`--unit`).
     pub unit: Option<String>,
-    /// The records whose judging [`Outcome::judged`] remembers: those a baseline's findings are
-    /// about ([`crate::Baseline::records`]). Remembering every record would cost ~150 bytes a
-    /// record, for nothing without a baseline.
-    pub recheck: Recheck,
+    /// The report of a previous inspection to compare with (re-inspection): each finding is
+    /// marked new or still open and what was found then and not now is listed as resolved or
+    /// not re-checked ([`Outcome::baseline`]), after the waivers are applied. Only the records
+    /// its findings are about are remembered while judging ([`Outcome::judged`]): remembering
+    /// every record would cost ~150 bytes a record, for nothing without a baseline.
+    pub baseline: Option<Baseline>,
 }
-
-/// Record ids by unit code.
-pub type Recheck = std::collections::BTreeMap<String, std::collections::BTreeSet<String>>;
 
 impl Options {
     /// The whole of each unit's records, UTF-8, no progress display.
@@ -72,7 +72,7 @@ impl Options {
             encoding: Encoding::default(),
             progress: None,
             unit: None,
-            recheck: Recheck::new(),
+            baseline: None,
         }
     }
 }

@@ -20,6 +20,7 @@ use crate::outcome::{
 use super::collect::{Collected, Interner};
 use super::read::guarded;
 use super::{beyond, Input, Options, Small, NONE};
+use crate::baseline::{Baseline, Recheck};
 
 /// The run's tables that findings are placed with.
 struct Tables<'t> {
@@ -145,13 +146,18 @@ pub(super) fn judge(
     units.sort_unstable_by(|a, b| a.0.cmp(b.0));
     summary.units = units.len();
 
+    let recheck = options
+        .baseline
+        .as_ref()
+        .map(Baseline::records)
+        .unwrap_or_default();
     let unit_codes: Vec<String> = units.iter().map(|(code, _)| (*code).to_owned()).collect();
     let per_unit: Vec<Judged> = units
         .into_par_iter()
         .enumerate()
         .map(|(i, (code, records))| {
             let unit = Ix::new(i).unwrap_or(Ix::LAST);
-            judge_unit(code, unit, records, options, &tables)
+            judge_unit(code, unit, records, options, &recheck, &tables)
         })
         .collect();
 
@@ -227,6 +233,9 @@ pub(super) fn judge(
     };
     let policy = &options.policy;
     crate::waiver::apply(&mut outcome, policy.waivers(), policy.as_of());
+    if let Some(baseline) = &options.baseline {
+        baseline.compare(&mut outcome, policy);
+    }
     outcome
 }
 
@@ -239,7 +248,7 @@ struct Judged {
     before_effective: usize,
     /// The JSON pointers of its findings, which their [`Finding::pointer`] index for now.
     pointers: Vec<Box<str>>,
-    /// Ids of the records judged that [`Options::recheck`] asks about.
+    /// Ids of the records judged that the baseline's findings are about.
     judged: Vec<String>,
     /// A failure inside the cross-record rules (a bug), reported beside the file errors.
     crashed: Option<FileError>,
@@ -282,6 +291,7 @@ fn judge_unit(
     unit: Ix,
     mut records: Vec<Small>,
     options: &Options,
+    recheck: &Recheck,
     t: &Tables<'_>,
 ) -> Judged {
     records.sort_by(|a, b| {
@@ -425,7 +435,7 @@ fn judge_unit(
             continue;
         }
         meetings_in_period += 1;
-        if let Some(ids) = options.recheck.get(code) {
+        if let Some(ids) = recheck.get(code) {
             let id = t.id(code, r);
             if ids.contains(&*id) {
                 judged.push(id.into_owned());
