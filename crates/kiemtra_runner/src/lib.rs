@@ -10,7 +10,9 @@ mod inputs;
 mod outcome;
 mod policy;
 mod progress;
+mod reinspect;
 mod run;
+mod waive;
 mod waiver;
 
 pub use baseline::{

@@ -8,7 +8,7 @@
 //! parallel, and the findings sorted.
 //!
 //! This module holds the entry points and the run's flow; the steps are its submodules:
-//! [`read`] (one work item into a [`read::Part`]), [`collect`] (the parts merged in order),
+//! [`read`] (one work item into a [`part::Part`]), [`collect`] (the parts merged in order),
 //! [`judge`] (the cross-record rules and the findings' order), and [`packed`] (a meeting in a
 //! few bytes).
 
@@ -30,12 +30,14 @@ use crate::progress::{Progress, Step};
 use collect::collect;
 use judge::judge;
 use packed::Packed;
-pub use read::plausible;
+pub use part::plausible;
 
 mod beyond;
 mod collect;
+mod interner;
 mod judge;
 mod packed;
+mod part;
 mod read;
 mod tabular;
 mod word;

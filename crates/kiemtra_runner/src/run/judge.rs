@@ -13,7 +13,8 @@ use crate::discover::FileError;
 use crate::inputs::Inputs;
 use crate::outcome::{Finding, Ix, MonthCode, Names, Outcome, UnitSummary};
 
-use super::collect::{Collected, Interner};
+use super::collect::Collected;
+use super::interner::Interner;
 use super::{Input, Options, Small};
 
 mod cadence;
@@ -156,7 +157,7 @@ pub(super) fn judge(
         word,
     };
     let policy = &options.policy;
-    crate::waiver::apply(&mut outcome, policy.waivers(), policy.as_of());
+    crate::waive::apply(&mut outcome, policy.waivers(), policy.as_of());
     if let Some(baseline) = &options.baseline {
         baseline.compare(&mut outcome, policy);
     }

@@ -6,7 +6,7 @@ use kiemtra_rules::rules::check_record;
 use kiemtra_rules::{Meeting, RecordDoc};
 use serde::Deserialize;
 
-use super::read::{admissible, guarded, Part};
+use super::part::{admissible, guarded, Part};
 use super::{Mode, Reading};
 
 pub(super) fn read(part: &mut Part, bytes: &[u8], reading: &Reading<'_>) {

@@ -8,8 +8,8 @@ use kiemtra_rules::{At, Meeting, Period, Severity};
 use crate::discover::FileError;
 use crate::outcome::{Finding, Ix};
 use crate::policy::Policy;
-use crate::run::collect::Interner;
-use crate::run::read::guarded;
+use crate::run::interner::Interner;
+use crate::run::part::guarded;
 use crate::run::Small;
 
 use super::tables::place;

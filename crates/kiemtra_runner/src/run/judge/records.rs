@@ -7,7 +7,7 @@ use kiemtra_rules::{Month, Rule, Severity};
 
 use crate::outcome::{Finding, Ix};
 use crate::policy::Policy;
-use crate::run::collect::Interner;
+use crate::run::interner::Interner;
 use crate::run::Small;
 
 use super::cadence::Grid;

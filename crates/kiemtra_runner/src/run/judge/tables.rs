@@ -8,7 +8,7 @@ use kiemtra_rules::validate::default_id;
 use kiemtra_rules::{Month, Severity, Violation};
 
 use crate::outcome::{Finding, Ix};
-use crate::run::collect::Interner;
+use crate::run::interner::Interner;
 use crate::run::{Small, NONE};
 
 /// The run's tables that findings are placed with.

@@ -5,7 +5,7 @@ use kiemtra_rules::{Month, Period, Severity};
 
 use crate::baseline::Recheck;
 use crate::outcome::{Ix, UnitSummary};
-use crate::run::collect::Interner;
+use crate::run::interner::Interner;
 use crate::run::{Options, Small};
 
 use super::cadence::Grid;
