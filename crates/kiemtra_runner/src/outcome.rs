@@ -15,7 +15,7 @@ use crate::inputs::Inputs;
 use crate::waiver::{AsOf, WaiverUse};
 
 /// One finding: a rule's facts placed in its unit, record, file and line, with its severity.
-/// Compact (72 bytes): a batch may hold hundreds of thousands; its strings are kept once in
+/// Compact (64 bytes): a batch may hold hundreds of thousands; its strings are kept once in
 /// [`Outcome::names`] and worded only when a report is written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
