@@ -26,7 +26,7 @@ pub use kiemtra_input::Encoding;
 pub use outcome::{
     Finding, Ix, MonthState, Names, Outcome, Rejected, Summary, UnitSummary, WordPlace,
 };
-pub use policy::{Policy, Selection, SELECT_ALL};
+pub use policy::{Policy, Selection, UnknownSelector, SELECT_ALL};
 pub use progress::{Progress, Step};
 pub use waiver::{AsOf, Waiver, WaiverScope, WaiverState, WaiverUse};
 
