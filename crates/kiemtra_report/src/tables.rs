@@ -246,35 +246,56 @@ pub(crate) fn findings_table(outcome: &Outcome, ctx: &Context<'_>, findings: &[&
     let lang = ctx.lang;
     Table {
         columns: columns(&[
-            (col::WHEN.get(lang), 14, 12),
-            (col::RULE.get(lang), 11, 8),
-            (col::WHAT.get(lang), 48, 60),
-            (col::CITES.get(lang), 12, 14),
-            (col::PLACE.get(lang), 15, 30),
+            (col::WHEN.get(lang), 15, 12),
+            (col::RULE.get(lang), 12, 8),
+            (col::WHAT.get(lang), 58, 60),
+            (col::CITES.get(lang), 15, 14),
         ]),
         rows: findings
             .iter()
-            .map(|f| {
-                let mut what = Cell::text(ctx.message(outcome, f));
-                if let Some(p) = outcome.pointer_of(f) {
-                    what = what.with(Span::Code(dotted(p)));
-                }
-                Row {
-                    cells: vec![
-                        when(f, lang),
-                        Cell::text(f.rule().code())
-                            .with(Span::Small(f.severity.label(lang).to_owned()))
-                            .styled(Style::Severity(f.severity)),
-                        what.with(Span::Hint(
-                            m::report::cell::Hint { hint: &ctx.hint(f) }.say(lang),
-                        )),
-                        Cell::text(ctx.cites(f)).styled(Style::Small),
-                        place(outcome, f, lang)
-                            .map_or(Cell::value(Value::Empty), Cell::text)
-                            .styled(Style::Place),
-                    ],
-                    ..Row::default()
-                }
+            .map(|f| Row {
+                cells: vec![
+                    when(f, lang),
+                    Cell::text(f.rule().code())
+                        .with(Span::Small(f.severity.label(lang).to_owned()))
+                        .styled(Style::Severity(f.severity)),
+                    Cell::text(ctx.message(outcome, f)).with(Span::Hint(
+                        m::report::cell::Hint { hint: &ctx.hint(f) }.say(lang),
+                    )),
+                    Cell::text(ctx.cites(f)).styled(Style::Small),
+                ],
+                ..Row::default()
+            })
+            .collect(),
+    }
+}
+
+/// Where each of a unit's findings is: the file place and the field (the technical appendix).
+pub(crate) fn places_table(outcome: &Outcome, ctx: &Context<'_>, findings: &[&Finding]) -> Table {
+    let lang = ctx.lang;
+    Table {
+        columns: columns(&[
+            (col::WHEN.get(lang), 15, 12),
+            (col::RULE.get(lang), 11, 8),
+            (col::PLACE.get(lang), 40, 36),
+            (m::report::technical::FIELD.get(lang), 34, 30),
+        ]),
+        rows: findings
+            .iter()
+            .map(|f| Row {
+                cells: vec![
+                    when(f, lang),
+                    Cell::text(f.rule().code()).styled(Style::Centre),
+                    place(outcome, f, lang)
+                        .map_or(Cell::value(Value::Empty), Cell::text)
+                        .styled(Style::Place),
+                    outcome
+                        .pointer_of(f)
+                        .map_or(Cell::value(Value::Empty), |p| {
+                            Cell::value(Value::Empty).with(Span::Code(dotted(p)))
+                        }),
+                ],
+                ..Row::default()
             })
             .collect(),
     }
