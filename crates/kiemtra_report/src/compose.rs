@@ -54,12 +54,8 @@ pub(crate) fn page(
             name.get(lang)
         )
     };
-    let has_rejected = !outcome.rejected.is_empty() || !outcome.file_errors.is_empty();
     let has_waived = !outcome.waived.is_empty();
     let mut names: Vec<Phrase> = vec![section::DETAILS];
-    if has_rejected {
-        names.push(section::REJECTED);
-    }
     if has_waived {
         names.push(section::WAIVED);
     }
@@ -110,8 +106,6 @@ pub(crate) fn page(
             .say(lang);
             let blocks = if name == section::DETAILS {
                 details(ctx, rollup)
-            } else if name == section::REJECTED {
-                vec![Block::Table(rejected(outcome, lang))]
             } else if name == section::WAIVED {
                 vec![Block::Table(waived(outcome, ctx))]
             } else if name == section::APPENDIX_RULES {
@@ -330,7 +324,8 @@ fn unit_title(x: &kiemtra_runner::UnitSummary) -> String {
 }
 
 /// The technical appendix: the pack, the settings and where each was set, the input digest and
-/// how to verify it, the files read, where each finding is in them.
+/// how to verify it, the files read, the minutes that could not be checked, where each finding
+/// is in the files.
 fn technical(
     outcome: &Outcome,
     ctx: &Context<'_>,
@@ -346,12 +341,17 @@ fn technical(
                 .map(|(label, text)| (label.to_owned(), with_code(&text)))
                 .collect(),
         ),
-        Block::Paragraph(vec![
-            Span::Plain(m::report::scope::DIGEST_ALL.get(lang).to_owned()),
-            Span::Code(outcome.inputs.digest.clone()),
-        ]),
         Block::Table(files(outcome, lang)),
     ];
+    // The minutes that could not be checked, where they are and why (the reasons are the
+    // reader's words for what the files hold).
+    if !outcome.rejected.is_empty() || !outcome.file_errors.is_empty() {
+        blocks.push(Block::Section(Section {
+            title: section::REJECTED.get(lang).to_owned(),
+            blocks: vec![Block::Table(rejected(outcome, lang))],
+            ..Section::default()
+        }));
+    }
     let places: Vec<Block> = rollup
         .parents
         .iter()
