@@ -171,9 +171,15 @@ fn batch_report_as_csv() {
     let findings = v["findings"].as_array().expect("findings");
     assert_eq!(rows.len(), findings.len() + 5);
     // No English in the Vietnamese table: the requirement's title, never the rule's name.
-    let title = headers.iter().position(|h| h == "Nội dung kiểm tra").expect("title");
+    let title = headers
+        .iter()
+        .position(|h| h == "Nội dung kiểm tra")
+        .expect("title");
     for row in &rows {
-        assert!(!row[title].contains('-') || row[title].contains(' '), "{row:?}");
+        assert!(
+            !row[title].contains('-') || row[title].contains(' '),
+            "{row:?}"
+        );
     }
     // Each finding's rule and unit in the row for it, in order.
     for (row, f) in rows.iter().zip(findings) {
@@ -250,7 +256,10 @@ fn the_filed_report_keeps_everything_technical_in_its_appendix() {
         "minimum-duration",
         "vi phạm",
     ] {
-        assert!(!body.contains(word), "“{word}” before the technical appendix");
+        assert!(
+            !body.contains(word),
+            "“{word}” before the technical appendix"
+        );
     }
     // “bản ghi” (a record) is a programmer's word; “biên bản ghi …” is the minutes writing. (The
     // hints of CD601 and CD602 in the appendices are the rules' words.)
@@ -286,8 +295,11 @@ fn the_causes_are_the_departments_or_a_placeholder() {
     let dir = std::env::temp_dir().join(format!("kiemtra-batch-causes-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("scratch dir");
     let causes = dir.join("nguyen-nhan.txt");
-    std::fs::write(&causes, "Một số cấp ủy chưa quan tâm chỉ đạo.\n\n- Bí thư chi bộ mới.\n")
-        .unwrap();
+    std::fs::write(
+        &causes,
+        "Một số cấp ủy chưa quan tâm chỉ đạo.\n\n- Bí thư chi bộ mới.\n",
+    )
+    .unwrap();
     let mut args = vec![
         "check",
         "fixtures/batch",
@@ -399,7 +411,13 @@ fn the_html_report_is_one_self_contained_printable_file() {
         1
     );
     // Printed with a browser's defaults: every margin box taken, so no browser header or footer.
-    for margin in ["@top-left", "@top-center", "@top-right", "@bottom-left", "@bottom-right"] {
+    for margin in [
+        "@top-left",
+        "@top-center",
+        "@top-right",
+        "@bottom-left",
+        "@bottom-right",
+    ] {
         assert!(html.contains(margin), "{margin}");
     }
 }

@@ -94,7 +94,7 @@ fn grouped(items: Vec<(&'static str, String)>) -> String {
     }
     groups
         .iter()
-        .map(|(codes, why)| format!("{} {why}", codes.join(", ")))
+        .map(|(codes, why)| format!("{} {why}", codes.join(", ")).trim_end().to_owned())
         .collect::<Vec<_>>()
         .join("; ")
 }
