@@ -118,17 +118,17 @@ pub(crate) fn parents_table(rollup: &Rollup<'_>, lang: Lang) -> Table {
 /// Per unit, worst first, each linked to its findings.
 pub(crate) fn units_table(rollup: &Rollup<'_>, lang: Lang) -> Table {
     let widths = [
-        (5, 5),
+        (4, 5),
         (11, 12),
-        (15, 28),
-        (17, 28),
+        (14, 28),
+        (16, 28),
         (7, 9),
         (7, 9),
         (6, 9),
-        (10, 10),
-        (11, 11),
-        (5, 7),
-        (7, 9),
+        (9, 10),
+        (9, 11),
+        (8, 9),
+        (9, 10),
     ];
     let spec: Vec<(&str, u32, u16)> = [
         col::NUMBER,
