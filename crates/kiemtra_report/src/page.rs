@@ -1,10 +1,10 @@
 //! The printed report as one document: a head, then sections holding paragraphs, tables and
-//! figures. It is built once (`build.rs`) from the outcome and its roll-ups; Markdown, HTML and
+//! figures. It is composed once (`compose.rs`) from the outcome and its roll-ups; Markdown, HTML and
 //! the workbook are small serialisers of it, so that a section is written in one place. The
 //! units' findings tables, the bulk of a district's report, are the exception: the document
 //! names them (`Block::Findings`) and a serialiser has each made as it reaches it (`Sink`).
 //!
-//! Text here is plain text as read from records and the words of `document.rs`: each
+//! Text here is plain text as read from records and the catalogue's words: each
 //! serialiser escapes it with its own escaping function.
 
 use chrono::NaiveDate;

@@ -1,5 +1,5 @@
 //! The report's tables, each built once from the outcome and its roll-ups: the printed report
-//! (`build.rs`) and the workbook (`xlsx.rs`) both take them from here.
+//! (`compose.rs`) and the workbook (`xlsx.rs`) both take them from here.
 
 use std::fmt::Write as _;
 

@@ -2,7 +2,7 @@
 //! (overall and per committee), Chi bộ (per unit), Vi phạm (one finding per row), Bị loại
 //! (rejected records, unreadable files), Miễn trừ (waived) — with real numbers, dates and
 //! percentages, a frozen header row, filters and widths. The tables are those of the printed
-//! report (`build.rs`), except the findings, which get one flat row each.
+//! report (`compose.rs`), except the findings, which get one flat row each.
 
 use std::io::{self, Write};
 
