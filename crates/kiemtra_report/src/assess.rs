@@ -316,8 +316,8 @@ pub(crate) fn assessment(
             .collect();
         shortcomings.push(para(
             w::Gaps {
+                count: gaps.len() as u64,
                 run: &MISSING_RUN,
-                count: &gaps.len(),
                 units: &list.join("; "),
             }
             .say(lang),
@@ -371,8 +371,8 @@ pub(crate) fn recommendations(
             let measure = measure(r.rule)?;
             Some(plain(
                 w::Item {
+                    count: r.units as u64,
                     measure: &measure.get(lang),
-                    units: &r.units,
                 }
                 .say(lang),
             ))
