@@ -112,6 +112,22 @@ fn excel_dates_and_times_are_read_from_date_cells() {
         .all(|f| f.rule().code() != "CD402" && f.rule().code() != "CD403"));
 }
 
+/// The text of a Markdown section: from its heading to the next heading of its level or above.
+fn md_section<'a>(md: &'a str, heading: &str) -> &'a str {
+    let start = md.find(heading).unwrap_or_else(|| panic!("{heading}"));
+    let level = heading.chars().take_while(|&c| c == '#').count();
+    let rest = &md[start + heading.len()..];
+    let end = rest
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| {
+            let hashes = rest[i..].chars().take_while(|&c| c == '#').count();
+            hashes > 0 && hashes <= level && rest[i..].chars().nth(hashes) == Some(' ')
+        })
+        .unwrap_or(rest.len());
+    &md[start..start + heading.len() + end]
+}
+
 #[test]
 fn batch_report_as_json() {
     let out = check_batch("json");
@@ -119,7 +135,23 @@ fn batch_report_as_json() {
     assert_eq!(v["inputs"]["files"].as_array().map(Vec::len), Some(4));
     assert_eq!(v["totals"]["units_by_rating"]["poor"], 2);
     assert_eq!(v["parents"].as_array().map(Vec::len), Some(3));
-    insta::assert_snapshot!(out);
+    // Every record read is checked or rejected; every finding is counted under its unit.
+    let n = |v: &serde_json::Value| v.as_u64().unwrap_or(u64::MAX);
+    let s = &v["summary"];
+    assert_eq!(n(&s["records"]), n(&s["checked"]) + n(&s["rejected"]));
+    let units = v["units"].as_array().expect("units");
+    let findings = v["findings"].as_array().expect("findings");
+    let per_units: u64 = units
+        .iter()
+        .map(|u| n(&u["error"]) + n(&u["warning"]) + n(&u["info"]))
+        .sum();
+    assert_eq!(per_units, findings.len() as u64);
+    for f in findings {
+        let unit = f["unit"].as_str().expect("unit");
+        assert!(units.iter().any(|u| u["unit"] == unit), "{unit}");
+    }
+    // The shape of the contract, small: the totals.
+    insta::assert_snapshot!(serde_json::to_string_pretty(&v["totals"]).unwrap());
 }
 
 #[test]
@@ -127,12 +159,36 @@ fn batch_report_as_csv() {
     let out = check_batch("csv");
     assert!(out.starts_with('\u{feff}'), "UTF-8 with BOM");
     let mut reader = csv::Reader::from_reader(out.trim_start_matches('\u{feff}').as_bytes());
-    let rows = reader.records().count();
+    let headers: Vec<String> = reader
+        .headers()
+        .expect("headers")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     // One row per finding, per rejected record.
     let v: serde_json::Value = serde_json::from_str(&check_batch("json")).unwrap();
-    let findings = v["findings"].as_array().map_or(0, Vec::len);
-    assert_eq!(rows, findings + 5);
-    insta::assert_snapshot!(out);
+    let findings = v["findings"].as_array().expect("findings");
+    assert_eq!(rows.len(), findings.len() + 5);
+    // No English in the Vietnamese table: the requirement's title, never the rule's name.
+    let title = headers
+        .iter()
+        .position(|h| h == "Nội dung kiểm tra")
+        .expect("title");
+    for row in &rows {
+        assert!(
+            !row[title].contains('-') || row[title].contains(' '),
+            "{row:?}"
+        );
+    }
+    // Each finding's rule and unit in the row for it, in order.
+    for (row, f) in rows.iter().zip(findings) {
+        assert_eq!(Some(&row[6]), f["rule"].as_str());
+        assert_eq!(Some(&row[1]), f["unit"].as_str());
+    }
+    // The header and the first finding, small.
+    let head: Vec<&str> = out.lines().take(2).collect();
+    insta::assert_snapshot!(head.join("\n"));
 }
 
 #[test]
@@ -145,12 +201,119 @@ fn batch_report_as_markdown() {
         "### 5. Tình hình sinh hoạt chuyên đề theo tháng",
         "## III. ĐÁNH GIÁ CHUNG",
         "## IV. KIẾN NGHỊ",
-        "## V. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
-        "## Phụ lục 1. Danh mục quy tắc kiểm tra",
+        "## Phụ lục 1. Chi tiết từng chi bộ",
+        "## Phụ lục 2. Danh mục nội dung kiểm tra",
+        "## Phụ lục 3. Phụ lục kỹ thuật",
+        "### Biên bản không kiểm tra được",
     ] {
         assert!(out.contains(heading), "{heading}");
     }
-    insta::assert_snapshot!(out);
+    // Every unit has its detail.
+    let v: serde_json::Value = serde_json::from_str(&check_batch("json")).unwrap();
+    for u in v["units"].as_array().expect("units") {
+        let code = u["unit"].as_str().unwrap_or("-");
+        assert!(out.contains(&format!("#### {code}")), "{code}");
+    }
+    // One small snapshot per feature: the assessment, the recommendations.
+    insta::assert_snapshot!(
+        "batch_assessment",
+        md_section(&out, "## III. ĐÁNH GIÁ CHUNG")
+    );
+    insta::assert_snapshot!(
+        "batch_recommendations",
+        md_section(&out, "## IV. KIẾN NGHỊ")
+    );
+}
+
+/// Before the technical appendix, the filed report is a party document: no field path, file
+/// place, digest, tool, pack version, English word or IT severity word; the advice against
+/// back-filling minutes once; CD309 in no recommendation.
+#[test]
+fn the_filed_report_keeps_everything_technical_in_its_appendix() {
+    let out = check_batch("md");
+    let technical = out
+        .find("## Phụ lục 3. Phụ lục kỹ thuật")
+        .expect("technical appendix");
+    let body = &out[..technical];
+    for word in [
+        "session.",
+        "minutes_book",
+        ".jsonl",
+        ".csv",
+        "SHA-256",
+        "sha256sum",
+        "kiemtra",
+        "phiên bản",
+        "btghu",
+        "lỗi",
+        "cảnh báo",
+        "true",
+        "false",
+        "Trường",
+        "định dạng JSON",
+        "xếp loại",
+        "kém",
+        "minimum-duration",
+        "vi phạm",
+    ] {
+        assert!(
+            !body.contains(word),
+            "“{word}” before the technical appendix"
+        );
+    }
+    // “bản ghi” (a record) is a programmer's word; “biên bản ghi …” is the minutes writing. (The
+    // hints of CD601 and CD602 in the appendices are the rules' words.)
+    let sections = &out[..out.find("Nơi nhận").expect("recipients")];
+    assert_eq!(
+        sections.matches("bản ghi").count(),
+        sections.matches("biên bản ghi").count()
+    );
+    assert_eq!(
+        out.matches("chỉ ghi những gì đã thực sự diễn ra").count()
+            + out.matches("Chỉ ghi những gì đã thực sự diễn ra").count(),
+        1
+    );
+    let recommendations = md_section(&out, "## IV. KIẾN NGHỊ");
+    assert!(!recommendations.contains("CD309"));
+    assert!(!recommendations.contains("ghi “có”"));
+    // The body, then the signature, then the appendices.
+    let signature = out.find("Nơi nhận").expect("recipients");
+    assert!(out.find("## IV. KIẾN NGHỊ").unwrap() < signature);
+    assert!(signature < out.find("## Phụ lục 1.").unwrap());
+    // What is technical is there, in its appendix.
+    let appendix = &out[technical..];
+    for word in ["SHA-256", "sha256sum", "kiemtra ", "btghu", "session."] {
+        assert!(appendix.contains(word), "{word}");
+    }
+}
+
+#[test]
+fn the_causes_are_the_departments_or_a_placeholder() {
+    let out = check_batch("md");
+    let assessment = md_section(&out, "## III. ĐÁNH GIÁ CHUNG");
+    assert!(assessment.contains("(Phần nguyên nhân do Ban Tuyên giáo bổ sung)"));
+    let dir = std::env::temp_dir().join(format!("kiemtra-batch-causes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let causes = dir.join("nguyen-nhan.txt");
+    std::fs::write(
+        &causes,
+        "Một số cấp ủy chưa quan tâm chỉ đạo.\n\n- Bí thư chi bộ mới.\n",
+    )
+    .unwrap();
+    let mut args = vec![
+        "check",
+        "fixtures/batch",
+        "--format",
+        "md",
+        "--assessment",
+        causes.to_str().unwrap(),
+    ];
+    args.extend(DOC);
+    let out = stdout(&kiemtra(&args));
+    let assessment = md_section(&out, "## III. ĐÁNH GIÁ CHUNG");
+    assert!(assessment.contains("Một số cấp ủy chưa quan tâm chỉ đạo."));
+    assert!(assessment.contains("- Bí thư chi bộ mới."));
+    assert!(!assessment.contains("Phần nguyên nhân do Ban Tuyên giáo bổ sung"));
 }
 
 #[test]
@@ -220,10 +383,9 @@ fn the_html_report_is_one_self_contained_printable_file() {
             "II. KẾT QUẢ KIỂM TRA",
             "III. ĐÁNH GIÁ CHUNG",
             "IV. KIẾN NGHỊ",
-            "V. CHI TIẾT VI PHẠM TỪNG CHI BỘ",
-            "VI. BIÊN BẢN KHÔNG KIỂM TRA ĐƯỢC",
-            "Phụ lục 1. Danh mục quy tắc kiểm tra",
-            "Phụ lục 2. Tệp dữ liệu đã kiểm tra",
+            "Phụ lục 1. Chi tiết từng chi bộ",
+            "Phụ lục 2. Danh mục nội dung kiểm tra",
+            "Phụ lục 3. Phụ lục kỹ thuật",
         ]
     );
     // One bar chart and one month picture per parent committee, inline.
@@ -237,7 +399,7 @@ fn the_html_report_is_one_self_contained_printable_file() {
     assert_eq!(first.value().attr("href"), Some("#unit-HL-CB02"));
     assert_eq!(count("section.unit"), 15);
     assert_eq!(count("#unit-HL-CB02"), 1);
-    // Every rule in the appendix; the digest in the scope and the appendix.
+    // Every rule in the appendix; the digest in the technical appendix only.
     assert_eq!(count("tr[id^=rule-CD]"), kiemtra_rules::Rule::ALL.len());
     let v: serde_json::Value = serde_json::from_str(&check_batch("json")).unwrap();
     let digest = v["inputs"]["digest"].as_str().unwrap_or("-");
@@ -246,8 +408,18 @@ fn the_html_report_is_one_self_contained_printable_file() {
             .iter()
             .filter(|t| t.as_str() == digest)
             .count(),
-        2
+        1
     );
+    // Printed with a browser's defaults: every margin box taken, so no browser header or footer.
+    for margin in [
+        "@top-left",
+        "@top-center",
+        "@top-right",
+        "@bottom-left",
+        "@bottom-right",
+    ] {
+        assert!(html.contains(margin), "{margin}");
+    }
 }
 
 #[test]
@@ -394,7 +566,7 @@ fn several_reports_in_one_run() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
         stderr.contains("chi bộ,")
-            && stderr.contains("lỗi cần sửa")
+            && stderr.contains("thiếu sót cần khắc phục")
             && stderr.contains("— đã ghi: "),
         "{stderr}"
     );
@@ -695,7 +867,7 @@ fn the_printed_report_lists_waived_findings_apart() {
     let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
     let h2: Vec<String> = doc.select(&sel("h2")).map(|e| e.text().collect()).collect();
     assert!(
-        h2.iter().any(|t| t == "VI. VI PHẠM ĐƯỢC MIỄN TRỪ"),
+        h2.iter().any(|t| t == "Phụ lục 2. Thiếu sót được miễn trừ"),
         "{h2:?}"
     );
     assert!(html.contains("MT-01: Họp tháng 6 rút ngắn vì mưa bão"));
@@ -707,6 +879,6 @@ fn the_printed_report_lists_waived_findings_apart() {
         "--format",
         "md",
     ]));
-    assert!(md.contains("## VI. VI PHẠM ĐƯỢC MIỄN TRỪ"));
-    assert!(md.contains("vi phạm được miễn trừ (liệt kê riêng ở mục VI)"));
+    assert!(md.contains("## Phụ lục 2. Thiếu sót được miễn trừ"));
+    assert!(md.contains("thiếu sót được miễn trừ (Phụ lục 2)"));
 }

@@ -92,7 +92,7 @@ fn exit_codes() {
         "--fail-on",
         "error",
     ]);
-    let has_error = !stdout(&o).contains("; 0 lỗi,");
+    let has_error = !stdout(&o).contains("; 0 thiếu sót,");
     assert_eq!(o.status.code(), Some(if has_error { 1 } else { 0 }));
     // Warnings fail only when asked.
     let o = kiemtra(&["check", "fixtures/rules/CD305/fires.jsonl"]);

@@ -54,10 +54,10 @@ fn percent(s: &str) -> f64 {
 
 fn rating_label(code: &str) -> &'static str {
     match code {
-        "good" => "tốt",
-        "fair" => "khá",
-        "average" => "trung bình",
-        "poor" => "kém",
+        "good" => "mức 1",
+        "fair" => "mức 2",
+        "average" => "mức 3",
+        "poor" => "mức 4",
         _ => "—",
     }
 }
@@ -309,24 +309,28 @@ fn the_batch_agrees_figure_for_figure_in_every_format() {
         want.parents
     );
     assert_eq!(
-        rule_rows(&md_table(&md, "### 4. Các nội dung vi phạm")),
+        rule_rows(&md_table(&md, "### 4. Thiếu sót và điểm cần lưu ý")),
         want.rules
     );
-    let details = &md[md.find("## V. CHI TIẾT").expect("details")
-        ..md.find("## VI. BIÊN BẢN").expect("rejected")];
+    let details = &md[md
+        .find("## Phụ lục 1. Chi tiết từng chi bộ")
+        .expect("details")..md.find("## Phụ lục 2.").expect("next appendix")];
     let finding_rows = details
         .lines()
         .filter(|l| l.starts_with("| ") && !l.starts_with("| Thời điểm"))
         .count();
     assert_eq!(finding_rows, want.findings);
-    assert_eq!(md_table(&md, "## VI. BIÊN BẢN").len(), want.rejected);
+    assert_eq!(
+        md_table(&md, "### Biên bản không kiểm tra được").len(),
+        want.rejected
+    );
 
     // HTML.
     let doc = scraper::Html::parse_document(&read(0));
     same_units(
         &unit_rows(&html_table(
             &doc,
-            "3. Kết quả từng chi bộ (mức tuân thủ thấp nhất trước)",
+            "3. Kết quả từng chi bộ (tỷ lệ đạt thấp nhất trước)",
         )),
         &want.units,
     );
@@ -337,14 +341,14 @@ fn the_batch_agrees_figure_for_figure_in_every_format() {
     assert_eq!(
         rule_rows(&html_table(
             &doc,
-            "4. Các nội dung vi phạm (nhiều nhất trước)"
+            "4. Thiếu sót và điểm cần lưu ý theo nội dung kiểm tra (nhiều nhất trước)"
         )),
         want.rules
     );
     let sel = scraper::Selector::parse("section.unit table.data tbody tr").unwrap();
     assert_eq!(doc.select(&sel).count(), want.findings);
     assert_eq!(
-        html_table(&doc, "VI. BIÊN BẢN KHÔNG KIỂM TRA ĐƯỢC").len(),
+        html_table(&doc, "Biên bản không kiểm tra được").len(),
         want.rejected
     );
 
@@ -406,7 +410,7 @@ fn the_batch_agrees_figure_for_figure_in_every_format() {
     let mut book: Xlsx<_> = open_workbook(&files[2]).expect("workbook");
     assert_eq!(
         book.sheet_names(),
-        ["Tổng hợp", "Chi bộ", "Vi phạm", "Bị loại", "Miễn trừ"]
+        ["Tổng hợp", "Chi bộ", "Thiếu sót", "Bị loại", "Miễn trừ"]
     );
     let summary = book.worksheet_range("Tổng hợp").expect("Tổng hợp");
     let rows: Vec<&[Data]> = summary.rows().skip(1).collect();
@@ -456,7 +460,7 @@ fn the_batch_agrees_figure_for_figure_in_every_format() {
         })
         .collect();
     same_units(&shown, &want.units);
-    let findings = book.worksheet_range("Vi phạm").expect("Vi phạm");
+    let findings = book.worksheet_range("Thiếu sót").expect("Thiếu sót");
     assert_eq!(findings.rows().count() - 1, want.findings);
     // Months and meeting days are date cells, lines whole numbers.
     let first = findings.rows().nth(1).expect("a finding");
@@ -522,17 +526,29 @@ fn the_workbook_is_the_same_bytes_for_the_same_input() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// The scope section and the rules appendix of a Markdown report, and the JSON's scope.
+/// The scope section, the rules appendix and the technical appendix's facts of a Markdown
+/// report, and the JSON's scope.
 fn scope_of(args: &[&str]) -> String {
     let mut md_args = args.to_vec();
     md_args.extend(["--format", "md"]);
     let md = stdout(&kiemtra(&md_args));
     let scope = &md[md.find("## I.").expect("scope")..md.find("## II.").expect("results")];
-    let appendix =
-        &md[md.find("## Phụ lục 1").expect("appendix")..md.find("## Phụ lục 2").unwrap()];
+    let from = md
+        .find(". Danh mục nội dung kiểm tra")
+        .expect("rules appendix");
+    let appendix = &md[from..];
+    let technical = md.find(". Phụ lục kỹ thuật").expect("technical appendix");
+    let facts: Vec<&str> = md[technical..]
+        .lines()
+        .filter(|l| l.starts_with("- **"))
+        .filter(|l| {
+            !l.contains("Tên kỹ thuật") && !l.contains("SHA-256") && !l.contains("kiemtra ")
+        })
+        .collect();
     // Of the appendix, each rule's code, severity and whether it was applied.
     let rules: Vec<String> = appendix
         .lines()
+        .take_while(|l| !l.contains("Phụ lục kỹ thuật"))
         .filter(|l| l.starts_with("| CD"))
         .map(|l| {
             let c: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
@@ -543,8 +559,9 @@ fn scope_of(args: &[&str]) -> String {
     json_args.extend(["--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&kiemtra(&json_args))).unwrap();
     format!(
-        "{scope}\n{}\n\n{}\n{}",
+        "{scope}\n{}\n\n{}\n\n{}\n{}",
         rules.join("\n"),
+        facts.join("\n"),
         serde_json::to_string_pretty(&json["period"]).unwrap(),
         serde_json::to_string_pretty(&json["scope"]).unwrap()
     )
@@ -561,12 +578,18 @@ fn a_tailored_run_lists_exactly_the_rules_and_parameters_in_force() {
         "fixtures/config/waivers.toml",
     ]);
     // Rules off are not "applied"; 25 minutes is not the pack's value, and where it was set.
-    assert!(out.contains("áp dụng 20 trên 26 quy tắc"), "{out}");
+    assert!(
+        out.contains("áp dụng 20 trên 26 nội dung kiểm tra"),
+        "{out}"
+    );
     assert!(out.contains("CD203 (ignore CD203, fixtures/config/tailored.toml:3)"));
     assert!(
         out.contains("`min_minutes` = 25 (bộ quy tắc: 30; đặt tại fixtures/config/tailored.toml:")
     );
-    assert!(out.contains("CD203 (topic-area) | — | không"), "{out}");
+    assert!(out.contains("CD203 | — | không"), "{out}");
+    // The settings' places are the technical appendix's, never the scope's.
+    let scope = &out[..out.find("CD101 |").unwrap_or(out.len())];
+    assert!(!scope.contains("tailored.toml"), "{scope}");
     assert!(!out.contains("(24 quy tắc)"));
     insta::assert_snapshot!(out);
 }
@@ -736,34 +759,41 @@ fn the_signature_follows_the_body_or_the_options() {
 }
 
 #[test]
-fn recommendations_are_the_inspectors_own_or_drawn_from_the_rules_broken_most() {
+fn recommendations_are_the_inspectors_own_or_measures_weightiest_first() {
     let md = |args: &[&str]| -> String {
         let mut all = vec!["check", "fixtures/batch", "--format", "md"];
         all.extend(args);
         let md = stdout(&kiemtra(&all));
         let start = md.find("## IV. KIẾN NGHỊ").expect("Kiến nghị");
-        let end = md.find("## V. ").expect("next part");
+        let end = md.find("Nơi nhận").expect("the signature");
         md[start..end].to_owned()
     };
     let generated = md(&[]);
-    // The three rules broken most, each with its fix.
-    assert!(generated.contains(
-        "1. Về “Giao biện pháp khắc phục cho đảng viên còn khuyết điểm” (CD309, 13 chi bộ): "
-    ));
-    assert_eq!(
-        generated
-            .lines()
-            .filter(|l| l.starts_with(char::is_numeric))
-            .count(),
-        3
+    // To the grassroots committees, as measures: a missing month's minutes first, never CD309
+    // (a note since catalogue v1.2) and never a data-entry instruction.
+    assert!(
+        generated.contains("Đề nghị đảng ủy các xã, thị trấn"),
+        "{generated}"
     );
+    let items: Vec<&str> = generated
+        .lines()
+        .filter(|l| l.starts_with(char::is_numeric))
+        .collect();
+    assert!(
+        items
+            .first()
+            .is_some_and(|l| l.starts_with("1. Duy trì nền nếp sinh hoạt chi bộ định kỳ")),
+        "{generated}"
+    );
+    assert!(!generated.contains("biện pháp khắc phục cho đảng viên"));
+    assert!(!generated.contains("ghi “có”") && !generated.contains("Chỉ ghi"));
     let own = md(&["--recommendations", "fixtures/report/kien-nghi.txt"]);
     assert!(own.contains("Đề nghị Ban Thường vụ Huyện ủy"), "{own}");
     assert!(
         own.contains("- Đảng ủy xã Hàm Liêm chỉ đạo Chi bộ thôn 2"),
         "{own}"
     );
-    assert!(!own.contains("CD307"));
+    assert!(!own.contains("Duy trì nền nếp"));
     let o = kiemtra(&[
         "check",
         "fixtures/batch",
@@ -774,16 +804,30 @@ fn recommendations_are_the_inspectors_own_or_drawn_from_the_rules_broken_most() 
 }
 
 #[test]
-fn the_assessment_is_drawn_from_the_figures() {
+fn the_assessment_names_strengths_then_shortcomings_as_the_minutes_show_them() {
     let md = stdout(&kiemtra(&["check", "fixtures/batch", "--format", "md"]));
     let start = md.find("## III. ĐÁNH GIÁ CHUNG").expect("Đánh giá chung");
     let part = &md[start..md.find("## IV.").unwrap()];
-    assert!(part.contains("Trong 15 chi bộ được kiểm tra có 5 chi bộ xếp loại tốt (33,3 %)"));
-    assert!(part.contains("“Phân công trách nhiệm thực hiện” (CD307): 14 lần, ở 8 trên 15 chi bộ"));
+    let strengths = part.find("### 1. Ưu điểm").expect("strengths");
+    let shortcomings = part.find("### 2. Hạn chế").expect("shortcomings");
+    let causes = part.find("### 3. Nguyên nhân").expect("causes");
+    assert!(strengths < shortcomings && shortcomings < causes);
+    assert!(
+        part.contains("Theo mức thực hiện hướng dẫn: 5 chi bộ mức 1 (33,3 %)"),
+        "{part}"
+    );
+    // The message's phrasing, with how many cells; warnings apart from shortcomings.
     assert!(part.contains(
-        "Chi bộ không sinh hoạt định kỳ từ 2 tháng liền trở lên (1 chi bộ): HC-CB04 (2 tháng liền, \
-         12/2017 – 01/2018)."
+        "biên bản không ghi phân công rõ tập thể, cá nhân và nhiệm vụ cụ thể (8 chi bộ, 14 lần)"
     ));
+    assert!(part.contains("Điểm cần lưu ý thường gặp: "));
+    assert!(!part.contains("CD309") && !part.contains("Giao biện pháp khắc phục"));
+    // Absence as the minutes show it, the cell by name and committee.
+    assert!(part.contains(
+        "Biên bản không thể hiện kỳ sinh hoạt định kỳ từ 2 tháng liền trở lên ở 1 chi bộ: Chi bộ \
+         thôn 4 (Đảng bộ xã Hàm Chính): 2 tháng liền, 12/2017 – 01/2018."
+    ), "{part}");
+    assert!(!part.contains("vi phạm") && !part.contains("xếp loại"));
 }
 
 #[test]

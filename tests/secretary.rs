@@ -166,8 +166,8 @@ fn a_secretarys_month_in_her_own_words() {
     let last = out.lines().last().unwrap();
     assert_eq!(
         last,
-        "Biên bản tháng 4/2017 của Chi bộ thôn 1: 1 lỗi cần sửa, 0 cảnh báo; chưa kiểm tra \
-         được việc đánh giá chủ đề tháng 3/2017 vì không có biên bản tháng 3/2017."
+        "Biên bản tháng 4/2017 của Chi bộ thôn 1: 1 thiếu sót cần khắc phục, 0 điểm cần lưu ý; \
+         chưa kiểm tra được việc đánh giá chủ đề tháng 3/2017 vì không có biên bản tháng 3/2017."
     );
     insta::assert_snapshot!("secretary_month", out);
     let o = kiemtra(&[

@@ -201,6 +201,12 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub recommendations: Option<PathBuf>,
 
+    /// A text file of the causes in the overall assessment (Đánh giá chung), written by the
+    /// department: paragraphs parted by blank lines, items starting with `-`. Default: a
+    /// placeholder to fill in.
+    #[arg(long, value_name = "FILE")]
+    pub assessment: Option<PathBuf>,
+
     /// The delimiter of CSV reports: `,` (default, for programs), `;` (Excel with Vietnamese
     /// regional settings), `tab` or `|` (or `csv_delimiter` of kiemtra.toml).
     #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]

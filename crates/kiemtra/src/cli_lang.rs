@@ -256,6 +256,10 @@ fn arg_vi(command: &str, id: &str) -> Option<&'static str> {
             "Tệp văn bản Kiến nghị của đoàn kiểm tra: các đoạn cách nhau một dòng trống, mỗi ý bắt \
              đầu bằng `-`. Mặc định: rút ra từ các quy tắc bị vi phạm nhiều nhất.",
         ),
+        ("check", "assessment") => Some(
+            "Tệp văn bản phần nguyên nhân của Đánh giá chung, do Ban Tuyên giáo viết: các đoạn cách \
+             nhau một dòng trống, mỗi ý bắt đầu bằng `-`. Mặc định: để chỗ trống để bổ sung.",
+        ),
         ("check", "csv_delimiter") => Some(
             "Dấu phân cách của báo cáo CSV: `,` (mặc định, cho phần mềm), `;` (Excel cài đặt vùng \
              Việt Nam), `tab` hoặc `|` (hoặc `csv_delimiter` của kiemtra.toml).",

@@ -84,13 +84,26 @@ pub fn parse_delimiter(text: &str) -> Option<u8> {
     }
 }
 
-/// Reads a severity: `error`, `warning`, `info`, or the Vietnamese `lỗi`, `cảnh báo`, `lưu ý`
-/// (with or without diacritics).
+/// The Vietnamese severity words before catalogue v1.2, still read in files written with them.
+const FORMER_WORDS: [(Severity, &str); 3] = [
+    (Severity::Error, "lỗi"),
+    (Severity::Warning, "cảnh báo"),
+    (Severity::Info, "lưu ý"),
+];
+
+/// Reads a severity: `error`, `warning`, `info`, or the Vietnamese words (`thiếu sót`, `cần lưu
+/// ý`, `ghi nhận`; the former `lỗi`, `cảnh báo`, `lưu ý`), with or without diacritics.
 pub fn parse_severity(text: &str) -> Option<Severity> {
     let folded = fold_word(text);
     [Severity::Error, Severity::Warning, Severity::Info]
         .into_iter()
-        .find(|s| folded == s.code() || folded == fold_word(s.label(Lang::Vi)))
+        .find(|s| {
+            folded == s.code()
+                || folded == fold_word(s.label(Lang::Vi))
+                || FORMER_WORDS
+                    .iter()
+                    .any(|(former, word)| former == s && folded == fold_word(word))
+        })
 }
 
 /// Reads `en` / `vi`.

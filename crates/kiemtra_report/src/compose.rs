@@ -17,8 +17,8 @@ use crate::page::{
 };
 use crate::rollup::{parent_name, Rollup};
 use crate::tables::{
-    anchor, files, findings_table, overall_table, parents_table, rejected, rules_table,
-    units_table, waived,
+    anchor, files, findings_table, overall_table, parents_table, places_table, rejected,
+    rules_table, units_table, waived,
 };
 use crate::Context;
 use m::report::column as col;
@@ -45,97 +45,82 @@ pub(crate) fn page(
         subtitle: m::report::head::SUBTITLE.get(lang).to_owned(),
     };
 
-    // The parts, numbered as they come: some are there only when they have content.
-    let has_rejected = !outcome.rejected.is_empty() || !outcome.file_errors.is_empty();
-    let has_waived = !outcome.waived.is_empty();
-    let mut names: Vec<Phrase> = vec![
-        section::SCOPE,
-        section::RESULTS,
-        section::ASSESSMENT,
-        section::RECOMMENDATIONS,
-    ];
-    names.push(section::DETAILS);
-    if has_rejected {
-        names.push(section::REJECTED);
-    }
-    if has_waived {
-        names.push(section::WAIVED);
-    }
-    let numbered = |name: Phrase| -> String {
-        let i = names.iter().position(|n| *n == name).unwrap_or(0);
+    // The body: I–IV, then the signature; then the appendices, numbered as they come (some are
+    // there only when they have content), the technical appendix last.
+    let numbered = |i: usize, name: Phrase| -> String {
         format!(
             "{}. {}",
             PARTS.get(i).copied().unwrap_or("?"),
             name.get(lang)
         )
     };
-    let waived_part = has_waived.then(|| numbered(section::WAIVED));
-    let waived_part = waived_part
-        .as_deref()
-        .and_then(|p| p.split('.').next())
-        .unwrap_or("");
+    let has_waived = !outcome.waived.is_empty();
+    let mut names: Vec<Phrase> = vec![section::DETAILS];
+    if has_waived {
+        names.push(section::WAIVED);
+    }
+    names.push(section::APPENDIX_RULES);
+    names.push(section::APPENDIX_FILES);
+    let number_of = |name: Phrase| names.iter().position(|n| *n == name).map(|i| i + 1);
+    let rules_appendix = number_of(section::APPENDIX_RULES).unwrap_or(0);
+    let waived_appendix = number_of(section::WAIVED).filter(|_| has_waived);
 
-    let mut sections = vec![
+    let sections = vec![
         Section {
-            title: numbered(section::SCOPE),
+            title: numbered(0, section::SCOPE),
             blocks: vec![Block::Fields(
-                crate::scope::scope(outcome, ctx, document, rollup, waived_part)
-                    .into_iter()
-                    .map(|(label, text)| (label.to_owned(), with_code(&text)))
-                    .collect(),
+                crate::scope::scope(
+                    outcome,
+                    ctx,
+                    document,
+                    rollup,
+                    rules_appendix,
+                    waived_appendix,
+                )
+                .into_iter()
+                .map(|(label, text)| (label.to_owned(), plain(text)))
+                .collect(),
             )],
             ..Section::default()
         },
-        results(outcome, ctx, rollup, &numbered(section::RESULTS)),
+        results(outcome, ctx, rollup, &numbered(1, section::RESULTS)),
         Section {
-            title: numbered(section::ASSESSMENT),
-            blocks: assess::assessment(outcome, ctx, rollup)
-                .into_iter()
-                .map(|p| Block::Paragraph(plain(p)))
-                .collect(),
+            title: numbered(2, section::ASSESSMENT),
+            blocks: assess::assessment(outcome, ctx, document, rollup),
             ..Section::default()
         },
         Section {
-            title: numbered(section::RECOMMENDATIONS),
+            title: numbered(3, section::RECOMMENDATIONS),
             blocks: assess::recommendations(ctx, document, rollup),
             ..Section::default()
         },
-        details(ctx, rollup, &numbered(section::DETAILS)),
     ];
-    if has_rejected {
-        sections.push(Section {
-            title: numbered(section::REJECTED),
-            blocks: vec![Block::Table(rejected(outcome, lang))],
-            ..Section::default()
-        });
-    }
-    if has_waived {
-        sections.push(Section {
-            title: numbered(section::WAIVED),
-            blocks: vec![Block::Table(waived(outcome, ctx))],
-            ..Section::default()
-        });
-    }
 
-    let appendices = vec![
-        Section {
-            title: section::APPENDIX_RULES.get(lang).to_owned(),
-            new_page: true,
-            blocks: appendix_rules(ctx),
-            ..Section::default()
-        },
-        Section {
-            title: section::APPENDIX_FILES.get(lang).to_owned(),
-            blocks: vec![
-                Block::Paragraph(vec![
-                    Span::Plain(m::report::scope::DIGEST_ALL.get(lang).to_owned()),
-                    Span::Code(outcome.inputs.digest.clone()),
-                ]),
-                Block::Table(files(outcome, lang)),
-            ],
-            ..Section::default()
-        },
-    ];
+    let appendices = names
+        .iter()
+        .map(|&name| {
+            let title = m::report::technical::Appendix {
+                number: &number_of(name).unwrap_or(0),
+                title: &name.get(lang),
+            }
+            .say(lang);
+            let blocks = if name == section::DETAILS {
+                details(ctx, rollup)
+            } else if name == section::WAIVED {
+                vec![Block::Table(waived(outcome, ctx))]
+            } else if name == section::APPENDIX_RULES {
+                appendix_rules(ctx)
+            } else {
+                technical(outcome, ctx, document, rollup)
+            };
+            Section {
+                title,
+                new_page: true,
+                blocks,
+                ..Section::default()
+            }
+        })
+        .collect();
 
     Page {
         head,
@@ -277,16 +262,23 @@ impl<'o> FindingTables<'o> {
         }
     }
 
-    pub(crate) fn of(&self, unit: &str) -> Option<Table> {
+    /// The unit's findings as the report states them, or (`places`) where each is.
+    pub(crate) fn of(&self, unit: &str, places: bool) -> Option<Table> {
         let findings = self.by_unit.get(unit)?;
-        Some(findings_table(self.outcome, self.ctx, findings))
+        Some(if places {
+            places_table(self.outcome, self.ctx, findings)
+        } else {
+            findings_table(self.outcome, self.ctx, findings)
+        })
     }
 }
 
-/// Each unit's findings, by parent committee.
-fn details(ctx: &Context<'_>, rollup: &Rollup<'_>, title: &str) -> Section {
+/// Each unit's findings, by parent committee, after the advice said once where the hints begin.
+fn details(ctx: &Context<'_>, rollup: &Rollup<'_>) -> Vec<Block> {
     let lang = ctx.lang;
-    let mut blocks = Vec::new();
+    let mut blocks = vec![Block::Paragraph(plain(
+        m::report::advice::ONLY_WHAT_HAPPENED.get(lang),
+    ))];
     for p in &rollup.parents {
         let mut units = Vec::new();
         for u in &p.units {
@@ -299,6 +291,7 @@ fn details(ctx: &Context<'_>, rollup: &Rollup<'_>, title: &str) -> Section {
             if x.errors + x.warnings + x.infos > 0 {
                 unit_blocks.push(Block::Findings {
                     unit: x.code.clone(),
+                    places: false,
                 });
             } else {
                 unit_blocks.push(Block::Paragraph(plain(
@@ -306,10 +299,7 @@ fn details(ctx: &Context<'_>, rollup: &Rollup<'_>, title: &str) -> Section {
                 )));
             }
             units.push(Block::Section(Section {
-                title: match &x.name {
-                    Some(n) => format!("{} — {n}", x.code),
-                    None => x.code.clone(),
-                },
+                title: unit_title(x),
                 id: Some(anchor(&x.code)),
                 unit: true,
                 blocks: unit_blocks,
@@ -322,14 +312,73 @@ fn details(ctx: &Context<'_>, rollup: &Rollup<'_>, title: &str) -> Section {
             ..Section::default()
         }));
     }
-    Section {
-        title: title.to_owned(),
-        blocks,
-        ..Section::default()
+    blocks
+}
+
+/// A unit's heading: its code and name.
+fn unit_title(x: &kiemtra_runner::UnitSummary) -> String {
+    match &x.name {
+        Some(n) => format!("{} — {n}", x.code),
+        None => x.code.clone(),
     }
 }
 
-/// Appendix 1: every rule of the pack, whether it was applied, the guidance quoted.
+/// The technical appendix: the pack, the settings and where each was set, the input digest and
+/// how to verify it, the files read, the minutes that could not be checked, where each finding
+/// is in the files.
+fn technical(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    document: &Document<'_>,
+    rollup: &Rollup<'_>,
+) -> Vec<Block> {
+    let lang = ctx.lang;
+    let mut blocks = vec![
+        Block::Paragraph(plain(m::report::technical::INTRO.get(lang))),
+        Block::Fields(
+            crate::scope::technical(outcome, ctx, document)
+                .into_iter()
+                .map(|(label, text)| (label.to_owned(), with_code(&text)))
+                .collect(),
+        ),
+        Block::Table(files(outcome, lang)),
+    ];
+    // The minutes that could not be checked, where they are and why (the reasons are the
+    // reader's words for what the files hold).
+    if !outcome.rejected.is_empty() || !outcome.file_errors.is_empty() {
+        blocks.push(Block::Section(Section {
+            title: section::REJECTED.get(lang).to_owned(),
+            blocks: vec![Block::Table(rejected(outcome, lang))],
+            ..Section::default()
+        }));
+    }
+    let places: Vec<Block> = rollup
+        .parents
+        .iter()
+        .flat_map(|p| &p.units)
+        .filter(|u| u.unit.errors + u.unit.warnings + u.unit.infos > 0)
+        .map(|u| {
+            Block::Section(Section {
+                title: unit_title(u.unit),
+                blocks: vec![Block::Findings {
+                    unit: u.unit.code.clone(),
+                    places: true,
+                }],
+                ..Section::default()
+            })
+        })
+        .collect();
+    if !places.is_empty() {
+        blocks.push(Block::Section(Section {
+            title: m::report::technical::PLACES.get(lang).to_owned(),
+            blocks: places,
+            ..Section::default()
+        }));
+    }
+    blocks
+}
+
+/// The rules appendix: every rule of the pack, whether it was applied, the guidance quoted.
 fn appendix_rules(ctx: &Context<'_>) -> Vec<Block> {
     let lang = ctx.lang;
     let table = Table {
@@ -363,9 +412,7 @@ fn appendix_rules(ctx: &Context<'_>) -> Vec<Block> {
                 }
                 Row {
                     cells: vec![
-                        Cell::text(rule.code())
-                            .with(Span::Small(rule.name().to_owned()))
-                            .styled(Style::Centre),
+                        Cell::text(rule.code()).styled(Style::Centre),
                         Cell::text(d.title)
                             .with(Span::Hint(
                                 m::report::cell::Quote {

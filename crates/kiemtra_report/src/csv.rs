@@ -70,7 +70,7 @@ pub fn render_with(
             f.month().to_string(),
             f.date.map(|d| d.to_string()).unwrap_or_default(),
             f.rule().code().to_owned(),
-            f.rule().name().to_owned(),
+            kiemtra_rules::docs::doc(f.rule(), lang).title.to_owned(),
             f.severity.label(lang).to_owned(),
             ctx.message(outcome, f),
             outcome.pointer_of(f).map(dotted).unwrap_or_default(),

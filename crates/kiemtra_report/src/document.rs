@@ -29,6 +29,9 @@ pub struct Document<'a> {
     /// The inspector's own recommendations (Kiến nghị); default: drawn from the rules broken
     /// most.
     pub recommendations: Option<&'a str>,
+    /// The causes in the overall assessment, as the department writes them (`--assessment
+    /// FILE`); default: a placeholder to fill in. The figures do not know causes.
+    pub assessment: Option<&'a str>,
     /// How the settings differ from the rule pack, and where each was set.
     pub tailoring: Option<&'a crate::Tailoring>,
     /// The CSV delimiter (default `,`).

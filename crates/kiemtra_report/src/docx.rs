@@ -106,8 +106,8 @@ impl Writer<'_, '_> {
                 }
             }
             Block::Table(t) => table(self.out, t, self.lang),
-            Block::Findings { unit } => {
-                if let Some(t) = (self.out.findings)(unit) {
+            Block::Findings { unit, places } => {
+                if let Some(t) = (self.out.findings)(unit, *places) {
                     table(self.out, &t, self.lang);
                 }
             }
@@ -228,7 +228,7 @@ fn signature(out: &mut String, page: &Page) {
 /// Writes the report as a `.docx`.
 pub(crate) fn write(
     page: &Page,
-    findings: &dyn Fn(&str) -> Option<Table>,
+    findings: &dyn Fn(&str, bool) -> Option<Table>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     write_in_parts(page, findings, out, None)
@@ -238,7 +238,7 @@ pub(crate) fn write(
 /// when `None`).
 pub(crate) fn write_in_parts(
     page: &Page,
-    findings: &dyn Fn(&str) -> Option<Table>,
+    findings: &dyn Fn(&str, bool) -> Option<Table>,
     out: &mut dyn Write,
     part: Option<usize>,
 ) -> io::Result<()> {

@@ -36,7 +36,11 @@ fn attr(text: &str) -> Cow<'_, str> {
 }
 
 const CSS: &str = r#"
+/* Every margin box given (empty, but the page number): a browser prints its own header and
+   footer (date, title, address) only in the margin boxes a page leaves to it. */
 @page { size: A4; margin: 18mm 15mm 18mm 22mm;
+  @top-left { content: ""; } @top-center { content: ""; } @top-right { content: ""; }
+  @bottom-left { content: ""; } @bottom-right { content: ""; }
   @bottom-center { content: counter(page) " / " counter(pages); font: 10pt "Times New Roman", "Liberation Serif", serif; } }
 * { box-sizing: border-box; }
 html { font-family: "Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif", serif;
@@ -65,7 +69,7 @@ dl.scope { margin: 0; }
 dl.scope dt { font-weight: bold; float: left; clear: left; width: 42mm; }
 dl.scope dd { margin: 0 0 1.5mm 44mm; text-align: left; }
 table.data { width: 100%; border-collapse: collapse; font-size: 11pt; margin: 1mm 0 3mm; table-layout: fixed; }
-table.data td { overflow-wrap: anywhere; }
+table.data td { overflow-wrap: break-word; hyphens: none; }
 table.data td.code { white-space: nowrap; overflow-wrap: normal; }
 table.data th, table.data td { border: 0.6pt solid #000; padding: 1mm 1.5mm; vertical-align: top; }
 table.data th { background: #eee; font-weight: bold; text-align: center; }
@@ -211,8 +215,8 @@ fn section(h: &mut Sink<'_>, s: &Section, depth: usize, lang: Lang) {
                 let _ = writeln!(h, "</{tag}>");
             }
             Block::Table(t) => table(h, t, lang),
-            Block::Findings { unit } => {
-                if let Some(t) = (h.findings)(unit) {
+            Block::Findings { unit, places } => {
+                if let Some(t) = (h.findings)(unit, *places) {
                     table(h, &t, lang);
                 }
             }

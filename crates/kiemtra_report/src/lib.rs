@@ -105,7 +105,7 @@ pub fn render(
         Format::Md | Format::Html => {
             let page = page(outcome, ctx, doc);
             let tables = compose::FindingTables::new(outcome, ctx);
-            let findings = |unit: &str| tables.of(unit);
+            let findings = |unit: &str, places: bool| tables.of(unit, places);
             let sink = page::Sink::new(out, &findings);
             if format == Format::Md {
                 md::write(&page, sink)
@@ -117,7 +117,7 @@ pub fn render(
         Format::Docx => {
             let page = page(outcome, ctx, doc);
             let tables = compose::FindingTables::new(outcome, ctx);
-            let findings = |unit: &str| tables.of(unit);
+            let findings = |unit: &str, places: bool| tables.of(unit, places);
             docx::write(&page, &findings, out)
         }
     }
@@ -216,7 +216,7 @@ mod tests {
             };
             let page = super::page(&outcome, &ctx, &super::Document::default());
             let tables = super::compose::FindingTables::new(&outcome, &ctx);
-            let findings = |unit: &str| tables.of(unit);
+            let findings = |unit: &str, places: bool| tables.of(unit, places);
             for md in [true, false] {
                 let write = |part: usize| {
                     let mut out = Vec::new();

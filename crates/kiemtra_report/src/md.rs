@@ -210,8 +210,8 @@ fn block(out: &mut Sink<'_>, b: &Block, depth: usize, lang: Lang) {
             out.push('\n');
         }
         Block::Table(t) => table(out, t, lang),
-        Block::Findings { unit } => {
-            if let Some(t) = (out.findings)(unit) {
+        Block::Findings { unit, places } => {
+            if let Some(t) = (out.findings)(unit, *places) {
                 table(out, &t, lang);
             }
         }

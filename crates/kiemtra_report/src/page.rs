@@ -1,10 +1,10 @@
 //! The printed report as one document: a head, then sections holding paragraphs, tables and
-//! figures. It is built once (`build.rs`) from the outcome and its roll-ups; Markdown, HTML and
+//! figures. It is composed once (`compose.rs`) from the outcome and its roll-ups; Markdown, HTML and
 //! the workbook are small serialisers of it, so that a section is written in one place. The
 //! units' findings tables, the bulk of a district's report, are the exception: the document
 //! names them (`Block::Findings`) and a serialiser has each made as it reaches it (`Sink`).
 //!
-//! Text here is plain text as read from records and the words of `document.rs`: each
+//! Text here is plain text as read from records and the catalogue's words: each
 //! serialiser escapes it with its own escaping function.
 
 use chrono::NaiveDate;
@@ -65,6 +65,9 @@ pub(crate) enum Block {
     /// may have hundreds of thousands of findings, never all worded at once.
     Findings {
         unit: String,
+        /// The technical appendix's table of where each finding is (file place, field),
+        /// rather than the unit's findings as the report states them.
+        places: bool,
     },
 }
 
@@ -78,14 +81,14 @@ pub(crate) struct Sink<'w> {
     out: &'w mut dyn std::io::Write,
     /// The first error writing out; the rest of the report is dropped after it.
     error: Option<std::io::Error>,
-    /// A unit's findings table, by unit code.
-    pub findings: &'w dyn Fn(&str) -> Option<Table>,
+    /// A unit's findings table, by unit code (`true`: the table of their places).
+    pub findings: &'w dyn Fn(&str, bool) -> Option<Table>,
 }
 
 impl<'w> Sink<'w> {
     pub fn new(
         out: &'w mut dyn std::io::Write,
-        findings: &'w dyn Fn(&str) -> Option<Table>,
+        findings: &'w dyn Fn(&str, bool) -> Option<Table>,
     ) -> Sink<'w> {
         Sink {
             buf: String::with_capacity(128 * 1024),

@@ -21,10 +21,11 @@ pub enum Rating {
 impl Rating {
     pub const ALL: [Rating; 4] = [Rating::Good, Rating::Fair, Rating::Average, Rating::Poor];
 
-    /// The rating of `compliant` months out of `expected`; none when nothing was expected.
-    /// Compared in whole numbers: `compliant / expected ≥ good %` exactly.
+    /// The level of `compliant` months out of `expected`; none when fewer than two months were
+    /// expected (one month says nothing of how a guidance is carried out). Compared in whole
+    /// numbers: `compliant / expected ≥ good %` exactly.
     pub fn of(compliant: u32, expected: u32, t: &Thresholds) -> Option<Rating> {
-        if expected == 0 {
+        if expected < 2 {
             return None;
         }
         let pct = u64::from(compliant) * 100;
@@ -259,21 +260,27 @@ pub fn rollup<'o>(outcome: &'o Outcome, thresholds: &Thresholds) -> Rollup<'o> {
     }
 }
 
-/// A rate (0–1) in tenths of a percent, truncated, never rounded up: 224 of 249 months
-/// (89.96 %) is 899, so that no printed rate reads as reaching a rating threshold it does not
-/// reach. Every format shows rates through this.
+/// A rate (0–1) in tenths of a percent, rounded as a reader expects (10 of 24 months, 41.67 %,
+/// is 417) except across a whole percent: a rate is never shown at a whole percent it does not
+/// reach, so never on the far side of a threshold (224 of 249 months, 89.96 %, is 899, not 900).
+/// Every format shows rates through this.
 pub fn per_mille(rate: f64) -> u32 {
     // The margin absorbs the float error of an exact k/1000 (0.7 × 1000 = 700.0000000000001 or
     // 699.9999999999999); a real rate is never that close below a boundary without reaching it.
-    let scaled = (rate * 1000.0 + 1e-9).floor();
-    if scaled.is_finite() && scaled > 0.0 {
-        scaled.min(f64::from(u32::MAX)) as u32
+    let exact = rate * 1000.0 + 1e-9;
+    if !exact.is_finite() || exact <= 0.0 {
+        return 0;
+    }
+    let cut = exact.floor().min(f64::from(u32::MAX)) as u32;
+    let rounded = (exact + 0.5).floor().min(f64::from(u32::MAX)) as u32;
+    if rounded > cut && rounded % 10 == 0 {
+        cut
     } else {
-        0
+        rounded
     }
 }
 
-/// A rate as people read it, truncated to one decimal: `83,3 %` in Vietnamese, `83.3%` in
+/// A rate as people read it, to one decimal ([`per_mille`]): `83,3 %` in Vietnamese, `83.3%` in
 /// English.
 pub fn percent(rate: f64, lang: Lang) -> String {
     let tenths = per_mille(rate);
@@ -350,33 +357,45 @@ mod tests {
         assert_eq!(r(1, 2), Some(Rating::Average));
         assert_eq!(r(49, 100), Some(Rating::Poor));
         assert_eq!(r(0, 0), None);
+        // A single month is no measure of carrying out the guidance.
+        assert_eq!(r(0, 1), None);
         // 21.6/24 = 90 % exactly is tốt; 21/24 = 87.5 % is khá.
         assert_eq!(r(27, 30), Some(Rating::Good));
         assert_eq!(r(21, 24), Some(Rating::Fair));
-        assert_eq!(
-            Rating::scale(&t, Lang::Vi),
-            "tốt ≥ 90 %, khá 70–<90 %, trung bình 50–<70 %, kém < 50 %"
-        );
+        assert!(Rating::scale(&t, Lang::Vi).ends_with(
+            "mức 1 từ 90 % trở lên, mức 2 từ 70 % đến dưới 90 %, mức 3 từ 50 % đến dưới 70 %, \
+             mức 4 dưới 50 %"
+        ));
         assert_eq!(percent(0.8333, Lang::Vi), "83,3 %");
         assert_eq!(percent(0.8333, Lang::En), "83.3%");
     }
 
     #[test]
-    fn rates_are_truncated_never_rounded_across_a_threshold() {
+    fn rates_are_rounded_but_never_across_a_whole_percent() {
         let rate = |c: u32, e: u32| f64::from(c) / f64::from(e);
+        assert_eq!(percent(rate(10, 24), Lang::Vi), "41,7 %");
         assert_eq!(percent(rate(224, 249), Lang::Vi), "89,9 %");
         assert_eq!(percent(rate(224, 249), Lang::En), "89.9%");
         assert_eq!(percent(rate(9, 10), Lang::Vi), "90,0 %");
         assert_eq!(percent(rate(7, 10), Lang::Vi), "70,0 %");
         assert_eq!(percent(rate(1, 3), Lang::Vi), "33,3 %");
-        assert_eq!(percent(rate(2, 3), Lang::Vi), "66,6 %");
+        assert_eq!(percent(rate(2, 3), Lang::Vi), "66,7 %");
+        assert_eq!(percent(rate(2999, 3000), Lang::Vi), "99,9 %");
         assert_eq!(percent(1.0, Lang::Vi), "100,0 %");
         assert_eq!(percent(0.0, Lang::Vi), "0,0 %");
-        // Exact thousandths stay what they are, for every count of months up to 1200.
-        for e in 1..=1200u32 {
+        // Against whole-number arithmetic, for every count of months up to 1200.
+        for e in 1..=1200u64 {
             for c in 0..=e {
-                let exact = u64::from(c) * 1000 / u64::from(e);
-                assert_eq!(u64::from(per_mille(rate(c, e))), exact, "{c}/{e}");
+                let cut = c * 1000 / e;
+                let rounded = (c * 2000 + e) / (2 * e);
+                let expected = if rounded > cut && rounded % 10 == 0 {
+                    cut
+                } else {
+                    rounded
+                };
+                let c32 = u32::try_from(c).unwrap();
+                let e32 = u32::try_from(e).unwrap();
+                assert_eq!(u64::from(per_mille(rate(c32, e32))), expected, "{c}/{e}");
             }
         }
     }

@@ -94,16 +94,20 @@ fn grouped(items: Vec<(&'static str, String)>) -> String {
     }
     groups
         .iter()
-        .map(|(codes, why)| format!("{} {why}", codes.join(", ")))
+        .map(|(codes, why)| format!("{} {why}", codes.join(", ")).trim_end().to_owned())
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-/// The rule pack, the rules not applied and why, the parameters, and what differs from the
-/// pack and where it was set: label and text pairs of the scope.
+/// What was checked, as label and text pairs: the requirements applied (the rules appendix is
+/// `appendix`), those not applied, the parameters and the severities that differ from the
+/// pack. With `technical`, as the technical appendix states them: the rule pack itself, and for
+/// each difference the setting and where it was set.
 pub(crate) fn rules(
     ctx: &Context<'_>,
     tailoring: Option<&Tailoring>,
+    appendix: usize,
+    technical: bool,
 ) -> Vec<(&'static str, String)> {
     use m::report::scope as w;
     let lang = ctx.lang;
@@ -115,30 +119,40 @@ pub(crate) fn rules(
         .filter(|&r| ctx.policy.enabled(r))
         .collect();
     let params = ctx.policy.parameters();
-    let mut out = vec![(
-        w::PACK.get(lang),
-        w::PackText {
-            id: &p.id,
-            version: &p.version,
-            source: &p.source.as_deref().unwrap_or(w::NO_SOURCE.get(lang)),
-            on: &on.len(),
-            all: &Rule::ALL.len(),
-        }
-        .say(lang),
-    )];
+    let mut out = if technical {
+        vec![(
+            m::report::technical::PACK.get(lang),
+            m::report::technical::PackText {
+                id: &p.id,
+                version: &p.version,
+                source: &p.source.as_deref().unwrap_or(w::NO_SOURCE.get(lang)),
+            }
+            .say(lang),
+        )]
+    } else {
+        vec![(
+            w::PACK.get(lang),
+            w::PackText {
+                on: &on.len(),
+                all: &Rule::ALL.len(),
+                appendix: &appendix,
+            }
+            .say(lang),
+        )]
+    };
     let off: Vec<(&'static str, String)> = Rule::ALL
         .iter()
         .filter(|&&r| !ctx.policy.enabled(r))
         .map(|&r| {
             let found = tailoring.and_then(|t| t.rules_off.iter().find(|o| o.rule == r.code()));
             let why = match found {
-                Some(o) => {
+                Some(o) if technical => {
                     let by =
                         o.by.clone()
                             .unwrap_or_else(|| w::NOT_IN_SELECT.get(lang).to_owned());
                     format!("({by}, {})", o.origin)
                 }
-                None => String::new(),
+                _ => String::new(),
             };
             (r.code(), why)
         })
@@ -166,13 +180,15 @@ pub(crate) fn rules(
             .say(lang)
         })
         .collect();
-    if !changed.is_empty() {
+    if technical && !changed.is_empty() {
         w::ParametersDiffer {
             changes: &changed.join("; "),
         }
         .say_into(lang, &mut values);
     }
-    out.push((w::PARAMETERS.get(lang), values));
+    if !technical || !changed.is_empty() {
+        out.push((w::PARAMETERS.get(lang), values));
+    }
     let severities: Vec<(&'static str, String)> = on
         .iter()
         .filter(|&&r| ctx.policy.is_overridden(r))
@@ -181,6 +197,7 @@ pub(crate) fn rules(
             let sev = ctx.policy.severity(r).label(lang);
             let set = tailoring
                 .and_then(|t| t.severities.iter().find(|c| c.rule == r.code()))
+                .filter(|_| technical)
                 .map(|c| {
                     w::SeveritySet {
                         by: &c.by,
@@ -204,14 +221,17 @@ pub(crate) fn rules(
     out
 }
 
-/// The scope of the inspection, as label and text pairs. `waived_part` is the numeral of the
-/// part that lists waived findings.
+/// Section I, the scope of the inspection, as label and text pairs: the basis, the units, the
+/// period, the minutes read, what was checked. Nothing technical: that is
+/// [`technical`]'s. `rules_appendix` and `waived_appendix` are the numbers of the appendices
+/// that list the requirements and the waived findings.
 pub(crate) fn scope(
     outcome: &Outcome,
     ctx: &Context<'_>,
     document: &Document<'_>,
     rollup: &Rollup<'_>,
-    waived_part: &str,
+    rules_appendix: usize,
+    waived_appendix: Option<usize>,
 ) -> Vec<(&'static str, String)> {
     use m::report::scope as w;
     let lang = ctx.lang;
@@ -283,10 +303,10 @@ pub(crate) fn scope(
         }
         .say_into(lang, &mut data);
     }
-    if s.waived > 0 {
+    if let (true, Some(part)) = (s.waived > 0, waived_appendix) {
         w::Waived {
             count: &s.waived,
-            part: &waived_part,
+            part: &part,
         }
         .say_into(lang, &mut data);
     }
@@ -296,10 +316,6 @@ pub(crate) fn scope(
         }
         .say_into(lang, &mut data);
     }
-    let digest = w::DigestText {
-        digest: &outcome.inputs.digest,
-    }
-    .say(lang);
     let mut out = vec![
         (w::BASIS.get(lang), basis),
         (w::UNITS.get(lang), units),
@@ -309,9 +325,22 @@ pub(crate) fn scope(
         ),
         (w::DATA.get(lang), data),
     ];
-    out.extend(rules(ctx, document.tailoring));
-    let waivers = document.tailoring.and_then(|t| t.waivers.as_ref());
-    if let Some(wf) = waivers {
+    out.extend(rules(ctx, document.tailoring, rules_appendix, false));
+    out
+}
+
+/// The technical appendix's facts, as label and text pairs: the rule pack and every setting
+/// with where it was set, the waivers file, the previous report, the input digest and how to
+/// verify it, the tool, the rules' technical names.
+pub(crate) fn technical(
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    document: &Document<'_>,
+) -> Vec<(&'static str, String)> {
+    use m::report::scope as w;
+    let lang = ctx.lang;
+    let mut out = rules(ctx, document.tailoring, 0, true);
+    if let Some(wf) = document.tailoring.and_then(|t| t.waivers.as_ref()) {
         out.push((
             w::WAIVERS.get(lang),
             w::WaiversText {
@@ -322,11 +351,25 @@ pub(crate) fn scope(
             .say(lang),
         ));
     }
-    out.push((w::DIGEST.get(lang), digest));
+    if let Some(b) = &outcome.baseline {
+        out.push((m::report::technical::BASELINE.get(lang), b.file.clone()));
+    }
+    out.push((
+        w::DIGEST.get(lang),
+        w::DigestText {
+            digest: &outcome.inputs.digest,
+        }
+        .say(lang),
+    ));
     out.push((
         w::TOOL.get(lang),
         format!("kiemtra {}", env!("CARGO_PKG_VERSION")),
     ));
+    let names: Vec<String> = Rule::ALL
+        .iter()
+        .map(|r| format!("{} `{}`", r.code(), r.name()))
+        .collect();
+    out.push((m::report::technical::RULE_NAMES.get(lang), names.join(", ")));
     out
 }
 

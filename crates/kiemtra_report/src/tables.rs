@@ -1,5 +1,5 @@
 //! The report's tables, each built once from the outcome and its roll-ups: the printed report
-//! (`build.rs`) and the workbook (`xlsx.rs`) both take them from here.
+//! (`compose.rs`) and the workbook (`xlsx.rs`) both take them from here.
 
 use std::fmt::Write as _;
 
@@ -118,17 +118,17 @@ pub(crate) fn parents_table(rollup: &Rollup<'_>, lang: Lang) -> Table {
 /// Per unit, worst first, each linked to its findings.
 pub(crate) fn units_table(rollup: &Rollup<'_>, lang: Lang) -> Table {
     let widths = [
-        (5, 5),
+        (4, 5),
         (11, 12),
-        (15, 28),
-        (17, 28),
+        (14, 28),
+        (16, 28),
         (7, 9),
         (7, 9),
         (6, 9),
-        (10, 10),
-        (11, 11),
-        (5, 7),
-        (7, 9),
+        (9, 10),
+        (9, 11),
+        (8, 9),
+        (9, 10),
     ];
     let spec: Vec<(&str, u32, u16)> = [
         col::NUMBER,
@@ -246,35 +246,56 @@ pub(crate) fn findings_table(outcome: &Outcome, ctx: &Context<'_>, findings: &[&
     let lang = ctx.lang;
     Table {
         columns: columns(&[
-            (col::WHEN.get(lang), 14, 12),
-            (col::RULE.get(lang), 11, 8),
-            (col::WHAT.get(lang), 48, 60),
-            (col::CITES.get(lang), 12, 14),
-            (col::PLACE.get(lang), 15, 30),
+            (col::WHEN.get(lang), 15, 12),
+            (col::RULE.get(lang), 12, 8),
+            (col::WHAT.get(lang), 58, 60),
+            (col::CITES.get(lang), 15, 14),
         ]),
         rows: findings
             .iter()
-            .map(|f| {
-                let mut what = Cell::text(ctx.message(outcome, f));
-                if let Some(p) = outcome.pointer_of(f) {
-                    what = what.with(Span::Code(dotted(p)));
-                }
-                Row {
-                    cells: vec![
-                        when(f, lang),
-                        Cell::text(f.rule().code())
-                            .with(Span::Small(f.severity.label(lang).to_owned()))
-                            .styled(Style::Severity(f.severity)),
-                        what.with(Span::Hint(
-                            m::report::cell::Hint { hint: &ctx.hint(f) }.say(lang),
-                        )),
-                        Cell::text(ctx.cites(f)).styled(Style::Small),
-                        place(outcome, f, lang)
-                            .map_or(Cell::value(Value::Empty), Cell::text)
-                            .styled(Style::Place),
-                    ],
-                    ..Row::default()
-                }
+            .map(|f| Row {
+                cells: vec![
+                    when(f, lang),
+                    Cell::text(f.rule().code())
+                        .with(Span::Small(f.severity.label(lang).to_owned()))
+                        .styled(Style::Severity(f.severity)),
+                    Cell::text(ctx.message(outcome, f)).with(Span::Hint(
+                        m::report::cell::Hint { hint: &ctx.hint(f) }.say(lang),
+                    )),
+                    Cell::text(ctx.cites(f)).styled(Style::Small),
+                ],
+                ..Row::default()
+            })
+            .collect(),
+    }
+}
+
+/// Where each of a unit's findings is: the file place and the field (the technical appendix).
+pub(crate) fn places_table(outcome: &Outcome, ctx: &Context<'_>, findings: &[&Finding]) -> Table {
+    let lang = ctx.lang;
+    Table {
+        columns: columns(&[
+            (col::WHEN.get(lang), 15, 12),
+            (col::RULE.get(lang), 11, 8),
+            (col::PLACE.get(lang), 40, 36),
+            (m::report::technical::FIELD.get(lang), 34, 30),
+        ]),
+        rows: findings
+            .iter()
+            .map(|f| Row {
+                cells: vec![
+                    when(f, lang),
+                    Cell::text(f.rule().code()).styled(Style::Centre),
+                    place(outcome, f, lang)
+                        .map_or(Cell::value(Value::Empty), Cell::text)
+                        .styled(Style::Place),
+                    outcome
+                        .pointer_of(f)
+                        .map_or(Cell::value(Value::Empty), |p| {
+                            Cell::value(Value::Empty).with(Span::Code(dotted(p)))
+                        }),
+                ],
+                ..Row::default()
             })
             .collect(),
     }

@@ -61,6 +61,14 @@ pub fn render_with(
     // Each unit's part worded in parallel, written in order (a unit has a few dozen findings at
     // most: 256 units are a few MiB of text).
     let units: Vec<(&str, Group<'_>)> = units.into_iter().collect();
+    // The advice against back-filling minutes, once, where the hints begin.
+    if !outcome.findings.is_empty() || !outcome.waived.is_empty() {
+        writeln!(
+            out,
+            "{dim}{}{dim:#}\n",
+            m::report::advice::ONLY_WHAT_HAPPENED.get(lang)
+        )?;
+    }
     let part = |(unit, group): &(&str, Group<'_>), _first: bool, out: &mut Vec<u8>| {
         unit_heading(outcome, unit, st, out)?;
         for f in &group.findings {

@@ -38,7 +38,7 @@ fn previous(m: Month) -> Month {
     }
 }
 
-/// Errors and warnings: "2 lỗi cần sửa, 1 cảnh báo" / "no error".
+/// Errors and warnings: "2 thiếu sót cần khắc phục, 1 điểm cần lưu ý" / "nothing to fix".
 fn to_fix(errors: usize, warnings: usize, lang: Lang) -> String {
     if errors == 0 && warnings == 0 {
         return w::NOTHING_TO_FIX.get(lang).to_owned();
@@ -162,7 +162,10 @@ mod tests {
         assert_eq!(count(2, "finding", "findings"), "2 findings");
         assert_eq!(count(0, "finding", "findings"), "0 findings");
         assert_eq!(to_fix(1, 2, Lang::En), "1 error to fix, 2 warnings");
-        assert_eq!(to_fix(2, 1, Lang::Vi), "2 lỗi cần sửa, 1 cảnh báo");
+        assert_eq!(
+            to_fix(2, 1, Lang::Vi),
+            "2 thiếu sót cần khắc phục, 1 điểm cần lưu ý"
+        );
     }
 
     #[test]

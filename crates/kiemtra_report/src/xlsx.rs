@@ -2,7 +2,7 @@
 //! (overall and per committee), Chi bộ (per unit), Vi phạm (one finding per row), Bị loại
 //! (rejected records, unreadable files), Miễn trừ (waived) — with real numbers, dates and
 //! percentages, a frozen header row, filters and widths. The tables are those of the printed
-//! report (`build.rs`), except the findings, which get one flat row each.
+//! report (`compose.rs`), except the findings, which get one flat row each.
 
 use std::io::{self, Write};
 
@@ -202,11 +202,10 @@ fn finish(sheet: &mut Worksheet, rows: usize, columns: usize) -> Result<(), Xlsx
     Ok(())
 }
 
-/// A rate as a cell holds it: cut to the tenth of a percent that reports show (never rounded
-/// up across a rating threshold), so that the workbook shows the same figure. A rate is a
-/// ratio of whole months, never within 1e-9 of a cut without being on it.
+/// A rate as a cell holds it: the tenth of a percent that reports show (never rounded up across
+/// a whole percent, so never across a threshold), so that the workbook shows the same figure.
 fn shown_rate(rate: f64) -> f64 {
-    (rate * 1000.0 + 1e-9).floor() / 1000.0
+    f64::from(crate::rollup::per_mille(rate)) / 1000.0
 }
 
 fn link_text(cell: &Cell) -> String {
@@ -273,11 +272,11 @@ fn finding_columns(lang: Lang) -> Vec<Column> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn rates_are_cut_not_rounded() {
-        // 89.96 % is not 90 %: it stays under the threshold of "tốt".
+    fn rates_are_the_reports_rates() {
+        // 89.96 % is not 90 %: it stays under the threshold.
         assert_eq!(super::shown_rate(0.8996), 0.899);
         assert_eq!(super::shown_rate(0.29), 0.29);
         assert_eq!(super::shown_rate(27.0 / 30.0), 0.9);
-        assert_eq!(super::shown_rate(2.0 / 3.0), 0.666);
+        assert_eq!(super::shown_rate(2.0 / 3.0), 0.667);
     }
 }

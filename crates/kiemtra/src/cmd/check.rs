@@ -24,16 +24,20 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     // `--format`, else `format` of kiemtra.toml, else text: the format of standard output.
     let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
     let outputs = outputs(args, stdout_format, lang)?;
-    let recommendations = match &args.recommendations {
-        Some(path) => Some(nfc(&std::fs::read_to_string(path).map_err(|e| {
-            format!(
-                "{}: {}",
-                super::config::show(path),
-                kiemtra_config::io_error(&e, lang)
-            )
-        })?)),
-        None => None,
+    let read_text = |path: &Option<std::path::PathBuf>| match path {
+        Some(path) => std::fs::read_to_string(path)
+            .map(|text| Some(nfc(&text)))
+            .map_err(|e| {
+                format!(
+                    "{}: {}",
+                    super::config::show(path),
+                    kiemtra_config::io_error(&e, lang)
+                )
+            }),
+        None => Ok(None),
     };
+    let recommendations = read_text(&args.recommendations)?;
+    let assessment = read_text(&args.assessment)?;
     // The report's own words, normalised once as they are read, like the records.
     let [body, place, signer_title, signer_name] = [
         &args.body,
@@ -102,6 +106,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         signer_title: signer_title.as_deref(),
         signer_name: signer_name.as_deref(),
         recommendations: recommendations.as_deref(),
+        assessment: assessment.as_deref(),
         tailoring: Some(&tailoring),
         csv_delimiter: Some(settings.csv_delimiter.value),
         plain_text: false,
