@@ -672,7 +672,7 @@ fn recommendations_are_the_inspectors_own_or_drawn_from_the_rules_broken_most() 
     let generated = md(&[]);
     // The three rules broken most, each with its fix.
     assert!(generated.contains(
-        "1. Về “Giao biện pháp khắc phục cho đảng viên còn khuyết điểm” (CD309, 13 chi bộ): "
+        "1. Về “Phân công cho đảng viên còn khuyết điểm có biện pháp khắc phục” (CD309, 13 chi bộ): "
     ));
     assert_eq!(
         generated

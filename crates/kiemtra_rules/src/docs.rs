@@ -138,3 +138,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "docs_tests.rs"]
+mod claims;

@@ -29,7 +29,7 @@ pub struct Identity {
     pub id: String,
     /// Version of the pack file itself.
     pub version: String,
-    /// The rule catalogue whose codes and conditions the pack encodes: `1.1`.
+    /// The rule catalogue whose codes and conditions the pack encodes: `1.2`.
     pub catalogue: String,
     pub title: String,
     pub issuer: String,
@@ -277,7 +277,7 @@ mod tests {
         let pack = Pack::embedded();
         assert_eq!(pack.first_month().to_string(), "2017-01");
         assert_eq!(pack.effective_month().to_string(), "2016-12");
-        assert_eq!(pack.pack.catalogue, "1.1");
+        assert_eq!(pack.pack.catalogue, "1.2");
         let first_of_month =
             EMBEDDED.replace("effective = \"2016-12-30\"", "effective = \"2017-03-01\"");
         assert_eq!(
