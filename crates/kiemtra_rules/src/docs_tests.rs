@@ -147,23 +147,27 @@ struct Claims {
     silent: &'static [&'static str],
 }
 
-fn claims(lang: Lang) -> Claims {
-    match lang {
-        Lang::Vi => Claims {
-            unreadable: &["không đọc được", "sai dạng"],
-            wrong_shape: &["sai dạng"],
-            absent: &["coi như không có", "coi là không có"],
-            unverifiable: "không kiểm tra được",
-            silent: &["không báo"],
-        },
-        Lang::En => Claims {
-            unreadable: &["cannot be read", "unreadable", "wrong shape"],
-            wrong_shape: &["wrong shape"],
-            absent: &["counts as absent", "count as absent", "treated as absent"],
-            unverifiable: "unverifiable",
-            silent: &["does not report", "does not fire"],
-        },
-    }
+/// The words of the docs in each language, Vietnamese first (as [`Lang::ALL`]).
+const CLAIMS: [Claims; 2] = [
+    Claims {
+        unreadable: &["không đọc được", "sai dạng"],
+        wrong_shape: &["sai dạng"],
+        absent: &["coi như không có", "coi là không có"],
+        unverifiable: "không kiểm tra được",
+        silent: &["không báo"],
+    },
+    Claims {
+        unreadable: &["cannot be read", "unreadable", "wrong shape"],
+        wrong_shape: &["wrong shape"],
+        absent: &["counts as absent", "count as absent", "treated as absent"],
+        unverifiable: "unverifiable",
+        silent: &["does not report", "does not fire"],
+    },
+];
+
+fn claims(lang: Lang) -> &'static Claims {
+    let i = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+    &CLAIMS[i]
 }
 
 /// The sentences of "what it checks" that speak of `words`.

@@ -89,34 +89,24 @@ impl Parameters {
     ];
 
     /// Checks that the numbers make sense together; the error says which does not.
-    pub fn validate(&self) -> Result<(), String> {
-        self.problem(crate::Lang::En).map_or(Ok(()), Err)
+    pub fn validate(&self) -> Result<(), ParameterProblem> {
+        if self.min_minutes == 0 || self.max_topic_months == 0 {
+            return Err(ParameterProblem::Zero);
+        }
+        let r = self.rating;
+        if !(r.good <= 100 && r.fair <= r.good && r.average <= r.fair) {
+            return Err(ParameterProblem::RatingOrder {
+                good: r.good,
+                fair: r.fair,
+                average: r.average,
+            });
+        }
+        Ok(())
     }
 
     /// What does not make sense in the numbers, in `lang`; `None` when they do.
     pub fn problem(&self, lang: crate::Lang) -> Option<String> {
-        if self.min_minutes == 0 || self.max_topic_months == 0 {
-            return Some(
-                lang.pick(
-                    "min_minutes và max_topic_months phải từ 1 trở lên",
-                    "min_minutes and max_topic_months must be at least 1",
-                )
-                .into(),
-            );
-        }
-        let r = self.rating;
-        if !(r.good <= 100 && r.fair <= r.good && r.average <= r.fair) {
-            let (good, fair, average) = (r.good, r.fair, r.average);
-            return Some(match lang {
-                crate::Lang::Vi => format!(
-                    "ngưỡng xếp loại phải thỏa 100 ≥ good ≥ fair ≥ average (good = {good}, fair = {fair}, average = {average})"
-                ),
-                crate::Lang::En => format!(
-                    "rating thresholds must satisfy 100 ≥ good ≥ fair ≥ average (good = {good}, fair = {fair}, average = {average})"
-                ),
-            });
-        }
-        None
+        self.validate().err().map(|p| p.message(lang))
     }
 
     /// A parameter by its name in [`Parameters::NAMES`].
@@ -148,6 +138,35 @@ pub struct RuleEntry {
     pub quote: String,
 }
 
+/// What does not make sense in a pack's numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParameterProblem {
+    /// `min_minutes` or `max_topic_months` is 0.
+    Zero,
+    /// The rating thresholds are not `100 ≥ good ≥ fair ≥ average`.
+    RatingOrder { good: u32, fair: u32, average: u32 },
+}
+
+impl ParameterProblem {
+    /// The problem in the reader's language.
+    pub fn message(self, lang: crate::Lang) -> String {
+        use kiemtra_messages::{m::parameters, Say};
+        match self {
+            ParameterProblem::Zero => parameters::AT_LEAST_ONE.get(lang).to_owned(),
+            ParameterProblem::RatingOrder {
+                good,
+                fair,
+                average,
+            } => parameters::RatingOrder {
+                good: &good,
+                fair: &fair,
+                average: &average,
+            }
+            .say(lang),
+        }
+    }
+}
+
 /// What is wrong with a pack file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PackError {
@@ -158,7 +177,7 @@ pub enum PackError {
     /// A rule of the catalogue the pack leaves out.
     MissingRule(&'static str),
     /// A parameter out of range.
-    Parameter(String),
+    Parameter(ParameterProblem),
 }
 
 impl std::fmt::Display for PackError {
@@ -173,7 +192,7 @@ impl std::fmt::Display for PackError {
                 }
             }
             PackError::MissingRule(c) => write!(f, "rule {c} is missing from [rules]"),
-            PackError::Parameter(p) => write!(f, "{p}"),
+            PackError::Parameter(p) => f.write_str(&p.message(crate::Lang::En)),
         }
     }
 }
@@ -296,6 +315,17 @@ mod tests {
             assert!(p.get(name).is_some(), "{name}");
         }
         *p.get_mut("rating.fair").unwrap() = 95;
-        assert!(p.validate().unwrap_err().contains("fair = 95"));
+        let problem = p.validate().unwrap_err();
+        assert_eq!(
+            problem,
+            ParameterProblem::RatingOrder {
+                good: 90,
+                fair: 95,
+                average: 50
+            }
+        );
+        assert!(problem.message(crate::Lang::Vi).contains("fair = 95"));
+        p.min_minutes = 0;
+        assert_eq!(p.validate(), Err(ParameterProblem::Zero));
     }
 }
