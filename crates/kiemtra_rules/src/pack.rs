@@ -276,6 +276,23 @@ mod tests {
         assert_eq!(pack.rule(Rule::MinutesBook).cites, ["§IV.2"]);
     }
 
+    /// Every quote of the pack is the guidance's own words: each piece between the cuts (“…”)
+    /// stands in the guidance's text as written (`[nguyên văn]` marks its typos as such).
+    #[test]
+    fn every_quote_is_the_guidance_s_own_words() {
+        const GUIDANCE: &str = include_str!("../../../rules/huong-dan-btghu-2016.txt");
+        let pack = Pack::embedded();
+        for (code, entry) in &pack.rules {
+            let quote = entry.quote.replace(" [nguyên văn]", "");
+            for piece in quote.split('…') {
+                let piece = piece.trim_matches(|c: char| c.is_whitespace() || ".()".contains(c));
+                if !piece.is_empty() {
+                    assert!(GUIDANCE.contains(piece), "{code}: “{piece}”");
+                }
+            }
+        }
+    }
+
     #[test]
     fn unknown_and_missing_rules_are_errors() {
         let bad = EMBEDDED.replace("[rules.CD101]", "[rules.CD109]");
