@@ -363,18 +363,21 @@ fn the_batch_agrees_figure_for_figure_in_every_format() {
         want.parents
     );
     assert_eq!(
-        rule_rows(&docx_table(&blocks, "4. Các nội dung vi phạm")),
+        rule_rows(&docx_table(
+            &blocks,
+            "4. Thiếu sót và điểm cần lưu ý theo nội dung kiểm tra"
+        )),
         want.rules
     );
     let heading = |b: &kiemtra_input::docx::Block, start: &str| matches!(b, kiemtra_input::docx::Block::Paragraph(p) if p.text.starts_with(start));
     let from = blocks
         .iter()
-        .position(|b| heading(b, "V. CHI TIẾT"))
+        .position(|b| heading(b, "Phụ lục 1. Chi tiết từng chi bộ"))
         .expect("details");
     let to = blocks
         .iter()
-        .position(|b| heading(b, "VI. BIÊN BẢN"))
-        .expect("rejected");
+        .position(|b| heading(b, "Phụ lục 2."))
+        .expect("the appendix after the details");
     let finding_rows: usize = blocks[from..to]
         .iter()
         .map(|b| match b {
@@ -383,7 +386,10 @@ fn the_batch_agrees_figure_for_figure_in_every_format() {
         })
         .sum();
     assert_eq!(finding_rows, want.findings);
-    assert_eq!(docx_table(&blocks, "VI. BIÊN BẢN").len(), want.rejected);
+    assert_eq!(
+        docx_table(&blocks, "Biên bản không kiểm tra được").len(),
+        want.rejected
+    );
 
     // CSV: one row per finding, per rejected record.
     let csv = read(3);

@@ -67,10 +67,7 @@ pub fn doc(rule: Rule, lang: Lang) -> RuleDoc {
             .map(|&r| [read(r, Lang::Vi), read(r, Lang::En)])
             .collect()
     });
-    let lang_index = match lang {
-        Lang::Vi => 0,
-        Lang::En => 1,
-    };
+    let lang_index = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
     Rule::ALL
         .iter()
         .position(|&r| r == rule)
@@ -138,3 +135,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "docs_tests.rs"]
+mod claims;

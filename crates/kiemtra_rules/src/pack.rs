@@ -29,7 +29,7 @@ pub struct Identity {
     pub id: String,
     /// Version of the pack file itself.
     pub version: String,
-    /// The rule catalogue whose codes and conditions the pack encodes: `1.1`.
+    /// The rule catalogue whose codes and conditions the pack encodes: `1.2`.
     pub catalogue: String,
     pub title: String,
     pub issuer: String,
@@ -89,34 +89,24 @@ impl Parameters {
     ];
 
     /// Checks that the numbers make sense together; the error says which does not.
-    pub fn validate(&self) -> Result<(), String> {
-        self.problem(crate::Lang::En).map_or(Ok(()), Err)
+    pub fn validate(&self) -> Result<(), ParameterProblem> {
+        if self.min_minutes == 0 || self.max_topic_months == 0 {
+            return Err(ParameterProblem::Zero);
+        }
+        let r = self.rating;
+        if !(r.good <= 100 && r.fair <= r.good && r.average <= r.fair) {
+            return Err(ParameterProblem::RatingOrder {
+                good: r.good,
+                fair: r.fair,
+                average: r.average,
+            });
+        }
+        Ok(())
     }
 
     /// What does not make sense in the numbers, in `lang`; `None` when they do.
     pub fn problem(&self, lang: crate::Lang) -> Option<String> {
-        if self.min_minutes == 0 || self.max_topic_months == 0 {
-            return Some(
-                lang.pick(
-                    "min_minutes và max_topic_months phải từ 1 trở lên",
-                    "min_minutes and max_topic_months must be at least 1",
-                )
-                .into(),
-            );
-        }
-        let r = self.rating;
-        if !(r.good <= 100 && r.fair <= r.good && r.average <= r.fair) {
-            let (good, fair, average) = (r.good, r.fair, r.average);
-            return Some(match lang {
-                crate::Lang::Vi => format!(
-                    "ngưỡng xếp loại phải thỏa 100 ≥ good ≥ fair ≥ average (good = {good}, fair = {fair}, average = {average})"
-                ),
-                crate::Lang::En => format!(
-                    "rating thresholds must satisfy 100 ≥ good ≥ fair ≥ average (good = {good}, fair = {fair}, average = {average})"
-                ),
-            });
-        }
-        None
+        self.validate().err().map(|p| p.message(lang))
     }
 
     /// A parameter by its name in [`Parameters::NAMES`].
@@ -148,6 +138,35 @@ pub struct RuleEntry {
     pub quote: String,
 }
 
+/// What does not make sense in a pack's numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParameterProblem {
+    /// `min_minutes` or `max_topic_months` is 0.
+    Zero,
+    /// The rating thresholds are not `100 ≥ good ≥ fair ≥ average`.
+    RatingOrder { good: u32, fair: u32, average: u32 },
+}
+
+impl ParameterProblem {
+    /// The problem in the reader's language.
+    pub fn message(self, lang: crate::Lang) -> String {
+        use kiemtra_messages::{m::parameters, Say};
+        match self {
+            ParameterProblem::Zero => parameters::AT_LEAST_ONE.get(lang).to_owned(),
+            ParameterProblem::RatingOrder {
+                good,
+                fair,
+                average,
+            } => parameters::RatingOrder {
+                good: &good,
+                fair: &fair,
+                average: &average,
+            }
+            .say(lang),
+        }
+    }
+}
+
 /// What is wrong with a pack file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PackError {
@@ -158,7 +177,7 @@ pub enum PackError {
     /// A rule of the catalogue the pack leaves out.
     MissingRule(&'static str),
     /// A parameter out of range.
-    Parameter(String),
+    Parameter(ParameterProblem),
 }
 
 impl std::fmt::Display for PackError {
@@ -173,7 +192,7 @@ impl std::fmt::Display for PackError {
                 }
             }
             PackError::MissingRule(c) => write!(f, "rule {c} is missing from [rules]"),
-            PackError::Parameter(p) => write!(f, "{p}"),
+            PackError::Parameter(p) => f.write_str(&p.message(crate::Lang::En)),
         }
     }
 }
@@ -257,6 +276,23 @@ mod tests {
         assert_eq!(pack.rule(Rule::MinutesBook).cites, ["§IV.2"]);
     }
 
+    /// Every quote of the pack is the guidance's own words: each piece between the cuts (“…”)
+    /// stands in the guidance's text as written (`[nguyên văn]` marks its typos as such).
+    #[test]
+    fn every_quote_is_the_guidance_s_own_words() {
+        const GUIDANCE: &str = include_str!("../../../rules/huong-dan-btghu-2016.txt");
+        let pack = Pack::embedded();
+        for (code, entry) in &pack.rules {
+            let quote = entry.quote.replace(" [nguyên văn]", "");
+            for piece in quote.split('…') {
+                let piece = piece.trim_matches(|c: char| c.is_whitespace() || ".()".contains(c));
+                if !piece.is_empty() {
+                    assert!(GUIDANCE.contains(piece), "{code}: “{piece}”");
+                }
+            }
+        }
+    }
+
     #[test]
     fn unknown_and_missing_rules_are_errors() {
         let bad = EMBEDDED.replace("[rules.CD101]", "[rules.CD109]");
@@ -277,7 +313,7 @@ mod tests {
         let pack = Pack::embedded();
         assert_eq!(pack.first_month().to_string(), "2017-01");
         assert_eq!(pack.effective_month().to_string(), "2016-12");
-        assert_eq!(pack.pack.catalogue, "1.1");
+        assert_eq!(pack.pack.catalogue, "1.2");
         let first_of_month =
             EMBEDDED.replace("effective = \"2016-12-30\"", "effective = \"2017-03-01\"");
         assert_eq!(
@@ -296,6 +332,17 @@ mod tests {
             assert!(p.get(name).is_some(), "{name}");
         }
         *p.get_mut("rating.fair").unwrap() = 95;
-        assert!(p.validate().unwrap_err().contains("fair = 95"));
+        let problem = p.validate().unwrap_err();
+        assert_eq!(
+            problem,
+            ParameterProblem::RatingOrder {
+                good: 90,
+                fair: 95,
+                average: 50
+            }
+        );
+        assert!(problem.message(crate::Lang::Vi).contains("fair = 95"));
+        p.min_minutes = 0;
+        assert_eq!(p.validate(), Err(ParameterProblem::Zero));
     }
 }

@@ -1,11 +1,14 @@
 //! CD204 source-material: the session was prepared from a writing of President Hồ Chí Minh,
-//! central materials or compiled teachings (§II.2).
+//! central materials or compiled teachings (§II.2). A writing ("một bài báo, bài viết") and a
+//! content of the central materials ("một trong những nội dung … trong các chuyên đề") have a
+//! title to write; a compilation of his teachings ("tổng hợp một số lời dạy của Bác") is put
+//! together by the cell and may have none: its kind is enough (catalogue v1.2).
 
 use kiemtra_messages::m::cd204 as words;
 
 use super::{absence, Check, Declaration, Hint, SessionContext};
 use crate::model::filled;
-use crate::{Field, Rule, Severity, Violation};
+use crate::{Field, Rule, Severity, SourceKind, Violation};
 
 pub(super) const RULE: Declaration = Declaration {
     code: "CD204",
@@ -23,7 +26,10 @@ fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
         Field::Value(src) if src.kind.value().is_none() => {
             ("/session/source/kind", absence(&src.kind))
         }
-        Field::Value(src) if filled(&src.title).is_none() => {
+        Field::Value(src)
+            if src.kind.value() != Some(&SourceKind::CompiledTeachings)
+                && filled(&src.title).is_none() =>
+        {
             ("/session/source/title", absence(&src.title))
         }
         Field::Value(_) => return,

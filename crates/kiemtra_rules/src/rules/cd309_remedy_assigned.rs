@@ -11,7 +11,7 @@ use crate::{Area, Detail, Field, Rule, Severity, Violation};
 pub(super) const RULE: Declaration = Declaration {
     code: "CD309",
     name: "remedy-assigned",
-    severity: Severity::Warning,
+    severity: Severity::Info,
     cites: &["§II.2"],
     check: Check::Session(check),
     title: words::TITLE,

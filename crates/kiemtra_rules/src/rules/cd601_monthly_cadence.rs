@@ -13,7 +13,7 @@ pub(super) const RULE: Declaration = Declaration {
     code: "CD601",
     name: "monthly-cadence",
     severity: Severity::Error,
-    cites: &["§I", "§III.2", "§IV.1"],
+    cites: &["§III.2", "§IV.1"],
     check: Check::Unit(check),
     title: words::TITLE,
     hint: Hint::Text(words::HINT),
