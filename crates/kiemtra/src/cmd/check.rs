@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use kiemtra_config::{Origin, PackSource, Settings};
+use kiemtra_messages::{m, Say};
 use kiemtra_report::{
     Context, Document, Format, ParameterChange, RuleOff, SeverityChange, Tailoring, WaiversFile,
 };
@@ -28,7 +29,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
             format!(
                 "{}: {}",
                 super::config::show(path),
-                kiemtra_config::io_error(&e, lang)
+                crate::problems::io_error(&e, lang)
             )
         })?)),
         None => None,
@@ -139,7 +140,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
                 crate::output::write(path, |out| {
                     kiemtra_report::render(*format, outcome, &ctx, &document, out)
                 })
-                .map_err(|e| cannot_write(path, &e, lang))?;
+                .map_err(|e| crate::problems::cannot_write(path, &e, lang))?;
                 written.push(path.clone());
             }
             // Only text carries styles for anstream to keep or strip; the other formats go to
@@ -167,7 +168,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
             eprintln!("{verdict}");
         } else {
             let files: Vec<String> = written.iter().map(|p| super::config::show(p)).collect();
-            let label = lang.pick("đã ghi", "written");
+            let label = m::cli::check::WRITTEN.get(lang);
             eprintln!("{verdict} — {label}: {}", files.join(", "));
         }
     }
@@ -178,19 +179,9 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
 /// (exit code 2). Files that could not be read are reported with the run instead.
 fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
     let read = kiemtra_input::Format::extensions_read();
-    match (outcome.summary.files, lang) {
-        (0, Lang::Vi) => {
-            format!("không có biên bản nào để kiểm tra: không thấy tệp biên bản nào ({read})")
-        }
-        (0, Lang::En) => format!("no record to check: no file of records ({read}) was found"),
-        (n, Lang::Vi) => format!(
-            "không có biên bản nào để kiểm tra: {n} tệp đã đọc không có dòng biên bản nào \
-             (chỉ có dòng tiêu đề, hoặc tệp trống)"
-        ),
-        (n, Lang::En) => format!(
-            "no record to check: {} read, none holds a record (a header row only, or empty)",
-            kiemtra_report::verdict::count(n, "file", "files")
-        ),
+    match outcome.summary.files {
+        0 => m::cli::check::NoFileFound { extensions: &read }.say(lang),
+        n => m::cli::check::NoRecordInFiles { count: n as u64 }.say(lang),
     }
 }
 
@@ -339,10 +330,10 @@ fn outputs(args: &CheckArgs, stdout_format: Format, lang: Lang) -> Result<Vec<Ou
             continue;
         }
         if out.iter().any(|(p, _, _)| p.as_ref() == Some(path)) {
-            return Err(match lang {
-                Lang::Vi => format!("tệp {} được ghi hai lần với -o", path.display()),
-                Lang::En => format!("{} is named twice with -o", path.display()),
+            return Err(m::cli::check::NamedTwice {
+                file: &path.display(),
             }
+            .say(lang)
             .into());
         }
         let Some(format) = Format::of_path(path) else {
@@ -354,25 +345,9 @@ fn outputs(args: &CheckArgs, stdout_format: Format, lang: Lang) -> Result<Vec<Ou
         out.push((None, stdout_format, None));
     }
     if args.split_by.is_some() && !out.iter().any(|(p, _, _)| p.is_some()) {
-        return Err(lang
-            .pick(
-                "--split-by cần ít nhất một tệp -o (mỗi đảng bộ một tệp)",
-                "--split-by needs at least one -o file (one file per committee)",
-            )
-            .into());
+        return Err(m::cli::check::SPLIT_NEEDS_OUTPUT.get(lang).into());
     }
     Ok(out)
-}
-
-fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!(
-            "không ghi được {}: {}",
-            path.display(),
-            kiemtra_config::io_error(e, lang)
-        ),
-        Lang::En => format!("cannot write {}: {e}", path.display()),
-    }
 }
 
 /// Why `-o FILE` is refused: the extensions kiemtra writes, and for `.pdf` how to get one.
@@ -388,25 +363,13 @@ fn unknown_extension(path: &std::path::Path, lang: Lang) -> String {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     if ext.as_deref() == Some("pdf") {
-        return match lang {
-            Lang::Vi => format!(
-                "{shown}: kiemtra không ghi PDF; hãy ghi báo cáo HTML (-o bao-cao.html) rồi mở bằng \
-                 trình duyệt và In → Lưu dưới dạng PDF (khổ A4)"
-            ),
-            Lang::En => format!(
-                "{shown}: kiemtra does not write PDF; write the HTML report (-o report.html), open \
-                 it in a browser and Print → Save as PDF (A4)"
-            ),
-        };
+        return m::cli::check::NoPdf { file: &shown }.say(lang);
     }
-    match lang {
-        Lang::Vi => format!(
-            "{shown}: kiemtra không ghi được loại tệp này; các đuôi tệp được hỗ trợ: {known}"
-        ),
-        Lang::En => {
-            format!("{shown}: kiemtra does not write this kind of file; known extensions: {known}")
-        }
+    m::cli::check::UnknownExtension {
+        file: &shown,
+        known: &known,
     }
+    .say(lang)
 }
 
 /// A progress bar on standard error when it is a terminal; nothing otherwise.
@@ -414,12 +377,17 @@ fn progress_bar(lang: Lang) -> (Option<indicatif::ProgressBar>, Option<Progress>
     if !std::io::stderr().is_terminal() {
         return (None, None);
     }
-    let style = indicatif::ProgressStyle::with_template(match lang {
-        Lang::Vi => "{spinner} Đang đọc [{bar:32}] {pos}/{len} tệp  {elapsed}",
-        Lang::En => "{spinner} Reading [{bar:32}] {pos}/{len} files  {elapsed}",
-    })
-    .map(|s| s.progress_chars("=> "))
-    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    // indicatif's own fields, left for it to fill.
+    let template = m::cli::check::Progress {
+        spinner: &"{spinner}",
+        pos: &"{pos}",
+        len: &"{len}",
+        elapsed: &"{elapsed}",
+    }
+    .say(lang);
+    let style = indicatif::ProgressStyle::with_template(&template)
+        .map(|s| s.progress_chars("=> "))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     let bar = indicatif::ProgressBar::hidden().with_style(style);
     let b = bar.clone();
     let progress = Progress::new(move |step| match step {

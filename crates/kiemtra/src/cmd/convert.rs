@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use kiemtra_input::convert::{
     read_minutes, read_values, write_csv, write_json, write_jsonl, Headers, Object,
 };
+use kiemtra_messages::{m, Say};
 use kiemtra_rules::Lang;
 
 use super::Error;
@@ -25,27 +26,14 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
             Some("jsonl" | "ndjson") => RecordFormat::Jsonl,
             Some("csv") => RecordFormat::Csv,
             _ => {
-                return Err(match lang {
-                    Lang::Vi => format!(
-                        "không biết ghi {} theo định dạng nào: thêm --to json|jsonl|csv",
-                        path.display()
-                    ),
-                    Lang::En => format!(
-                        "cannot tell the format of {} from its extension: give --to json|jsonl|csv",
-                        path.display()
-                    ),
+                return Err(m::cli::convert::FormatUnknown {
+                    file: &path.display(),
                 }
+                .say(lang)
                 .into())
             }
         },
-        (None, None) => {
-            return Err(lang
-                .pick(
-                    "thêm --to json|jsonl|csv, hoặc -o TỆP",
-                    "give --to json|jsonl|csv, or -o FILE",
-                )
-                .into())
-        }
+        (None, None) => return Err(m::cli::convert::FORMAT_NEEDED.get(lang).into()),
     };
     if let Some(path) = &args.output {
         crate::output::check(&[path], &args.paths, &[]).map_err(|r| r.message(lang))?;
@@ -106,16 +94,8 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
         }
     }
     match &args.output {
-        Some(path) => {
-            crate::output::write(path, |out| out.write_all(&buffer)).map_err(|e| match lang {
-                Lang::Vi => format!(
-                    "không ghi được {}: {}",
-                    path.display(),
-                    kiemtra_config::io_error(&e, lang)
-                ),
-                Lang::En => format!("cannot write {}: {e}", path.display()),
-            })?
-        }
+        Some(path) => crate::output::write(path, |out| out.write_all(&buffer))
+            .map_err(|e| crate::problems::cannot_write(path, &e, lang))?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&buffer)?;
@@ -127,7 +107,7 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
         writeln!(
             err,
             "{} {}",
-            lang.pick("không chuyển được:", "not converted:"),
+            m::cli::convert::NOT_CONVERTED.get(lang),
             kiemtra_input::escape::Shown(p)
         )?;
     }

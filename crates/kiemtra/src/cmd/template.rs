@@ -20,6 +20,7 @@ use std::process::ExitCode;
 
 use kiemtra_config::Settings;
 use kiemtra_input::layout::{self, Column, Kind};
+use kiemtra_messages::{m, Say};
 use kiemtra_rules::{Lang, Month};
 use serde_json::{json, Map, Value};
 
@@ -32,20 +33,11 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
     let lang = settings.lang.value;
     let code = args.unit.as_deref().map(str::trim);
     if code == Some("") {
-        return Err(lang
-            .pick(
-                "--unit: mã chi bộ không được để trống",
-                "--unit: the cell's code must not be blank",
-            )
-            .into());
+        return Err(m::cli::template::BLANK_UNIT.get(lang).into());
     }
     let binary = |ext: &str| -> Result<(), Error> {
         if args.output.is_none() && std::io::stdout().is_terminal() {
-            return Err(match lang {
-                Lang::Vi => format!("mẫu .{ext} là tệp nhị phân: thêm -o TỆP.{ext}"),
-                Lang::En => format!("a .{ext} template is a binary file: add -o FILE.{ext}"),
-            }
-            .into());
+            return Err(m::cli::template::Binary { ext: &ext }.say(lang).into());
         }
         Ok(())
     };
@@ -59,12 +51,7 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
     }
     // The table and JSON templates are one meeting of one cell: its code and month are needed.
     let (Some(code), Some(month)) = (code, args.month) else {
-        return Err(lang
-            .pick(
-                "mẫu json, csv và xlsx cần --unit MÃ và --month YYYY-MM",
-                "json, csv and xlsx templates need --unit CODE and --month YYYY-MM",
-            )
-            .into());
+        return Err(m::cli::template::UNIT_AND_MONTH.get(lang).into());
     };
     match args.format {
         TemplateFormat::Json => {
@@ -96,14 +83,8 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
 /// The template to its file, or to standard output.
 fn write_out(args: &TemplateArgs, bytes: &[u8], lang: Lang) -> Result<ExitCode, Error> {
     match &args.output {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| match lang {
-            Lang::Vi => format!(
-                "không ghi được {}: {}",
-                path.display(),
-                kiemtra_config::io_error(&e, lang)
-            ),
-            Lang::En => format!("cannot write {}: {e}", path.display()),
-        })?,
+        Some(path) => std::fs::write(path, bytes)
+            .map_err(|e| crate::problems::cannot_write(path, &e, lang))?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)?;
@@ -207,7 +188,7 @@ pub fn guidance(f: &FieldAt, lang: Lang) -> String {
             .collect();
         text.push_str(&format!(
             " {} {}.",
-            lang.pick("Giá trị:", "Values:"),
+            m::cli::template::VALUES.get(lang),
             values.join(", ")
         ));
     }

@@ -279,11 +279,8 @@ mod tests {
     use serde_json::{json, Value};
 
     fn settings() -> Settings {
-        let line = kiemtra_config::CommandLine {
-            no_config: true,
-            ..Default::default()
-        };
-        kiemtra_config::resolve(&line, &["text"]).unwrap()
+        let line = kiemtra_config::CommandLine::default();
+        kiemtra_config::resolve(&line, None, &["text"]).unwrap()
     }
 
     fn read(bytes: &[u8]) -> (Vec<Value>, Vec<kiemtra_input::FileProblem>) {
