@@ -64,8 +64,8 @@ pub struct TailorArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ConfigArgs {
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ListingFormat::Text)]
+    pub format: ListingFormat,
 
     #[command(flatten)]
     pub tailor: TailorArgs,
@@ -257,12 +257,13 @@ pub enum ReportDate {
 
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ListingFormat::Text)]
+    pub format: ListingFormat,
 }
 
+/// The formats of what `rules` and `config` print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum ListingFormat {
     Text,
     Json,
 }

@@ -324,7 +324,7 @@ mod tests {
         let e = parse(text).unwrap_err();
         (
             e.place.map(|p| p.to_string()).unwrap_or_default(),
-            e.problem,
+            *e.problem,
         )
     }
 

@@ -57,7 +57,8 @@ impl fmt::Display for Place {
 pub struct ConfigError {
     /// `None`: the command line.
     pub place: Option<Place>,
-    pub problem: Problem,
+    /// Boxed: the error stays small on the happy path.
+    pub problem: Box<Problem>,
 }
 
 /// What went wrong, as data.
@@ -158,7 +159,10 @@ pub enum FileRole {
 
 impl ConfigError {
     pub fn new(place: Option<Place>, problem: Problem) -> ConfigError {
-        ConfigError { place, problem }
+        ConfigError {
+            place,
+            problem: Box::new(problem),
+        }
     }
 
     pub(crate) fn cannot_read(file: FileRole, path: &str, e: &std::io::Error) -> ConfigError {

@@ -321,7 +321,7 @@ expires = "31/12/2017"
         let e = parse(text, path).unwrap_err();
         (
             e.place.map(|p| p.to_string()).unwrap_or_default(),
-            e.problem,
+            *e.problem,
         )
     }
 

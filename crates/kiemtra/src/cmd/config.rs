@@ -9,17 +9,19 @@ use kiemtra_rules::{Lang, Rule};
 use kiemtra_runner::WaiverScope;
 use serde_json::json;
 
+use kiemtra_report::{ParameterChange, RuleOff, SeverityChange, Tailoring, WaiversFile};
+
 use super::Error;
-use crate::cli::{ConfigArgs, Format};
+use crate::cli::{ConfigArgs, ListingFormat};
 
 pub fn run(args: &ConfigArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let mut out = anstream::stdout().lock();
     match args.format {
-        Format::Json => {
+        ListingFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &as_json(settings))?;
             writeln!(out)?;
         }
-        Format::Text => text(settings, &mut out)?,
+        ListingFormat::Text => text(settings, &mut out)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -227,6 +229,68 @@ fn text(settings: &Settings, out: &mut dyn Write) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// How the settings differ from the pack, with the origins `kiemtra config` shows.
+pub(crate) fn tailoring(settings: &Settings) -> Result<Tailoring, Error> {
+    use kiemtra_rules::{Pack, Parameters, Rule};
+    let policy = &settings.policy;
+    let origin = |o: &Origin| origin(settings, o);
+    // The pack's own values, before kiemtra.toml changed them.
+    let pack = match &settings.pack.value {
+        PackSource::BuiltIn => Pack::embedded(),
+        PackSource::File(path) => Pack::parse(&std::fs::read_to_string(path)?)?,
+    };
+    let parameters = settings
+        .parameters
+        .iter()
+        .filter_map(|(name, s)| {
+            let own = pack.parameters.get(name)?;
+            (own != s.value).then(|| ParameterChange {
+                name,
+                value: s.value,
+                pack: own,
+                origin: origin(&s.origin),
+            })
+        })
+        .collect();
+    let rules_off = Rule::ALL
+        .iter()
+        .filter(|&&r| !policy.enabled(r))
+        .map(|&r| {
+            let (_, by, from) = selection(settings, r);
+            RuleOff {
+                rule: r.code(),
+                by,
+                origin: origin(&from),
+            }
+        })
+        .collect();
+    let severities = Rule::ALL
+        .iter()
+        .filter(|&&r| policy.enabled(r) && policy.is_overridden(r))
+        .filter_map(|&r| {
+            let (by, from) = severity_origin(settings, r);
+            Some(SeverityChange {
+                rule: r.code(),
+                severity: policy.severity(r),
+                pack: policy.pack.rule(r).severity,
+                by: by?,
+                origin: origin(&from),
+            })
+        })
+        .collect();
+    let _ = Parameters::NAMES;
+    Ok(Tailoring {
+        rules_off,
+        parameters,
+        severities,
+        waivers: settings.waivers.as_ref().map(|w| WaiversFile {
+            file: show(&w.value),
+            origin: origin(&w.origin),
+            waivers: policy.waivers().len(),
+        }),
+    })
 }
 
 /// A delimiter as written in kiemtra.toml.

@@ -7,6 +7,7 @@ mod explain;
 mod rules;
 mod schema;
 mod template;
+mod template_fields;
 mod template_xlsx;
 
 use std::process::ExitCode;

@@ -9,7 +9,7 @@ use kiemtra_rules::docs::doc;
 use kiemtra_rules::{Lang, Rule};
 
 use super::Error;
-use crate::cli::{Format, RulesArgs};
+use crate::cli::{ListingFormat, RulesArgs};
 
 /// The catalogue as the effective configuration applies it: the pack's clauses, each rule's
 /// severity (tailored where kiemtra.toml says so), and whether it is on.
@@ -19,7 +19,7 @@ pub fn run(args: &RulesArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let pack = &policy.pack;
     let mut out = anstream::stdout().lock();
     match args.format {
-        Format::Json => {
+        ListingFormat::Json => {
             let rows: Vec<serde_json::Value> = Rule::ALL
                 .iter()
                 .map(|&r| {
@@ -37,7 +37,7 @@ pub fn run(args: &RulesArgs, settings: &Settings) -> Result<ExitCode, Error> {
             serde_json::to_writer_pretty(&mut out, &rows)?;
             writeln!(out)?;
         }
-        Format::Text => {
+        ListingFormat::Text => {
             let bold = anstyle::Style::new().bold();
             use m::cli::rules as w;
             let [h_code, h_name, h_sev, h_cites, h_title] =

@@ -19,7 +19,7 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::template::{choices, field, guidance, header, table_columns};
+use super::template_fields::{choices, field, guidance, header, table_columns};
 use crate::cli::HeadersArg;
 
 /// The rows of the records sheet given drop-down lists and formats (the header is row 0).
