@@ -52,7 +52,7 @@ pub struct TailorArgs {
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Option<Vec<String>>,
 
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub fail_on: Option<FailOn>,
 
     #[arg(long, value_name = "FILE")]
@@ -283,11 +283,28 @@ impl From<LangArg> for Lang {
     }
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+/// `--fail-on`: a severity by its code or, as kiemtra.toml reads it, by a Vietnamese word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailOn {
     Error,
     Warning,
     Info,
+}
+
+/// By hand for the Vietnamese words, accepted as aliases (clap lists only the codes).
+impl ValueEnum for FailOn {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[FailOn::Error, FailOn::Warning, FailOn::Info]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let severity = Severity::from(*self);
+        let words = kiemtra_config::file::SEVERITY_WORDS
+            .iter()
+            .find(|(s, _)| *s == severity)
+            .map_or(&[][..], |(_, words)| *words);
+        Some(clap::builder::PossibleValue::new(severity.code()).aliases(words.iter().copied()))
+    }
 }
 
 impl From<FailOn> for Severity {

@@ -124,8 +124,8 @@ fn localize(cmd: Command, lang: Lang, parent: &str) -> Command {
     }
     let command = name.clone();
     cmd = cmd.mut_args(move |a| {
-        let a = match arg_help(&command, a.get_id().as_str()) {
-            Some(help) => a.help(help.get(lang)),
+        let a = match arg_help(&command, a.get_id().as_str(), lang) {
+            Some(help) => a.help(help),
             None => a,
         };
         match a.get_value_names().and_then(|n| n.first()) {
@@ -202,12 +202,40 @@ fn about(command: &str) -> Option<Phrase> {
 
 /// An argument's help: first for this command, then for every command (global options and
 /// the tailoring shared by `check` and `config`).
-fn arg_help(command: &str, id: &str) -> Option<Phrase> {
+fn arg_help(command: &str, id: &str, lang: Lang) -> Option<String> {
+    if (command, id) == ("check", "outputs") {
+        let extensions = report_extensions()
+            .iter()
+            .map(|e| format!(".{e}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let help = m::cli::arg::check::Outputs {
+            extensions: &extensions,
+        };
+        return Some(help.say(lang));
+    }
+    arg_phrase(command, id).map(|p| p.get(lang).to_owned())
+}
+
+/// The extensions `-o` writes, each format once (`.md`, not `.markdown` too).
+fn report_extensions() -> Vec<&'static str> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for ext in kiemtra_report::Format::EXTENSIONS {
+        let format = kiemtra_report::Format::of_path(std::path::Path::new(&format!("x.{ext}")));
+        if !seen.contains(&format) {
+            seen.push(format);
+            out.push(*ext);
+        }
+    }
+    out
+}
+
+fn arg_phrase(command: &str, id: &str) -> Option<Phrase> {
     use m::cli::arg::{all, check, config, convert, explain, rules, template};
     let own = match (command, id) {
         ("check", "paths") => Some(check::PATHS),
         ("check", "format") => Some(check::FORMAT),
-        ("check", "outputs") => Some(check::OUTPUTS),
         ("check", "from") => Some(check::FROM),
         ("check", "to") => Some(check::TO),
         ("check", "threads") => Some(check::THREADS),
@@ -296,7 +324,8 @@ pub fn parse(args: Vec<OsString>, lang: Lang) -> Result<Cli, std::process::ExitC
         .find_map(|a| cmd.find_subcommand(a).cloned());
     let matches = cmd.try_get_matches_from_mut(args);
     let result = matches.and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
-    result.map_err(|e| {
+    result.map_err(|mut e| {
+        closest_first(&mut e);
         let code = e.exit_code();
         if lang == Lang::En
             || matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
@@ -310,6 +339,20 @@ pub fn parse(args: Vec<OsString>, lang: Lang) -> Result<Cli, std::process::ExitC
         }
         std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
     })
+}
+
+/// clap's suggested commands, the closest to what was typed first (`chek`: “check”, then
+/// “schema”).
+fn closest_first(e: &mut clap::Error) {
+    let typed = value(e, ContextKind::InvalidSubcommand, "").unwrap_or_default();
+    if let Some(ContextValue::Strings(names)) = e.get(ContextKind::SuggestedSubcommand) {
+        let mut names = names.clone();
+        names.sort_by_key(|n| strsim::damerau_levenshtein(&typed, n));
+        e.insert(
+            ContextKind::SuggestedSubcommand,
+            ContextValue::Strings(names),
+        );
+    }
 }
 
 /// A context value of clap's error as text, several values joined by `sep`.
@@ -489,7 +532,7 @@ mod tests {
                 if a.is_hide_set() || matches!(id, "help" | "version") {
                     continue;
                 }
-                if arg_help(path, id).is_none() {
+                if arg_help(path, id, Lang::Vi).is_none() {
                     missing.push(format!("{path} {id}"));
                 }
                 let value = a.get_value_names().and_then(|n| n.first());
@@ -509,6 +552,68 @@ mod tests {
         let mut missing = Vec::new();
         walk(&Cli::command(), "", &mut missing);
         assert!(missing.is_empty(), "no words for: {missing:?}");
+    }
+
+    #[test]
+    fn a_mistyped_command_suggests_the_closest_first() {
+        for lang in Lang::ALL {
+            let mut cmd = command(lang);
+            let mut e = cmd
+                .try_get_matches_from_mut(os(&["kiemtra", "chek", "x"]))
+                .unwrap_err();
+            closest_first(&mut e);
+            let text = match lang {
+                Lang::Vi => reworded(&e, &cmd, lang),
+                Lang::En => e.render().to_string(),
+            };
+            let check = text.find("check").unwrap();
+            if let Some(schema) = text.find("schema") {
+                assert!(check < schema, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn fail_on_takes_the_vietnamese_words() {
+        for (given, want) in [
+            ("lỗi", crate::cli::FailOn::Error),
+            ("thieu sot", crate::cli::FailOn::Error),
+            ("cảnh báo", crate::cli::FailOn::Warning),
+            ("cần lưu ý", crate::cli::FailOn::Warning),
+            ("ghi nhận", crate::cli::FailOn::Info),
+            ("Info", crate::cli::FailOn::Info),
+        ] {
+            let cli = parse(os(&["kiemtra", "config", "--fail-on", given]), Lang::Vi).unwrap();
+            let crate::cli::Command::Config(args) = cli.command else {
+                panic!("config");
+            };
+            assert_eq!(args.tailor.fail_on, Some(want), "{given}");
+        }
+    }
+
+    #[test]
+    fn the_help_speaks_vietnamese_placeholders_and_names_every_report_extension() {
+        let help = command(Lang::Vi)
+            .find_subcommand_mut("check")
+            .unwrap()
+            .render_help()
+            .to_string();
+        for placeholder in [
+            "<CHỨC_DANH>",
+            "<HỌ_TÊN>",
+            "<MÃ_CHI_BỘ>",
+            "<KÝ_TỰ>",
+            "<THEO>",
+        ] {
+            assert!(help.contains(placeholder), "{placeholder}\n{help}");
+        }
+        for name in ["<TITLE>", "<NAME>", "<CODE>", "<CHAR>", "<BY>"] {
+            assert!(!help.contains(name), "{name}\n{help}");
+        }
+        for lang in Lang::ALL {
+            let help = arg_help("check", "outputs", lang).unwrap();
+            assert!(help.contains(".xlsx"), "{help}");
+        }
     }
 
     #[test]

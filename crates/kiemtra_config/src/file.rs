@@ -84,13 +84,29 @@ pub fn parse_delimiter(text: &str) -> Option<u8> {
     }
 }
 
-/// Reads a severity: `error`, `warning`, `info`, or the Vietnamese `lỗi`, `cảnh báo`, `lưu ý`
-/// (with or without diacritics).
+/// How a person may write each severity besides its code: the Vietnamese words, those of
+/// today's reports and those they are moving to, each with and without diacritics.
+pub const SEVERITY_WORDS: &[(Severity, &[&str])] = &[
+    (Severity::Error, &["lỗi", "loi", "thiếu sót", "thieu sot"]),
+    (
+        Severity::Warning,
+        &["cảnh báo", "canh bao", "cần lưu ý", "can luu y"],
+    ),
+    (Severity::Info, &["lưu ý", "luu y", "ghi nhận", "ghi nhan"]),
+];
+
+/// Reads a severity: `error`, `warning`, `info`, or a Vietnamese word of [`SEVERITY_WORDS`]
+/// or the reports' label, in any case, with or without diacritics.
 pub fn parse_severity(text: &str) -> Option<Severity> {
     let folded = fold_word(text);
-    [Severity::Error, Severity::Warning, Severity::Info]
-        .into_iter()
-        .find(|s| folded == s.code() || folded == fold_word(s.label(Lang::Vi)))
+    SEVERITY_WORDS
+        .iter()
+        .find(|(s, words)| {
+            folded == s.code()
+                || folded == fold_word(s.label(Lang::Vi))
+                || words.iter().any(|w| folded == fold_word(w))
+        })
+        .map(|(s, _)| *s)
 }
 
 /// Reads `en` / `vi`.
@@ -371,6 +387,24 @@ rating = { good = 95 }
                 }
             )
         );
+    }
+
+    #[test]
+    fn a_severity_is_read_in_either_language_old_words_and_new() {
+        for (text, severity) in [
+            ("error", Severity::Error),
+            ("Lỗi", Severity::Error),
+            ("thieu sot", Severity::Error),
+            ("Thiếu sót", Severity::Error),
+            ("cảnh báo", Severity::Warning),
+            ("CAN LUU Y", Severity::Warning),
+            ("lưu ý", Severity::Info),
+            ("ghi nhận", Severity::Info),
+            ("info", Severity::Info),
+        ] {
+            assert_eq!(parse_severity(text), Some(severity), "{text}");
+        }
+        assert_eq!(parse_severity("nghiêm trọng"), None);
     }
 
     #[test]

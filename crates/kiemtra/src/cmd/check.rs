@@ -52,7 +52,24 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     {
         say_verdict(&outcome, &written, lang);
     }
+    say_submission(&outcome, settings);
     Ok(exit_code(&outcome, settings))
+}
+
+/// A secretary checking one meeting's minutes is told plainly whether they can be submitted
+/// (on standard error, after the report): they can when the run would succeed.
+fn say_submission(outcome: &Outcome, settings: &Settings) {
+    if outcome.summary.records != 1 {
+        return;
+    }
+    let words = if outcome.summary.rejected > 0 || !outcome.file_errors.is_empty() {
+        m::cli::check::submit::UNREADABLE
+    } else if outcome.failed(settings.fail_on.value) {
+        m::cli::check::submit::NOT_YET
+    } else {
+        m::cli::check::submit::READY
+    };
+    eprintln!("{}", words.get(settings.lang.value));
 }
 
 /// The report's own words, from the command line and the recommendations file, normalised

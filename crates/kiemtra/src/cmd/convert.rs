@@ -63,12 +63,8 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
             Ok(read) => {
                 records.extend(read.records.into_iter().map(|(_, v)| v));
                 for r in read.rejected {
-                    problems.push(format!(
-                        "{name}:{}:{}  {}",
-                        r.at.line,
-                        r.at.column,
-                        r.reason.message(lang)
-                    ));
+                    let place = place(&name, *format, r.at.line, r.at.column, lang);
+                    problems.push(format!("{place}  {}", r.reason.message(lang)));
                 }
                 for p in read.problems {
                     problems.push(format!("{name}  {}", p.message(lang)));
@@ -116,4 +112,73 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Where a rejected record is: a row and a lettered column in a table, as a spreadsheet shows
+/// them (`dòng 2, cột E`); a line and column elsewhere (`file:3:1`).
+fn place(
+    file: &str,
+    format: kiemtra_input::Format,
+    line: impl Into<u64>,
+    column: impl Into<u64>,
+    lang: Lang,
+) -> String {
+    let (line, column) = (line.into(), column.into());
+    match format {
+        kiemtra_input::Format::Csv | kiemtra_input::Format::Xlsx => m::cli::convert::PlaceInTable {
+            file: &file,
+            row: &line,
+            column: &column_letters(column),
+        }
+        .say(lang),
+        _ => format!("{file}:{line}:{column}"),
+    }
+}
+
+/// A spreadsheet's name of a 1-based column: 1 → A, 26 → Z, 27 → AA.
+fn column_letters(mut column: u64) -> String {
+    let mut letters = Vec::new();
+    while column > 0 {
+        let rest = (column - 1) % 26;
+        letters.push(char::from(b'A' + rest as u8));
+        column = (column - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_in_a_table_is_a_row_and_a_lettered_column() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(5), "E");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(
+            place(
+                "bien-ban.xlsx",
+                kiemtra_input::Format::Xlsx,
+                2u32,
+                5u32,
+                Lang::Vi
+            ),
+            "bien-ban.xlsx, dòng 2, cột E"
+        );
+        assert_eq!(
+            place("b.csv", kiemtra_input::Format::Csv, 2u32, 5u32, Lang::En),
+            "b.csv, row 2, column E"
+        );
+        assert_eq!(
+            place(
+                "b.jsonl",
+                kiemtra_input::Format::JsonLines,
+                3u32,
+                1u32,
+                Lang::Vi
+            ),
+            "b.jsonl:3:1"
+        );
+    }
 }
