@@ -176,6 +176,23 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_pack_is_said_in_the_readers_language() {
+        let e = PackError::UnknownRule("CD620".into());
+        assert_eq!(
+            pack_error(&e, Lang::Vi),
+            "không có quy tắc mã CD620 (trong [rules]); có phải CD602?"
+        );
+        assert_eq!(
+            pack_error(&e, Lang::En),
+            "unknown rule code CD620 in [rules]; did you mean CD602?"
+        );
+        assert_eq!(
+            pack_error(&PackError::MissingRule("CD101"), Lang::Vi),
+            "thiếu quy tắc CD101 trong [rules]"
+        );
+    }
+
+    #[test]
     fn a_configuration_error_says_where_and_what() {
         let e = kiemtra_config::ConfigFile::parse(
             "[parameters]\nmin_minute = 45",
