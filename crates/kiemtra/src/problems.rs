@@ -2,7 +2,7 @@
 //! the catalogue: configuration, waivers and pack problems, and what the system says about a
 //! file.
 
-use kiemtra_config::{ConfigError, Expected, FileRole, Hint, Problem};
+use kiemtra_config::{ConfigError, Expected, FileRole, Hint, Problem, TomlMistake};
 use kiemtra_messages::{m, Lang, Say};
 use kiemtra_rules::pack::PackError;
 use kiemtra_rules::Rule;
@@ -19,7 +19,10 @@ pub fn config_error(e: &ConfigError, lang: Lang) -> String {
 fn problem(p: &Problem, lang: Lang) -> String {
     use m::config as c;
     match p {
-        Problem::NotToml { detail } => c::NotToml { detail }.say(lang),
+        Problem::NotToml { kind, detail } => c::NotToml {
+            detail: &toml_mistake(*kind, detail, lang),
+        }
+        .say(lang),
         Problem::UnknownKey { key, table, hint } => c::UnknownKey {
             key,
             table,
@@ -56,6 +59,11 @@ fn problem(p: &Problem, lang: Lang) -> String {
             hint: &hint_text(hint, lang),
         }
         .say(lang),
+        Problem::CsvRowLength { expected, found } => c::CsvRowLength {
+            count: *found,
+            expected,
+        }
+        .say(lang),
         Problem::Csv { detail } => c::Csv { detail }.say(lang),
         Problem::WaiverLacks { field } => c::WaiverLacks { field }.say(lang),
         Problem::WaiverScope => c::WAIVER_SCOPE.get(lang).to_owned(),
@@ -77,6 +85,23 @@ fn problem(p: &Problem, lang: Lang) -> String {
         }
         .say(lang),
     }
+}
+
+/// A TOML mistake in the reader's words; the TOML reader's own for a rare kind.
+fn toml_mistake(kind: TomlMistake, detail: &str, lang: Lang) -> String {
+    use m::config::toml as t;
+    let phrase = match kind {
+        TomlMistake::UnclosedList => t::UNCLOSED_LIST,
+        TomlMistake::UnclosedTable => t::UNCLOSED_TABLE,
+        TomlMistake::UnclosedString => t::UNCLOSED_STRING,
+        TomlMistake::DuplicateKey => t::DUPLICATE_KEY,
+        TomlMistake::NoEquals => t::NO_EQUALS,
+        TomlMistake::Unquoted => t::UNQUOTED,
+        TomlMistake::NoKey => t::NO_KEY,
+        TomlMistake::Trailing => t::TRAILING,
+        TomlMistake::Other => return detail.to_owned(),
+    };
+    phrase.get(lang).to_owned()
 }
 
 fn file_role(file: FileRole) -> kiemtra_messages::Phrase {
@@ -173,6 +198,24 @@ mod tests {
         let e = std::io::Error::from(std::io::ErrorKind::NotFound);
         assert_eq!(io_error(&e, Lang::Vi), "không có tệp này");
         assert_eq!(io_error(&e, Lang::En), "No such file or directory");
+    }
+
+    #[test]
+    fn a_toml_mistake_is_said_in_vietnamese() {
+        let e = kiemtra_config::ConfigFile::parse(
+            "select = [",
+            std::path::Path::new("k.toml"),
+            &["text"],
+        )
+        .unwrap_err();
+        assert_eq!(
+            config_error(&e, Lang::Vi),
+            "k.toml:1:11: không đọc được TOML: danh sách chưa đóng, thiếu “]”"
+        );
+        assert_eq!(
+            config_error(&e, Lang::En),
+            "k.toml:1:11: not valid TOML: unclosed array, expected `]`"
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub mod waivers;
 
 pub use effective::{config_path, resolve, CommandLine, Origin, PackSource, Setting, Settings};
 pub use file::ConfigFile;
-pub use located::{ConfigError, Expected, FileRole, Hint, Place, Problem};
+pub use located::{ConfigError, Expected, FileRole, Hint, Place, Problem, TomlMistake};
 
 /// A path as messages show it, with `/` between folders.
 pub fn show(path: &std::path::Path) -> String {

@@ -64,8 +64,8 @@ pub struct ConfigError {
 /// What went wrong, as data.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
-    /// Not TOML; `detail` is what the TOML reader said.
-    NotToml { detail: String },
+    /// Not TOML: what kind of mistake, and what the TOML reader said.
+    NotToml { kind: TomlMistake, detail: String },
     /// A key not allowed in `table` (`kiemtra.toml`, `[parameters]`, `[[waiver]]`, a file).
     UnknownKey {
         key: String,
@@ -99,7 +99,9 @@ pub enum Problem {
     WaiversNotTables,
     /// A CSV header that names no waiver field.
     UnknownColumn { column: String, hint: Hint },
-    /// A CSV file that cannot be read as CSV; `detail` is what the CSV reader said.
+    /// A CSV row with another number of fields than the header.
+    CsvRowLength { expected: u64, found: u64 },
+    /// A CSV file that cannot be read as CSV otherwise; `detail` is what the CSV reader said.
     Csv { detail: String },
     /// A waiver without a required field.
     WaiverLacks { field: String },
@@ -124,6 +126,48 @@ pub enum Problem {
     Pack(PackError),
     /// The pack's parameters (or the configuration's) do not make sense together.
     Parameters(Parameters),
+}
+
+/// The mistakes people make writing TOML, told apart by what the TOML reader says, so that
+/// they can be said in the reader's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TomlMistake {
+    /// `select = ["CD1"` without its `]`.
+    UnclosedList,
+    /// `[parameters` without its `]`.
+    UnclosedTable,
+    /// A string without its closing quote.
+    UnclosedString,
+    /// A key written twice.
+    DuplicateKey,
+    /// `lang "vi"`: no `=`.
+    NoEquals,
+    /// `lang = vi`: a word without quotes.
+    Unquoted,
+    /// `= 3`: no key.
+    NoKey,
+    /// Something more after a value on its line.
+    Trailing,
+    /// Anything else: the TOML reader's own words.
+    Other,
+}
+
+impl TomlMistake {
+    /// The kind of the mistake the TOML reader describes.
+    pub fn of(message: &str) -> TomlMistake {
+        let head = message.split(", expected").next().unwrap_or(message).trim();
+        match head {
+            "unclosed array" => TomlMistake::UnclosedList,
+            "unclosed table" => TomlMistake::UnclosedTable,
+            "invalid basic string" | "invalid literal string" => TomlMistake::UnclosedString,
+            "duplicate key" => TomlMistake::DuplicateKey,
+            "key with no value" => TomlMistake::NoEquals,
+            "string values must be quoted" => TomlMistake::Unquoted,
+            "unquoted keys cannot be empty" => TomlMistake::NoKey,
+            "unexpected key or value" => TomlMistake::Trailing,
+            _ => TomlMistake::Other,
+        }
+    }
 }
 
 /// What to add to an unknown name: the closest valid one, or the list of valid ones.
@@ -280,10 +324,12 @@ impl Doc<'_> {
     pub fn parse_toml(&self) -> Result<Spanned<DeTable<'_>>, ConfigError> {
         DeTable::parse(self.text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
+            let detail = e.message().trim().to_owned();
             self.err(
                 &span,
                 Problem::NotToml {
-                    detail: e.message().trim().to_owned(),
+                    kind: TomlMistake::of(&detail),
+                    detail,
                 },
             )
         })
@@ -385,6 +431,25 @@ pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod line_index_tests {
     use super::*;
+
+    #[test]
+    fn a_toml_mistake_is_told_by_its_kind() {
+        let kind = |text: &str| match (Doc { path: "f", text }).parse_toml() {
+            Err(e) => match *e.problem {
+                Problem::NotToml { kind, .. } => kind,
+                other => panic!("{other:?}"),
+            },
+            Ok(_) => panic!("{text} is TOML"),
+        };
+        assert_eq!(kind("select = ["), TomlMistake::UnclosedList);
+        assert_eq!(kind("[parameters"), TomlMistake::UnclosedTable);
+        assert_eq!(kind("a = \"x"), TomlMistake::UnclosedString);
+        assert_eq!(kind("a = 1\na = 2"), TomlMistake::DuplicateKey);
+        assert_eq!(kind("lang \"vi\""), TomlMistake::NoEquals);
+        assert_eq!(kind("lang = vi"), TomlMistake::Unquoted);
+        assert_eq!(kind("= 3"), TomlMistake::NoKey);
+        assert_eq!(kind("lang = \"vi\" x"), TomlMistake::Trailing);
+    }
 
     #[test]
     fn the_index_places_offsets_as_a_scan_does() {

@@ -133,12 +133,18 @@ fn csv_entries(doc: &Doc<'_>) -> Result<Vec<Entry>, ConfigError> {
         .from_reader(doc.text.as_bytes());
     let csv_error = |e: csv::Error| {
         let line = e.position().map_or(1, |p| p.line() as usize);
-        ConfigError::new(
-            Some(Place::line(doc.path, line)),
-            Problem::Csv {
+        let problem = match e.kind() {
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => Problem::CsvRowLength {
+                expected: *expected_len,
+                found: *len,
+            },
+            _ => Problem::Csv {
                 detail: e.to_string(),
             },
-        )
+        };
+        ConfigError::new(Some(Place::line(doc.path, line)), problem)
     };
     let headers = reader.headers().map_err(csv_error)?.clone();
     let mut columns = Vec::new();
@@ -424,6 +430,16 @@ expires = "31/12/2017"
             (
                 "w.toml:12".into(),
                 Problem::DuplicateWaiver { id: "W1".into() }
+            )
+        );
+        assert_eq!(
+            err("rule,unit\nCD101\n", "w.csv"),
+            (
+                "w.csv:2".into(),
+                Problem::CsvRowLength {
+                    expected: 2,
+                    found: 1
+                }
             )
         );
         assert_eq!(
