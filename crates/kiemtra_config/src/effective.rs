@@ -246,12 +246,12 @@ pub fn resolve(
     let mut policy = Policy::new(pack);
     policy
         .select(&select.value, &ignore.value)
-        .map_err(|s| ConfigError::new(None, unknown_rule(&s)))?;
+        .map_err(|s| ConfigError::new(None, unknown_rule(&s.0)))?;
     let entries: Vec<(String, Severity)> =
         severity.iter().map(|(s, v)| (s.clone(), v.value)).collect();
     policy
         .set_severities(&entries)
-        .map_err(|s| ConfigError::new(None, unknown_rule(&s)))?;
+        .map_err(|s| ConfigError::new(None, unknown_rule(&s.0)))?;
     let policy = policy.with_waivers(waivers, cli.as_of);
 
     Ok(Settings {

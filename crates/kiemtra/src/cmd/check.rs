@@ -135,8 +135,8 @@ impl ReportWords {
     }
 }
 
-/// Reads and checks the records (with the baseline's findings compared), a progress bar on a
-/// terminal; the outcome and the policy applied.
+/// Reads and checks the records (the runner compares the baseline's findings), a progress bar
+/// on a terminal; the outcome and the policy applied.
 fn inspect(
     args: &CheckArgs,
     settings: &Settings,
@@ -145,7 +145,7 @@ fn inspect(
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
-            Some(Baseline::read(path, &shown, lang)?)
+            Some(Baseline::read(path, &shown).map_err(|e| e.say(lang))?)
         }
         None => None,
     };
@@ -156,7 +156,7 @@ fn inspect(
         encoding: args.encoding,
         progress,
         unit: args.unit.clone(),
-        recheck: baseline.as_ref().map(Baseline::records).unwrap_or_default(),
+        baseline,
         ..Options::new(settings.policy.clone())
     };
     let limits = limits(args);
@@ -170,13 +170,10 @@ fn inspect(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let mut outcome = outcome.map_err(|e| e.message(lang))?;
+    let outcome = outcome.map_err(|e| e.message(lang))?;
     // Files that could not be read are reported as such (exit 1), below.
     if outcome.summary.records == 0 && outcome.file_errors.is_empty() {
         return Err(nothing_read(&outcome, lang).into());
-    }
-    if let Some(baseline) = &baseline {
-        baseline.compare(&mut outcome, &options.policy);
     }
     Ok((outcome, options.policy))
 }
