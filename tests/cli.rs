@@ -272,3 +272,16 @@ fn the_last_line_says_what_could_not_be_checked_as_the_notes_do() {
         assert_eq!(last.contains("chưa kiểm tra được"), unchecked, "{last}");
     }
 }
+
+/// A secretary checking one meeting's minutes is told plainly whether they can be submitted;
+/// a batch is not.
+#[test]
+fn a_one_record_check_says_whether_the_minutes_can_be_submitted() {
+    let stderr = |args: &[&str]| String::from_utf8(kiemtra(args).stderr).expect("UTF-8");
+    let ready = "fixtures/docx/huyen/ht-cb01-2017-04-mau-kiemtra.docx";
+    let not_yet = "fixtures/docx/huyen/ht-cb04-2017-04-chu-toa-bang.docx";
+    assert!(stderr(&["check", ready]).contains("Biên bản này nộp được."));
+    assert!(stderr(&["--lang", "en", "check", ready]).contains("These minutes can be submitted."));
+    assert!(stderr(&["check", not_yet]).contains("Biên bản này chưa nộp được"));
+    assert!(!stderr(&["check", "fixtures/samples/thi-tran.json"]).contains("nộp được"));
+}

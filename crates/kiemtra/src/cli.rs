@@ -1,4 +1,5 @@
-//! Command-line arguments.
+//! Command-line arguments. Their help is in the catalogue (`cli.arg.*`, `cli.about.*`),
+//! put on the parser by [`crate::cli_lang`].
 
 use std::path::PathBuf;
 
@@ -7,27 +8,21 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kiemtra_rules::{Lang, Month, Severity};
 use kiemtra_runner::Encoding;
 
-use crate::cli_lang::pick;
+use kiemtra_messages::{m, Say};
 
-/// Kiểm tra sinh hoạt chuyên đề "Học tập, làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
-/// trong biên bản sinh hoạt chi bộ. / Audit party-cell meeting records against the
-/// themed-session guidance.
+/// The command line of `kiemtra`.
 #[derive(Debug, Parser)]
 #[command(name = "kiemtra", version, about, max_term_width = 100)]
 pub struct Cli {
-    /// Language of everything a person reads: vi (default) or en.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
-    /// Configuration file (default: kiemtra.toml in the current directory, if there is one).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// Read no configuration file.
     #[arg(long, global = true, conflicts_with = "config")]
     pub no_config: bool,
 
-    /// Rule pack file to use instead of the built-in one (same schema as rules/btghu-2016.toml).
     #[arg(long, global = true, value_name = "FILE")]
     pub pack: Option<PathBuf>,
 
@@ -39,56 +34,38 @@ pub struct Cli {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check meeting records (.json, .jsonl, .ndjson, .csv, .xlsx, .docx files or directories) and
-    /// report findings.
     Check(Box<CheckArgs>),
-    /// Convert meeting records between JSON, JSON Lines and CSV, losing nothing.
     Convert(ConvertArgs),
-    /// List the rules of the catalogue with their severity and the clause they cite.
     Rules(RulesArgs),
-    /// Explain one rule: what it checks, why, the clause quoted, how to fix, an example.
-    Explain {
-        /// A rule code (CD401) or name (minimum-duration).
-        rule: String,
-    },
-    /// Print the effective configuration and where each value came from.
+    Explain { rule: String },
     Config(ConfigArgs),
-    /// Print the JSON Schema of record format v1.
     Schema,
-    /// Print a blank record to fill in, with short guidance for every field.
     Template(TemplateArgs),
 }
 
 /// Tailoring given on the command line; it overrides kiemtra.toml.
 #[derive(Debug, Default, clap::Args)]
 pub struct TailorArgs {
-    /// Rules to run: codes, names or prefixes, comma-separated (replaces `select` of kiemtra.toml).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Option<Vec<String>>,
 
-    /// Rules not to run: codes, names or prefixes (replaces `ignore` of kiemtra.toml).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Option<Vec<String>>,
 
-    /// Exit with 1 when a finding is at or above this severity (default: error).
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub fail_on: Option<FailOn>,
 
-    /// Waivers file (.toml or .csv).
     #[arg(long, value_name = "FILE")]
     pub waivers: Option<PathBuf>,
 
-    /// The day waivers' expiry is judged on (YYYY-MM-DD); default: the latest meeting date in
-    /// the input, never the clock.
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub as_of: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ConfigArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ListingFormat::Text)]
+    pub format: ListingFormat,
 
     #[command(flatten)]
     pub tailor: TailorArgs,
@@ -96,29 +73,18 @@ pub struct ConfigArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TemplateArgs {
-    /// The cell's code (unit.code); required for json and csv, written into the docx
-    /// template's "Mã chi bộ" line when given.
     #[arg(long)]
     pub unit: Option<String>,
 
-    /// The month of the meeting (YYYY-MM); required for json and csv, written into the docx
-    /// template's title when given.
     #[arg(long, value_parser = parse_month)]
     pub month: Option<Month>,
 
-    /// json: a record with a `_huong_dan` object of guidance; csv: the header row and one row
-    /// to fill in; xlsx: a workbook to fill in, with drop-down lists and a sheet of guidance;
-    /// docx: Word minutes to fill in, with guidance under each label.
     #[arg(long, value_enum, default_value_t = TemplateFormat::Json)]
     pub format: TemplateFormat,
 
-    /// Column names of the csv and xlsx templates: the Vietnamese labels (vi, default) or the
-    /// dotted paths of format v1 (dotted).
     #[arg(long, value_enum, default_value_t = HeadersArg::Vi)]
     pub headers: HeadersArg,
 
-    /// Write the template to this file instead of standard output (needed for xlsx and docx
-    /// on a terminal).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -133,91 +99,60 @@ pub enum TemplateFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files or directories of meeting records.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Format of the report on standard output (default: text, or `format` of kiemtra.toml).
-    /// With -o, standard output gets a report only when --format is given.
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
 
-    /// Write a report to this file, in the format its extension names (.txt, .json, .csv, .md,
-    /// .html, .xlsx; any other extension is refused). Repeat for several reports in one run;
-    /// `-` is standard output.
     #[arg(short, long = "output", value_name = "FILE")]
     pub outputs: Vec<PathBuf>,
 
-    /// First month of the audited period (YYYY-MM); default: each unit's first record.
     #[arg(long, value_parser = parse_month)]
     pub from: Option<Month>,
 
-    /// Last month of the audited period (YYYY-MM); default: each unit's last record.
     #[arg(long, value_parser = parse_month)]
     pub to: Option<Month>,
 
-    /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
 
-    /// A previous JSON report (`kiemtra check --format json`): mark findings new or still
-    /// open, and list those resolved.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
     #[command(flatten)]
     pub tailor: TailorArgs,
 
-    /// Encoding of files that have no byte order mark: utf-8 (default) or windows-1258 (legacy
-    /// files; a file that is valid UTF-8 is still read as UTF-8).
     #[arg(long, value_parser = parse_encoding, default_value = "utf-8")]
     pub encoding: Encoding,
 
-    /// The inspecting body, at the head of the md/html report, e.g. "BAN TUYÊN GIÁO HUYỆN ỦY
-    /// HÀM THUẬN BẮC".
     #[arg(long)]
     pub body: Option<String>,
 
-    /// The place in the report's date line, e.g. "Hàm Thuận Bắc".
     #[arg(long)]
     pub place: Option<String>,
 
-    /// The report's date: YYYY-MM-DD, or `today` (the only time kiemtra reads the clock).
-    /// Without it the date line is left to fill in by hand.
     #[arg(long, value_parser = parse_report_date)]
     pub date: Option<ReportDate>,
 
-    /// The signer's title in the signature block, lines parted by `|`, e.g. "K/T TRƯỞNG
-    /// BAN|PHÓ TRƯỞNG BAN"; default: what follows from --body.
     #[arg(long, value_name = "TITLE")]
     pub signer_title: Option<String>,
 
-    /// The signer's full name, under the signature.
     #[arg(long, value_name = "NAME")]
     pub signer_name: Option<String>,
 
-    /// A text file of the inspector's recommendations (Kiến nghị): paragraphs parted by blank
-    /// lines, items starting with `-`. Default: drawn from the rules broken most.
     #[arg(long, value_name = "FILE")]
     pub recommendations: Option<PathBuf>,
 
-    /// A text file of the causes in the overall assessment (Đánh giá chung), written by the
-    /// department: paragraphs parted by blank lines, items starting with `-`. Default: a
-    /// placeholder to fill in.
     #[arg(long, value_name = "FILE")]
     pub assessment: Option<PathBuf>,
 
-    /// The delimiter of CSV reports: `,` (default, for programs), `;` (Excel with Vietnamese
-    /// regional settings), `tab` or `|` (or `csv_delimiter` of kiemtra.toml).
     #[arg(long, value_parser = parse_delimiter, value_name = "CHAR")]
     pub csv_delimiter: Option<u8>,
 
-    /// With -o: also write one report per parent committee (đảng bộ), each file named after
-    /// it (`report-dang-bo-xa-ham-chinh.html`), beside the district's.
     #[arg(long, value_enum, value_name = "BY")]
     pub split_by: Option<SplitBy>,
 
-    /// The cell's code for Word minutes (.docx) that have no "Mã chi bộ" line.
     #[arg(long, value_name = "CODE")]
     pub unit: Option<String>,
 
@@ -233,28 +168,21 @@ pub struct CheckArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
-    /// Files or directories of meeting records (.json, .jsonl, .ndjson, .csv, .xlsx, .docx).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Format to write (default: from the extension of -o).
     #[arg(long, value_enum)]
     pub to: Option<RecordFormat>,
 
-    /// Write here instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
 
-    /// CSV column names: the dotted paths of format v1 (unit.code) or the Vietnamese labels
-    /// (Mã chi bộ).
     #[arg(long, value_enum, default_value_t = HeadersArg::Dotted)]
     pub headers: HeadersArg,
 
-    /// Encoding of files that have no byte order mark: utf-8 (default) or windows-1258.
     #[arg(long, value_parser = parse_encoding, default_value = "utf-8")]
     pub encoding: Encoding,
 
-    /// The cell's code for Word minutes (.docx) that have no "Mã chi bộ" line.
     #[arg(long, value_name = "CODE")]
     pub unit: Option<String>,
 }
@@ -282,19 +210,31 @@ impl From<ReportFormat> for kiemtra_report::Format {
 }
 
 /// How `--split-by` parts a report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SplitBy {
     /// One report per parent committee (`unit.parent`).
     Parent,
 }
 
-fn parse_delimiter(s: &str) -> Result<u8, String> {
-    kiemtra_config::file::parse_delimiter(s).ok_or_else(|| {
-        format!(
-            "«{s}»: expected one of {}",
-            kiemtra_config::file::DELIMITERS.join(" ")
-        )
-    })
+/// By hand for the value's help, which is in the catalogue: clap lists it in its own (English)
+/// help; the Vietnamese help lists the values without it.
+impl ValueEnum for SplitBy {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[SplitBy::Parent]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        match self {
+            SplitBy::Parent => Some(
+                clap::builder::PossibleValue::new("parent")
+                    .help(m::cli::value::SPLIT_BY_PARENT.get(Lang::En)),
+            ),
+        }
+    }
+}
+
+fn parse_delimiter(s: &str) -> Result<u8, ArgValueError> {
+    kiemtra_config::file::parse_delimiter(s).ok_or_else(|| ArgValueError::Delimiter(s.to_owned()))
 }
 
 /// The formats `convert` writes.
@@ -320,13 +260,13 @@ pub enum ReportDate {
 
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ListingFormat::Text)]
+    pub format: ListingFormat,
 }
 
+/// The formats of what `rules` and `config` print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum ListingFormat {
     Text,
     Json,
 }
@@ -346,11 +286,28 @@ impl From<LangArg> for Lang {
     }
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+/// `--fail-on`: a severity by its code or, as kiemtra.toml reads it, by a Vietnamese word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailOn {
     Error,
     Warning,
     Info,
+}
+
+/// By hand for the Vietnamese words, accepted as aliases (clap lists only the codes).
+impl ValueEnum for FailOn {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[FailOn::Error, FailOn::Warning, FailOn::Info]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let severity = Severity::from(*self);
+        let words = kiemtra_config::file::SEVERITY_WORDS
+            .iter()
+            .find(|(s, _)| *s == severity)
+            .map_or(&[][..], |(_, words)| *words);
+        Some(clap::builder::PossibleValue::new(severity.code()).aliases(words.iter().copied()))
+    }
 }
 
 impl From<FailOn> for Severity {
@@ -363,40 +320,63 @@ impl From<FailOn> for Severity {
     }
 }
 
-fn parse_encoding(s: &str) -> Result<Encoding, String> {
-    Encoding::parse(s).ok_or_else(|| {
-        pick(
-            "chấp nhận utf-8 hoặc windows-1258",
-            "expected utf-8 or windows-1258",
-        )
-        .to_owned()
-    })
+fn parse_encoding(s: &str) -> Result<Encoding, ArgValueError> {
+    Encoding::parse(s).ok_or(ArgValueError::Encoding)
 }
 
-fn parse_report_date(s: &str) -> Result<ReportDate, String> {
+fn parse_report_date(s: &str) -> Result<ReportDate, ArgValueError> {
     if s.trim().eq_ignore_ascii_case("today") {
         return Ok(ReportDate::Today);
     }
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map(ReportDate::Day)
-        .map_err(|_| {
-            pick(
-                "không phải ngày dạng YYYY-MM-DD (hoặc `today`)",
-                "not a date YYYY-MM-DD (or `today`)",
-            )
-            .to_owned()
-        })
+        .map_err(|_| ArgValueError::ReportDate)
 }
 
-fn parse_month(s: &str) -> Result<Month, String> {
-    Month::parse(s)
-        .ok_or_else(|| pick("không phải tháng dạng YYYY-MM", "not a month YYYY-MM").to_owned())
+fn parse_month(s: &str) -> Result<Month, ArgValueError> {
+    Month::parse(s).ok_or(ArgValueError::Month)
 }
 
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| pick("không phải ngày dạng YYYY-MM-DD", "not a date YYYY-MM-DD").to_owned())
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, ArgValueError> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| ArgValueError::Date)
 }
+
+/// Why an option's value is refused; worded by [`crate::cli_lang`] in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ArgValueError {
+    Encoding,
+    ReportDate,
+    Month,
+    Date,
+    /// The delimiter as given.
+    Delimiter(String),
+}
+
+impl ArgValueError {
+    pub fn say(&self, lang: Lang) -> String {
+        use m::cli::arg_value as v;
+        match self {
+            ArgValueError::Encoding => v::ENCODING.get(lang).to_owned(),
+            ArgValueError::ReportDate => v::REPORT_DATE.get(lang).to_owned(),
+            ArgValueError::Month => v::MONTH.get(lang).to_owned(),
+            ArgValueError::Date => v::DATE.get(lang).to_owned(),
+            ArgValueError::Delimiter(given) => v::Delimiter {
+                value: given,
+                valid: &kiemtra_config::file::DELIMITERS.join(" "),
+            }
+            .say(lang),
+        }
+    }
+}
+
+/// clap prints a refused value itself when the reader reads English.
+impl std::fmt::Display for ArgValueError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+impl std::error::Error for ArgValueError {}
 
 impl ReportFormat {
     /// The names `check --format` (and `format` of kiemtra.toml) accept, the default first.

@@ -1,39 +1,34 @@
 //! The command line in the reader's language: clap's help (headings, usage, every option's
-//! line) and its argument errors, in Vietnamese by default and in English with `--lang en`.
+//! line) and its argument errors, in Vietnamese by default and in English with `--lang en`,
+//! every word from the catalogue (`cli.*`).
 //!
-//! The language must be known before clap parses, so it is taken from the raw arguments
-//! (`--lang en`, `--lang=en`). The English texts are the doc comments of [`crate::cli`]; the
-//! Vietnamese ones are here, keyed by command and argument id.
+//! The language must be known before clap parses: [`scan`] finds what the raw arguments ask
+//! for (`--lang`, `--config`, `--no-config`), the configuration file is read once with that,
+//! and the parser is built in the language of both.
 
 use std::ffi::OsString;
-use std::sync::OnceLock;
+use std::path::PathBuf;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory};
-use kiemtra_rules::Lang;
+use kiemtra_messages::{m, Lang, Phrase, Say};
 
-use crate::cli::Cli;
+use crate::cli::{ArgValueError, Cli};
 
-static LANG: OnceLock<Lang> = OnceLock::new();
-
-/// The language of this run's command line, as [`scan`] found it (Vietnamese before).
-pub fn lang() -> Lang {
-    LANG.get().copied().unwrap_or(Lang::Vi)
+/// What the raw arguments ask for before clap parses them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Asked {
+    /// The last `--lang X` / `--lang=X` before `--` (an unknown value is left for clap).
+    pub lang: Option<Lang>,
+    /// `--config FILE`.
+    pub config: Option<PathBuf>,
+    /// `--no-config`.
+    pub no_config: bool,
 }
 
-/// Picks the text for this run's language (for value parsers, which clap calls without context).
-pub fn pick(vi: &'static str, en: &'static str) -> &'static str {
-    lang().pick(vi, en)
-}
-
-/// The language the arguments ask for: the last `--lang X` / `--lang=X` before `--`, else
-/// `lang` of the configuration file (`--config FILE`, or kiemtra.toml here unless
-/// `--no-config`), else Vietnamese. An unknown value, or a configuration that cannot be read,
-/// is left for clap and the configuration to report.
-pub fn scan(args: &[OsString]) -> Lang {
-    let mut lang = None;
-    let mut config: Option<std::path::PathBuf> = None;
-    let mut no_config = false;
+/// The language and configuration the arguments ask for.
+pub fn scan(args: &[OsString]) -> Asked {
+    let mut asked = Asked::default();
     let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(a) = it.next() {
         let (name, value) = match a.split_once('=') {
@@ -44,37 +39,21 @@ pub fn scan(args: &[OsString]) -> Lang {
         };
         match name.as_str() {
             "--" => break,
-            "--no-config" => no_config = true,
+            "--no-config" => asked.no_config = true,
             "--lang" | "--config" => {
                 let Some(value) = value.or_else(|| it.next().map(|v| v.into_owned())) else {
                     continue;
                 };
                 if name == "--config" {
-                    config = Some(value.into());
-                } else if value.trim().eq_ignore_ascii_case("en") {
-                    lang = Some(Lang::En);
-                } else if value.trim().eq_ignore_ascii_case("vi") {
-                    lang = Some(Lang::Vi);
+                    asked.config = Some(value.into());
+                } else if let Some(lang) = kiemtra_config::file::parse_lang(&value) {
+                    asked.lang = Some(lang);
                 }
             }
             _ => {}
         }
     }
-    let lang = lang
-        .or_else(|| (!no_config).then(|| configured(config)).flatten())
-        .unwrap_or(Lang::Vi);
-    let _ = LANG.set(lang);
-    lang
-}
-
-/// `lang` of the configuration file, when it can be read.
-fn configured(named: Option<std::path::PathBuf>) -> Option<Lang> {
-    let path = named.unwrap_or_else(|| kiemtra_config::effective::FILE_NAME.into());
-    let text = std::fs::read_to_string(&path).ok()?;
-    let names = crate::cli::ReportFormat::names();
-    let formats: Vec<&str> = names.iter().map(String::as_str).collect();
-    let file = kiemtra_config::ConfigFile::parse(&text, &path, &formats, Lang::Vi).ok()?;
-    file.lang.map(|l| l.value)
+    asked
 }
 
 /// The parser, with every text a person reads in `lang`.
@@ -84,33 +63,36 @@ pub fn command(lang: Lang) -> Command {
         // clap adds its `help` subcommand and writes the usage lines when building; both are
         // put in Vietnamese afterwards.
         cmd.build();
+        let template = template(lang);
         cmd = cmd.mut_subcommand("help", |s| {
-            s.about("In trợ giúp của kiemtra hoặc của một lệnh")
-                .help_template(TEMPLATE_VI)
+            s.about(m::cli::about::HELP.get(lang))
+                .help_template(template)
         });
-        cmd = usage_in_vietnamese(cmd);
+        cmd = usage_in(cmd, lang);
     }
     cmd
 }
 
-/// Each command's usage line with clap's `[OPTIONS]` in Vietnamese.
-fn usage_in_vietnamese(mut cmd: Command) -> Command {
+/// Each command's usage line with clap's words in `lang`.
+fn usage_in(mut cmd: Command, lang: Lang) -> Command {
     let usage = cmd.render_usage().to_string();
-    let usage = usage_vi(&usage);
+    let usage = usage_words(&usage, lang);
     let usage = usage
         .trim()
-        .trim_start_matches("Cách dùng:")
+        .trim_start_matches(m::cli::help::USAGE.get(lang))
         .trim()
         .to_owned();
     cmd.override_usage(usage)
-        .mut_subcommands(usage_in_vietnamese)
+        .mut_subcommands(|s| usage_in(s, lang))
 }
 
-const TEMPLATE_VI: &str = "\
-{before-help}{about-with-newline}
-Cách dùng: {usage}
-
-{all-args}{after-help}";
+/// clap's help layout with its one heading in `lang`.
+fn template(lang: Lang) -> String {
+    format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        m::cli::help::USAGE.get(lang)
+    )
+}
 
 fn localize(cmd: Command, lang: Lang, parent: &str) -> Command {
     let name = if parent.is_empty() {
@@ -125,7 +107,7 @@ fn localize(cmd: Command, lang: Lang, parent: &str) -> Command {
                 .short('h')
                 .long("help")
                 .action(ArgAction::Help)
-                .help(lang.pick("In trợ giúp này", "Print help")),
+                .help(m::cli::arg::all::HELP.get(lang)),
         )
         .mut_subcommands(|s| localize(s, lang, "kiemtra"));
     if parent.is_empty() {
@@ -134,40 +116,43 @@ fn localize(cmd: Command, lang: Lang, parent: &str) -> Command {
                 .short('V')
                 .long("version")
                 .action(ArgAction::Version)
-                .help(lang.pick("In số phiên bản", "Print version")),
+                .help(m::cli::arg::all::VERSION.get(lang)),
         );
     }
-    if lang == Lang::En {
-        return cmd;
-    }
-    if let Some(about) = about_vi(&name) {
-        cmd = cmd.about(about);
+    if let Some(about) = about(&name) {
+        cmd = cmd.about(about.get(lang));
     }
     let command = name.clone();
-    cmd.help_template(TEMPLATE_VI)
-        .subcommand_help_heading("Lệnh")
-        .subcommand_value_name("LỆNH")
+    cmd = cmd.mut_args(move |a| {
+        let a = match arg_help(&command, a.get_id().as_str(), lang) {
+            Some(help) => a.help(help),
+            None => a,
+        };
+        match a.get_value_names().and_then(|n| n.first()) {
+            Some(value) => match value_name(value.as_str()) {
+                Some(named) => a.value_name(named.get(lang)),
+                None => a,
+            },
+            None => a,
+        }
+    });
+    if lang == Lang::En {
+        // clap's own headings and value lists are English.
+        return cmd;
+    }
+    cmd.help_template(template(lang))
+        .subcommand_help_heading(m::cli::help::COMMANDS.get(lang))
+        .subcommand_value_name(m::cli::value_name::COMMAND.get(lang))
         .mut_args(move |a| {
             let heading = if a.is_positional() {
-                "Đối số"
+                m::cli::help::ARGUMENTS.get(lang)
             } else {
-                "Tùy chọn"
-            };
-            let a = match arg_vi(&command, a.get_id().as_str()) {
-                Some(help) => a.help(help),
-                None => a,
-            };
-            let a = match a.get_value_names().and_then(|n| n.first()) {
-                Some(value) => match value_name_vi(value.as_str()) {
-                    Some(vi) => a.value_name(vi),
-                    None => a,
-                },
-                None => a,
+                m::cli::help::OPTIONS.get(lang)
             };
             if !a.get_action().takes_values() {
                 return a.help_heading(heading);
             }
-            // clap's "[possible values: …]" and "[default: …]", in Vietnamese.
+            // clap's "[possible values: …]" and "[default: …]", in the reader's words.
             let values: Vec<String> = a
                 .get_possible_values()
                 .iter()
@@ -181,10 +166,16 @@ fn localize(cmd: Command, lang: Lang, parent: &str) -> Command {
                 .collect();
             let mut help = a.get_help().map(ToString::to_string).unwrap_or_default();
             if !values.is_empty() && !a.is_hide_possible_values_set() {
-                help.push_str(&format!(" [chấp nhận: {}]", values.join(", ")));
+                m::cli::help::PossibleValues {
+                    values: &values.join(", "),
+                }
+                .say_into(lang, &mut help);
             }
             if !defaults.is_empty() && !a.is_hide_default_value_set() {
-                help.push_str(&format!(" [mặc định: {}]", defaults.join(", ")));
+                m::cli::help::Default {
+                    values: &defaults.join(", "),
+                }
+                .say_into(lang, &mut help);
             }
             a.help(help.trim().to_owned())
                 .hide_possible_values(true)
@@ -193,170 +184,138 @@ fn localize(cmd: Command, lang: Lang, parent: &str) -> Command {
         })
 }
 
-/// A subcommand's one-line description in Vietnamese (`""`: kiemtra itself).
-fn about_vi(command: &str) -> Option<&'static str> {
+/// A command's one-line description (`""`: kiemtra itself).
+fn about(command: &str) -> Option<Phrase> {
+    use m::cli::about;
     Some(match command {
-        "" => {
-            "Kiểm tra sinh hoạt chuyên đề “Học tập, làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” \
-             trong biên bản sinh hoạt chi bộ."
-        }
-        "check" => {
-            "Kiểm tra biên bản (tệp .json, .jsonl, .ndjson, .csv, .xlsx, .docx hoặc thư mục) và báo cáo các lỗi tìm thấy."
-        }
-        "convert" => "Chuyển biên bản giữa JSON, JSON Lines và CSV, không mất dữ liệu.",
-        "rules" => "Liệt kê các quy tắc kiểm tra, mức độ và điều khoản hướng dẫn mà mỗi quy tắc dựa vào.",
-        "explain" => {
-            "Giải thích một quy tắc: kiểm tra gì, vì sao, trích điều khoản, cách sửa, ví dụ."
-        }
-        "config" => "In cấu hình đang dùng và nguồn của từng giá trị.",
-        "schema" => "In JSON Schema của định dạng biên bản v1.",
-        "template" => "In mẫu biên bản trống để điền, kèm hướng dẫn ngắn cho từng mục.",
+        "" => about::KIEMTRA,
+        "check" => about::CHECK,
+        "convert" => about::CONVERT,
+        "rules" => about::RULES,
+        "explain" => about::EXPLAIN,
+        "config" => about::CONFIG,
+        "schema" => about::SCHEMA,
+        "template" => about::TEMPLATE,
         _ => return None,
     })
 }
 
-/// An argument's help in Vietnamese: first for this command, then for every command (global
-/// options and the tailoring shared by `check` and `config`).
-fn arg_vi(command: &str, id: &str) -> Option<&'static str> {
+/// An argument's help: first for this command, then for every command (global options and
+/// the tailoring shared by `check` and `config`).
+fn arg_help(command: &str, id: &str, lang: Lang) -> Option<String> {
+    if (command, id) == ("check", "outputs") {
+        let extensions = report_extensions()
+            .iter()
+            .map(|e| format!(".{e}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let help = m::cli::arg::check::Outputs {
+            extensions: &extensions,
+        };
+        return Some(help.say(lang));
+    }
+    arg_phrase(command, id).map(|p| p.get(lang).to_owned())
+}
+
+/// The extensions `-o` writes, each format once (`.md`, not `.markdown` too).
+fn report_extensions() -> Vec<&'static str> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for ext in kiemtra_report::Format::EXTENSIONS {
+        let format = kiemtra_report::Format::of_path(std::path::Path::new(&format!("x.{ext}")));
+        if !seen.contains(&format) {
+            seen.push(format);
+            out.push(*ext);
+        }
+    }
+    out
+}
+
+fn arg_phrase(command: &str, id: &str) -> Option<Phrase> {
+    use m::cli::arg::{all, check, config, convert, explain, rules, template};
     let own = match (command, id) {
-        ("check", "paths") => Some("Tệp hoặc thư mục biên bản."),
-        ("check", "format") => Some(
-            "Định dạng báo cáo in ra màn hình (mặc định: text, hoặc `format` của kiemtra.toml). \
-             Khi có -o, chỉ in báo cáo ra màn hình nếu có --format.",
-        ),
-        ("check", "outputs") => Some(
-            "Ghi báo cáo vào tệp này, theo định dạng của phần mở rộng (.txt, .json, .csv, .md, \
-             .html; phần mở rộng khác thì theo --format). Lặp lại để ghi nhiều báo cáo; `-` là màn hình.",
-        ),
-        ("check", "from") => Some(
-            "Tháng đầu của kỳ kiểm tra (YYYY-MM); mặc định: biên bản đầu tiên của mỗi chi bộ.",
-        ),
-        ("check", "to") => Some(
-            "Tháng cuối của kỳ kiểm tra (YYYY-MM); mặc định: biên bản cuối cùng của mỗi chi bộ.",
-        ),
-        ("check", "threads") => Some("Số luồng xử lý (mặc định: mỗi lõi một luồng)."),
-        ("check", "baseline") => Some(
-            "Báo cáo JSON của lần kiểm tra trước (`kiemtra check --format json`): đánh dấu lỗi mới \
-             hay còn tồn tại, và liệt kê lỗi đã khắc phục.",
-        ),
-        ("check" | "convert", "encoding") => Some(
-            "Bảng mã của tệp không có BOM: utf-8 (mặc định) hoặc windows-1258 (tệp cũ; tệp là \
-             UTF-8 hợp lệ thì vẫn đọc là UTF-8).",
-        ),
-        ("check", "body") => Some(
-            "Cơ quan kiểm tra, in ở đầu báo cáo md/html, ví dụ “BAN TUYÊN GIÁO HUYỆN ỦY HÀM THUẬN BẮC”.",
-        ),
-        ("check", "place") => Some("Địa danh ở dòng ngày tháng của báo cáo, ví dụ “Hàm Thuận Bắc”."),
-        ("check", "signer_title") => Some(
-            "Chức danh người ký, hai dòng ngăn bằng `|`, ví dụ “T/M ĐOÀN KIỂM TRA|TRƯỞNG ĐOÀN” \
-             (mặc định: theo cơ quan ở --body).",
-        ),
-        ("check", "signer_name") => Some("Họ tên người ký, in dưới chữ ký."),
-        ("check", "recommendations") => Some(
-            "Tệp văn bản Kiến nghị của đoàn kiểm tra: các đoạn cách nhau một dòng trống, mỗi ý bắt \
-             đầu bằng `-`. Mặc định: rút ra từ các quy tắc bị vi phạm nhiều nhất.",
-        ),
-        ("check", "assessment") => Some(
-            "Tệp văn bản phần nguyên nhân của Đánh giá chung, do Ban Tuyên giáo viết: các đoạn cách \
-             nhau một dòng trống, mỗi ý bắt đầu bằng `-`. Mặc định: để chỗ trống để bổ sung.",
-        ),
-        ("check", "csv_delimiter") => Some(
-            "Dấu phân cách của báo cáo CSV: `,` (mặc định, cho phần mềm), `;` (Excel cài đặt vùng \
-             Việt Nam), `tab` hoặc `|` (hoặc `csv_delimiter` của kiemtra.toml).",
-        ),
-        ("check", "split_by") => Some(
-            "Khi có -o: ghi thêm một báo cáo cho mỗi đảng bộ cơ sở, tên tệp theo tên đảng bộ \
-             (`bao-cao-dang-bo-xa-ham-chinh.html`), bên cạnh báo cáo chung của huyện.",
-        ),
-        ("check", "date") => Some(
-            "Ngày của báo cáo: YYYY-MM-DD, hoặc `today` (lần duy nhất kiemtra đọc đồng hồ). Không \
-             có thì để trống dòng ngày tháng để ghi tay.",
-        ),
-        ("convert", "paths") => Some("Tệp hoặc thư mục biên bản (.json, .jsonl, .ndjson, .csv, .xlsx, .docx)."),
-        ("convert", "to") => Some("Định dạng ghi ra (mặc định: theo phần mở rộng của -o)."),
-        ("convert", "output") => Some("Ghi vào tệp này thay vì ra màn hình."),
-        ("convert", "headers") => Some(
-            "Tên cột CSV: đường dẫn của định dạng v1 (unit.code) hoặc nhãn tiếng Việt (Mã chi bộ).",
-        ),
-        ("rules" | "config", "format") => Some("Định dạng in ra."),
-        ("explain", "rule") => Some("Mã quy tắc (CD401) hoặc tên (minimum-duration)."),
-        ("template", "unit") => Some(
-            "Mã chi bộ (unit.code); bắt buộc với mẫu json, csv, xlsx; với mẫu docx thì ghi vào dòng \
-             “Mã chi bộ”.",
-        ),
-        ("template", "month") => Some(
-            "Tháng họp (YYYY-MM); bắt buộc với mẫu json, csv, xlsx; với mẫu docx thì ghi vào tiêu đề.",
-        ),
-        ("check" | "convert", "unit") => Some(
-            "Mã chi bộ cho biên bản Word (.docx) không có dòng “Mã chi bộ”.",
-        ),
-        ("template", "format") => Some(
-            "json: biên bản kèm mục `_huong_dan` hướng dẫn từng trường; csv: dòng tiêu đề và một \
-             dòng để điền; xlsx: bảng tính để điền, có danh sách chọn và trang hướng dẫn; docx: biên \
-             bản Word để điền, có hướng dẫn dưới từng mục.",
-        ),
-        ("template", "headers") => Some(
-            "Tên cột của mẫu csv và xlsx: nhãn tiếng Việt (vi, mặc định) hoặc đường dẫn của định \
-             dạng v1 (dotted).",
-        ),
-        ("template", "output") => Some(
-            "Ghi mẫu vào tệp này thay vì ra màn hình (cần cho xlsx khi in ra màn hình).",
-        ),
+        ("check", "paths") => Some(check::PATHS),
+        ("check", "format") => Some(check::FORMAT),
+        ("check", "from") => Some(check::FROM),
+        ("check", "to") => Some(check::TO),
+        ("check", "threads") => Some(check::THREADS),
+        ("check", "baseline") => Some(check::BASELINE),
+        ("check", "encoding") => Some(check::ENCODING),
+        ("check", "body") => Some(check::BODY),
+        ("check", "place") => Some(check::PLACE),
+        ("check", "signer_title") => Some(check::SIGNER_TITLE),
+        ("check", "signer_name") => Some(check::SIGNER_NAME),
+        ("check", "recommendations") => Some(check::RECOMMENDATIONS),
+        ("check", "assessment") => Some(check::ASSESSMENT),
+        ("check", "csv_delimiter") => Some(check::CSV_DELIMITER),
+        ("check", "split_by") => Some(check::SPLIT_BY),
+        ("check", "date") => Some(check::DATE),
+        ("check", "unit") => Some(check::UNIT),
+        ("convert", "paths") => Some(convert::PATHS),
+        ("convert", "to") => Some(convert::TO),
+        ("convert", "output") => Some(convert::OUTPUT),
+        ("convert", "headers") => Some(convert::HEADERS),
+        ("convert", "encoding") => Some(convert::ENCODING),
+        ("convert", "unit") => Some(convert::UNIT),
+        ("rules", "format") => Some(rules::FORMAT),
+        ("config", "format") => Some(config::FORMAT),
+        ("explain", "rule") => Some(explain::RULE),
+        ("template", "unit") => Some(template::UNIT),
+        ("template", "month") => Some(template::MONTH),
+        ("template", "format") => Some(template::FORMAT),
+        ("template", "headers") => Some(template::HEADERS),
+        ("template", "output") => Some(template::OUTPUT),
         _ => None,
     };
     own.or(match id {
-        "lang" => Some("Ngôn ngữ của mọi thứ in ra: vi (mặc định) hoặc en."),
-        "config" => Some(
-            "Tệp cấu hình (mặc định: kiemtra.toml trong thư mục hiện tại, nếu có).",
-        ),
-        "no_config" => Some("Không đọc tệp cấu hình nào."),
-        "pack" => Some(
-            "Tệp bộ quy tắc thay cho bộ có sẵn (cùng lược đồ với rules/btghu-2016.toml).",
-        ),
-        "select" => Some(
-            "Các quy tắc cần chạy: mã, tên hoặc tiền tố, cách nhau bằng dấu phẩy (thay `select` của kiemtra.toml).",
-        ),
-        "ignore" => Some(
-            "Các quy tắc không chạy: mã, tên hoặc tiền tố (thay `ignore` của kiemtra.toml).",
-        ),
-        "fail_on" => Some(
-            "Kết thúc với mã 1 khi có lỗi từ mức này trở lên (mặc định: error).",
-        ),
-        "waivers" => Some("Tệp miễn trừ (.toml hoặc .csv)."),
-        "as_of" => Some(
-            "Ngày dùng để xét miễn trừ hết hạn (YYYY-MM-DD); mặc định: ngày họp muộn nhất trong \
-             dữ liệu, không bao giờ là đồng hồ máy.",
-        ),
+        "lang" => Some(all::LANG),
+        "config" => Some(all::CONFIG),
+        "no_config" => Some(all::NO_CONFIG),
+        "pack" => Some(all::PACK),
+        "select" => Some(all::SELECT),
+        "ignore" => Some(all::IGNORE),
+        "fail_on" => Some(all::FAIL_ON),
+        "waivers" => Some(all::WAIVERS),
+        "as_of" => Some(all::AS_OF),
         _ => None,
     })
 }
 
-fn value_name_vi(name: &str) -> Option<&'static str> {
+/// The words for clap's name of an option's value (`FILE`).
+fn value_name(name: &str) -> Option<Phrase> {
+    use m::cli::value_name as v;
     Some(match name {
-        "FILE" => "TỆP",
-        "RULES" => "QUY_TẮC",
-        "RULE" => "QUY_TẮC",
-        "DATE" => "NGÀY",
-        "PATHS" => "ĐƯỜNG_DẪN",
-        "MONTH" | "FROM" | "TO" | "AS_OF" => "THÁNG",
-        "UNIT" => "MÃ_CHI_BỘ",
-        "FORMAT" => "ĐỊNH_DẠNG",
-        "THREADS" => "SỐ",
-        "BODY" => "CƠ_QUAN",
-        "PLACE" => "ĐỊA_DANH",
-        "ENCODING" => "BẢNG_MÃ",
-        "OUTPUT" => "TỆP",
-        "LANG" => "NGÔN_NGỮ",
-        "FAIL_ON" => "MỨC",
-        "HEADERS" => "TÊN_CỘT",
+        "FILE" => v::FILE,
+        "RULES" => v::RULES,
+        "RULE" => v::RULE,
+        "DATE" => v::DATE,
+        "PATHS" => v::PATHS,
+        "MONTH" => v::MONTH,
+        "FROM" => v::FROM,
+        "TO" => v::TO,
+        "AS_OF" => v::AS_OF,
+        "UNIT" => v::UNIT,
+        "FORMAT" => v::FORMAT,
+        "THREADS" => v::THREADS,
+        "BODY" => v::BODY,
+        "PLACE" => v::PLACE,
+        "ENCODING" => v::ENCODING,
+        "OUTPUT" => v::OUTPUT,
+        "LANG" => v::LANG,
+        "FAIL_ON" => v::FAIL_ON,
+        "HEADERS" => v::HEADERS,
+        "TITLE" => v::TITLE,
+        "NAME" => v::NAME,
+        "CODE" => v::CODE,
+        "CHAR" => v::CHAR,
+        "BY" => v::BY,
         _ => return None,
     })
 }
 
-/// Parses the arguments, or says in the reader's language what is wrong with them (help and
-/// version are printed too) and gives the exit code.
-pub fn parse(args: Vec<OsString>) -> Result<Cli, std::process::ExitCode> {
-    let lang = scan(&args);
+/// Parses the arguments, or says in `lang` what is wrong with them (help and version are
+/// printed too) and gives the exit code.
+pub fn parse(args: Vec<OsString>, lang: Lang) -> Result<Cli, std::process::ExitCode> {
     let mut cmd = command(lang);
     // The subcommand named, for the usage line of an error about its options.
     let named = args
@@ -366,19 +325,35 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, std::process::ExitCode> {
         .find_map(|a| cmd.find_subcommand(a).cloned());
     let matches = cmd.try_get_matches_from_mut(args);
     let result = matches.and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
-    result.map_err(|e| {
+    result.map_err(|mut e| {
+        closest_first(&mut e);
         let code = e.exit_code();
         if lang == Lang::En
             || matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
         {
+            // clap's own English.
             let _ = e.print();
         } else {
-            let text = vietnamese(&e, named.as_ref().unwrap_or(&cmd));
+            let text = reworded(&e, named.as_ref().unwrap_or(&cmd), lang);
             let mut err = anstream::stderr();
             let _ = std::io::Write::write_all(&mut err, text.as_bytes());
         }
         std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
     })
+}
+
+/// clap's suggested commands, the closest to what was typed first (`chek`: “check”, then
+/// “schema”).
+fn closest_first(e: &mut clap::Error) {
+    let typed = value(e, ContextKind::InvalidSubcommand, "").unwrap_or_default();
+    if let Some(ContextValue::Strings(names)) = e.get(ContextKind::SuggestedSubcommand) {
+        let mut names = names.clone();
+        names.sort_by_key(|n| strsim::damerau_levenshtein(&typed, n));
+        e.insert(
+            ContextKind::SuggestedSubcommand,
+            ContextValue::Strings(names),
+        );
+    }
 }
 
 /// A context value of clap's error as text, several values joined by `sep`.
@@ -399,56 +374,86 @@ fn value(e: &clap::Error, kind: ContextKind, sep: &str) -> Option<String> {
     }
 }
 
-/// Translates clap's usage line (`Usage: kiemtra check [OPTIONS] <PATHS>...`).
-fn usage_vi(text: &str) -> String {
-    text.replace("Usage:", "Cách dùng:")
-        .replace("[OPTIONS]", "[TÙY_CHỌN]")
+/// clap's usage line (`Usage: kiemtra check [OPTIONS] <PATHS>...`) in `lang`.
+fn usage_words(text: &str, lang: Lang) -> String {
+    text.replace(
+        m::cli::help::USAGE.get(Lang::En),
+        m::cli::help::USAGE.get(lang),
+    )
+    .replace(
+        m::cli::value_name::OPTIONS.get(Lang::En),
+        m::cli::value_name::OPTIONS.get(lang),
+    )
 }
 
-/// clap's error in Vietnamese: what is wrong, a suggestion when clap has one, the usage line
-/// and where to read more.
-pub fn vietnamese(e: &clap::Error, cmd: &Command) -> String {
+/// clap's error in `lang`: what is wrong, a suggestion when clap has one, the usage line and
+/// where to read more.
+pub fn reworded(e: &clap::Error, cmd: &Command, lang: Lang) -> String {
+    use m::cli::arg_error as w;
     let get = |k| value(e, k, ", ");
     let q = |s: String| format!("“{s}”");
     let arg = get(ContextKind::InvalidArg).map(q).unwrap_or_default();
     let given = get(ContextKind::InvalidValue).map(q).unwrap_or_default();
     let mut lines: Vec<String> = Vec::new();
     let head = match e.kind() {
-        ErrorKind::UnknownArgument => format!("không có tùy chọn {arg}"),
-        ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh {}",
-            get(ContextKind::InvalidSubcommand)
+        ErrorKind::UnknownArgument => w::UnknownArgument { arg: &arg }.say(lang),
+        ErrorKind::InvalidSubcommand => w::InvalidSubcommand {
+            command: &get(ContextKind::InvalidSubcommand)
                 .map(q)
-                .unwrap_or_default()
-        ),
-        ErrorKind::InvalidValue if given == "“”" => format!("{arg} cần một giá trị"),
-        ErrorKind::InvalidValue => format!("giá trị {given} không hợp lệ cho {arg}"),
-        ErrorKind::ValueValidation => {
-            let why = std::error::Error::source(e)
-                .map(|s| match s.downcast_ref::<std::num::ParseIntError>() {
+                .unwrap_or_default(),
+        }
+        .say(lang),
+        ErrorKind::InvalidValue if given == "“”" => w::ValueNeeded { arg: &arg }.say(lang),
+        ErrorKind::InvalidValue => w::InvalidValue {
+            value: &given,
+            arg: &arg,
+        }
+        .say(lang),
+        ErrorKind::ValueValidation => match std::error::Error::source(e) {
+            Some(source) => {
+                let why = if let Some(bad) = source.downcast_ref::<ArgValueError>() {
+                    bad.say(lang)
+                } else if source.downcast_ref::<std::num::ParseIntError>().is_some() {
                     // The standard library's words for a number option (`-j abc`).
-                    Some(_) => ": cần một số nguyên".to_owned(),
-                    None => format!(": {s}"),
-                })
-                .unwrap_or_default();
-            format!("giá trị {given} không hợp lệ cho {arg}{why}")
+                    w::NOT_A_WHOLE_NUMBER.get(lang).to_owned()
+                } else {
+                    source.to_string()
+                };
+                w::InvalidValueWhy {
+                    value: &given,
+                    arg: &arg,
+                    why: &why,
+                }
+                .say(lang)
+            }
+            None => w::InvalidValue {
+                value: &given,
+                arg: &arg,
+            }
+            .say(lang),
+        },
+        ErrorKind::MissingRequiredArgument => w::MissingArgument {
+            arg: &usage_words(&arg, lang),
         }
-        ErrorKind::MissingRequiredArgument => {
-            format!("thiếu đối số bắt buộc: {}", usage_vi(&arg))
-        }
+        .say(lang),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "cần một lệnh".to_owned()
+            w::MISSING_COMMAND.get(lang).to_owned()
         }
-        ErrorKind::ArgumentConflict => format!(
-            "không dùng được {arg} cùng với {}",
-            get(ContextKind::PriorArg).map(q).unwrap_or_default()
-        ),
-        ErrorKind::NoEquals => format!("{arg} cần dấu “=” trước giá trị"),
-        ErrorKind::TooManyValues => format!("{arg} nhận quá nhiều giá trị: {given}"),
+        ErrorKind::ArgumentConflict => w::Conflict {
+            arg: &arg,
+            other: &get(ContextKind::PriorArg).map(q).unwrap_or_default(),
+        }
+        .say(lang),
+        ErrorKind::NoEquals => w::NoEquals { arg: &arg }.say(lang),
+        ErrorKind::TooManyValues => w::TooManyValues {
+            arg: &arg,
+            value: &given,
+        }
+        .say(lang),
         ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
-            format!("{arg} nhận sai số giá trị")
+            w::WrongNumberOfValues { arg: &arg }.say(lang)
         }
-        ErrorKind::InvalidUtf8 => "đối số không phải văn bản UTF-8".to_owned(),
+        ErrorKind::InvalidUtf8 => w::NOT_UTF8.get(lang).to_owned(),
         _ => {
             // Kinds the parser cannot meet with these options: clap's own words.
             return e.render().to_string();
@@ -456,23 +461,23 @@ pub fn vietnamese(e: &clap::Error, cmd: &Command) -> String {
     };
     lines.push(format!("kiemtra: {head}"));
     if let Some(valid) = get(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
-        lines.push(format!("  các giá trị chấp nhận: {valid}"));
+        lines.push(w::ValidValues { values: &valid }.say(lang));
     }
     for kind in [
         ContextKind::SuggestedArg,
         ContextKind::SuggestedValue,
         ContextKind::SuggestedSubcommand,
     ] {
-        if let Some(s) = value(e, kind, "” hoặc “") {
-            lines.push(format!("  gợi ý: có phải “{s}”?"));
+        if let Some(s) = value(e, kind, w::OR.get(lang)) {
+            lines.push(w::DidYouMean { suggestion: &s }.say(lang));
         }
     }
     lines.push(String::new());
     let usage = get(ContextKind::Usage).unwrap_or_else(|| cmd.clone().render_usage().to_string());
-    lines.push(usage_vi(usage.trim()));
+    lines.push(usage_words(usage.trim(), lang));
     let name = usage
         .trim()
-        .trim_start_matches("Usage:")
+        .trim_start_matches(m::cli::help::USAGE.get(Lang::En))
         .split_whitespace()
         .take_while(|w| !w.starts_with(['[', '<', '-']))
         .collect::<Vec<_>>()
@@ -483,7 +488,7 @@ pub fn vietnamese(e: &clap::Error, cmd: &Command) -> String {
         name
     };
     lines.push(String::new());
-    lines.push(format!("Xem thêm: “{name} --help”."));
+    lines.push(m::cli::help::SeeMore { command: &name }.say(lang));
     lines.join("\n") + "\n"
 }
 
@@ -497,60 +502,49 @@ mod tests {
 
     #[test]
     fn the_language_is_known_before_parsing() {
-        assert_eq!(scan(&os(&["kiemtra", "check", "x"])), Lang::Vi);
-        assert_eq!(scan(&os(&["kiemtra", "--lang", "en", "check"])), Lang::En);
-        assert_eq!(scan(&os(&["kiemtra", "check", "--lang=EN"])), Lang::En);
+        let lang = |args: &[&str]| scan(&os(args)).lang;
+        assert_eq!(lang(&["kiemtra", "check", "x"]), None);
+        assert_eq!(lang(&["kiemtra", "--lang", "en", "check"]), Some(Lang::En));
+        assert_eq!(lang(&["kiemtra", "check", "--lang=EN"]), Some(Lang::En));
         assert_eq!(
-            scan(&os(&["kiemtra", "--lang=en", "--lang", "vi"])),
-            Lang::Vi
+            lang(&["kiemtra", "--lang=en", "--lang", "vi"]),
+            Some(Lang::Vi)
         );
         // After `--` it is a path, not an option.
-        assert_eq!(
-            scan(&os(&["kiemtra", "check", "--", "--lang=en"])),
-            Lang::Vi
-        );
+        assert_eq!(lang(&["kiemtra", "check", "--", "--lang=en"]), None);
     }
 
     #[test]
-    fn the_configuration_can_choose_the_language() {
-        let dir = std::env::temp_dir().join(format!("kiemtra-lang-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("k.toml");
-        std::fs::write(&file, "lang = \"en\"\n").unwrap();
-        let f = file.to_str().unwrap();
-        assert_eq!(scan(&os(&["kiemtra", "--config", f, "check"])), Lang::En);
-        assert_eq!(
-            scan(&os(&["kiemtra", &format!("--config={f}"), "rules"])),
-            Lang::En
-        );
-        // The command line wins; --no-config reads none.
-        assert_eq!(
-            scan(&os(&["kiemtra", "--config", f, "--lang", "vi"])),
-            Lang::Vi
-        );
-        assert_eq!(
-            scan(&os(&["kiemtra", "--config", f, "--no-config"])),
-            Lang::Vi
-        );
-        std::fs::remove_dir_all(&dir).ok();
+    fn the_configuration_asked_for_is_found_before_parsing() {
+        let asked = scan(&os(&["kiemtra", "--config", "k.toml", "check"]));
+        assert_eq!(asked.config, Some(PathBuf::from("k.toml")));
+        let asked = scan(&os(&["kiemtra", "--config=k.toml", "--no-config"]));
+        assert_eq!(asked.config, Some(PathBuf::from("k.toml")));
+        assert!(asked.no_config);
     }
 
-    /// Every option and command a person can see has its Vietnamese text: an option added to
-    /// `cli.rs` without one fails here.
+    /// Every option and command a person can see has its words: an option added to `cli.rs`
+    /// without them fails here.
     #[test]
-    fn every_visible_text_has_its_vietnamese() {
+    fn every_visible_text_has_its_words() {
         fn walk(cmd: &Command, path: &str, missing: &mut Vec<String>) {
             for a in cmd.get_arguments() {
                 let id = a.get_id().as_str();
                 if a.is_hide_set() || matches!(id, "help" | "version") {
                     continue;
                 }
-                if arg_vi(path, id).is_none() {
+                if arg_help(path, id, Lang::Vi).is_none() {
                     missing.push(format!("{path} {id}"));
+                }
+                let value = a.get_value_names().and_then(|n| n.first());
+                if a.get_action().takes_values()
+                    && value.is_some_and(|v| value_name(v.as_str()).is_none())
+                {
+                    missing.push(format!("{path} {id} value"));
                 }
             }
             for s in cmd.get_subcommands() {
-                if about_vi(s.get_name()).is_none() {
+                if about(s.get_name()).is_none() {
                     missing.push(s.get_name().to_owned());
                 }
                 walk(s, s.get_name(), missing);
@@ -558,7 +552,71 @@ mod tests {
         }
         let mut missing = Vec::new();
         walk(&Cli::command(), "", &mut missing);
-        assert!(missing.is_empty(), "no Vietnamese text for: {missing:?}");
+        assert!(missing.is_empty(), "no words for: {missing:?}");
+    }
+
+    #[test]
+    fn a_mistyped_command_suggests_the_closest_first() {
+        for lang in Lang::ALL {
+            let mut cmd = command(lang);
+            let mut e = cmd
+                .try_get_matches_from_mut(os(&["kiemtra", "chek", "x"]))
+                .unwrap_err();
+            closest_first(&mut e);
+            // The Vietnamese is reworded; the English is clap's own.
+            let text = if lang == Lang::En {
+                e.render().to_string()
+            } else {
+                reworded(&e, &cmd, lang)
+            };
+            let check = text.find("check").unwrap();
+            if let Some(schema) = text.find("schema") {
+                assert!(check < schema, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn fail_on_takes_the_vietnamese_words() {
+        for (given, want) in [
+            ("lỗi", crate::cli::FailOn::Error),
+            ("thieu sot", crate::cli::FailOn::Error),
+            ("cảnh báo", crate::cli::FailOn::Warning),
+            ("cần lưu ý", crate::cli::FailOn::Warning),
+            ("ghi nhận", crate::cli::FailOn::Info),
+            ("Info", crate::cli::FailOn::Info),
+        ] {
+            let cli = parse(os(&["kiemtra", "config", "--fail-on", given]), Lang::Vi).unwrap();
+            let crate::cli::Command::Config(args) = cli.command else {
+                panic!("config");
+            };
+            assert_eq!(args.tailor.fail_on, Some(want), "{given}");
+        }
+    }
+
+    #[test]
+    fn the_help_speaks_vietnamese_placeholders_and_names_every_report_extension() {
+        let help = command(Lang::Vi)
+            .find_subcommand_mut("check")
+            .unwrap()
+            .render_help()
+            .to_string();
+        for placeholder in [
+            "<CHỨC_DANH>",
+            "<HỌ_TÊN>",
+            "<MÃ_CHI_BỘ>",
+            "<KÝ_TỰ>",
+            "<THEO>",
+        ] {
+            assert!(help.contains(placeholder), "{placeholder}\n{help}");
+        }
+        for name in ["<TITLE>", "<NAME>", "<CODE>", "<CHAR>", "<BY>"] {
+            assert!(!help.contains(name), "{name}\n{help}");
+        }
+        for lang in Lang::ALL {
+            let help = arg_help("check", "outputs", lang).unwrap();
+            assert!(help.contains(".xlsx"), "{help}");
+        }
     }
 
     #[test]

@@ -54,9 +54,10 @@ pub fn spellings(words: &[&str]) -> Vec<String> {
     out
 }
 
-/// The line of guidance of a field.
+/// The line of guidance of a field (declared with the field, in both languages).
 pub fn guidance(f: &FieldAt, lang: Lang) -> &'static str {
-    lang.pick(f.field.guidance.vi, f.field.guidance.en)
+    let words = f.field.guidance;
+    kiemtra_messages::Phrase::new(words.vi, words.en).get(lang)
 }
 
 /// The fields directly inside the object at `parent` (`""`, `session`, `session.assignments[]`).

@@ -5,15 +5,19 @@ mod cli_lang;
 mod cmd;
 mod format_v1;
 mod output;
+mod problems;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match cli_lang::parse(std::env::args_os().collect()) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The configuration is read once, before parsing: it may choose the language of the help.
+    let start = cmd::Start::read(&cli_lang::scan(&args));
+    let cli = match cli_lang::parse(args, start.lang) {
         Ok(cli) => cli,
         Err(code) => return code,
     };
-    match cmd::run(cli) {
+    match cmd::run(cli, start) {
         Ok(code) => code,
         Err(e) => {
             let mut err = anstream::stderr();

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use kiemtra_input::escape::Shown;
 use kiemtra_input::Format;
-use kiemtra_rules::Lang;
+use kiemtra_messages::{m, Lang, Say};
 
 /// Why an output cannot be written.
 #[derive(Debug, PartialEq, Eq)]
@@ -26,34 +26,16 @@ pub enum Refusal {
 
 impl Refusal {
     pub fn message(&self, lang: Lang) -> String {
+        use m::cli::output as w;
         let show = |p: &Path| Shown(&p.to_string_lossy()).to_string();
-        match (self, lang) {
-            (Refusal::IsAnInput(p), Lang::Vi) => format!(
-                "không ghi {}: đó là một tệp đầu vào (sẽ bị ghi đè); hãy chọn tệp khác",
-                show(p)
-            ),
-            (Refusal::IsAnInput(p), Lang::En) => format!(
-                "not writing {}: it is an input (it would be overwritten); choose another file",
-                show(p)
-            ),
-            (Refusal::InsideAnInput { output, dir }, Lang::Vi) => format!(
-                "không ghi {} trong thư mục đầu vào {}: lần kiểm tra sau sẽ đọc nó như bản ghi; \
-                 hãy ghi ra ngoài thư mục này",
-                show(output),
-                show(dir)
-            ),
-            (Refusal::InsideAnInput { output, dir }, Lang::En) => format!(
-                "not writing {} inside the input directory {}: the next run would read it as \
-                 records; write it outside that directory",
-                show(output),
-                show(dir)
-            ),
-            (Refusal::NoDirectory(p), Lang::Vi) => {
-                format!("không ghi được {}: thư mục chứa nó không tồn tại", show(p))
+        match self {
+            Refusal::IsAnInput(p) => w::IsAnInput { file: &show(p) }.say(lang),
+            Refusal::InsideAnInput { output, dir } => w::InsideAnInput {
+                file: &show(output),
+                dir: &show(dir),
             }
-            (Refusal::NoDirectory(p), Lang::En) => {
-                format!("cannot write {}: its directory does not exist", show(p))
-            }
+            .say(lang),
+            Refusal::NoDirectory(p) => w::NoDirectory { file: &show(p) }.say(lang),
         }
     }
 }

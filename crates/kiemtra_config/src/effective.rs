@@ -8,7 +8,8 @@ use kiemtra_rules::{Lang, Pack, Parameters, Severity};
 use kiemtra_runner::{Policy, Waiver, SELECT_ALL};
 
 use crate::file::ConfigFile;
-use crate::located::ConfigError;
+use crate::located::{unknown_rule, ConfigError, FileRole, Place, Problem};
+use crate::show;
 
 /// The name of the configuration file looked for in the current directory.
 pub const FILE_NAME: &str = "kiemtra.toml";
@@ -27,27 +28,6 @@ pub enum Origin {
 }
 
 impl Origin {
-    /// As `kiemtra config` shows it.
-    pub fn describe(&self, lang: Lang, pack: &PackSource, pack_id: &str) -> String {
-        match (self, lang) {
-            (Origin::Default, Lang::Vi) => "mặc định".into(),
-            (Origin::Default, Lang::En) => "default".into(),
-            (Origin::Pack, _) => match pack {
-                PackSource::BuiltIn => match lang {
-                    Lang::Vi => format!("bộ quy tắc {pack_id} (tích hợp sẵn)"),
-                    Lang::En => format!("pack {pack_id} (built in)"),
-                },
-                PackSource::File(path) => match lang {
-                    Lang::Vi => format!("bộ quy tắc {}", show(path)),
-                    Lang::En => format!("pack {}", show(path)),
-                },
-            },
-            (Origin::File { path, line }, _) => format!("{path}:{line}"),
-            (Origin::CommandLine, Lang::Vi) => "dòng lệnh".into(),
-            (Origin::CommandLine, Lang::En) => "command line".into(),
-        }
-    }
-
     /// A short code for JSON: `default`, `pack`, `file`, `command-line`.
     pub fn code(&self) -> &'static str {
         match self {
@@ -82,10 +62,6 @@ impl<T> Setting<T> {
 /// What the command line says (`None`: not given).
 #[derive(Clone, Debug, Default)]
 pub struct CommandLine {
-    /// `--config FILE`.
-    pub config: Option<PathBuf>,
-    /// `--no-config`: read no `kiemtra.toml`.
-    pub no_config: bool,
     pub pack: Option<PathBuf>,
     pub lang: Option<Lang>,
     pub format: Option<String>,
@@ -132,53 +108,35 @@ impl Settings {
     }
 }
 
-/// A path as messages show it.
-fn show(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+fn read(path: &Path, file: FileRole) -> Result<String, ConfigError> {
+    std::fs::read_to_string(path).map_err(|e| ConfigError::cannot_read(file, &show(path), &e))
 }
 
-fn read(path: &Path, what: &str, lang: Lang) -> Result<String, ConfigError> {
-    std::fs::read_to_string(path).map_err(|e| {
-        ConfigError::new(
-            Some(show(path)),
-            match lang {
-                Lang::Vi => format!("không đọc được {what}: {}", crate::io_error(&e, lang)),
-                Lang::En => format!("cannot read the {what}: {e}"),
-            },
-        )
-    })
-}
-
-/// Merges defaults, the pack, the configuration file and the command line. `formats` are the
-/// formats `kiemtra check` writes, the first being the default. Reads the configuration, pack
-/// and waivers files.
-pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigError> {
-    let mut lang = cli.lang.unwrap_or_default();
-    // The configuration file: named, or found in the current directory.
-    let config_path = match (&cli.config, cli.no_config) {
-        (Some(path), _) => Some(path.clone()),
+/// The configuration file of a run: the one named (`--config FILE`), else kiemtra.toml in the
+/// current directory when there is one, unless none is to be read (`--no-config`).
+pub fn config_path(named: Option<&Path>, no_config: bool) -> Option<PathBuf> {
+    match (named, no_config) {
+        (Some(path), _) => Some(path.to_path_buf()),
         (None, false) if Path::new(FILE_NAME).is_file() => Some(PathBuf::from(FILE_NAME)),
         _ => None,
-    };
-    let file = match &config_path {
-        Some(path) => {
-            let text = read(path, lang.pick("tệp cấu hình", "configuration file"), lang)?;
-            let file = ConfigFile::parse(&text, path, formats, lang)?;
-            if cli.lang.is_none() {
-                if let Some(l) = &file.lang {
-                    lang = l.value;
-                }
-            }
-            Some(file)
-        }
-        None => None,
-    };
+    }
+}
+
+/// Merges defaults, the pack, the configuration file (read by [`ConfigFile::read`]) and the
+/// command line. `formats` are the formats `kiemtra check` writes, the first being the default.
+/// Reads the pack and waivers files.
+pub fn resolve(
+    cli: &CommandLine,
+    file: Option<&ConfigFile>,
+    formats: &[&str],
+) -> Result<Settings, ConfigError> {
+    let config_path = file.map(|f| f.path.clone());
     let file_origin = |line: usize| Origin::File {
         path: config_path.as_deref().map(show).unwrap_or_default(),
         line,
     };
     // Command line over file over default, for a simple value.
-    macro_rules! pick {
+    macro_rules! layered {
         ($cli:expr, $file:expr, $default:expr) => {
             match ($cli, $file) {
                 (Some(v), _) => Setting::new(v, Origin::CommandLine),
@@ -187,9 +145,9 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
             }
         };
     }
-    let f = file.as_ref();
+    let f = file;
 
-    let pack_setting: Setting<PackSource> = pick!(
+    let pack_setting: Setting<PackSource> = layered!(
         cli.pack.clone().map(PackSource::File),
         f.and_then(|f| f.pack.as_ref()).map(|v| crate::file::Val {
             value: PackSource::File(v.value.clone()),
@@ -200,37 +158,30 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
     let mut pack = match &pack_setting.value {
         PackSource::BuiltIn => Pack::embedded(),
         PackSource::File(path) => {
-            let text = read(path, lang.pick("bộ quy tắc", "rule pack"), lang)?;
-            Pack::parse(&text).map_err(|e| {
-                ConfigError::new(
-                    Some(show(path)),
-                    match lang {
-                        Lang::Vi => format!("bộ quy tắc không hợp lệ: {e}"),
-                        Lang::En => format!("invalid rule pack: {e}"),
-                    },
-                )
-            })?
+            let text = read(path, FileRole::Pack)?;
+            Pack::parse(&text)
+                .map_err(|e| ConfigError::new(Some(Place::file(show(path))), Problem::Pack(e)))?
         }
     };
 
-    let lang_setting = pick!(cli.lang, f.and_then(|f| f.lang.as_ref()), Lang::Vi);
+    let lang_setting = layered!(cli.lang, f.and_then(|f| f.lang.as_ref()), Lang::Vi);
     let default_format = formats.first().copied().unwrap_or("text").to_owned();
-    let format = pick!(
+    let format = layered!(
         cli.format.clone(),
         f.and_then(|f| f.format.as_ref()),
         default_format
     );
-    let fail_on = pick!(
+    let fail_on = layered!(
         cli.fail_on,
         f.and_then(|f| f.fail_on.as_ref()),
         Severity::Error
     );
-    let select = pick!(
+    let select = layered!(
         cli.select.clone(),
         f.and_then(|f| f.select.as_ref()),
         vec![SELECT_ALL.to_owned()]
     );
-    let ignore = pick!(
+    let ignore = layered!(
         cli.ignore.clone(),
         f.and_then(|f| f.ignore.as_ref()),
         Vec::new()
@@ -252,7 +203,7 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
             *s = Setting::new(v.value, file_origin(v.line));
         }
     }
-    if let Some(e) = pack.parameters.problem(lang) {
+    if pack.parameters.validate().is_err() {
         let place = match &config_path {
             Some(path) if f.is_some_and(|f| !f.parameters.is_empty()) => Some(show(path)),
             _ => match &pack_setting.value {
@@ -260,7 +211,10 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
                 PackSource::BuiltIn => None,
             },
         };
-        return Err(ConfigError::new(place, format!("[parameters]: {e}")));
+        return Err(ConfigError::new(
+            place.map(Place::file),
+            Problem::Parameters(pack.parameters),
+        ));
     }
 
     let severity: Vec<(String, Setting<Severity>)> = f
@@ -277,13 +231,13 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
     };
     let waivers: Vec<Waiver> = match &waivers_setting {
         Some(s) => {
-            let text = read(&s.value, lang.pick("tệp miễn trừ", "waivers file"), lang)?;
-            crate::waivers::parse(&text, &show(&s.value), lang)?
+            let text = read(&s.value, FileRole::Waivers)?;
+            crate::waivers::parse(&text, &show(&s.value))?
         }
         None => Vec::new(),
     };
     let as_of = cli.as_of.map(|d| Setting::new(d, Origin::CommandLine));
-    let csv_delimiter = pick!(
+    let csv_delimiter = layered!(
         cli.csv_delimiter,
         f.and_then(|f| f.csv_delimiter.as_ref()),
         b','
@@ -292,12 +246,12 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
     let mut policy = Policy::new(pack);
     policy
         .select(&select.value, &ignore.value)
-        .map_err(|s| unknown_selector(&s.0, lang))?;
+        .map_err(|s| ConfigError::new(None, unknown_rule(&s.0)))?;
     let entries: Vec<(String, Severity)> =
         severity.iter().map(|(s, v)| (s.clone(), v.value)).collect();
     policy
         .set_severities(&entries)
-        .map_err(|s| unknown_selector(&s.0, lang))?;
+        .map_err(|s| ConfigError::new(None, unknown_rule(&s.0)))?;
     let policy = policy.with_waivers(waivers, cli.as_of);
 
     Ok(Settings {
@@ -315,17 +269,4 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
         csv_delimiter,
         policy,
     })
-}
-
-/// A selector of the command line that names no rule (those of the file are checked where
-/// they are written).
-fn unknown_selector(selector: &str, lang: Lang) -> ConfigError {
-    let hint = crate::located::rule_hint(selector, lang);
-    ConfigError::new(
-        None,
-        match lang {
-            Lang::Vi => format!("không có quy tắc hay nhóm quy tắc “{selector}”{hint}"),
-            Lang::En => format!("no rule or rule group “{selector}”{hint}"),
-        },
-    )
 }

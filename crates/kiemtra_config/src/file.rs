@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use kiemtra_rules::model::fold_word;
 use kiemtra_rules::{Lang, Parameters, Rule, Severity};
 
-use crate::located::{did_you_mean, ConfigError, Doc};
+use crate::located::{hint, unknown_rule, ConfigError, Doc, Problem};
 
 /// The keys of a `kiemtra.toml`, top level.
 pub const KEYS: &[&str] = &[
@@ -84,26 +84,29 @@ pub fn parse_delimiter(text: &str) -> Option<u8> {
     }
 }
 
-/// The Vietnamese severity words before catalogue v1.2, still read in files written with them.
-const FORMER_WORDS: [(Severity, &str); 3] = [
-    (Severity::Error, "lỗi"),
-    (Severity::Warning, "cảnh báo"),
-    (Severity::Info, "lưu ý"),
+/// How a person may write each severity besides its code: the Vietnamese words, those of
+/// today's reports and those they are moving to, each with and without diacritics.
+pub const SEVERITY_WORDS: &[(Severity, &[&str])] = &[
+    (Severity::Error, &["lỗi", "loi", "thiếu sót", "thieu sot"]),
+    (
+        Severity::Warning,
+        &["cảnh báo", "canh bao", "cần lưu ý", "can luu y"],
+    ),
+    (Severity::Info, &["lưu ý", "luu y", "ghi nhận", "ghi nhan"]),
 ];
 
-/// Reads a severity: `error`, `warning`, `info`, or the Vietnamese words (`thiếu sót`, `cần lưu
-/// ý`, `ghi nhận`; the former `lỗi`, `cảnh báo`, `lưu ý`), with or without diacritics.
+/// Reads a severity: `error`, `warning`, `info`, or a Vietnamese word of [`SEVERITY_WORDS`]
+/// or the reports' label, in any case, with or without diacritics.
 pub fn parse_severity(text: &str) -> Option<Severity> {
     let folded = fold_word(text);
-    [Severity::Error, Severity::Warning, Severity::Info]
-        .into_iter()
-        .find(|s| {
+    SEVERITY_WORDS
+        .iter()
+        .find(|(s, words)| {
             folded == s.code()
                 || folded == fold_word(s.label(Lang::Vi))
-                || FORMER_WORDS
-                    .iter()
-                    .any(|(former, word)| former == s && folded == fold_word(word))
+                || words.iter().any(|w| folded == fold_word(w))
         })
+        .map(|(s, _)| *s)
 }
 
 /// Reads `en` / `vi`.
@@ -116,19 +119,21 @@ pub fn parse_lang(text: &str) -> Option<Lang> {
 }
 
 impl ConfigFile {
+    /// Reads a configuration file. `formats` are the report formats `kiemtra check` writes.
+    pub fn read(path: &Path, formats: &[&str]) -> Result<ConfigFile, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError::cannot_read(crate::FileRole::Configuration, &crate::show(path), &e)
+        })?;
+        ConfigFile::parse(&text, path, formats)
+    }
+
     /// Reads the text of a configuration file. `formats` are the report formats `kiemtra
-    /// check` writes; `lang` is the language of error messages.
-    pub fn parse(
-        text: &str,
-        path: &Path,
-        formats: &[&str],
-        lang: Lang,
-    ) -> Result<ConfigFile, ConfigError> {
-        let shown = path.to_string_lossy().replace('\\', "/");
+    /// check` writes.
+    pub fn parse(text: &str, path: &Path, formats: &[&str]) -> Result<ConfigFile, ConfigError> {
+        let shown = crate::show(path);
         let doc = Doc {
             path: &shown,
             text: text.strip_prefix('\u{feff}').unwrap_or(text),
-            lang,
         };
         let root = doc.parse_toml()?;
         let root = root.get_ref();
@@ -147,7 +152,9 @@ impl ConfigFile {
                     if file.trim().is_empty() {
                         return Err(doc.err(
                             &value.span(),
-                            format!("“{name}”: {}", doc.pick("tên tệp trống", "empty file name")),
+                            Problem::EmptyFileName {
+                                key: name.to_owned(),
+                            },
                         ));
                     }
                     let v = Some(Val {
@@ -221,13 +228,9 @@ impl ConfigFile {
                         }) {
                             return Err(doc.err(
                                 &k.span(),
-                                match lang {
-                                    Lang::Vi => format!(
-                                        "“{selector}” và “{other}” cùng chỉ một quy tắc trong [severity]"
-                                    ),
-                                    Lang::En => format!(
-                                        "“{selector}” and “{other}” name the same rule in [severity]"
-                                    ),
+                                Problem::SameRule {
+                                    selector: selector.to_owned(),
+                                    other: other.clone(),
                                 },
                             ));
                         }
@@ -301,14 +304,7 @@ fn check_selector(
     span: &std::ops::Range<usize>,
 ) -> Result<(), ConfigError> {
     if Rule::selected_by(selector).is_empty() {
-        let hint = crate::located::rule_hint(selector, doc.lang);
-        return Err(doc.err(
-            span,
-            match doc.lang {
-                Lang::Vi => format!("không có quy tắc hay nhóm quy tắc “{selector}”{hint}"),
-                Lang::En => format!("no rule or rule group “{selector}”{hint}"),
-            },
-        ));
+        return Err(doc.err(span, unknown_rule(selector)));
     }
     Ok(())
 }
@@ -320,12 +316,12 @@ fn bad_value(
     value: &str,
     valid: &[&str],
 ) -> ConfigError {
-    let hint = did_you_mean(value, valid.iter().copied(), doc.lang);
     doc.err(
         span,
-        match doc.lang {
-            Lang::Vi => format!("giá trị “{value}” không hợp lệ cho “{key}”{hint}"),
-            Lang::En => format!("“{value}” is not a valid {key}{hint}"),
+        Problem::BadValue {
+            key: key.to_owned(),
+            value: value.to_owned(),
+            hint: hint(value, valid.iter().copied()),
         },
     )
 }
@@ -333,15 +329,23 @@ fn bad_value(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::located::{Expected, Hint};
 
-    fn parse(text: &str) -> Result<ConfigFile, String> {
-        ConfigFile::parse(
-            text,
-            Path::new("dir/kiemtra.toml"),
-            &["text", "json"],
-            Lang::En,
+    fn parse(text: &str) -> Result<ConfigFile, ConfigError> {
+        ConfigFile::parse(text, Path::new("dir/kiemtra.toml"), &["text", "json"])
+    }
+
+    /// The error's place and problem.
+    fn err(text: &str) -> (String, Problem) {
+        let e = parse(text).unwrap_err();
+        (
+            e.place.map(|p| p.to_string()).unwrap_or_default(),
+            *e.problem,
         )
-        .map_err(|e| e.to_string())
+    }
+
+    fn near(s: &str) -> Hint {
+        Hint::Near(s.into())
     }
 
     #[test]
@@ -386,50 +390,130 @@ rating = { good = 95 }
     }
 
     #[test]
+    fn a_severity_is_read_in_either_language_old_words_and_new() {
+        for (text, severity) in [
+            ("error", Severity::Error),
+            ("Lỗi", Severity::Error),
+            ("thieu sot", Severity::Error),
+            ("Thiếu sót", Severity::Error),
+            ("cảnh báo", Severity::Warning),
+            ("CAN LUU Y", Severity::Warning),
+            ("lưu ý", Severity::Info),
+            ("ghi nhận", Severity::Info),
+            ("info", Severity::Info),
+        ] {
+            assert_eq!(parse_severity(text), Some(severity), "{text}");
+        }
+        assert_eq!(parse_severity("nghiêm trọng"), None);
+    }
+
+    #[test]
     fn unknown_names_are_errors_that_say_where_and_what_was_meant() {
+        let key = |key: &str, table: &str, hint: Hint| Problem::UnknownKey {
+            key: key.into(),
+            table: table.into(),
+            hint,
+        };
         assert_eq!(
-            parse("min_minutes = 45").unwrap_err(),
-            "dir/kiemtra.toml:1:1: unknown key “min_minutes” in kiemtra.toml (valid: pack, select, ignore, fail_on, lang, format, waivers, csv_delimiter, severity, parameters)"
-        );
-        assert_eq!(
-            parse("[parameters]\nmin_minute = 45").unwrap_err(),
-            "dir/kiemtra.toml:2:1: unknown key “min_minute” in [parameters]; did you mean “min_minutes”?"
-        );
-        assert_eq!(
-            parse("ignore = [\"CD20\", \"CD2O3\"]").unwrap_err(),
-            "dir/kiemtra.toml:1:19: no rule or rule group “CD2O3”; did you mean “CD203”?"
-        );
-        assert_eq!(
-            parse("[severity]\nCD9999 = \"error\"").unwrap_err(),
-            "dir/kiemtra.toml:2:1: no rule or rule group “CD9999” (see `kiemtra rules`)"
-        );
-        assert_eq!(
-            parse("fail-on = \"error\"").unwrap_err(),
-            "dir/kiemtra.toml:1:1: unknown key “fail-on” in kiemtra.toml; did you mean “fail_on”?"
-        );
-        assert_eq!(
-            parse("[severity]\nCD203 = \"eror\"").unwrap_err(),
-            "dir/kiemtra.toml:2:9: “eror” is not a valid CD203; did you mean “error”?"
+            err("min_minutes = 45"),
+            (
+                "dir/kiemtra.toml:1:1".into(),
+                key(
+                    "min_minutes",
+                    "kiemtra.toml",
+                    Hint::Valid {
+                        names: KEYS.iter().map(|k| (*k).to_owned()).collect(),
+                        more: false
+                    }
+                )
+            )
         );
         assert_eq!(
-            parse("format = \"htm\"").unwrap_err(),
-            "dir/kiemtra.toml:1:10: “htm” is not a valid format (valid: text, json)"
+            err("[parameters]\nmin_minute = 45"),
+            (
+                "dir/kiemtra.toml:2:1".into(),
+                key("min_minute", "[parameters]", near("min_minutes"))
+            )
         );
         assert_eq!(
-            parse("ignore = \"CD203\"").unwrap_err(),
-            "dir/kiemtra.toml:1:10: “ignore” must be a list of strings, e.g. ignore = [\"CD203\"], not string"
+            err("ignore = [\"CD20\", \"CD2O3\"]"),
+            (
+                "dir/kiemtra.toml:1:19".into(),
+                Problem::UnknownRule {
+                    selector: "CD2O3".into(),
+                    near: Some("CD203".into())
+                }
+            )
         );
         assert_eq!(
-            parse("[parameters]\nmin_minutes = -5").unwrap_err(),
-            "dir/kiemtra.toml:2:15: “min_minutes” must be a whole number, 0 or more, not integer"
+            err("[severity]\nCD9999 = \"error\""),
+            (
+                "dir/kiemtra.toml:2:1".into(),
+                Problem::UnknownRule {
+                    selector: "CD9999".into(),
+                    near: None
+                }
+            )
         );
-        assert!(
-            parse("[severity]\nCD401 = \"error\"\nminimum-duration = \"info\"")
-                .unwrap_err()
-                .contains("name the same rule")
+        assert_eq!(
+            err("fail-on = \"error\""),
+            (
+                "dir/kiemtra.toml:1:1".into(),
+                key("fail-on", "kiemtra.toml", near("fail_on"))
+            )
         );
-        assert!(parse("select = [")
-            .unwrap_err()
-            .starts_with("dir/kiemtra.toml:1:"));
+        assert_eq!(
+            err("[severity]\nCD203 = \"eror\""),
+            (
+                "dir/kiemtra.toml:2:9".into(),
+                Problem::BadValue {
+                    key: "CD203".into(),
+                    value: "eror".into(),
+                    hint: near("error")
+                }
+            )
+        );
+        assert_eq!(
+            err("format = \"htm\"").1,
+            Problem::BadValue {
+                key: "format".into(),
+                value: "htm".into(),
+                hint: Hint::Valid {
+                    names: vec!["text".into(), "json".into()],
+                    more: false
+                }
+            }
+        );
+        assert_eq!(
+            err("ignore = \"CD203\""),
+            (
+                "dir/kiemtra.toml:1:10".into(),
+                Problem::WrongType {
+                    key: "ignore".into(),
+                    expected: Expected::TextList {
+                        key: "ignore".into()
+                    },
+                    found: "string"
+                }
+            )
+        );
+        assert_eq!(
+            err("[parameters]\nmin_minutes = -5"),
+            (
+                "dir/kiemtra.toml:2:15".into(),
+                Problem::WrongType {
+                    key: "min_minutes".into(),
+                    expected: Expected::WholeNumber,
+                    found: "integer"
+                }
+            )
+        );
+        assert!(matches!(
+            err("[severity]\nCD401 = \"error\"\nminimum-duration = \"info\"").1,
+            Problem::SameRule { .. }
+        ));
+        let (place, problem) = err("select = [");
+        assert!(place.starts_with("dir/kiemtra.toml:1:"), "{place}");
+        assert!(matches!(problem, Problem::NotToml { .. }));
     }
 }

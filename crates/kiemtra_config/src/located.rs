@@ -1,78 +1,246 @@
-//! Errors that say where: `file:line:column`, and reading TOML values with their place.
+//! Errors that say where: the file, line and column, and what went wrong as data (the
+//! command line words them); reading TOML values with their place.
 
 use std::fmt;
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use kiemtra_rules::Lang;
+use kiemtra_rules::pack::PackError;
+use kiemtra_rules::{Month, Parameters};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-/// Something wrong in a configuration, pack, waivers or baseline file, or on the command line.
-/// The run stops with exit code 2.
+/// Where a problem is: a file, and the line and column in it when known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// The file, as named (with `/` between folders).
+    pub file: String,
+    pub line: Option<usize>,
+    /// 1-based, in characters; only with a line.
+    pub column: Option<usize>,
+}
+
+impl Place {
+    pub fn file(file: impl Into<String>) -> Place {
+        Place {
+            file: file.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    pub fn line(file: impl Into<String>, line: usize) -> Place {
+        Place {
+            line: Some(line),
+            ..Place::file(file)
+        }
+    }
+}
+
+/// `file:line:column`, `file:line` or `file`.
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Something wrong in a configuration, pack or waivers file, or on the command line; the run
+/// stops with exit code 2. The command line words it in the reader's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
-    /// `file:line:column`, `file:line`, or the file alone; `None` for the command line.
-    pub place: Option<String>,
-    pub message: String,
+    /// `None`: the command line.
+    pub place: Option<Place>,
+    /// Boxed: the error stays small on the happy path.
+    pub problem: Box<Problem>,
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.place {
-            Some(place) => write!(f, "{place}: {}", self.message),
-            None => f.write_str(&self.message),
+/// What went wrong, as data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Not TOML: what kind of mistake, and what the TOML reader said.
+    NotToml { kind: TomlMistake, detail: String },
+    /// A key not allowed in `table` (`kiemtra.toml`, `[parameters]`, `[[waiver]]`, a file).
+    UnknownKey {
+        key: String,
+        table: String,
+        hint: Hint,
+    },
+    /// A value of the wrong kind: `found` is TOML's name of what is written (`string`).
+    WrongType {
+        key: String,
+        expected: Expected,
+        found: &'static str,
+    },
+    /// `pack = ""`, `waivers = ""`.
+    EmptyFileName { key: String },
+    /// A rule selector that selects nothing; `near` is the closest that does.
+    UnknownRule {
+        selector: String,
+        near: Option<String>,
+    },
+    /// A value not among those `key` takes.
+    BadValue {
+        key: String,
+        value: String,
+        hint: Hint,
+    },
+    /// Two `[severity]` keys for one rule (its code and its name).
+    SameRule { selector: String, other: String },
+    /// A waiver id used twice.
+    DuplicateWaiver { id: String },
+    /// `waiver = …` not written as `[[waiver]]` tables.
+    WaiversNotTables,
+    /// A CSV header that names no waiver field.
+    UnknownColumn { column: String, hint: Hint },
+    /// A CSV row with another number of fields than the header.
+    CsvRowLength { expected: u64, found: u64 },
+    /// A CSV file that cannot be read as CSV otherwise; `detail` is what the CSV reader said.
+    Csv { detail: String },
+    /// A waiver without a required field.
+    WaiverLacks { field: String },
+    /// A waiver naming neither or both of `unit` and `parent`.
+    WaiverScope,
+    /// `from` / `to` of a waiver not a month.
+    NotAMonth { field: String, text: String },
+    /// A waiver whose `from` is after its `to`.
+    FromAfterTo { from: Month, to: Month },
+    /// A waiver's `expires` not a plausible day.
+    NotAnExpiry { text: String },
+    /// A waiver's text field left blank.
+    Blank { field: String },
+    /// A file that cannot be read.
+    CannotRead {
+        file: FileRole,
+        kind: std::io::ErrorKind,
+        /// What the system said.
+        detail: String,
+    },
+    /// A pack file that is not a valid pack.
+    Pack(PackError),
+    /// The pack's parameters (or the configuration's) do not make sense together.
+    Parameters(Parameters),
+}
+
+/// The mistakes people make writing TOML, told apart by what the TOML reader says, so that
+/// they can be said in the reader's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TomlMistake {
+    /// `select = ["CD1"` without its `]`.
+    UnclosedList,
+    /// `[parameters` without its `]`.
+    UnclosedTable,
+    /// A string without its closing quote.
+    UnclosedString,
+    /// A key written twice.
+    DuplicateKey,
+    /// `lang "vi"`: no `=`.
+    NoEquals,
+    /// `lang = vi`: a word without quotes.
+    Unquoted,
+    /// `= 3`: no key.
+    NoKey,
+    /// Something more after a value on its line.
+    Trailing,
+    /// Anything else: the TOML reader's own words.
+    Other,
+}
+
+impl TomlMistake {
+    /// The kind of the mistake the TOML reader describes.
+    pub fn of(message: &str) -> TomlMistake {
+        let head = message.split(", expected").next().unwrap_or(message).trim();
+        match head {
+            "unclosed array" => TomlMistake::UnclosedList,
+            "unclosed table" => TomlMistake::UnclosedTable,
+            "invalid basic string" | "invalid literal string" => TomlMistake::UnclosedString,
+            "duplicate key" => TomlMistake::DuplicateKey,
+            "key with no value" => TomlMistake::NoEquals,
+            "string values must be quoted" => TomlMistake::Unquoted,
+            "unquoted keys cannot be empty" => TomlMistake::NoKey,
+            "unexpected key or value" => TomlMistake::Trailing,
+            _ => TomlMistake::Other,
         }
     }
 }
 
-impl std::error::Error for ConfigError {}
+/// What to add to an unknown name: the closest valid one, or the list of valid ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hint {
+    Near(String),
+    /// At most 12 names, then `more` says whether there are others.
+    Valid {
+        names: Vec<String>,
+        more: bool,
+    },
+}
+
+/// The kind of value a key takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    /// A list of texts, as `key = ["CD203"]`.
+    TextList {
+        key: String,
+    },
+    WholeNumber,
+    Table,
+}
+
+/// Which file could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileRole {
+    Configuration,
+    Pack,
+    Waivers,
+}
 
 impl ConfigError {
-    pub fn new(place: Option<String>, message: impl Into<String>) -> ConfigError {
+    pub fn new(place: Option<Place>, problem: Problem) -> ConfigError {
         ConfigError {
             place,
-            message: message.into(),
+            problem: Box::new(problem),
         }
+    }
+
+    pub(crate) fn cannot_read(file: FileRole, path: &str, e: &std::io::Error) -> ConfigError {
+        ConfigError::new(
+            Some(Place::file(path)),
+            Problem::CannotRead {
+                file,
+                kind: e.kind(),
+                detail: e.to_string(),
+            },
+        )
     }
 }
 
-/// `; did you mean “x”?` when something is close, else the list of what is valid.
-pub(crate) fn did_you_mean<'c>(
-    typed: &str,
-    valid: impl IntoIterator<Item = &'c str> + Clone,
-    lang: Lang,
-) -> String {
+/// The closest of `valid` to `typed`, else the list of what is valid.
+pub(crate) fn hint<'c>(typed: &str, valid: impl IntoIterator<Item = &'c str> + Clone) -> Hint {
     match kiemtra_rules::suggest::closest(typed, valid.clone()) {
-        Some(near) => match lang {
-            Lang::Vi => format!("; có phải “{near}”?"),
-            Lang::En => format!("; did you mean “{near}”?"),
-        },
+        Some(near) => Hint::Near(near.to_owned()),
         None => {
-            let list: Vec<&str> = valid.into_iter().collect();
-            let list = if list.len() > 12 {
-                format!("{} …", list[..12].join(", "))
-            } else {
-                list.join(", ")
-            };
-            match lang {
-                Lang::Vi => format!(" (hợp lệ: {list})"),
-                Lang::En => format!(" (valid: {list})"),
+            let all: Vec<&str> = valid.into_iter().collect();
+            Hint::Valid {
+                names: all.iter().take(12).map(|s| (*s).to_owned()).collect(),
+                more: all.len() > 12,
             }
         }
     }
 }
 
-/// `; did you mean “CD401”?` for a rule selector, else a pointer to the catalogue.
-pub(crate) fn rule_hint(typed: &str, lang: Lang) -> String {
-    match kiemtra_rules::suggest::closest(typed, kiemtra_rules::Rule::selector_names()) {
-        Some(near) => match lang {
-            Lang::Vi => format!("; có phải “{near}”?"),
-            Lang::En => format!("; did you mean “{near}”?"),
-        },
-        None => lang
-            .pick(" (xem `kiemtra rules`)", " (see `kiemtra rules`)")
-            .to_owned(),
+/// A rule selector that selects nothing, with the closest that does.
+pub(crate) fn unknown_rule(selector: &str) -> Problem {
+    Problem::UnknownRule {
+        selector: selector.to_owned(),
+        near: kiemtra_rules::suggest::closest(selector, kiemtra_rules::Rule::selector_names())
+            .map(str::to_owned),
     }
 }
 
@@ -109,9 +277,13 @@ impl<'a> LineIndex<'a> {
     }
 
     /// `file:line:column` of a span, as [`Doc::place`].
-    pub fn place(&self, span: &Range<usize>) -> String {
+    pub fn place(&self, span: &Range<usize>) -> Place {
         let (line, col) = self.line_col(span.start);
-        format!("{}:{line}:{col}", self.doc.path)
+        Place {
+            file: self.doc.path.to_owned(),
+            line: Some(line),
+            column: Some(col),
+        }
     }
 }
 
@@ -120,7 +292,6 @@ impl<'a> LineIndex<'a> {
 pub(crate) struct Doc<'a> {
     pub path: &'a str,
     pub text: &'a str,
-    pub lang: Lang,
 }
 
 impl Doc<'_> {
@@ -136,30 +307,30 @@ impl Doc<'_> {
         self.line_col(span.start).0
     }
 
-    pub fn place(&self, span: &Range<usize>) -> String {
+    pub fn place(&self, span: &Range<usize>) -> Place {
         let (line, col) = self.line_col(span.start);
-        format!("{}:{line}:{col}", self.path)
+        Place {
+            file: self.path.to_owned(),
+            line: Some(line),
+            column: Some(col),
+        }
     }
 
-    pub fn err(&self, span: &Range<usize>, message: impl Into<String>) -> ConfigError {
-        ConfigError::new(Some(self.place(span)), message)
-    }
-
-    pub fn pick<'s>(&self, vi: &'s str, en: &'s str) -> &'s str {
-        self.lang.pick(vi, en)
+    pub fn err(&self, span: &Range<usize>, problem: Problem) -> ConfigError {
+        ConfigError::new(Some(self.place(span)), problem)
     }
 
     /// Parses TOML, placing a syntax error.
     pub fn parse_toml(&self) -> Result<Spanned<DeTable<'_>>, ConfigError> {
         DeTable::parse(self.text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
+            let detail = e.message().trim().to_owned();
             self.err(
                 &span,
-                format!(
-                    "{}: {}",
-                    self.pick("không đọc được TOML", "not valid TOML"),
-                    e.message().trim()
-                ),
+                Problem::NotToml {
+                    kind: TomlMistake::of(&detail),
+                    detail,
+                },
             )
         })
     }
@@ -175,12 +346,12 @@ impl Doc<'_> {
         for key in table.keys() {
             let name: &str = key.get_ref();
             if !allowed.contains(&name) {
-                let hint = did_you_mean(name, allowed.iter().copied(), self.lang);
                 return Err(self.err(
                     &key.span(),
-                    match self.lang {
-                        Lang::Vi => format!("khóa không hợp lệ “{name}” trong {context}{hint}"),
-                        Lang::En => format!("unknown key “{name}” in {context}{hint}"),
+                    Problem::UnknownKey {
+                        key: name.to_owned(),
+                        table: context.to_owned(),
+                        hint: hint(name, allowed.iter().copied()),
                     },
                 ));
             }
@@ -188,18 +359,18 @@ impl Doc<'_> {
         Ok(())
     }
 
-    fn type_error(&self, value: &Spanned<DeValue<'_>>, key: &str, expected: &str) -> ConfigError {
+    fn type_error(
+        &self,
+        value: &Spanned<DeValue<'_>>,
+        key: &str,
+        expected: Expected,
+    ) -> ConfigError {
         self.err(
             &value.span(),
-            match self.lang {
-                Lang::Vi => format!(
-                    "“{key}” phải là {expected}, không phải {}",
-                    value.get_ref().type_str()
-                ),
-                Lang::En => format!(
-                    "“{key}” must be {expected}, not {}",
-                    value.get_ref().type_str()
-                ),
+            Problem::WrongType {
+                key: key.to_owned(),
+                expected,
+                found: value.get_ref().type_str(),
             },
         )
     }
@@ -207,7 +378,7 @@ impl Doc<'_> {
     pub fn string(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<String, ConfigError> {
         match value.get_ref() {
             DeValue::String(s) => Ok(s.to_string()),
-            _ => Err(self.type_error(value, key, self.pick("một chuỗi", "a string"))),
+            _ => Err(self.type_error(value, key, Expected::Text)),
         }
     }
 
@@ -217,28 +388,26 @@ impl Doc<'_> {
         value: &Spanned<DeValue<'_>>,
         key: &str,
     ) -> Result<Vec<Spanned<String>>, ConfigError> {
-        let expected = match self.lang {
-            Lang::Vi => format!("một danh sách chuỗi, ví dụ {key} = [\"CD203\"]"),
-            Lang::En => format!("a list of strings, e.g. {key} = [\"CD203\"]"),
+        let expected = || Expected::TextList {
+            key: key.to_owned(),
         };
         let DeValue::Array(items) = value.get_ref() else {
-            return Err(self.type_error(value, key, &expected));
+            return Err(self.type_error(value, key, expected()));
         };
         items
             .iter()
             .map(|item| match item.get_ref() {
                 DeValue::String(s) => Ok(Spanned::new(item.span(), s.to_string())),
-                _ => Err(self.type_error(item, key, &expected)),
+                _ => Err(self.type_error(item, key, expected())),
             })
             .collect()
     }
 
     pub fn uint(&self, value: &Spanned<DeValue<'_>>, key: &str) -> Result<u32, ConfigError> {
-        let expected = self.pick("một số nguyên không âm", "a whole number, 0 or more");
         match value.get_ref() {
             DeValue::Integer(i) => u32::from_str_radix(i.as_str(), i.radix())
-                .map_err(|_| self.type_error(value, key, expected)),
-            _ => Err(self.type_error(value, key, expected)),
+                .map_err(|_| self.type_error(value, key, Expected::WholeNumber)),
+            _ => Err(self.type_error(value, key, Expected::WholeNumber)),
         }
     }
 
@@ -249,7 +418,7 @@ impl Doc<'_> {
     ) -> Result<&'v DeTable<'i>, ConfigError> {
         match value.get_ref() {
             DeValue::Table(t) => Ok(t),
-            _ => Err(self.type_error(value, key, self.pick("một bảng", "a table"))),
+            _ => Err(self.type_error(value, key, Expected::Table)),
         }
     }
 }
@@ -264,13 +433,28 @@ mod line_index_tests {
     use super::*;
 
     #[test]
+    fn a_toml_mistake_is_told_by_its_kind() {
+        let kind = |text: &str| match (Doc { path: "f", text }).parse_toml() {
+            Err(e) => match *e.problem {
+                Problem::NotToml { kind, .. } => kind,
+                other => panic!("{other:?}"),
+            },
+            Ok(_) => panic!("{text} is TOML"),
+        };
+        assert_eq!(kind("select = ["), TomlMistake::UnclosedList);
+        assert_eq!(kind("[parameters"), TomlMistake::UnclosedTable);
+        assert_eq!(kind("a = \"x"), TomlMistake::UnclosedString);
+        assert_eq!(kind("a = 1\na = 2"), TomlMistake::DuplicateKey);
+        assert_eq!(kind("lang \"vi\""), TomlMistake::NoEquals);
+        assert_eq!(kind("lang = vi"), TomlMistake::Unquoted);
+        assert_eq!(kind("= 3"), TomlMistake::NoKey);
+        assert_eq!(kind("lang = \"vi\" x"), TomlMistake::Trailing);
+    }
+
+    #[test]
     fn the_index_places_offsets_as_a_scan_does() {
         let text = "a\nbộ x\n\nz";
-        let doc = Doc {
-            path: "f",
-            text,
-            lang: Lang::Vi,
-        };
+        let doc = Doc { path: "f", text };
         let index = LineIndex::new(doc);
         for offset in 0..=text.len() + 2 {
             if text.is_char_boundary(offset.min(text.len())) {

@@ -91,7 +91,7 @@ impl Rng {
         x < p
     }
 
-    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+    pub fn choose<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())]
     }
 }
@@ -324,9 +324,9 @@ fn json_str(out: &mut String, s: &str) {
 fn person(rng: &mut Rng) -> String {
     format!(
         "{} {} {}",
-        rng.pick(FAMILY),
-        rng.pick(MIDDLE),
-        rng.pick(GIVEN)
+        rng.choose(FAMILY),
+        rng.choose(MIDDLE),
+        rng.choose(GIVEN)
     )
 }
 
@@ -438,16 +438,23 @@ fn record(rng: &mut Rng, m: &Meeting<'_>, out: &mut String) {
         }
     }
     out.push_str(", \"reason\": ");
-    json_str(out, if b == "CD301" { "" } else { rng.pick(REASONS) });
+    json_str(
+        out,
+        if b == "CD301" {
+            ""
+        } else {
+            rng.choose(REASONS)
+        },
+    );
     out.push_str(", \"assessment\": {\"strengths\": ");
-    json_str(out, rng.pick(STRENGTHS));
+    json_str(out, rng.choose(STRENGTHS));
     out.push_str(", \"weaknesses\": ");
     json_str(
         out,
         if b == "CD302" {
             "N/A"
         } else {
-            rng.pick(WEAKNESSES)
+            rng.choose(WEAKNESSES)
         },
     );
     out.push_str("}, \"questions\": [");
@@ -482,18 +489,18 @@ fn record(rng: &mut Rng, m: &Meeting<'_>, out: &mut String) {
         if b == "CD303" {
             "..."
         } else {
-            rng.pick(CAUSES)
+            rng.choose(CAUSES)
         },
     );
     out.push_str(", \"measures\": ");
-    json_str(out, rng.pick(MEASURES));
+    json_str(out, rng.choose(MEASURES));
     out.push_str("}, \"conclusion\": ");
     json_str(
         out,
         if b == "CD306" {
             "-"
         } else {
-            rng.pick(CONCLUSIONS)
+            rng.choose(CONCLUSIONS)
         },
     );
     out.push_str(", \"assignments\": [");
@@ -521,7 +528,7 @@ fn record(rng: &mut Rng, m: &Meeting<'_>, out: &mut String) {
                 },
             );
             out.push_str(", \"task\": ");
-            json_str(out, rng.pick(TASKS));
+            json_str(out, rng.choose(TASKS));
             out.push_str(", \"due\": ");
             if b == "CD308" && i == n - 1 {
                 // Read, and sets no time limit: CD308 (`cuối quý` is a deadline since format 1.1).
@@ -549,7 +556,7 @@ fn record(rng: &mut Rng, m: &Meeting<'_>, out: &mut String) {
         out.push_str(", \"result\": ");
         json_str(out, result);
         out.push_str(", \"notes\": ");
-        json_str(out, rng.pick(NOTES));
+        json_str(out, rng.choose(NOTES));
         out.push('}');
     }
     out.push_str("}}");
@@ -636,7 +643,7 @@ pub fn generate(
                 let index = config.start.1 - 1 + window_start + k;
                 let year = config.start.0 + (index / 12) as i32;
                 let month = index % 12 + 1;
-                let breaks = rng.chance(config.violations).then(|| rng.pick(&rules));
+                let breaks = rng.chance(config.violations).then(|| rng.choose(&rules));
                 if breaks == Some("CD601") {
                     written.violations += 1;
                     continue; // a month without a meeting

@@ -1,15 +1,14 @@
-//! `kiemtra check`.
+//! `kiemtra check`: where the reports go (`run` chooses the outputs), the report's own words,
+//! the inspection, and the writing of each report.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use kiemtra_config::{Origin, PackSource, Settings};
-use kiemtra_messages::Say;
-use kiemtra_report::{
-    Context, Document, Format, ParameterChange, RuleOff, SeverityChange, Tailoring, WaiversFile,
-};
+use kiemtra_config::Settings;
+use kiemtra_messages::{m, Say};
+use kiemtra_report::{Context, Document, Format, Tailoring};
 use kiemtra_rules::Lang;
 use kiemtra_runner::{Baseline, Options, Outcome, Progress, Step};
 
@@ -23,29 +22,8 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let lang = settings.lang.value;
     // `--format`, else `format` of kiemtra.toml, else text: the format of standard output.
     let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
-    let outputs = outputs(args, stdout_format, lang)?;
-    let read_text = |path: &Option<std::path::PathBuf>| match path {
-        Some(path) => std::fs::read_to_string(path)
-            .map(|text| Some(nfc(&text)))
-            .map_err(|e| {
-                format!(
-                    "{}: {}",
-                    super::config::show(path),
-                    kiemtra_config::io_error(&e, lang)
-                )
-            }),
-        None => Ok(None),
-    };
-    let recommendations = read_text(&args.recommendations)?;
-    let assessment = read_text(&args.assessment)?;
-    // The report's own words, normalised once as they are read, like the records.
-    let [body, place, signer_title, signer_name] = [
-        &args.body,
-        &args.place,
-        &args.signer_title,
-        &args.signer_name,
-    ]
-    .map(|t| t.as_deref().map(nfc));
+    let mut outputs = outputs(args, stdout_format, lang)?;
+    let words = ReportWords::read(args, lang)?;
     // Refused now, before anything is read: an output over an input, inside an input
     // directory, or in a directory that does not exist.
     let files: Vec<&std::path::Path> = outputs
@@ -57,6 +35,120 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         .flatten()
         .collect();
     crate::output::check(&files, &args.paths, &others).map_err(|r| r.message(lang))?;
+    let (outcome, policy) = inspect(args, settings)?;
+    let ctx = Context {
+        lang,
+        policy: &policy,
+    };
+    let tailoring = super::config::tailoring(settings)?;
+    let document = words.document(args, &tailoring, settings);
+    if args.split_by == Some(SplitBy::Parent) {
+        outputs = split(&outputs, &outcome, lang);
+    }
+    let written = write_reports(&outputs, &outcome, &ctx, &document)?;
+    if !outputs
+        .iter()
+        .any(|(path, format, _)| path.is_none() && *format == Format::Text)
+    {
+        say_verdict(&outcome, &written, lang);
+    }
+    say_submission(&outcome, settings);
+    Ok(exit_code(&outcome, settings))
+}
+
+/// A secretary checking one meeting's minutes is told plainly whether they can be submitted
+/// (on standard error, after the report): they can when the run would succeed.
+fn say_submission(outcome: &Outcome, settings: &Settings) {
+    if outcome.summary.records != 1 {
+        return;
+    }
+    let words = if outcome.summary.rejected > 0 || !outcome.file_errors.is_empty() {
+        m::cli::check::submit::UNREADABLE
+    } else if outcome.failed(settings.fail_on.value) {
+        m::cli::check::submit::NOT_YET
+    } else {
+        m::cli::check::submit::READY
+    };
+    eprintln!("{}", words.get(settings.lang.value));
+}
+
+/// The report's own words, from the command line and the recommendations and assessment files, normalised
+/// once as they are read, like the records.
+struct ReportWords {
+    body: Option<String>,
+    place: Option<String>,
+    signer_title: Option<String>,
+    signer_name: Option<String>,
+    recommendations: Option<String>,
+    assessment: Option<String>,
+}
+
+impl ReportWords {
+    fn read(args: &CheckArgs, lang: Lang) -> Result<ReportWords, Error> {
+        let read_text = |path: &Option<PathBuf>| match path {
+            Some(path) => std::fs::read_to_string(path)
+                .map(|text| Some(nfc(&text)))
+                .map_err(|e| {
+                    format!(
+                        "{}: {}",
+                        super::config::show(path),
+                        crate::problems::io_error(&e, lang)
+                    )
+                }),
+            None => Ok(None),
+        };
+        let recommendations = read_text(&args.recommendations)?;
+        let assessment = read_text(&args.assessment)?;
+        let [body, place, signer_title, signer_name] = [
+            &args.body,
+            &args.place,
+            &args.signer_title,
+            &args.signer_name,
+        ]
+        .map(|t| t.as_deref().map(nfc));
+        Ok(ReportWords {
+            body,
+            place,
+            signer_title,
+            signer_name,
+            recommendations,
+            assessment,
+        })
+    }
+
+    fn document<'a>(
+        &'a self,
+        args: &CheckArgs,
+        tailoring: &'a Tailoring,
+        settings: &Settings,
+    ) -> Document<'a> {
+        let date = args.date.map(|d| match d {
+            ReportDate::Day(d) => d,
+            ReportDate::Today => chrono::Local::now().date_naive(),
+        });
+        Document {
+            body: self.body.as_deref(),
+            place: self.place.as_deref(),
+            date,
+            signer_title: self.signer_title.as_deref(),
+            signer_name: self.signer_name.as_deref(),
+            recommendations: self.recommendations.as_deref(),
+            assessment: self.assessment.as_deref(),
+            tailoring: Some(tailoring),
+            csv_delimiter: Some(settings.csv_delimiter.value),
+            plain_text: false,
+            district: None,
+        }
+    }
+}
+
+/// Reads and checks the records (the runner compares the baseline's findings), a progress bar
+/// on a terminal; the outcome and the policy applied.
+fn inspect(
+    args: &CheckArgs,
+    settings: &Settings,
+) -> Result<(Outcome, kiemtra_runner::Policy), Error> {
+    let lang = settings.lang.value;
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
@@ -90,49 +182,34 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     if outcome.summary.records == 0 && outcome.file_errors.is_empty() {
         return Err(nothing_read(&outcome, lang).into());
     }
-    let ctx = Context {
-        lang,
-        policy: &options.policy,
-    };
-    let date = args.date.map(|d| match d {
-        ReportDate::Day(d) => d,
-        ReportDate::Today => chrono::Local::now().date_naive(),
-    });
-    let tailoring = tailoring(settings)?;
-    let document = Document {
-        body: body.as_deref(),
-        place: place.as_deref(),
-        date,
-        signer_title: signer_title.as_deref(),
-        signer_name: signer_name.as_deref(),
-        recommendations: recommendations.as_deref(),
-        assessment: assessment.as_deref(),
-        tailoring: Some(&tailoring),
-        csv_delimiter: Some(settings.csv_delimiter.value),
-        plain_text: false,
-        district: None,
-    };
-    let mut outputs = outputs;
-    if args.split_by == Some(SplitBy::Parent) {
-        outputs = split(&outputs, &outcome, lang);
-    }
+    Ok((outcome, options.policy))
+}
+
+/// Every report, streamed to where it goes as it is rendered, never held whole; the files
+/// written.
+fn write_reports(
+    outputs: &[Output],
+    outcome: &Outcome,
+    ctx: &Context<'_>,
+    document: &Document<'_>,
+) -> Result<Vec<PathBuf>, Error> {
+    let lang = ctx.lang;
     let mut written = Vec::new();
-    for (path, format, parent) in &outputs {
+    for (path, format, parent) in outputs {
         let part;
         let (outcome, document) = match parent {
             Some(parent) => {
-                part = kiemtra_report::split::of_parent(&outcome, parent.as_deref());
+                part = kiemtra_report::split::of_parent(outcome, parent.as_deref());
                 let document = Document {
                     district: Some(&outcome.summary),
-                    ..document
+                    ..*document
                 };
                 (&part, document)
             }
-            None => (&outcome, document),
+            None => (outcome, *document),
         };
-        // Every report is streamed to where it goes as it is rendered, never held whole. Only
-        // text carries colour: none is written for a file, and on standard output anstream
-        // strips it when it is not a terminal or NO_COLOR is set.
+        // Only text carries colour: none is written for a file, and on standard output
+        // anstream strips it when it is not a terminal or NO_COLOR is set.
         match path {
             Some(path) => {
                 let document = Document {
@@ -140,123 +217,49 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
                     ..document
                 };
                 crate::output::write(path, |out| {
-                    kiemtra_report::render(*format, outcome, &ctx, &document, out)
+                    kiemtra_report::render(*format, outcome, ctx, &document, out)
                 })
-                .map_err(|e| cannot_write(path, &e, lang))?;
+                .map_err(|e| crate::problems::cannot_write(path, &e, lang))?;
                 written.push(path.clone());
             }
             // Only text carries styles for anstream to keep or strip; the other formats go to
             // standard output as they are.
             None if *format == Format::Text => {
                 let mut out = std::io::BufWriter::with_capacity(1 << 16, anstream::stdout().lock());
-                kiemtra_report::render(*format, outcome, &ctx, &document, &mut out)?;
+                kiemtra_report::render(*format, outcome, ctx, &document, &mut out)?;
                 out.flush()?;
             }
             None => {
                 let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-                kiemtra_report::render(*format, outcome, &ctx, &document, &mut out)?;
+                kiemtra_report::render(*format, outcome, ctx, &document, &mut out)?;
                 out.flush()?;
             }
         }
     }
-    if !outputs
-        .iter()
-        .any(|(path, format, _)| path.is_none() && *format == Format::Text)
-    {
-        // The text report ends with the verdict; without it on screen, the verdict goes to
-        // standard error, with the files written, so that every run ends in plain words.
-        let verdict = kiemtra_report::verdict::verdict(&outcome, lang);
-        if written.is_empty() {
-            eprintln!("{verdict}");
-        } else {
-            let files: Vec<String> = written.iter().map(|p| super::config::show(p)).collect();
-            let label = lang.pick("đã ghi", "written");
-            eprintln!("{verdict} — {label}: {}", files.join(", "));
-        }
+    Ok(written)
+}
+
+/// The text report ends with the verdict; without it on screen, the verdict goes to standard
+/// error, with the files written, so that every run ends in plain words.
+fn say_verdict(outcome: &Outcome, written: &[PathBuf], lang: Lang) {
+    let verdict = kiemtra_report::verdict::verdict(outcome, lang);
+    if written.is_empty() {
+        eprintln!("{verdict}");
+    } else {
+        let files: Vec<String> = written.iter().map(|p| super::config::show(p)).collect();
+        let label = m::cli::check::WRITTEN.get(lang);
+        eprintln!("{verdict} — {label}: {}", files.join(", "));
     }
-    Ok(exit_code(&outcome, settings))
 }
 
 /// A run that read no record and could read every file it found: why, in the reader's words
 /// (exit code 2). Files that could not be read are reported with the run instead.
 fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
     let read = kiemtra_input::Format::extensions_read();
-    match (outcome.summary.files, lang) {
-        (0, Lang::Vi) => {
-            format!("không có biên bản nào để kiểm tra: không thấy tệp biên bản nào ({read})")
-        }
-        (0, Lang::En) => format!("no record to check: no file of records ({read}) was found"),
-        (n, Lang::Vi) => format!(
-            "không có biên bản nào để kiểm tra: {n} tệp đã đọc không có dòng biên bản nào \
-             (chỉ có dòng tiêu đề, hoặc tệp trống)"
-        ),
-        (n, Lang::En) => format!(
-            "no record to check: {} read, none holds a record (a header row only, or empty)",
-            kiemtra_report::verdict::count(n, "file", "files")
-        ),
+    match outcome.summary.files {
+        0 => m::cli::check::NoFileFound { extensions: &read }.say(lang),
+        n => m::cli::check::NoRecordInFiles { count: n as u64 }.say(lang),
     }
-}
-
-/// How the settings differ from the pack, with the origins `kiemtra config` shows.
-fn tailoring(settings: &Settings) -> Result<Tailoring, Error> {
-    use kiemtra_rules::{Pack, Parameters, Rule};
-    let policy = &settings.policy;
-    let origin = |o: &Origin| super::config::origin(settings, o);
-    // The pack's own values, before kiemtra.toml changed them.
-    let pack = match &settings.pack.value {
-        PackSource::BuiltIn => Pack::embedded(),
-        PackSource::File(path) => Pack::parse(&std::fs::read_to_string(path)?)?,
-    };
-    let parameters = settings
-        .parameters
-        .iter()
-        .filter_map(|(name, s)| {
-            let own = pack.parameters.get(name)?;
-            (own != s.value).then(|| ParameterChange {
-                name,
-                value: s.value,
-                pack: own,
-                origin: origin(&s.origin),
-            })
-        })
-        .collect();
-    let rules_off = Rule::ALL
-        .iter()
-        .filter(|&&r| !policy.enabled(r))
-        .map(|&r| {
-            let (_, by, from) = super::config::selection(settings, r);
-            RuleOff {
-                rule: r.code(),
-                by,
-                origin: origin(&from),
-            }
-        })
-        .collect();
-    let severities = Rule::ALL
-        .iter()
-        .filter(|&&r| policy.enabled(r) && policy.is_overridden(r))
-        .filter_map(|&r| {
-            let (by, from) = super::config::severity_origin(settings, r);
-            Some(SeverityChange {
-                rule: r.code(),
-                severity: policy.severity(r),
-                pack: policy.pack.rule(r).severity,
-                by: by?,
-                origin: origin(&from),
-            })
-        })
-        .collect();
-    let _ = Parameters::NAMES;
-    Ok(Tailoring {
-        rules_off,
-        parameters,
-        severities,
-        waivers: settings.waivers.as_ref().map(|w| WaiversFile {
-            file: super::config::show(&w.value),
-            origin: origin(&w.origin),
-            waivers: policy.waivers().len(),
-        }),
-    })
 }
 
 /// Each file output again for every parent committee, named after it.
@@ -342,10 +345,10 @@ fn outputs(args: &CheckArgs, stdout_format: Format, lang: Lang) -> Result<Vec<Ou
             continue;
         }
         if out.iter().any(|(p, _, _)| p.as_ref() == Some(path)) {
-            return Err(match lang {
-                Lang::Vi => format!("tệp {} được ghi hai lần với -o", path.display()),
-                Lang::En => format!("{} is named twice with -o", path.display()),
+            return Err(m::cli::check::NamedTwice {
+                file: &path.display(),
             }
+            .say(lang)
             .into());
         }
         let Some(format) = Format::of_path(path) else {
@@ -357,25 +360,9 @@ fn outputs(args: &CheckArgs, stdout_format: Format, lang: Lang) -> Result<Vec<Ou
         out.push((None, stdout_format, None));
     }
     if args.split_by.is_some() && !out.iter().any(|(p, _, _)| p.is_some()) {
-        return Err(lang
-            .pick(
-                "--split-by cần ít nhất một tệp -o (mỗi đảng bộ một tệp)",
-                "--split-by needs at least one -o file (one file per committee)",
-            )
-            .into());
+        return Err(m::cli::check::SPLIT_NEEDS_OUTPUT.get(lang).into());
     }
     Ok(out)
-}
-
-fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!(
-            "không ghi được {}: {}",
-            path.display(),
-            kiemtra_config::io_error(e, lang)
-        ),
-        Lang::En => format!("cannot write {}: {e}", path.display()),
-    }
 }
 
 /// Why `-o FILE` is refused: the extensions kiemtra writes, and for `.pdf` how to get one.
@@ -391,25 +378,13 @@ fn unknown_extension(path: &std::path::Path, lang: Lang) -> String {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     if ext.as_deref() == Some("pdf") {
-        return match lang {
-            Lang::Vi => format!(
-                "{shown}: kiemtra không ghi PDF; hãy ghi báo cáo HTML (-o bao-cao.html) rồi mở bằng \
-                 trình duyệt và In → Lưu dưới dạng PDF (khổ A4)"
-            ),
-            Lang::En => format!(
-                "{shown}: kiemtra does not write PDF; write the HTML report (-o report.html), open \
-                 it in a browser and Print → Save as PDF (A4)"
-            ),
-        };
+        return m::cli::check::NoPdf { file: &shown }.say(lang);
     }
-    match lang {
-        Lang::Vi => format!(
-            "{shown}: kiemtra không ghi được loại tệp này; các đuôi tệp được hỗ trợ: {known}"
-        ),
-        Lang::En => {
-            format!("{shown}: kiemtra does not write this kind of file; known extensions: {known}")
-        }
+    m::cli::check::UnknownExtension {
+        file: &shown,
+        known: &known,
     }
+    .say(lang)
 }
 
 /// A progress bar on standard error when it is a terminal; nothing otherwise.
@@ -417,12 +392,17 @@ fn progress_bar(lang: Lang) -> (Option<indicatif::ProgressBar>, Option<Progress>
     if !std::io::stderr().is_terminal() {
         return (None, None);
     }
-    let style = indicatif::ProgressStyle::with_template(match lang {
-        Lang::Vi => "{spinner} Đang đọc [{bar:32}] {pos}/{len} tệp  {elapsed}",
-        Lang::En => "{spinner} Reading [{bar:32}] {pos}/{len} files  {elapsed}",
-    })
-    .map(|s| s.progress_chars("=> "))
-    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    // indicatif's own fields, left for it to fill.
+    let template = m::cli::check::Progress {
+        spinner: &"{spinner}",
+        pos: &"{pos}",
+        len: &"{len}",
+        elapsed: &"{elapsed}",
+    }
+    .say(lang);
+    let style = indicatif::ProgressStyle::with_template(&template)
+        .map(|s| s.progress_chars("=> "))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     let bar = indicatif::ProgressBar::hidden().with_style(style);
     let b = bar.clone();
     let progress = Progress::new(move |step| match step {

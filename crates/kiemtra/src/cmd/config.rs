@@ -4,33 +4,46 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use kiemtra_config::{Origin, PackSource, Settings};
+use kiemtra_messages::{m, Say};
 use kiemtra_rules::{Lang, Rule};
 use kiemtra_runner::WaiverScope;
 use serde_json::json;
 
+use kiemtra_report::{ParameterChange, RuleOff, SeverityChange, Tailoring, WaiversFile};
+
 use super::Error;
-use crate::cli::{ConfigArgs, Format};
+use crate::cli::{ConfigArgs, ListingFormat};
 
 pub fn run(args: &ConfigArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let mut out = anstream::stdout().lock();
     match args.format {
-        Format::Json => {
+        ListingFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &as_json(settings))?;
             writeln!(out)?;
         }
-        Format::Text => text(settings, &mut out)?,
+        ListingFormat::Text => text(settings, &mut out)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
 pub(crate) fn show(path: &std::path::Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    kiemtra_config::show(path)
 }
 
 /// The origin as a reader reads it.
 pub(crate) fn origin(settings: &Settings, o: &Origin) -> String {
+    use m::cli::origin as w;
+    let lang = settings.lang.value;
     let pack = &settings.policy.pack.pack;
-    o.describe(settings.lang.value, &settings.pack.value, &pack.id)
+    match o {
+        Origin::Default => w::DEFAULT.get(lang).to_owned(),
+        Origin::Pack => match &settings.pack.value {
+            PackSource::BuiltIn => w::BuiltInPack { pack: &pack.id }.say(lang),
+            PackSource::File(path) => w::PackFile { file: &show(path) }.say(lang),
+        },
+        Origin::File { path, line } => format!("{path}:{line}"),
+        Origin::CommandLine => w::COMMAND_LINE.get(lang).to_owned(),
+    }
 }
 
 /// Why a rule is on or off: the selector, which list it is in, and where that list is written.
@@ -66,44 +79,34 @@ fn pack_value(settings: &Settings) -> String {
 }
 
 fn text(settings: &Settings, out: &mut dyn Write) -> Result<(), Error> {
+    use m::cli::config as w;
     let lang = settings.lang.value;
     let bold = anstyle::Style::new().bold();
     let pack = &settings.policy.pack;
     let none = "—";
     match &settings.config {
-        Some(path) => writeln!(
-            out,
-            "{bold}{}{bold:#} {}",
-            lang.pick("Tệp cấu hình:", "Configuration file:"),
-            show(path)
-        )?,
+        Some(path) => writeln!(out, "{bold}{}{bold:#} {}", w::FILE.get(lang), show(path))?,
         None => writeln!(
             out,
             "{bold}{}{bold:#} {}",
-            lang.pick("Tệp cấu hình:", "Configuration file:"),
-            lang.pick(
-                "không có (không tìm thấy kiemtra.toml)",
-                "none (no kiemtra.toml found)"
-            )
+            w::FILE.get(lang),
+            w::NO_FILE.get(lang)
         )?,
     }
     writeln!(
         out,
         "{} {} — {}, {}; {} {:02}/{}",
-        lang.pick("Bộ quy tắc:", "Rule pack:"),
+        w::PACK.get(lang),
         pack.pack.id,
         pack.pack.issuer,
         pack.pack.date.format("%d/%m/%Y"),
-        lang.pick("áp dụng từ tháng", "applies from"),
+        w::APPLIES_FROM.get(lang),
         pack.first_month().month,
         pack.first_month().year,
     )?;
     writeln!(out)?;
 
-    let (h_key, h_value, h_from) = match lang {
-        Lang::Vi => ("Thiết lập", "Giá trị", "Nguồn"),
-        Lang::En => ("Setting", "Value", "Source"),
-    };
+    let [h_key, h_value, h_from] = [w::SETTING, w::VALUE, w::SOURCE].map(|p| p.get(lang));
     writeln!(out, "{bold}{h_key:<18} {h_value:<30} {h_from}{bold:#}")?;
     let mut row = |key: &str, value: String, from: String| -> std::io::Result<()> {
         writeln!(out, "{key:<18} {value:<30} {from}")
@@ -163,17 +166,14 @@ fn text(settings: &Settings, out: &mut dyn Write) -> Result<(), Error> {
         Some(d) => row("as_of", d.value.to_string(), origin(settings, &d.origin))?,
         None => row(
             "as_of",
-            lang.pick("ngày họp muộn nhất", "latest meeting date")
-                .to_owned(),
+            w::LATEST_MEETING.get(lang).to_owned(),
             origin(settings, &Origin::Default),
         )?,
     }
     writeln!(out)?;
 
-    let (h_rule, h_state, h_sev, h_why) = match lang {
-        Lang::Vi => ("Quy tắc", "Chạy", "Mức", "Nguồn"),
-        Lang::En => ("Rule", "Runs", "Severity", "Source"),
-    };
+    let [h_rule, h_state, h_sev, h_why] =
+        [w::RULE, w::RUNS, w::SEVERITY, w::SOURCE].map(|p| p.get(lang));
     writeln!(
         out,
         "{bold}{h_rule:<28} {h_state:<5} {h_sev:<9} {h_why}{bold:#}"
@@ -183,10 +183,7 @@ fn text(settings: &Settings, out: &mut dyn Write) -> Result<(), Error> {
         let (sev_by, sev_origin) = severity_origin(settings, rule);
         let mut why = Vec::new();
         if !on || by.as_deref() != Some("select CD") {
-            let what = by.unwrap_or_else(|| {
-                lang.pick("không có trong select", "not in select")
-                    .to_owned()
-            });
+            let what = by.unwrap_or_else(|| w::NOT_IN_SELECT.get(lang).to_owned());
             why.push(format!("{what} ({})", origin(settings, &by_origin)));
         }
         if on {
@@ -202,11 +199,7 @@ fn text(settings: &Settings, out: &mut dyn Write) -> Result<(), Error> {
             out,
             "{:<28} {:<5} {:<9} {}",
             format!("{} {}", rule.code(), rule.name()),
-            if on {
-                lang.pick("có", "yes")
-            } else {
-                lang.pick("không", "no")
-            },
+            if on { w::YES } else { w::NO }.get(lang),
             if on {
                 settings.policy.severity(rule).label(lang)
             } else {
@@ -219,7 +212,7 @@ fn text(settings: &Settings, out: &mut dyn Write) -> Result<(), Error> {
     let waivers = settings.policy.waivers();
     if !waivers.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{bold}{}{bold:#}", lang.pick("Miễn trừ:", "Waivers:"))?;
+        writeln!(out, "{bold}{}{bold:#}", w::WAIVERS.get(lang))?;
         for w in waivers {
             writeln!(
                 out,
@@ -229,13 +222,75 @@ fn text(settings: &Settings, out: &mut dyn Write) -> Result<(), Error> {
                 scope(&w.scope, lang),
                 w.from,
                 w.to,
-                lang.pick("hết hạn", "expires"),
+                w::EXPIRES.get(lang),
                 w.expires,
                 w.origin
             )?;
         }
     }
     Ok(())
+}
+
+/// How the settings differ from the pack, with the origins `kiemtra config` shows.
+pub(crate) fn tailoring(settings: &Settings) -> Result<Tailoring, Error> {
+    use kiemtra_rules::{Pack, Parameters, Rule};
+    let policy = &settings.policy;
+    let origin = |o: &Origin| origin(settings, o);
+    // The pack's own values, before kiemtra.toml changed them.
+    let pack = match &settings.pack.value {
+        PackSource::BuiltIn => Pack::embedded(),
+        PackSource::File(path) => Pack::parse(&std::fs::read_to_string(path)?)?,
+    };
+    let parameters = settings
+        .parameters
+        .iter()
+        .filter_map(|(name, s)| {
+            let own = pack.parameters.get(name)?;
+            (own != s.value).then(|| ParameterChange {
+                name,
+                value: s.value,
+                pack: own,
+                origin: origin(&s.origin),
+            })
+        })
+        .collect();
+    let rules_off = Rule::ALL
+        .iter()
+        .filter(|&&r| !policy.enabled(r))
+        .map(|&r| {
+            let (_, by, from) = selection(settings, r);
+            RuleOff {
+                rule: r.code(),
+                by,
+                origin: origin(&from),
+            }
+        })
+        .collect();
+    let severities = Rule::ALL
+        .iter()
+        .filter(|&&r| policy.enabled(r) && policy.is_overridden(r))
+        .filter_map(|&r| {
+            let (by, from) = severity_origin(settings, r);
+            Some(SeverityChange {
+                rule: r.code(),
+                severity: policy.severity(r),
+                pack: policy.pack.rule(r).severity,
+                by: by?,
+                origin: origin(&from),
+            })
+        })
+        .collect();
+    let _ = Parameters::NAMES;
+    Ok(Tailoring {
+        rules_off,
+        parameters,
+        severities,
+        waivers: settings.waivers.as_ref().map(|w| WaiversFile {
+            file: show(&w.value),
+            origin: origin(&w.origin),
+            waivers: policy.waivers().len(),
+        }),
+    })
 }
 
 /// A delimiter as written in kiemtra.toml.
@@ -247,10 +302,9 @@ fn delimiter(d: u8) -> String {
 }
 
 fn scope(s: &WaiverScope, lang: Lang) -> String {
-    match (s, lang) {
-        (WaiverScope::Unit(u), _) => u.clone(),
-        (WaiverScope::Parent(p), Lang::Vi) => format!("cả {p}"),
-        (WaiverScope::Parent(p), Lang::En) => format!("all of {p}"),
+    match s {
+        WaiverScope::Unit(u) => u.clone(),
+        WaiverScope::Parent(parent) => m::cli::config::WholeParent { parent }.say(lang),
     }
 }
 

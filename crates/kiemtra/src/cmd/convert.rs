@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use kiemtra_input::convert::{
     read_minutes, read_values, write_csv, write_json, write_jsonl, Headers, Object,
 };
+use kiemtra_messages::{m, Say};
 use kiemtra_rules::Lang;
 
 use super::Error;
@@ -25,27 +26,14 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
             Some("jsonl" | "ndjson") => RecordFormat::Jsonl,
             Some("csv") => RecordFormat::Csv,
             _ => {
-                return Err(match lang {
-                    Lang::Vi => format!(
-                        "không biết ghi {} theo định dạng nào: thêm --to json|jsonl|csv",
-                        path.display()
-                    ),
-                    Lang::En => format!(
-                        "cannot tell the format of {} from its extension: give --to json|jsonl|csv",
-                        path.display()
-                    ),
+                return Err(m::cli::convert::FormatUnknown {
+                    file: &path.display(),
                 }
+                .say(lang)
                 .into())
             }
         },
-        (None, None) => {
-            return Err(lang
-                .pick(
-                    "thêm --to json|jsonl|csv, hoặc -o TỆP",
-                    "give --to json|jsonl|csv, or -o FILE",
-                )
-                .into())
-        }
+        (None, None) => return Err(m::cli::convert::FORMAT_NEEDED.get(lang).into()),
     };
     if let Some(path) = &args.output {
         crate::output::check(&[path], &args.paths, &[]).map_err(|r| r.message(lang))?;
@@ -75,12 +63,8 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
             Ok(read) => {
                 records.extend(read.records.into_iter().map(|(_, v)| v));
                 for r in read.rejected {
-                    problems.push(format!(
-                        "{name}:{}:{}  {}",
-                        r.at.line,
-                        r.at.column,
-                        r.reason.message(lang)
-                    ));
+                    let place = place(&name, *format, r.at.line, r.at.column, lang);
+                    problems.push(format!("{place}  {}", r.reason.message(lang)));
                 }
                 for p in read.problems {
                     problems.push(format!("{name}  {}", p.message(lang)));
@@ -106,16 +90,8 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
         }
     }
     match &args.output {
-        Some(path) => {
-            crate::output::write(path, |out| out.write_all(&buffer)).map_err(|e| match lang {
-                Lang::Vi => format!(
-                    "không ghi được {}: {}",
-                    path.display(),
-                    kiemtra_config::io_error(&e, lang)
-                ),
-                Lang::En => format!("cannot write {}: {e}", path.display()),
-            })?
-        }
+        Some(path) => crate::output::write(path, |out| out.write_all(&buffer))
+            .map_err(|e| crate::problems::cannot_write(path, &e, lang))?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(&buffer)?;
@@ -127,7 +103,7 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
         writeln!(
             err,
             "{} {}",
-            lang.pick("không chuyển được:", "not converted:"),
+            m::cli::convert::NOT_CONVERTED.get(lang),
             kiemtra_input::escape::Shown(p)
         )?;
     }
@@ -136,4 +112,73 @@ pub fn run(args: &ConvertArgs, lang: Lang) -> Result<ExitCode, Error> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Where a rejected record is: a row and a lettered column in a table, as a spreadsheet shows
+/// them (`dòng 2, cột E`); a line and column elsewhere (`file:3:1`).
+fn place(
+    file: &str,
+    format: kiemtra_input::Format,
+    line: impl Into<u64>,
+    column: impl Into<u64>,
+    lang: Lang,
+) -> String {
+    let (line, column) = (line.into(), column.into());
+    match format {
+        kiemtra_input::Format::Csv | kiemtra_input::Format::Xlsx => m::cli::convert::PlaceInTable {
+            file: &file,
+            row: &line,
+            column: &column_letters(column),
+        }
+        .say(lang),
+        _ => format!("{file}:{line}:{column}"),
+    }
+}
+
+/// A spreadsheet's name of a 1-based column: 1 → A, 26 → Z, 27 → AA.
+fn column_letters(mut column: u64) -> String {
+    let mut letters = Vec::new();
+    while column > 0 {
+        let rest = (column - 1) % 26;
+        letters.push(char::from(b'A' + rest as u8));
+        column = (column - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_in_a_table_is_a_row_and_a_lettered_column() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(5), "E");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(
+            place(
+                "bien-ban.xlsx",
+                kiemtra_input::Format::Xlsx,
+                2u32,
+                5u32,
+                Lang::Vi
+            ),
+            "bien-ban.xlsx, dòng 2, cột E"
+        );
+        assert_eq!(
+            place("b.csv", kiemtra_input::Format::Csv, 2u32, 5u32, Lang::En),
+            "b.csv, row 2, column E"
+        );
+        assert_eq!(
+            place(
+                "b.jsonl",
+                kiemtra_input::Format::JsonLines,
+                3u32,
+                1u32,
+                Lang::Vi
+            ),
+            "b.jsonl:3:1"
+        );
+    }
 }

@@ -4,8 +4,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use kiemtra_config::Settings;
+use kiemtra_messages::{m, Say};
 use kiemtra_rules::docs::doc;
-use kiemtra_rules::{Lang, Rule};
+use kiemtra_rules::Rule;
 
 use super::Error;
 
@@ -13,10 +14,11 @@ pub fn run(code: &str, settings: &Settings) -> Result<ExitCode, Error> {
     let lang = settings.lang.value;
     let Some(rule) = Rule::find(code) else {
         let near = closest(code);
-        return Err(match lang {
-            Lang::Vi => format!("không có quy tắc “{code}”; có phải {near}? (xem `kiemtra rules`)"),
-            Lang::En => format!("no rule «{code}»; did you mean {near}? (see `kiemtra rules`)"),
+        return Err(m::cli::explain::NoRule {
+            code: &code,
+            near: &near,
         }
+        .say(lang)
         .into());
     };
     let policy = &settings.policy;
@@ -28,23 +30,24 @@ pub fn run(code: &str, settings: &Settings) -> Result<ExitCode, Error> {
     let (head, body) = markdown.split_once("\n## ").unwrap_or((&markdown, ""));
     writeln!(out, "{}", head.trim_end())?;
     writeln!(out)?;
-    let (sev, cites, quote) = match lang {
-        Lang::Vi => ("Mức mặc định", "Điều khoản", "Trích hướng dẫn"),
-        Lang::En => ("Default severity", "Cites", "The guidance says"),
-    };
+    let (sev, cites, quote) = (
+        m::cli::explain::DEFAULT_SEVERITY.get(lang),
+        m::cli::explain::CITES.get(lang),
+        m::cli::explain::QUOTE.get(lang),
+    );
     write!(out, "{sev}: {}", entry.severity.label(lang))?;
     if !policy.enabled(rule) {
+        write!(out, " {}", m::cli::explain::OFF.get(lang))?;
+    } else if policy.is_overridden(rule) {
+        let tailored = policy.severity(rule).label(lang);
         write!(
             out,
             " {}",
-            lang.pick("(tắt theo cấu hình)", "(off by configuration)")
+            m::cli::explain::Configured {
+                severity: &tailored
+            }
+            .in_lang(lang)
         )?;
-    } else if policy.is_overridden(rule) {
-        let tailored = policy.severity(rule).label(lang);
-        match lang {
-            Lang::Vi => write!(out, " (theo cấu hình: {tailored})")?,
-            Lang::En => write!(out, " (configured: {tailored})")?,
-        }
     }
     writeln!(out)?;
     writeln!(out, "{cites}: {}", entry.cites.join(", "))?;

@@ -7,25 +7,62 @@ mod explain;
 mod rules;
 mod schema;
 mod template;
+mod template_fields;
 mod template_xlsx;
 
 use std::process::ExitCode;
 
-use kiemtra_config::{CommandLine, Settings};
+use kiemtra_config::{CommandLine, ConfigError, ConfigFile, Settings};
 use kiemtra_rules::Lang;
 
 use crate::cli::{Cli, Command, ReportFormat, TailorArgs};
+use crate::cli_lang::Asked;
 
 /// An error that ends the run with exit code 2.
 pub type Error = Box<dyn std::error::Error>;
 
-pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+/// The configuration file of a run, read once before the arguments are parsed, and the
+/// language the arguments and the file ask for.
+pub struct Start {
+    /// `None`: no configuration file.
+    config: Option<Result<ConfigFile, ConfigError>>,
+    /// `--lang`, else `lang` of the configuration, else Vietnamese.
+    pub lang: Lang,
+}
+
+impl Start {
+    pub fn read(asked: &Asked) -> Start {
+        let config = kiemtra_config::config_path(asked.config.as_deref(), asked.no_config)
+            .map(|path| ConfigFile::read(&path, &as_strs(&formats())));
+        let configured = config
+            .as_ref()
+            .and_then(|c| c.as_ref().ok())
+            .and_then(|c| c.lang.as_ref())
+            .map(|l| l.value);
+        Start {
+            lang: asked.lang.or(configured).unwrap_or_default(),
+            config,
+        }
+    }
+}
+
+pub fn run(cli: Cli, start: Start) -> Result<ExitCode, Error> {
     let base = CommandLine {
-        config: cli.config.clone(),
-        no_config: cli.no_config,
         pack: cli.pack.clone(),
         lang: cli.lang.map(Lang::from),
         ..CommandLine::default()
+    };
+    let Start { config, lang } = start;
+    let config = match config.transpose() {
+        Ok(config) => config,
+        // Worded in the language asked for on the command line: the file's was not read.
+        Err(e) => {
+            return Err(crate::problems::config_error(&e, base.lang.unwrap_or_default()).into())
+        }
+    };
+    let settings = |line: &CommandLine| -> Result<Settings, Error> {
+        kiemtra_config::resolve(line, config.as_ref(), &as_strs(&formats()))
+            .map_err(|e| crate::problems::config_error(&e, lang).into())
     };
     match cli.command {
         Command::Check(args) => {
@@ -55,9 +92,11 @@ fn tailored(base: CommandLine, t: &TailorArgs) -> CommandLine {
     }
 }
 
-/// Defaults, pack, kiemtra.toml and command line, merged.
-fn settings(line: &CommandLine) -> Result<Settings, Error> {
-    let names = ReportFormat::names();
-    let formats: Vec<&str> = names.iter().map(String::as_str).collect();
-    Ok(kiemtra_config::resolve(line, &formats)?)
+/// The formats of `kiemtra check` (and `format` of kiemtra.toml), the default first.
+fn formats() -> Vec<String> {
+    ReportFormat::names()
+}
+
+fn as_strs(names: &[String]) -> Vec<&str> {
+    names.iter().map(String::as_str).collect()
 }

@@ -4,11 +4,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use kiemtra_config::Settings;
+use kiemtra_messages::m;
 use kiemtra_rules::docs::doc;
 use kiemtra_rules::{Lang, Rule};
 
 use super::Error;
-use crate::cli::{Format, RulesArgs};
+use crate::cli::{ListingFormat, RulesArgs};
 
 /// The catalogue as the effective configuration applies it: the pack's clauses, each rule's
 /// severity (tailored where kiemtra.toml says so), and whether it is on.
@@ -18,7 +19,7 @@ pub fn run(args: &RulesArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let pack = &policy.pack;
     let mut out = anstream::stdout().lock();
     match args.format {
-        Format::Json => {
+        ListingFormat::Json => {
             let rows: Vec<serde_json::Value> = Rule::ALL
                 .iter()
                 .map(|&r| {
@@ -36,12 +37,11 @@ pub fn run(args: &RulesArgs, settings: &Settings) -> Result<ExitCode, Error> {
             serde_json::to_writer_pretty(&mut out, &rows)?;
             writeln!(out)?;
         }
-        Format::Text => {
+        ListingFormat::Text => {
             let bold = anstyle::Style::new().bold();
-            let (h_code, h_name, h_sev, h_cites, h_title) = match lang {
-                Lang::Vi => ("Mã", "Tên", "Mức", "Điều khoản", "Nội dung"),
-                Lang::En => ("Code", "Name", "Severity", "Cites", "Checks"),
-            };
+            use m::cli::rules as w;
+            let [h_code, h_name, h_sev, h_cites, h_title] =
+                [w::CODE, w::NAME, w::SEVERITY, w::CITES, w::TITLE].map(|p| p.get(lang));
             writeln!(
                 out,
                 "{bold}{h_code:<6} {h_name:<22} {h_sev:<9} {h_cites:<28} {h_title}{bold:#}"
@@ -63,9 +63,9 @@ pub fn run(args: &RulesArgs, settings: &Settings) -> Result<ExitCode, Error> {
             writeln!(
                 out,
                 "{} {} ({} v{}) — {}, {}",
-                lang.pick("Bộ quy tắc:", "Rule pack:"),
+                w::PACK.get(lang),
                 p.id,
-                lang.pick("danh mục quy tắc", "rule catalogue"),
+                w::CATALOGUE.get(lang),
                 p.catalogue,
                 p.issuer,
                 p.date.format("%d/%m/%Y")
@@ -80,6 +80,6 @@ fn severity_cell(settings: &Settings, rule: Rule, lang: Lang) -> &'static str {
     if settings.policy.enabled(rule) {
         settings.policy.severity(rule).label(lang)
     } else {
-        lang.pick("tắt", "off")
+        m::cli::rules::OFF.get(lang)
     }
 }

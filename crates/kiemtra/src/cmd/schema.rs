@@ -91,7 +91,7 @@ pub fn schema() -> Value {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "urn:kiemtra:record-format:v1",
         "title": "Biên bản sinh hoạt chi bộ — định dạng bản ghi v1 / Meeting record, format v1",
-        "description": "Một bản ghi: những gì sổ biên bản của chi bộ ghi về một cuộc họp (spec/record-format.md). \
+        "description": "Một bản ghi: những gì sổ biên bản của chi bộ ghi về một cuộc họp. \
     Trình đọc của kiemtra dễ dãi hơn lược đồ này: nó đọc cả các cách ghi quen dùng (19h30, 40 phút, Đã ghi, 05-03-2017, \
     tháng 5/2017); giá trị không đọc được (ví dụ minutes là “khoảng 40 phút”) được coi như bỏ trống \
     và được chỉ ra trong báo cáo; giá trị liệt kê được chấp nhận không phân biệt hoa thường, có hay không dấu. \

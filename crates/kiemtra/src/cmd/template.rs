@@ -19,33 +19,26 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use kiemtra_config::Settings;
-use kiemtra_input::layout::{self, Column, Kind};
+use kiemtra_input::layout::Column;
+use kiemtra_messages::{m, Say};
 use kiemtra_rules::{Lang, Month};
 use serde_json::{json, Map, Value};
 
+use super::template_fields::{choices, guidance, header, table_columns};
 use super::Error;
 use crate::cli::{HeadersArg, TemplateArgs, TemplateFormat};
-use crate::format_v1::{accepted, children, fields, guidance as field_guidance, Ty};
+use crate::format_v1::{children, fields, Ty};
 use kiemtra_format::FieldAt;
 
 pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let lang = settings.lang.value;
     let code = args.unit.as_deref().map(str::trim);
     if code == Some("") {
-        return Err(lang
-            .pick(
-                "--unit: mã chi bộ không được để trống",
-                "--unit: the cell's code must not be blank",
-            )
-            .into());
+        return Err(m::cli::template::BLANK_UNIT.get(lang).into());
     }
     let binary = |ext: &str| -> Result<(), Error> {
         if args.output.is_none() && std::io::stdout().is_terminal() {
-            return Err(match lang {
-                Lang::Vi => format!("mẫu .{ext} là tệp nhị phân: thêm -o TỆP.{ext}"),
-                Lang::En => format!("a .{ext} template is a binary file: add -o FILE.{ext}"),
-            }
-            .into());
+            return Err(m::cli::template::Binary { ext: &ext }.say(lang).into());
         }
         Ok(())
     };
@@ -59,12 +52,7 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
     }
     // The table and JSON templates are one meeting of one cell: its code and month are needed.
     let (Some(code), Some(month)) = (code, args.month) else {
-        return Err(lang
-            .pick(
-                "mẫu json, csv và xlsx cần --unit MÃ và --month YYYY-MM",
-                "json, csv and xlsx templates need --unit CODE and --month YYYY-MM",
-            )
-            .into());
+        return Err(m::cli::template::UNIT_AND_MONTH.get(lang).into());
     };
     match args.format {
         TemplateFormat::Json => {
@@ -96,14 +84,8 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
 /// The template to its file, or to standard output.
 fn write_out(args: &TemplateArgs, bytes: &[u8], lang: Lang) -> Result<ExitCode, Error> {
     match &args.output {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| match lang {
-            Lang::Vi => format!(
-                "không ghi được {}: {}",
-                path.display(),
-                kiemtra_config::io_error(&e, lang)
-            ),
-            Lang::En => format!("cannot write {}: {e}", path.display()),
-        })?,
+        Some(path) => std::fs::write(path, bytes)
+            .map_err(|e| crate::problems::cannot_write(path, &e, lang))?,
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)?;
@@ -111,49 +93,6 @@ fn write_out(args: &TemplateArgs, bytes: &[u8], lang: Lang) -> Result<ExitCode, 
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The columns of the table templates: every column of the table layout but `_extra`.
-pub fn table_columns() -> Vec<&'static Column> {
-    layout::COLUMNS
-        .iter()
-        .filter(|c| c.kind != Kind::Extra)
-        .collect()
-}
-
-/// A column's name in the header row.
-pub fn header(c: &Column, headers: HeadersArg) -> &'static str {
-    match headers {
-        HeadersArg::Vi => c.vi,
-        HeadersArg::Dotted => c.path,
-    }
-}
-
-/// The field of format v1 a column holds.
-pub fn field(c: &Column) -> Option<&'static FieldAt> {
-    fields().iter().find(|f| f.path == c.path)
-}
-
-/// The words a column of an enumeration offers: Vietnamese (the first Vietnamese spelling the
-/// model gives) or the codes of format v1.
-pub fn choices(c: &Column, headers: HeadersArg) -> Option<Vec<&'static str>> {
-    let Ty::Enum(e) = field(c)?.field.ty else {
-        return None;
-    };
-    Some(
-        accepted(e)
-            .into_iter()
-            .map(|(code, words)| match headers {
-                HeadersArg::Vi => words
-                    .iter()
-                    .skip(1)
-                    .find(|w| !w.is_ascii())
-                    .copied()
-                    .unwrap_or(code),
-                HeadersArg::Dotted => code,
-            })
-            .collect(),
-    )
 }
 
 /// The date of the row to fill in: the month given, the day to write.
@@ -193,25 +132,6 @@ fn blank_object(path: &str) -> Value {
         .map(|f| (f.field.key.to_owned(), blank_value(f)))
         .collect();
     Value::Object(map)
-}
-
-/// The guidance for a field, with the values an enumeration accepts: each code with its
-/// Vietnamese name (what a secretary writes, in either language of the template).
-pub fn guidance(f: &FieldAt, lang: Lang) -> String {
-    let mut text = field_guidance(f, lang).to_owned();
-    if let Ty::Enum(e) = f.field.ty {
-        let values: Vec<String> = e
-            .values
-            .iter()
-            .map(|v| format!("{} ({})", v.code, v.name.vi))
-            .collect();
-        text.push_str(&format!(
-            " {} {}.",
-            lang.pick("Giá trị:", "Values:"),
-            values.join(", ")
-        ));
-    }
-    text
 }
 
 /// The JSON template.

@@ -21,7 +21,7 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::template::{choices, field, guidance, header, table_columns};
+use super::template_fields::{choices, field, guidance, header, table_columns};
 use crate::cli::HeadersArg;
 
 /// The rows of the records sheet given drop-down lists and formats (the header is row 0).
@@ -263,11 +263,8 @@ mod tests {
     use serde_json::{json, Value};
 
     fn settings() -> Settings {
-        let line = kiemtra_config::CommandLine {
-            no_config: true,
-            ..Default::default()
-        };
-        kiemtra_config::resolve(&line, &["text"]).unwrap()
+        let line = kiemtra_config::CommandLine::default();
+        kiemtra_config::resolve(&line, None, &["text"]).unwrap()
     }
 
     fn read(bytes: &[u8]) -> (Vec<Value>, Vec<kiemtra_input::FileProblem>) {
