@@ -70,7 +70,7 @@ pub fn scan(args: &[OsString]) -> Lang {
 /// `lang` of the configuration file, when it can be read.
 fn configured(named: Option<std::path::PathBuf>) -> Option<Lang> {
     let path = named.unwrap_or_else(|| kiemtra_config::effective::FILE_NAME.into());
-    let text = std::fs::read_to_string(&path).ok()?;
+    let text = kiemtra_input::side::read_text(&path, kiemtra_input::side::MAX_SIDE_BYTES).ok()?;
     let names = crate::cli::ReportFormat::names();
     let formats: Vec<&str> = names.iter().map(String::as_str).collect();
     let file = kiemtra_config::ConfigFile::parse(&text, &path, &formats, Lang::Vi).ok()?;

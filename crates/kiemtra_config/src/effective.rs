@@ -138,7 +138,7 @@ fn show(path: &Path) -> String {
 }
 
 fn read(path: &Path, what: &str, lang: Lang) -> Result<String, ConfigError> {
-    std::fs::read_to_string(path).map_err(|e| {
+    kiemtra_input::side::read_text(path, kiemtra_input::side::MAX_SIDE_BYTES).map_err(|e| {
         ConfigError::new(
             Some(show(path)),
             match lang {

@@ -27,6 +27,9 @@ pub use located::ConfigError;
 /// Why a file could not be read, in `lang` (the system's own words only for rare causes).
 pub fn io_error(e: &std::io::Error, lang: kiemtra_rules::Lang) -> String {
     use std::io::ErrorKind;
+    if let Some(p) = kiemtra_input::side::problem(e) {
+        return p.message(lang);
+    }
     let vi = match e.kind() {
         ErrorKind::NotFound => "không có tệp này",
         ErrorKind::PermissionDenied => "không có quyền đọc tệp này",

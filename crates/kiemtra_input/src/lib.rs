@@ -20,8 +20,10 @@ mod json;
 pub mod layout;
 mod locate;
 mod problem;
+pub mod side;
 pub mod table;
 mod xlsx;
+pub mod zipshape;
 
 use std::path::Path;
 
@@ -29,7 +31,7 @@ use kiemtra_rules::{Invalid, Lang, Record, RecordDoc};
 
 pub use decode::Encoding;
 pub use json::{split_json, split_jsonl};
-pub use locate::{pointer_position, Position};
+pub use locate::{pointer_position, Locator, Position};
 pub use problem::{FileProblem, IoProblem};
 pub use table::{Columns, Table, TableLimits, TableRecord, UnknownColumn};
 #[doc(hidden)]

@@ -86,6 +86,11 @@ pub enum FileProblem {
     OtherDocument,
     /// Word minutes that cannot be read (a broken or oversized package, bad XML).
     Word(crate::docx::DocxError),
+    /// A workbook whose zip directory declares more than `limit` entries (or a directory too
+    /// large): refused before the directory is read.
+    TooManyParts { entries: u64, limit: u64 },
+    /// A workbook saved with a password.
+    EncryptedWorkbook,
     /// Reading the file failed inside kiemtra or a library it uses (a bug): the file is not
     /// read, the run goes on.
     ReaderFailed { detail: String },
@@ -210,6 +215,13 @@ impl FileProblem {
                 "kiemtra does not read this format: open it in Word and save it as .docx".into()
             }
             P::Word(e) => e.message(lang),
+            P::TooManyParts { entries, limit } => kiemtra_rules::messages::words(lang).fill(
+                "hostile.xlsx_too_many_parts",
+                &[("entries", entries), ("limit", limit)],
+            ),
+            P::EncryptedWorkbook => kiemtra_rules::messages::words(lang)
+                .get("hostile.xlsx_encrypted")
+                .into(),
             P::OtherSpreadsheet if vi => {
                 "định dạng bảng tính kiemtra không đọc: hãy lưu thành .xlsx hoặc .csv".into()
             }

@@ -220,33 +220,28 @@ impl Baseline {
     /// Reads a report file (see [`Baseline::parse`]), refusing one over [`MAX_BASELINE_BYTES`];
     /// what is wrong with it is said in `lang`.
     pub fn read(path: &std::path::Path, file: &str, lang: Lang) -> Result<Baseline, String> {
-        use std::io::Read;
-        let io = |e: std::io::Error| match lang {
-            Lang::Vi => format!("{file}: không đọc được: {e}"),
-            Lang::En => format!("{file}: {e}"),
+        let too_large = || match lang {
+            Lang::Vi => format!(
+                "{file}: báo cáo kiểm tra lần trước dài tối đa {MAX_BASELINE_BYTES} byte (báo \
+                 cáo JSON của một lần kiểm tra); tệp này dài hơn"
+            ),
+            Lang::En => format!(
+                "{file}: a baseline is at most {MAX_BASELINE_BYTES} bytes (the JSON report of a \
+                 previous inspection); this file is larger"
+            ),
         };
-        let f = std::fs::File::open(path).map_err(io)?;
-        // Refused on its size before a byte is read; the read itself stops at the limit too
-        // (a file that grows, or a device that reports no size).
-        let stated = f.metadata().map_or(0, |m| m.len());
-        let mut bytes = Vec::new();
-        if stated <= MAX_BASELINE_BYTES {
-            f.take(MAX_BASELINE_BYTES + 1)
-                .read_to_end(&mut bytes)
-                .map_err(io)?;
-        }
-        if stated > MAX_BASELINE_BYTES || bytes.len() as u64 > MAX_BASELINE_BYTES {
-            return Err(match lang {
-                Lang::Vi => format!(
-                    "{file}: báo cáo kiểm tra lần trước dài tối đa {MAX_BASELINE_BYTES} byte (báo \
-                     cáo JSON của một lần kiểm tra); tệp này dài hơn"
-                ),
-                Lang::En => format!(
-                    "{file}: a baseline is at most {MAX_BASELINE_BYTES} bytes (the JSON report of a \
-                     previous inspection); this file is larger"
-                ),
-            });
-        }
+        // Refused on its size, or for not being a regular file (a FIFO would block the run),
+        // before a byte is read; the read itself stops at the limit too.
+        let bytes = kiemtra_input::side::read_bytes(path, MAX_BASELINE_BYTES).map_err(|e| {
+            match kiemtra_input::side::problem(&e) {
+                Some(kiemtra_input::side::SideFileProblem::TooLarge { .. }) => too_large(),
+                Some(p) => format!("{file}: {}", p.message(lang)),
+                None => match lang {
+                    Lang::Vi => format!("{file}: không đọc được: {e}"),
+                    Lang::En => format!("{file}: {e}"),
+                },
+            }
+        })?;
         let text = String::from_utf8(bytes).map_err(|e| match lang {
             Lang::Vi => format!("{file}: không phải văn bản UTF-8: {e}"),
             Lang::En => format!("{file}: not UTF-8 text: {e}"),

@@ -24,7 +24,11 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
     let outputs = outputs(args, stdout_format, lang)?;
     let recommendations = match &args.recommendations {
-        Some(path) => Some(nfc(&std::fs::read_to_string(path).map_err(|e| {
+        Some(path) => Some(nfc(&kiemtra_input::side::read_text(
+            path,
+            kiemtra_input::side::MAX_SIDE_BYTES,
+        )
+        .map_err(|e| {
             format!(
                 "{}: {}",
                 super::config::show(path),
@@ -202,7 +206,10 @@ fn tailoring(settings: &Settings) -> Result<Tailoring, Error> {
     // The pack's own values, before kiemtra.toml changed them.
     let pack = match &settings.pack.value {
         PackSource::BuiltIn => Pack::embedded(),
-        PackSource::File(path) => Pack::parse(&std::fs::read_to_string(path)?)?,
+        PackSource::File(path) => Pack::parse(&kiemtra_input::side::read_text(
+            path,
+            kiemtra_input::side::MAX_SIDE_BYTES,
+        )?)?,
     };
     let parameters = settings
         .parameters
