@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return code,
     };
+    output::on_signal();
     match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {

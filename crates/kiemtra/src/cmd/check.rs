@@ -51,11 +51,27 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         .iter()
         .filter_map(|(p, _, _)| p.as_deref())
         .collect();
-    let others: Vec<&std::path::Path> = [args.baseline.as_deref(), args.tailor.waivers.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let others = side_files(args, settings);
+    let others: Vec<&std::path::Path> = others.iter().map(PathBuf::as_path).collect();
     crate::output::check(&files, &args.paths, &others).map_err(|r| r.message(lang))?;
+    // What killed runs left beside these outputs, said before this run writes its own.
+    for left in crate::output::leftovers(&files) {
+        let key = if left.removed {
+            "hostile.leftover_removed"
+        } else {
+            "hostile.leftover_found"
+        };
+        eprintln!(
+            "kiemtra: {}",
+            kiemtra_rules::messages::words(lang).fill(
+                key,
+                &[
+                    ("file", &super::config::show(&left.path)),
+                    ("bytes", &left.bytes)
+                ]
+            )
+        );
+    }
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
@@ -114,10 +130,30 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         district: None,
     };
     let mut outputs = outputs;
+    let mut failed: Vec<(PathBuf, String)> = Vec::new();
+    let mut committees: Vec<(PathBuf, String)> = Vec::new();
     if args.split_by == Some(SplitBy::Parent) {
-        outputs = split(&outputs, &outcome, lang);
+        let (split, refused) = split(&outputs, &outcome, lang);
+        // A committee's report is checked against every file read, as the named outputs were.
+        for (path, format, parent) in split {
+            let Some(file) = path.clone() else { continue };
+            match crate::output::check(&[&file], &args.paths, &others) {
+                Ok(()) => {
+                    let name = kiemtra_report::rollup::parent_name(
+                        parent.as_ref().and_then(Option::as_deref),
+                        lang,
+                    );
+                    committees.push((file, name.to_owned()));
+                    outputs.push((path, format, parent));
+                }
+                Err(r) => failed.push((file, r.message(lang))),
+            }
+        }
+        failed.extend(refused);
     }
-    let mut written = Vec::new();
+    // Every report is rendered into a hidden temporary file first; all are put in place
+    // together at the end. One report that cannot be written does not stop the others.
+    let mut staged = crate::output::Staged::default();
     for (path, format, parent) in &outputs {
         let part;
         let (outcome, document) = match parent {
@@ -140,11 +176,11 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
                     plain_text: true,
                     ..document
                 };
-                crate::output::write(path, |out| {
+                if let Err(e) = staged.stage(path, |out| {
                     kiemtra_report::render(*format, outcome, &ctx, &document, out)
-                })
-                .map_err(|e| cannot_write(path, &e, lang))?;
-                written.push(path.clone());
+                }) {
+                    failed.push((path.clone(), cannot_write(path, &e, lang)));
+                }
             }
             // Only text carries styles for anstream to keep or strip; the other formats go to
             // standard output as they are.
@@ -158,6 +194,27 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
                 kiemtra_report::render(*format, outcome, &ctx, &document, &mut out)?;
                 out.flush()?;
             }
+        }
+    }
+    let (written, not_renamed) = staged.commit();
+    for (path, e) in not_renamed {
+        failed.push((path.clone(), cannot_write(&path, &e, lang)));
+    }
+    let words = kiemtra_rules::messages::words(lang);
+    // Which file is which committee: their names alone may not say (two committees whose
+    // names differ only in tone marks, a long name cut).
+    for (file, committee) in &committees {
+        if written.contains(file) {
+            eprintln!(
+                "{}",
+                words.fill(
+                    "hostile.split_file",
+                    &[
+                        ("file", &super::config::show(file)),
+                        ("committee", &kiemtra_input::escape::Shown(committee)),
+                    ],
+                )
+            );
         }
     }
     if !outputs
@@ -174,6 +231,16 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
             let label = lang.pick("đã ghi", "written");
             eprintln!("{verdict} — {label}: {}", files.join(", "));
         }
+    }
+    if !failed.is_empty() {
+        for (_, why) in &failed {
+            eprintln!("kiemtra: {why}");
+        }
+        eprintln!(
+            "kiemtra: {}",
+            words.fill("hostile.outputs_failed", &[("count", &failed.len())])
+        );
+        return Ok(ExitCode::from(2));
     }
     Ok(exit_code(&outcome, settings))
 }
@@ -263,30 +330,98 @@ fn tailoring(settings: &Settings) -> Result<Tailoring, Error> {
     })
 }
 
-/// Each file output again for every parent committee, named after it.
-fn split(outputs: &[Output], outcome: &Outcome, lang: Lang) -> Vec<Output> {
+/// Each file output again for every parent committee, named after it (distinct names, see
+/// [`kiemtra_report::split::file_names`]); and the committee reports that cannot be named.
+fn split(
+    outputs: &[Output],
+    outcome: &Outcome,
+    lang: Lang,
+) -> (Vec<Output>, Vec<(PathBuf, String)>) {
     let mut parents: Vec<Option<String>> = outcome.units.iter().map(|u| u.parent.clone()).collect();
     parents.sort_by(|a, b| (a.is_none(), a).cmp(&(b.is_none(), b)));
     parents.dedup();
-    let mut out = outputs.to_vec();
-    for (path, format, _) in outputs {
-        let Some(path) = path else { continue };
-        for parent in &parents {
-            let name = kiemtra_report::rollup::parent_name(parent.as_deref(), lang);
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("report");
-            let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("");
-            let file = format!("{stem}-{}.{ext}", kiemtra_report::split::slug(name));
-            out.push((
-                Some(path.with_file_name(file)),
-                *format,
-                Some(parent.clone()),
-            ));
+    let names: Vec<&str> = parents
+        .iter()
+        .map(|p| kiemtra_report::rollup::parent_name(p.as_deref(), lang))
+        .collect();
+    let mut out = Vec::new();
+    let mut refused = Vec::new();
+    let files: Vec<&std::path::Path> = outputs
+        .iter()
+        .filter_map(|(p, _, _)| p.as_deref())
+        .collect();
+    for path in &files {
+        let Some(format) = outputs
+            .iter()
+            .find(|(p, _, _)| p.as_deref() == Some(*path))
+            .map(|(_, f, _)| *f)
+        else {
+            continue;
+        };
+        // The name as the system has it (not UTF-8 on some systems): the committee's part is
+        // added to it, never to a name made up instead.
+        let stem = path.file_stem().unwrap_or_default();
+        let ext = path.extension().unwrap_or_default();
+        let name_of = |slug: &str| {
+            let mut file = stem.to_os_string();
+            file.push("-");
+            file.push(slug);
+            if !ext.is_empty() {
+                file.push(".");
+                file.push(ext);
+            }
+            file
+        };
+        // A name another output of the run has is taken: a committee's report never
+        // replaces a report named with -o.
+        let taken = |slug: &str| {
+            let file = path.with_file_name(name_of(slug));
+            files.iter().any(|f| crate::output::same_path(f, &file))
+        };
+        for (parent, slug) in parents
+            .iter()
+            .zip(kiemtra_report::split::file_names(&names, taken))
+        {
+            let file = path.with_file_name(name_of(&slug));
+            if files.iter().any(|f| crate::output::same_path(f, &file))
+                || out.iter().any(|(p, _, _): &Output| {
+                    p.as_deref()
+                        .is_some_and(|p| crate::output::same_path(p, &file))
+                })
+            {
+                refused.push((
+                    file.clone(),
+                    kiemtra_rules::messages::words(lang).fill(
+                        "hostile.split_collides",
+                        &[("file", &super::config::show(&file))],
+                    ),
+                ));
+                continue;
+            }
+            out.push((Some(file), format, Some(parent.clone())));
         }
     }
-    out
+    (out, refused)
+}
+
+/// The files a check reads besides its records: none of them is ever written over. The
+/// configuration and pack, the waivers (named on the command line or in kiemtra.toml), the
+/// baseline and the recommendations.
+fn side_files(args: &CheckArgs, settings: &Settings) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = [
+        args.baseline.clone(),
+        args.tailor.waivers.clone(),
+        args.recommendations.clone(),
+        settings.config.clone(),
+        settings.waivers.as_ref().map(|w| w.value.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if let PackSource::File(pack) = &settings.pack.value {
+        files.push(pack.clone());
+    }
+    files
 }
 
 /// Text given on the command line or in a file, in Unicode NFC.
@@ -372,13 +507,22 @@ fn outputs(args: &CheckArgs, stdout_format: Format, lang: Lang) -> Result<Vec<Ou
 }
 
 fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> String {
+    let shown = super::config::show(path);
     match lang {
-        Lang::Vi => format!(
-            "không ghi được {}: {}",
-            path.display(),
-            kiemtra_config::io_error(e, lang)
-        ),
-        Lang::En => format!("cannot write {}: {e}", path.display()),
+        Lang::Vi => format!("không ghi được {shown}: {}", write_error_reason(e, lang)),
+        Lang::En => format!("cannot write {shown}: {}", write_error_reason(e, lang)),
+    }
+}
+
+/// Why a report could not be written, in the reader's words.
+pub(super) fn write_error_reason(e: &std::io::Error, lang: Lang) -> String {
+    match e
+        .get_ref()
+        .and_then(|i| i.downcast_ref::<kiemtra_report::xlsx::NoTempDir>())
+    {
+        Some(t) => t.message(lang),
+        None if lang == Lang::En => e.to_string(),
+        None => kiemtra_config::io_error(e, lang),
     }
 }
 

@@ -39,6 +39,16 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
             )
             .into());
     }
+    // The code goes into the template as it is typed: a control or non-printing character
+    // (which neither Word nor Excel can hold) is refused, not written.
+    if code.is_some_and(|c| {
+        c.chars()
+            .any(|ch| ch.is_control() || !kiemtra_input::docx::write::xml_char(ch))
+    }) {
+        return Err(kiemtra_rules::messages::words(lang)
+            .get("hostile.unit_code_control")
+            .into());
+    }
     let binary = |ext: &str| -> Result<(), Error> {
         if args.output.is_none() && std::io::stdout().is_terminal() {
             return Err(match lang {
@@ -86,7 +96,10 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
         }
         TemplateFormat::Xlsx => {
             binary("xlsx")?;
-            bytes = super::template_xlsx::workbook(code, month, args.headers, settings)?;
+            bytes = kiemtra_report::xlsx::guarded(|| {
+                super::template_xlsx::workbook(code, month, args.headers, settings)
+            })
+            .map_err(|e| super::check::write_error_reason(&e, lang))?;
         }
         TemplateFormat::Docx => {}
     }
@@ -96,14 +109,16 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
 /// The template to its file, or to standard output.
 fn write_out(args: &TemplateArgs, bytes: &[u8], lang: Lang) -> Result<ExitCode, Error> {
     match &args.output {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| match lang {
-            Lang::Vi => format!(
-                "không ghi được {}: {}",
-                path.display(),
-                kiemtra_config::io_error(&e, lang)
-            ),
-            Lang::En => format!("cannot write {}: {e}", path.display()),
-        })?,
+        Some(path) => {
+            crate::output::write(path, |w| w.write_all(bytes)).map_err(|e| match lang {
+                Lang::Vi => format!(
+                    "không ghi được {}: {}",
+                    path.display(),
+                    kiemtra_config::io_error(&e, lang)
+                ),
+                Lang::En => format!("cannot write {}: {e}", path.display()),
+            })?
+        }
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)?;
