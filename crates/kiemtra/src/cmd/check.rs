@@ -133,7 +133,9 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let mut failed: Vec<(PathBuf, String)> = Vec::new();
     let mut committees: Vec<(PathBuf, String)> = Vec::new();
     if args.split_by == Some(SplitBy::Parent) {
-        let (split, refused) = split(&outputs, &outcome, lang);
+        let read =
+            |file: &std::path::Path| crate::output::check(&[file], &args.paths, &others).is_err();
+        let (split, refused) = split(&outputs, &outcome, lang, &read);
         // A committee's report is checked against every file read, as the named outputs were.
         for (path, format, parent) in split {
             let Some(file) = path.clone() else { continue };
@@ -336,6 +338,7 @@ fn split(
     outputs: &[Output],
     outcome: &Outcome,
     lang: Lang,
+    read: &dyn Fn(&std::path::Path) -> bool,
 ) -> (Vec<Output>, Vec<(PathBuf, String)>) {
     let mut parents: Vec<Option<String>> = outcome.units.iter().map(|u| u.parent.clone()).collect();
     parents.sort_by(|a, b| (a.is_none(), a).cmp(&(b.is_none(), b)));
@@ -372,11 +375,11 @@ fn split(
             }
             file
         };
-        // A name another output of the run has is taken: a committee's report never
-        // replaces a report named with -o.
+        // A name another output of the run has, or a file the run reads, is taken: a
+        // committee's report never replaces a report named with -o, nor an input.
         let taken = |slug: &str| {
             let file = path.with_file_name(name_of(slug));
-            files.iter().any(|f| crate::output::same_path(f, &file))
+            files.iter().any(|f| crate::output::same_path(f, &file)) || read(&file)
         };
         for (parent, slug) in parents
             .iter()
