@@ -153,7 +153,7 @@ pub fn on_signal() {
         }
         eprintln!(
             "{}",
-            kiemtra_rules::messages::words(crate::cli_lang::lang()).get("hostile.interrupted")
+            kiemtra_messages::m::hostile::INTERRUPTED.get(crate::cli_lang::lang())
         );
         std::process::exit(130);
     });

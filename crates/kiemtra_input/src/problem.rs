@@ -215,12 +215,12 @@ impl FileProblem {
                 "kiemtra does not read this format: open it in Word and save it as .docx".into()
             }
             P::Word(e) => e.message(lang),
-            P::TooManyParts { entries, limit } => kiemtra_rules::messages::words(lang).fill(
-                "hostile.xlsx_too_many_parts",
-                &[("entries", entries), ("limit", limit)],
-            ),
-            P::EncryptedWorkbook => kiemtra_rules::messages::words(lang)
-                .get("hostile.xlsx_encrypted")
+            P::TooManyParts { entries, limit } => {
+                use kiemtra_messages::Say;
+                kiemtra_messages::m::hostile::XlsxTooManyParts { entries, limit }.say(lang)
+            }
+            P::EncryptedWorkbook => kiemtra_messages::m::hostile::XLSX_ENCRYPTED
+                .get(lang)
                 .into(),
             P::OtherSpreadsheet if vi => {
                 "định dạng bảng tính kiemtra không đọc: hãy lưu thành .xlsx hoặc .csv".into()

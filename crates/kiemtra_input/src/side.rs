@@ -28,8 +28,10 @@ impl SideFileProblem {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             SideFileProblem::NotRegular { kind } => FileProblem::NotRegular { kind }.message(lang),
-            SideFileProblem::TooLarge { limit } => kiemtra_rules::messages::words(lang)
-                .fill("hostile.side_too_large", &[("limit", limit)]),
+            SideFileProblem::TooLarge { limit } => {
+                use kiemtra_messages::Say;
+                kiemtra_messages::m::hostile::SideTooLarge { limit }.say(lang)
+            }
         }
     }
 }

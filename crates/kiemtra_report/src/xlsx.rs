@@ -49,13 +49,11 @@ pub struct NoTempDir {
 
 impl NoTempDir {
     pub fn message(&self, lang: Lang) -> String {
-        kiemtra_rules::messages::words(lang).fill(
-            "hostile.tmpdir_unusable",
-            &[(
-                "dir",
-                &kiemtra_input::escape::Shown(&self.dir.to_string_lossy()),
-            )],
-        )
+        use kiemtra_messages::Say;
+        kiemtra_messages::m::hostile::TmpdirUnusable {
+            dir: &kiemtra_input::escape::Shown(&self.dir.to_string_lossy()),
+        }
+        .say(lang)
     }
 }
 
@@ -182,8 +180,8 @@ struct Formats {
 impl Formats {
     fn new(lang: Lang) -> Formats {
         Formats {
-            cut: kiemtra_rules::messages::words(lang)
-                .get("hostile.cell_truncated")
+            cut: kiemtra_messages::m::hostile::CELL_TRUNCATED
+                .get(lang)
                 .to_owned(),
             header: Format::new().set_bold().set_text_wrap(),
             bold: Format::new().set_bold(),

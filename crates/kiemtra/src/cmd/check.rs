@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use kiemtra_config::{Origin, PackSource, Settings};
+use kiemtra_messages::{m::hostile, Say};
 use kiemtra_report::{
     Context, Document, Format, ParameterChange, RuleOff, SeverityChange, Tailoring, WaiversFile,
 };
@@ -56,21 +57,13 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     crate::output::check(&files, &args.paths, &others).map_err(|r| r.message(lang))?;
     // What killed runs left beside these outputs, said before this run writes its own.
     for left in crate::output::leftovers(&files) {
-        let key = if left.removed {
-            "hostile.leftover_removed"
+        let (file, bytes) = (&super::config::show(&left.path), &left.bytes);
+        let said = if left.removed {
+            hostile::LeftoverRemoved { file, bytes }.say(lang)
         } else {
-            "hostile.leftover_found"
+            hostile::LeftoverFound { file, bytes }.say(lang)
         };
-        eprintln!(
-            "kiemtra: {}",
-            kiemtra_rules::messages::words(lang).fill(
-                key,
-                &[
-                    ("file", &super::config::show(&left.path)),
-                    ("bytes", &left.bytes)
-                ]
-            )
-        );
+        eprintln!("kiemtra: {said}");
     }
     let baseline = match &args.baseline {
         Some(path) => {
@@ -202,21 +195,15 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     for (path, e) in not_renamed {
         failed.push((path.clone(), cannot_write(&path, &e, lang)));
     }
-    let words = kiemtra_rules::messages::words(lang);
     // Which file is which committee: their names alone may not say (two committees whose
     // names differ only in tone marks, a long name cut).
     for (file, committee) in &committees {
         if written.contains(file) {
-            eprintln!(
-                "{}",
-                words.fill(
-                    "hostile.split_file",
-                    &[
-                        ("file", &super::config::show(file)),
-                        ("committee", &kiemtra_input::escape::Shown(committee)),
-                    ],
-                )
-            );
+            let said = hostile::SplitFile {
+                file: &super::config::show(file),
+                committee: &kiemtra_input::escape::Shown(committee),
+            };
+            eprintln!("{}", said.say(lang));
         }
     }
     if !outputs
@@ -238,10 +225,8 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         for (_, why) in &failed {
             eprintln!("kiemtra: {why}");
         }
-        eprintln!(
-            "kiemtra: {}",
-            words.fill("hostile.outputs_failed", &[("count", &failed.len())])
-        );
+        let count = u64::try_from(failed.len()).unwrap_or(u64::MAX);
+        eprintln!("kiemtra: {}", hostile::OutputsFailed { count }.say(lang));
         return Ok(ExitCode::from(2));
     }
     Ok(exit_code(&outcome, settings))
@@ -392,13 +377,10 @@ fn split(
                         .is_some_and(|p| crate::output::same_path(p, &file))
                 })
             {
-                refused.push((
-                    file.clone(),
-                    kiemtra_rules::messages::words(lang).fill(
-                        "hostile.split_collides",
-                        &[("file", &super::config::show(&file))],
-                    ),
-                ));
+                let said = hostile::SplitCollides {
+                    file: &super::config::show(&file),
+                };
+                refused.push((file.clone(), said.say(lang)));
                 continue;
             }
             out.push((Some(file), format, Some(parent.clone())));
@@ -510,11 +492,11 @@ fn outputs(args: &CheckArgs, stdout_format: Format, lang: Lang) -> Result<Vec<Ou
 }
 
 fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> String {
-    let shown = super::config::show(path);
-    match lang {
-        Lang::Vi => format!("không ghi được {shown}: {}", write_error_reason(e, lang)),
-        Lang::En => format!("cannot write {shown}: {}", write_error_reason(e, lang)),
+    hostile::CannotWrite {
+        file: &super::config::show(path),
+        reason: &write_error_reason(e, lang),
     }
+    .say(lang)
 }
 
 /// Why a report could not be written, in the reader's words.
@@ -524,7 +506,6 @@ pub(super) fn write_error_reason(e: &std::io::Error, lang: Lang) -> String {
         .and_then(|i| i.downcast_ref::<kiemtra_report::xlsx::NoTempDir>())
     {
         Some(t) => t.message(lang),
-        None if lang == Lang::En => e.to_string(),
         None => kiemtra_config::io_error(e, lang),
     }
 }

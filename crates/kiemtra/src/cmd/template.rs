@@ -45,8 +45,8 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
         c.chars()
             .any(|ch| ch.is_control() || !kiemtra_input::docx::write::xml_char(ch))
     }) {
-        return Err(kiemtra_rules::messages::words(lang)
-            .get("hostile.unit_code_control")
+        return Err(kiemtra_messages::m::hostile::UNIT_CODE_CONTROL
+            .get(lang)
             .into());
     }
     let binary = |ext: &str| -> Result<(), Error> {

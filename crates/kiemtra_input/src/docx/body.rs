@@ -57,16 +57,17 @@ pub enum BodyError {
 impl BodyError {
     /// The reason in the reader's words, for the errors [`super::DocxError`] does not word.
     pub fn message(&self, lang: kiemtra_rules::Lang) -> String {
-        let w = kiemtra_rules::messages::words(lang);
+        use kiemtra_messages::{m::hostile, Say};
         match self {
-            BodyError::TooManyParagraphs => w.fill(
-                "hostile.docx_too_many_paragraphs",
-                &[("paragraphs", &MAX_PARAGRAPHS), ("cells", &MAX_CELLS)],
-            ),
-            BodyError::NotWordXml => w.get("hostile.docx_not_word_xml").into(),
-            BodyError::Utf16 => w.get("hostile.docx_utf16").into(),
-            BodyError::Xml(e) => w.fill("hostile.docx_xml", &[("detail", e)]),
-            BodyError::TooDeep => w.fill("hostile.docx_too_deep", &[("depth", &MAX_DEPTH)]),
+            BodyError::TooManyParagraphs => hostile::DocxTooManyParagraphs {
+                paragraphs: &MAX_PARAGRAPHS,
+                cells: &MAX_CELLS,
+            }
+            .say(lang),
+            BodyError::NotWordXml => hostile::DOCX_NOT_WORD_XML.get(lang).into(),
+            BodyError::Utf16 => hostile::DOCX_UTF16.get(lang).into(),
+            BodyError::Xml(detail) => hostile::DocxXml { detail }.say(lang),
+            BodyError::TooDeep => hostile::DocxTooDeep { depth: &MAX_DEPTH }.say(lang),
         }
     }
 }

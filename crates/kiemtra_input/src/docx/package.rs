@@ -39,7 +39,7 @@ pub enum PackageError {
 
 impl PackageError {
     pub fn message(&self, lang: kiemtra_rules::Lang) -> String {
-        use kiemtra_rules::messages::words;
+        use kiemtra_messages::{m, Say};
         use kiemtra_rules::Lang::{En, Vi};
         match (self, lang) {
             (PackageError::NotZip(e), Vi) => {
@@ -72,10 +72,10 @@ impl PackageError {
             (PackageError::Unreadable(e), En) => {
                 format!("the document's text cannot be unpacked: {e}")
             }
-            (PackageError::Encrypted, lang) => words(lang).get("hostile.docx_encrypted").into(),
-            (PackageError::OldWord, lang) => words(lang).get("hostile.docx_old_word").into(),
+            (PackageError::Encrypted, lang) => m::hostile::DOCX_ENCRYPTED.get(lang).into(),
+            (PackageError::OldWord, lang) => m::hostile::DOCX_OLD_WORD.get(lang).into(),
             (PackageError::UnsupportedCompression { method }, lang) => {
-                words(lang).fill("hostile.docx_compression", &[("method", method)])
+                m::hostile::DocxCompression { method }.say(lang)
             }
         }
     }
