@@ -2,8 +2,17 @@
 //! next run would read them as records, never half-written.
 //!
 //! Every output is checked before anything is read (a refusal ends the run with exit code 2
-//! at once, not after an hour of reading), then written to a temporary file beside it and
-//! renamed over it, so that an interrupted run leaves the old file or the new one.
+//! at once, not after an hour of reading), against every file the run reads: records,
+//! configuration, pack, waivers, baseline, recommendations. A committee's report of
+//! `--split-by` is checked the same way once its name is known.
+//!
+//! Reports are written to hidden temporary files beside them (`.kiemtra-PID-XXXXXX.tmp`) and
+//! put in place together once all are written ([`Staged`]): an interrupted run leaves the
+//! reports of the last complete run, not some of each. SIGINT, SIGTERM and SIGHUP remove the
+//! temporary files ([`on_signal`]); a run killed outright (SIGKILL, power cut) leaves them, and
+//! the next run over that folder says so and removes those whose process has ended
+//! ([`leftovers`]). Only the renames at the very end, a few milliseconds, can still be cut
+//! between two reports.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -366,4 +366,33 @@ mod tests {
             Some(28)
         );
     }
+
+    #[test]
+    fn one_locator_places_every_item_of_a_long_list_as_a_scan_does() {
+        let items: Vec<String> = (0..300)
+            .map(|i| format!("    {{\"task\": \"việc {i}\", \"due\": \"khi xong\"}}"))
+            .collect();
+        let text = format!(
+            "{{\n  \"session\": {{\n  \"assignments\": [\n{}\n  ]\n  }}\n}}",
+            items.join(",\n")
+        );
+        let start = Position { line: 7, column: 1 };
+        let locator = Locator::new(text.as_bytes(), start);
+        for i in 0..300 {
+            let pointer = format!("/session/assignments/{i}/due");
+            let at = locator.pointer_position(&pointer).unwrap();
+            assert_eq!(at.line, 7 + 3 + i, "{pointer}");
+            // Byte offset of the key, as the whole-text scan finds it.
+            let offset = text
+                .match_indices("\"due\"")
+                .nth(i as usize)
+                .map(|(o, _)| o)
+                .unwrap();
+            assert_eq!(at, position_in(text.as_bytes(), offset, start));
+        }
+        assert_eq!(
+            locator.pointer_position("/session/assignments/300/due"),
+            locator.pointer_position("/session/assignments")
+        );
+    }
 }
