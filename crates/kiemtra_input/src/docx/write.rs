@@ -277,8 +277,14 @@ mod tests {
 
     #[test]
     fn every_assignment_row_keeps_its_own_place() {
-        let mut rows = vec![vec!["Người được giao".to_owned(), "Nhiệm vụ".into(), "Thời hạn".into()]];
-        rows.extend((0..500).map(|i| vec![format!("Tổ {i}"), format!("Việc {i}"), "khi xong".into()]));
+        let mut rows = vec![vec![
+            "Người được giao".to_owned(),
+            "Nhiệm vụ".into(),
+            "Thời hạn".into(),
+        ]];
+        rows.extend(
+            (0..500).map(|i| vec![format!("Tổ {i}"), format!("Việc {i}"), "khi xong".into()]),
+        );
         let parts = [
             Part::Para(Para::labelled("Mã chi bộ", "HC-CB01")),
             Part::Para(Para::labelled("Phân công thực hiện", "")),
@@ -287,7 +293,10 @@ mod tests {
         let m = crate::docx::read(&docx(&parts).unwrap(), None).unwrap();
         let first = m.places.of("/session/assignments/0/due").unwrap().paragraph;
         for i in 0..500u32 {
-            let p = m.places.of(&format!("/session/assignments/{i}/due")).unwrap();
+            let p = m
+                .places
+                .of(&format!("/session/assignments/{i}/due"))
+                .unwrap();
             assert_eq!(p.paragraph, first + 3 * i, "row {i}");
         }
     }
