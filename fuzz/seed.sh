@@ -36,3 +36,9 @@ is() { printf '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' "$1" "$2"; }
   printf '<c r="D2"><v>40</v></c></row><row r="3"><c r="A3" t="s"><v>0</v></c>'; is B3 05/02/2017
   printf '<c r="C3" t="b"><v>1</v></c></row>\0<si><t>HC-02</t></si>'; } > corpus/xlsx/sheet-xml
 echo "seeded: $(ls corpus/record | wc -l) records, $(ls corpus/jsonl | wc -l) jsonl files, $(ls corpus/json | wc -l) json files, $(ls corpus/csv | wc -l) csv, $(ls corpus/xlsx | wc -l) xlsx"
+# corpus/docx/: every .docx fixture behind a 0 byte, and document XML behind a 1 byte.
+rm -rf corpus/docx && mkdir -p corpus/docx
+for f in $(find ../fixtures -name '*.docx' | sort); do
+  { printf '\x00'; cat "$f"; } > "corpus/docx/$(basename "$f")"
+  { printf '\x01'; unzip -p "$f" word/document.xml 2>/dev/null || true; } > "corpus/docx/xml-$(basename "$f")"
+done

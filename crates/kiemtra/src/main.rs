@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return code,
     };
+    output::on_signal(start.lang);
     match cmd::run(cli, start) {
         Ok(code) => code,
         Err(e) => {

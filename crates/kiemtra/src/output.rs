@@ -2,8 +2,17 @@
 //! next run would read them as records, never half-written.
 //!
 //! Every output is checked before anything is read (a refusal ends the run with exit code 2
-//! at once, not after an hour of reading), then written to a temporary file beside it and
-//! renamed over it, so that an interrupted run leaves the old file or the new one.
+//! at once, not after an hour of reading), against every file the run reads: records,
+//! configuration, pack, waivers, baseline, recommendations. A committee's report of
+//! `--split-by` is checked the same way once its name is known.
+//!
+//! Reports are written to hidden temporary files beside them (`.kiemtra-PID-XXXXXX.tmp`) and
+//! put in place together once all are written ([`Staged`]): an interrupted run leaves the
+//! reports of the last complete run, not some of each. SIGINT, SIGTERM and SIGHUP remove the
+//! temporary files ([`on_signal`]); a run killed outright (SIGKILL, power cut) leaves them, and
+//! the next run over that folder says so and removes those whose process has ended
+//! ([`leftovers`]). Only the renames at the very end, a few milliseconds, can still be cut
+//! between two reports.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -85,6 +94,21 @@ pub fn check(outputs: &[&Path], inputs: &[PathBuf], others: &[&Path]) -> Result<
     Ok(())
 }
 
+/// Whether two paths name one file, or would on a system that ignores case in names (the
+/// same directory, names equal but for case).
+pub fn same_path(a: &Path, b: &Path) -> bool {
+    match (resolved(a), resolved(b)) {
+        (Some(x), Some(y)) => {
+            x == y
+                || same_file(&x, &y)
+                || (x.parent() == y.parent()
+                    && x.file_name().map(|n| n.to_string_lossy().to_lowercase())
+                        == y.file_name().map(|n| n.to_string_lossy().to_lowercase()))
+        }
+        _ => a == b,
+    }
+}
+
 /// Whether two existing paths are one file (a hard link is another name for it).
 fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
@@ -102,34 +126,172 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Writes a file through a temporary file in its directory, renamed over it once complete.
-/// The file keeps the permissions of the one it replaces (a new one gets `rw-r--r--`).
-pub fn write(
+/// The hidden temporary files being written now, removed by [`on_signal`] when the run is
+/// interrupted (a file kiemtra was killed in the middle of is found by [`leftovers`]).
+static LIVE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn live() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    LIVE.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: the temporary files being written are removed, and the run
+/// ends (exit code 130). A report already in place is left as it was.
+pub fn on_signal(lang: kiemtra_rules::Lang) {
+    let _ = ctrlc::set_handler(move || {
+        for path in live().drain(..) {
+            let _ = std::fs::remove_file(path);
+        }
+        eprintln!("{}", kiemtra_messages::m::hostile::INTERRUPTED.get(lang));
+        std::process::exit(130);
+    });
+}
+
+/// The prefix of kiemtra's temporary files: the process's id in it tells, at the next run,
+/// whether the process that wrote one is still there.
+fn temp_prefix() -> String {
+    format!(".kiemtra-{}-", std::process::id())
+}
+
+/// Reports staged in hidden temporary files beside where they go, put in place together once
+/// every one is written (`commit`): an interrupted run leaves the reports of the last complete
+/// run, never some of this one beside some of the last.
+#[derive(Debug, Default)]
+pub struct Staged {
+    files: Vec<(tempfile::NamedTempFile, PathBuf)>,
+}
+
+impl Staged {
+    /// Writes `path`'s content to a temporary file in its directory.
+    pub fn stage(
+        &mut self,
+        path: &Path,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let temp = temporary(path, fill)?;
+        self.files.push((temp, path.to_path_buf()));
+        Ok(())
+    }
+
+    /// Renames every staged file over its path; the paths written, and those that failed.
+    pub fn commit(self) -> (Vec<PathBuf>, Vec<(PathBuf, std::io::Error)>) {
+        let mut written = Vec::new();
+        let mut failed = Vec::new();
+        for (temp, path) in self.files {
+            let temp_path = temp.path().to_path_buf();
+            match temp.persist(&path) {
+                Ok(_) => written.push(path),
+                Err(e) => failed.push((path, e.error)),
+            }
+            live().retain(|p| *p != temp_path);
+        }
+        (written, failed)
+    }
+}
+
+/// A temporary file beside `path` holding what `fill` writes, with the permissions of the file
+/// it will replace (a new one gets `rw-r--r--`).
+fn temporary(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     let mut temp = tempfile::Builder::new()
-        .prefix(".kiemtra-")
+        .prefix(&temp_prefix())
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    {
+    live().push(temp.path().to_path_buf());
+    let filled = (|| {
         let mut out = std::io::BufWriter::with_capacity(1 << 20, temp.as_file_mut());
         fill(&mut out)?;
         out.flush()?;
+        drop(out);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+            temp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(mode))?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = filled {
+        let temp_path = temp.path().to_path_buf();
+        drop(temp);
+        live().retain(|p| *p != temp_path);
+        return Err(e);
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
-        temp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    Ok(temp)
+}
+
+/// Writes a file through a temporary file in its directory, renamed over it once complete.
+pub fn write(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut staged = Staged::default();
+    staged.stage(path, fill)?;
+    match staged.commit().1.pop() {
+        Some((_, e)) => Err(e),
+        None => Ok(()),
     }
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+}
+
+/// A temporary file of an earlier run found in an output's directory.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Leftover {
+    pub path: PathBuf,
+    pub bytes: u64,
+    /// Removed: the process that wrote it has ended (it was killed). Otherwise it may be
+    /// another run's, still writing, and is only reported.
+    pub removed: bool,
+}
+
+/// The temporary files (`.kiemtra-*.tmp`) left in the directories of `outputs` by runs that
+/// were killed: those whose process has ended are removed; the others are reported.
+pub fn leftovers(outputs: &[&Path]) -> Vec<Leftover> {
+    let mut dirs: Vec<PathBuf> = outputs
+        .iter()
+        .filter_map(|p| resolved(p)?.parent().map(Path::to_path_buf))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    let mut found = Vec::new();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut here: Vec<Leftover> = entries
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                let rest = name.strip_prefix(".kiemtra-")?.strip_suffix(".tmp")?;
+                let meta = e.metadata().ok().filter(std::fs::Metadata::is_file)?;
+                let ended = rest
+                    .split_once('-')
+                    .and_then(|(pid, _)| pid.parse::<u32>().ok())
+                    .is_some_and(|pid| pid != std::process::id() && process_ended(pid));
+                let removed = ended && std::fs::remove_file(e.path()).is_ok();
+                Some(Leftover {
+                    path: e.path(),
+                    bytes: meta.len(),
+                    removed,
+                })
+            })
+            .collect();
+        here.sort_by(|a, b| a.path.cmp(&b.path));
+        found.extend(here);
+    }
+    found
+}
+
+/// Whether process `pid` has ended, where the system says (Linux's `/proc`); elsewhere it is
+/// never assumed.
+fn process_ended(pid: u32) -> bool {
+    Path::new("/proc/self").exists() && !Path::new("/proc").join(pid.to_string()).exists()
 }
 
 #[cfg(test)]

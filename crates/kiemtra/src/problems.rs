@@ -71,9 +71,16 @@ fn problem(p: &Problem, lang: Lang) -> String {
         Problem::FromAfterTo { from, to } => c::FromAfterTo { from, to }.say(lang),
         Problem::NotAnExpiry { text } => c::NotAnExpiry { text }.say(lang),
         Problem::Blank { field } => c::Blank { field }.say(lang),
-        Problem::CannotRead { file, kind, detail } => c::CannotRead {
+        Problem::CannotRead {
+            file,
+            kind,
+            detail,
+            side,
+        } => c::CannotRead {
             file: &file_role(*file).get(lang),
-            why: &io_kind(*kind, detail, lang),
+            why: &side
+                .as_ref()
+                .map_or_else(|| io_kind(*kind, detail, lang), |p| p.message(lang)),
         }
         .say(lang),
         Problem::Pack(e) => c::Pack {
@@ -174,6 +181,9 @@ pub fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> S
 /// Why a file could not be read or written, by the kind of failure (the system's own words
 /// only for rare kinds).
 pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    if let Some(p) = kiemtra_input::side::problem(e) {
+        return p.message(lang);
+    }
     io_kind(e.kind(), &e.to_string(), lang)
 }
 

@@ -109,7 +109,8 @@ impl Settings {
 }
 
 fn read(path: &Path, file: FileRole) -> Result<String, ConfigError> {
-    std::fs::read_to_string(path).map_err(|e| ConfigError::cannot_read(file, &show(path), &e))
+    kiemtra_input::side::read_text(path, kiemtra_input::side::MAX_SIDE_BYTES)
+        .map_err(|e| ConfigError::cannot_read(file, &show(path), &e))
 }
 
 /// The configuration file of a run: the one named (`--config FILE`), else kiemtra.toml in the

@@ -121,9 +121,10 @@ pub fn parse_lang(text: &str) -> Option<Lang> {
 impl ConfigFile {
     /// Reads a configuration file. `formats` are the report formats `kiemtra check` writes.
     pub fn read(path: &Path, formats: &[&str]) -> Result<ConfigFile, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ConfigError::cannot_read(crate::FileRole::Configuration, &crate::show(path), &e)
-        })?;
+        let text = kiemtra_input::side::read_text(path, kiemtra_input::side::MAX_SIDE_BYTES)
+            .map_err(|e| {
+                ConfigError::cannot_read(crate::FileRole::Configuration, &crate::show(path), &e)
+            })?;
         ConfigFile::parse(&text, path, formats)
     }
 

@@ -121,6 +121,8 @@ pub enum Problem {
         kind: std::io::ErrorKind,
         /// What the system said.
         detail: String,
+        /// Not a regular file, or too large to be a side file: refused before it is read.
+        side: Option<kiemtra_input::side::SideFileProblem>,
     },
     /// A pack file that is not a valid pack.
     Pack(PackError),
@@ -216,6 +218,7 @@ impl ConfigError {
                 file,
                 kind: e.kind(),
                 detail: e.to_string(),
+                side: kiemtra_input::side::problem(e).cloned(),
             },
         )
     }

@@ -20,9 +20,11 @@ mod json;
 pub mod layout;
 mod locate;
 mod problem;
+pub mod side;
 mod syntax;
 pub mod table;
 mod xlsx;
+pub mod zipshape;
 
 use std::path::Path;
 
@@ -31,7 +33,7 @@ use kiemtra_rules::{Invalid, Record, RecordDoc};
 
 pub use decode::Encoding;
 pub use json::{split_json, split_jsonl};
-pub use locate::{pointer_position, Position};
+pub use locate::{pointer_position, Locator, Position};
 pub use problem::{FileProblem, IoProblem, WorkbookProblem};
 pub use syntax::JsonProblem;
 pub use table::{Columns, Table, TableLimits, TableRecord, UnknownColumn};

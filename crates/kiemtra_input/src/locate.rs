@@ -78,22 +78,103 @@ pub fn key_position(text: &str, key: &str, start: Position) -> Option<Position> 
 /// have is placed at the nearest enclosing one that it does; `None` when not even the first step
 /// is there, or the text is not JSON the scan can follow.
 pub fn pointer_position(text: &[u8], pointer: &str, start: Position) -> Option<Position> {
-    let mut at = skip_ws(text, 0);
-    let mut found = None;
-    for token in pointer.split('/').skip(1) {
-        let token = token.replace("~1", "/").replace("~0", "~");
-        let step = match text.get(at) {
-            Some(b'{') => member(text, at, &token),
-            Some(b'[') => token.parse().ok().and_then(|n| item(text, at, n)),
-            _ => None,
-        };
-        let Some((place, value)) = step else {
-            break;
-        };
-        found = Some(place);
-        at = value;
+    Locator::new(text, start).pointer_position(pointer)
+}
+
+/// Places many pointers in one record's text, each in time independent of the record's size:
+/// the lines' starts and each list's items are found once, on first use (a record with forty
+/// thousand findings is not read forty thousand times).
+#[derive(Debug)]
+pub struct Locator<'t> {
+    text: &'t [u8],
+    start: Position,
+    /// Offsets of the newlines of `text`.
+    newlines: std::cell::OnceCell<Vec<usize>>,
+    /// For each list found (by the offset of its `[`), where its items start.
+    lists: std::cell::RefCell<std::collections::HashMap<usize, Vec<usize>>>,
+}
+
+impl<'t> Locator<'t> {
+    pub fn new(text: &'t [u8], start: Position) -> Locator<'t> {
+        Locator {
+            text,
+            start,
+            newlines: std::cell::OnceCell::new(),
+            lists: std::cell::RefCell::default(),
+        }
     }
-    found.map(|offset| position_in(text, offset, start))
+
+    /// See [`pointer_position`].
+    pub fn pointer_position(&self, pointer: &str) -> Option<Position> {
+        let text = self.text;
+        let mut at = skip_ws(text, 0);
+        let mut found = None;
+        for token in pointer.split('/').skip(1) {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            let step = match text.get(at) {
+                Some(b'{') => member(text, at, &token),
+                Some(b'[') => token.parse().ok().and_then(|n| self.item(at, n)),
+                _ => None,
+            };
+            let Some((place, value)) = step else {
+                break;
+            };
+            found = Some(place);
+            at = value;
+        }
+        found.map(|offset| self.position(offset))
+    }
+
+    /// Item `n` of the list at `i`, through the list's index (made on first use).
+    fn item(&self, i: usize, n: usize) -> Option<(usize, usize)> {
+        let mut lists = self.lists.borrow_mut();
+        let items = lists.entry(i).or_insert_with(|| items(self.text, i));
+        items.get(n).map(|&j| (j, j))
+    }
+
+    /// The position of byte `offset`, from the line it is on.
+    fn position(&self, offset: usize) -> Position {
+        let newlines = self
+            .newlines
+            .get_or_init(|| memchr::memchr_iter(b'\n', self.text).collect());
+        let before = newlines.partition_point(|&n| n < offset);
+        let line_start = match before {
+            0 => 0,
+            k => newlines[k - 1] + 1,
+        };
+        let at_line = Position {
+            line: self
+                .start
+                .line
+                .saturating_add(u32::try_from(before).unwrap_or(u32::MAX)),
+            column: if before == 0 { self.start.column } else { 1 },
+        };
+        let line = self.text.get(line_start..).unwrap_or(&[]);
+        position_in(line, offset - line_start, at_line)
+    }
+}
+
+/// Where each item of the list at `i` starts.
+fn items(text: &[u8], i: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut j = skip_ws(text, i + 1);
+    if matches!(text.get(j), None | Some(b']')) {
+        return out;
+    }
+    loop {
+        out.push(j);
+        let Some(end) = value_end(text, j) else {
+            return out;
+        };
+        let next = skip_ws(text, end);
+        if text.get(next) != Some(&b',') {
+            return out;
+        }
+        j = skip_ws(text, next + 1);
+        if matches!(text.get(j), None | Some(b']')) {
+            return out;
+        }
+    }
 }
 
 fn skip_ws(text: &[u8], mut i: usize) -> usize {
@@ -179,19 +260,6 @@ fn member(text: &[u8], i: usize, key: &str) -> Option<(usize, usize)> {
         j = skip_ws(text, next + 1);
     }
     None
-}
-
-/// In the list at `i`: where item `n` starts (twice: it is its own place and value).
-fn item(text: &[u8], i: usize, n: usize) -> Option<(usize, usize)> {
-    let mut j = skip_ws(text, i + 1);
-    for _ in 0..n {
-        let next = skip_ws(text, value_end(text, j)?);
-        if text.get(next)? != &b',' {
-            return None;
-        }
-        j = skip_ws(text, next + 1);
-    }
-    (!matches!(text.get(j)?, b']')).then_some((j, j))
 }
 
 #[cfg(test)]
@@ -296,6 +364,35 @@ mod tests {
         assert_eq!(
             key_position(t, "kind", Position::START).map(|p| p.column),
             Some(28)
+        );
+    }
+
+    #[test]
+    fn one_locator_places_every_item_of_a_long_list_as_a_scan_does() {
+        let items: Vec<String> = (0..300)
+            .map(|i| format!("    {{\"task\": \"việc {i}\", \"due\": \"khi xong\"}}"))
+            .collect();
+        let text = format!(
+            "{{\n  \"session\": {{\n  \"assignments\": [\n{}\n  ]\n  }}\n}}",
+            items.join(",\n")
+        );
+        let start = Position { line: 7, column: 1 };
+        let locator = Locator::new(text.as_bytes(), start);
+        for i in 0..300 {
+            let pointer = format!("/session/assignments/{i}/due");
+            let at = locator.pointer_position(&pointer).unwrap();
+            assert_eq!(at.line, 7 + 3 + i, "{pointer}");
+            // Byte offset of the key, as the whole-text scan finds it.
+            let offset = text
+                .match_indices("\"due\"")
+                .nth(i as usize)
+                .map(|(o, _)| o)
+                .unwrap();
+            assert_eq!(at, position_in(text.as_bytes(), offset, start));
+        }
+        assert_eq!(
+            locator.pointer_position("/session/assignments/300/due"),
+            locator.pointer_position("/session/assignments")
         );
     }
 }

@@ -157,6 +157,11 @@ pub enum FileProblem {
     OtherDocument,
     /// Word minutes that cannot be read (a broken or oversized package, bad XML).
     Word(crate::docx::DocxError),
+    /// A workbook whose zip directory declares more than `limit` entries (or a directory too
+    /// large): refused before the directory is read.
+    TooManyParts { entries: u64, limit: u64 },
+    /// A workbook saved with a password.
+    EncryptedWorkbook,
     /// Reading the file failed inside kiemtra or a library it uses (a bug): the file is not
     /// read, the run goes on.
     ReaderFailed { detail: String },
@@ -259,6 +264,13 @@ impl Say for FileProblem {
             .say_into(lang, out),
             P::OtherDocument => w::OTHER_DOCUMENT.say_into(lang, out),
             P::Word(e) => out.push_str(&e.message(lang)),
+            P::TooManyParts { entries, limit } => {
+                kiemtra_messages::m::hostile::XlsxTooManyParts { entries, limit }
+                    .say_into(lang, out)
+            }
+            P::EncryptedWorkbook => {
+                kiemtra_messages::m::hostile::XLSX_ENCRYPTED.say_into(lang, out)
+            }
             P::OtherSpreadsheet => w::OTHER_SPREADSHEET.say_into(lang, out),
             P::ReaderFailed { detail } => w::ReaderFailed { detail }.say_into(lang, out),
             P::UnitRulesFailed { unit, detail } => {

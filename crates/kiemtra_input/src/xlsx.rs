@@ -19,6 +19,7 @@ use calamine::{DataRef, Reader, Xlsx};
 
 use crate::problem::{FileProblem, WorkbookProblem};
 use crate::table::{Cell, RawRow, Table, TableLimits};
+use crate::zipshape::Shape;
 use crate::{Position, Reason, Rejection, RowProblem};
 
 /// The table of a workbook and the problems to report beside it; `Err` with the problems when
@@ -27,6 +28,17 @@ pub fn read(
     bytes: &[u8],
     limits: &TableLimits,
 ) -> Result<(Table, Vec<FileProblem>), Vec<FileProblem>> {
+    match crate::zipshape::shape(bytes) {
+        Shape::Zip => {}
+        Shape::TooManyEntries { entries, .. } => {
+            return Err(vec![FileProblem::TooManyParts {
+                entries,
+                limit: crate::zipshape::MAX_ENTRIES,
+            }])
+        }
+        Shape::Encrypted => return Err(vec![FileProblem::EncryptedWorkbook]),
+        Shape::OldBinary => return Err(vec![FileProblem::OtherSpreadsheet]),
+    }
     let damaged = check_parts(bytes, limits).map_err(|p| vec![p])?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         // An OLE container, not a zip: what Excel writes for a workbook with a password.

@@ -40,9 +40,16 @@ fn md(text: &str) -> String {
     out
 }
 
-/// A code span for a field path or digest (these hold no backtick).
+/// Text inside a code span or the month picture's code block: controls, line breaks and
+/// bidirectional marks shown (the one escaping path, see kiemtra_input::escape), and no
+/// backtick, which could close the span or the block.
+fn literal(text: &str) -> String {
+    kiemtra_input::escape::visible(text).replace('`', "'")
+}
+
+/// A code span for a field path or digest.
 fn code(text: &str) -> String {
-    format!("`{}`", text.replace('`', "'"))
+    format!("`{}`", literal(text))
 }
 
 /// Text with its runs marked up. `cell`: inside a table, where a hint stays on the line.
@@ -139,14 +146,15 @@ fn months(out: &mut String, picture: &MonthPicture) {
         );
     }
     let all: Vec<Month> = span.months().collect();
-    let width = units
+    let codes: Vec<String> = units.iter().map(|(c, _)| literal(c)).collect();
+    let width = codes
         .iter()
-        .map(|(c, _)| c.chars().count())
+        .map(|c| c.chars().count())
         .max()
         .unwrap_or(4)
         .max(4);
     out.push_str("```text\n");
-    let _ = writeln!(out, "{}", picture.parent.replace('`', "'"));
+    let _ = writeln!(out, "{}", literal(&picture.parent));
     let mut years = format!("{:width$}  ", "");
     for (i, m) in all.iter().enumerate() {
         if i > 0 && m.month == 1 {
@@ -160,9 +168,9 @@ fn months(out: &mut String, picture: &MonthPicture) {
         }
     }
     let _ = writeln!(out, "{}", years.trim_end());
-    for (code, states) in units {
+    for (code, (_, states)) in codes.iter().zip(units) {
         let states: BTreeMap<Month, MonthState> = states.iter().copied().collect();
-        let mut line = format!("{:width$}  ", code.replace('`', "'"));
+        let mut line = format!("{code:width$}  ");
         for (i, m) in all.iter().enumerate() {
             if i > 0 && m.month == 1 {
                 line.push(' ');

@@ -59,8 +59,83 @@ pub fn slug(name: &str) -> String {
     }
 }
 
+/// Characters a committee's part of a file name may have: with the report's own name and
+/// extension it stays far below the 255 bytes a file name may take.
+pub const MAX_SLUG: usize = 80;
+
+/// The file-name parts of committees (`names`, as the reports show them), distinct and stable:
+/// [`slug`] when it is the committee's alone; when two committees give the same slug (tone
+/// placement, capitals, diacritics, punctuation; names of only non-Latin letters and “Khác”
+/// both give `khac`), or one is already `taken` (another file of the run, compared without
+/// regard to case), each is followed by a mark made from its exact name (`thuan-hoa-1a2b3c`).
+/// A slug over [`MAX_SLUG`] characters is cut at a word and marked the same way.
+pub fn file_names(names: &[&str], taken: impl Fn(&str) -> bool) -> Vec<String> {
+    let slugs: Vec<String> = names.iter().map(|n| slug(n)).collect();
+    slugs
+        .iter()
+        .zip(names)
+        .map(|(s, name)| {
+            let shared = slugs.iter().filter(|o| *o == s).count() > 1;
+            if s.len() <= MAX_SLUG && !shared && !taken(s) {
+                return s.clone();
+            }
+            let mut cut = s.as_str();
+            if cut.len() > MAX_SLUG {
+                cut = &cut[..MAX_SLUG];
+                cut = cut.rsplit_once('-').map_or(cut, |(head, _)| head);
+            }
+            format!("{cut}-{}", mark(name))
+        })
+        .collect()
+}
+
+/// Six hexadecimal digits of the SHA-256 of a name: the same name, the same mark.
+fn mark(name: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(name.as_bytes());
+    digest[..3].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn committees_whose_names_give_one_slug_get_distinct_stable_file_names() {
+        let names = [
+            "Đảng bộ xã Thuận Hòa",
+            "Đảng bộ xã Thuận Hoà",
+            "ĐẢNG BỘ XÃ THUẬN HÒA",
+            "Đảng bộ xã Thuận Hoa",
+            "Đảng bộ xã Thuận-Hòa",
+            "Đảng bộ xã Hàm Chính",
+            "Ακρόπολη",
+            "Khác",
+        ];
+        let files = super::file_names(&names, |_| false);
+        let distinct: std::collections::HashSet<String> =
+            files.iter().map(|f| f.to_lowercase()).collect();
+        assert_eq!(distinct.len(), names.len(), "{files:?}");
+        assert_eq!(files[5], "dang-bo-xa-ham-chinh");
+        assert!(files[0].starts_with("dang-bo-xa-thuan-hoa-"), "{files:?}");
+        assert!(files[6].starts_with("khac-") && files[7].starts_with("khac-"));
+        // Stable: the same names give the same files, in any order and company.
+        let again = super::file_names(&[names[1], names[0]], |_| false);
+        assert_eq!(again, [files[1].clone(), files[0].clone()]);
+        // A name already taken by another file of the run.
+        let taken = super::file_names(&["Đảng bộ xã Hàm Chính"], |s| {
+            s.eq_ignore_ascii_case("DANG-BO-XA-HAM-CHINH")
+        });
+        assert_ne!(taken[0], "dang-bo-xa-ham-chinh");
+        // A very long name is cut, stably, and stays distinct from another with its beginning.
+        let long = "Đảng bộ ".repeat(40);
+        let longer = format!("{long} khác");
+        let cut = super::file_names(&[&long, &longer], |_| false);
+        assert!(
+            cut.iter().all(|c| c.len() <= super::MAX_SLUG + 7),
+            "{cut:?}"
+        );
+        assert_ne!(cut[0], cut[1]);
+    }
+
     #[test]
     fn committee_file_names() {
         assert_eq!(super::slug("Đảng bộ xã Hàm Chính"), "dang-bo-xa-ham-chinh");

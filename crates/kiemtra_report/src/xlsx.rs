@@ -36,8 +36,64 @@ pub fn render(
     document: &Document<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let bytes = workbook(outcome, ctx, document).map_err(io::Error::other)?;
+    let bytes = guarded(|| workbook(outcome, ctx, document))?;
     out.write_all(&bytes)
+}
+
+/// The most characters a cell holds (Excel's limit).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// The temporary folder the workbook library needs cannot be used.
+#[derive(Debug)]
+pub struct NoTempDir {
+    pub dir: std::path::PathBuf,
+}
+
+impl NoTempDir {
+    pub fn message(&self, lang: Lang) -> String {
+        use kiemtra_messages::Say;
+        kiemtra_messages::m::hostile::TmpdirUnusable {
+            dir: &kiemtra_input::escape::Shown(&self.dir.to_string_lossy()),
+        }
+        .say(lang)
+    }
+}
+
+impl std::fmt::Display for NoTempDir {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for NoTempDir {}
+
+/// Makes a workbook with the workbook library, which writes its sheets to files in the
+/// temporary folder and panics when it cannot: the folder is tried first, and a panic while
+/// writing (the folder full) is caught, both an error for this workbook alone.
+pub fn guarded(make: impl FnOnce() -> Result<Vec<u8>, XlsxError>) -> io::Result<Vec<u8>> {
+    let dir = std::env::temp_dir();
+    let no_temp = || io::Error::other(NoTempDir { dir: dir.clone() });
+    if tempfile::tempfile_in(&dir).is_err() {
+        return Err(no_temp());
+    }
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(make)) {
+        Ok(made) => made.map_err(io::Error::other),
+        Err(_) => Err(no_temp()),
+    }
+}
+
+/// Text as a cell shows it: controls and bidirectional marks made visible (the one escaping
+/// path, see kiemtra_input::escape), and a text over [`MAX_CELL_CHARS`] cut with `marker`
+/// (“… (cắt bớt)”) at its end, so that one long text never makes the workbook fail.
+pub fn cell_text<'a>(text: &'a str, marker: &str) -> std::borrow::Cow<'a, str> {
+    let shown = kiemtra_input::escape::visible(text);
+    if shown.len() <= MAX_CELL_CHARS || shown.chars().count() <= MAX_CELL_CHARS {
+        return shown;
+    }
+    let keep = MAX_CELL_CHARS - marker.chars().count();
+    let mut cut: String = shown.chars().take(keep).collect();
+    cut.push_str(marker);
+    std::borrow::Cow::Owned(cut)
 }
 
 fn workbook(
@@ -81,7 +137,7 @@ fn workbook(
             .set_author(document.body.unwrap_or("kiemtra"))
             .set_creation_datetime(&when),
     );
-    let formats = Formats::new();
+    let formats = Formats::new(lang);
     for (i, (name, table)) in SHEETS.iter().zip(&tables).enumerate() {
         // Rows go to a temporary file (unnamed: gone even if kiemtra is killed) as soon as the
         // next row starts, so that a sheet of 200,000 findings does not sit in memory.
@@ -121,11 +177,16 @@ struct Formats {
     month: Format,
     rate: Format,
     rate_bold: Format,
+    /// What ends a text cut to fit a cell.
+    cut: String,
 }
 
 impl Formats {
-    fn new() -> Formats {
+    fn new(lang: Lang) -> Formats {
         Formats {
+            cut: kiemtra_messages::m::hostile::CELL_TRUNCATED
+                .get(lang)
+                .to_owned(),
             header: Format::new().set_bold().set_text_wrap(),
             bold: Format::new().set_bold(),
             date: Format::new().set_num_format("dd/mm/yyyy"),
@@ -139,7 +200,7 @@ impl Formats {
 fn write_header(sheet: &mut Worksheet, columns: &[Column], f: &Formats) -> Result<(), XlsxError> {
     for (c, col) in columns.iter().enumerate() {
         let c = u16::try_from(c).unwrap_or(u16::MAX);
-        sheet.write_string_with_format(0, c, &col.title, &f.header)?;
+        sheet.write_string_with_format(0, c, cell_text(&col.title, &f.cut), &f.header)?;
         sheet.set_column_width(c, f64::from(col.chars))?;
     }
     Ok(())
@@ -176,16 +237,16 @@ fn write_row(sheet: &mut Worksheet, r: usize, row: &Row, f: &Formats) -> Result<
                 sheet.write_datetime_with_format(r, c, &first, &f.month)?;
             }
             Value::Text(s) if row.total => {
-                sheet.write_string_with_format(r, c, s, &f.bold)?;
+                sheet.write_string_with_format(r, c, cell_text(s, &f.cut), &f.bold)?;
             }
             Value::Text(s) => {
-                sheet.write_string(r, c, s)?;
+                sheet.write_string(r, c, cell_text(s, &f.cut))?;
             }
             Value::Empty => {
                 // A link's text (a unit's or a rule's code); else a blank cell.
                 let text = link_text(cell);
                 if !text.is_empty() {
-                    sheet.write_string(r, c, &text)?;
+                    sheet.write_string(r, c, cell_text(&text, &f.cut))?;
                 }
             }
         }

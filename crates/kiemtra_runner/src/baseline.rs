@@ -228,6 +228,11 @@ pub enum BaselineError {
     Unreadable { file: String, io: IoProblem },
     /// Larger than [`MAX_BASELINE_BYTES`]: refused unread.
     TooLarge { file: String, limit: u64 },
+    /// Not a regular file (a FIFO, a device): refused unopened.
+    NotRegular {
+        file: String,
+        problem: kiemtra_input::side::SideFileProblem,
+    },
     /// The bytes are not UTF-8 from byte `offset` on.
     NotUtf8 { file: String, offset: usize },
     /// Not a JSON report of `kiemtra check --format json`, at `line` and `column`.
@@ -256,6 +261,11 @@ impl Say for BaselineError {
     fn say_into(&self, lang: Lang, out: &mut String) {
         use kiemtra_messages::m::runner::baseline as w;
         match self {
+            BaselineError::NotRegular { file, problem } => kiemtra_messages::m::hostile::SideFile {
+                file,
+                reason: &problem.message(lang),
+            }
+            .say_into(lang, out),
             BaselineError::Unreadable { file, io } => w::Unreadable {
                 file,
                 io: &io.in_lang(lang),
@@ -301,27 +311,27 @@ impl Say for BaselineError {
 impl Baseline {
     /// Reads a report file (see [`Baseline::parse`]), refusing one over [`MAX_BASELINE_BYTES`].
     pub fn read(path: &std::path::Path, file: &str) -> Result<Baseline, BaselineError> {
-        use std::io::Read;
         let io = |e: std::io::Error| BaselineError::Unreadable {
             file: file.to_owned(),
             io: IoProblem::of(&e),
         };
-        let f = std::fs::File::open(path).map_err(io)?;
-        // Refused on its size before a byte is read; the read itself stops at the limit too
-        // (a file that grows, or a device that reports no size).
-        let stated = f.metadata().map_or(0, |m| m.len());
-        let mut bytes = Vec::new();
-        if stated <= MAX_BASELINE_BYTES {
-            f.take(MAX_BASELINE_BYTES + 1)
-                .read_to_end(&mut bytes)
-                .map_err(io)?;
-        }
-        if stated > MAX_BASELINE_BYTES || bytes.len() as u64 > MAX_BASELINE_BYTES {
-            return Err(BaselineError::TooLarge {
-                file: file.to_owned(),
-                limit: MAX_BASELINE_BYTES,
-            });
-        }
+        // Refused on its size, or for not being a regular file (a FIFO would block the run),
+        // before a byte is read; the read itself stops at the limit too (a file that grows).
+        let bytes = kiemtra_input::side::read_bytes(path, MAX_BASELINE_BYTES).map_err(|e| {
+            match kiemtra_input::side::problem(&e) {
+                Some(kiemtra_input::side::SideFileProblem::TooLarge { .. }) => {
+                    BaselineError::TooLarge {
+                        file: file.to_owned(),
+                        limit: MAX_BASELINE_BYTES,
+                    }
+                }
+                Some(p) => BaselineError::NotRegular {
+                    file: file.to_owned(),
+                    problem: p.clone(),
+                },
+                None => io(e),
+            }
+        })?;
         let text = String::from_utf8(bytes).map_err(|e| BaselineError::NotUtf8 {
             file: file.to_owned(),
             offset: e.utf8_error().valid_up_to(),

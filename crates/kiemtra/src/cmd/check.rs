@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use kiemtra_config::PackSource;
 use kiemtra_config::Settings;
-use kiemtra_messages::{m, Say};
+use kiemtra_messages::{m, m::hostile, Say};
 use kiemtra_report::{Context, Document, Format, Tailoring};
 use kiemtra_rules::Lang;
 use kiemtra_runner::{Baseline, Options, Outcome, Progress, Step};
@@ -24,17 +25,16 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let stdout_format: Format = ReportFormat::from_str(&settings.format.value, true)?.into();
     let mut outputs = outputs(args, stdout_format, lang)?;
     let words = ReportWords::read(args, lang)?;
-    // Refused now, before anything is read: an output over an input, inside an input
-    // directory, or in a directory that does not exist.
+    // Refused now, before anything is read: an output over an input or a side file, inside an
+    // input directory, or in a directory that does not exist.
     let files: Vec<&std::path::Path> = outputs
         .iter()
         .filter_map(|(p, _, _)| p.as_deref())
         .collect();
-    let others: Vec<&std::path::Path> = [args.baseline.as_deref(), args.tailor.waivers.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let others = side_files(args, settings);
+    let others: Vec<&std::path::Path> = others.iter().map(PathBuf::as_path).collect();
     crate::output::check(&files, &args.paths, &others).map_err(|r| r.message(lang))?;
+    say_leftovers(&files, lang);
     let (outcome, policy) = inspect(args, settings)?;
     let ctx = Context {
         lang,
@@ -42,10 +42,31 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     };
     let tailoring = super::config::tailoring(settings)?;
     let document = words.document(args, &tailoring, settings);
+    let mut failed: Vec<(PathBuf, String)> = Vec::new();
+    let mut committees: Vec<(PathBuf, String)> = Vec::new();
     if args.split_by == Some(SplitBy::Parent) {
-        outputs = split(&outputs, &outcome, lang);
+        let read =
+            |file: &std::path::Path| crate::output::check(&[file], &args.paths, &others).is_err();
+        let (split, refused) = split(&outputs, &outcome, lang, &read);
+        // A committee's report is checked against every file read, as the named outputs were.
+        for (path, format, parent) in split {
+            let Some(file) = path.clone() else { continue };
+            match crate::output::check(&[&file], &args.paths, &others) {
+                Ok(()) => {
+                    let name = kiemtra_report::rollup::parent_name(
+                        parent.as_ref().and_then(Option::as_deref),
+                        lang,
+                    );
+                    committees.push((file, name.to_owned()));
+                    outputs.push((path, format, parent));
+                }
+                Err(r) => failed.push((file, r.message(lang))),
+            }
+        }
+        failed.extend(refused);
     }
-    let written = write_reports(&outputs, &outcome, &ctx, &document)?;
+    let written = write_reports(&outputs, &outcome, &ctx, &document, &mut failed)?;
+    say_committees(&committees, &written, lang);
     if !outputs
         .iter()
         .any(|(path, format, _)| path.is_none() && *format == Format::Text)
@@ -53,7 +74,42 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         say_verdict(&outcome, &written, lang);
     }
     say_submission(&outcome, settings);
+    if !failed.is_empty() {
+        for (_, why) in &failed {
+            eprintln!("kiemtra: {why}");
+        }
+        let count = u64::try_from(failed.len()).unwrap_or(u64::MAX);
+        eprintln!("kiemtra: {}", hostile::OutputsFailed { count }.say(lang));
+        return Ok(ExitCode::from(2));
+    }
     Ok(exit_code(&outcome, settings))
+}
+
+/// What killed runs left beside these outputs, said before this run writes its own.
+fn say_leftovers(files: &[&std::path::Path], lang: Lang) {
+    for left in crate::output::leftovers(files) {
+        let (file, bytes) = (&super::config::show(&left.path), &left.bytes);
+        let said = if left.removed {
+            hostile::LeftoverRemoved { file, bytes }.say(lang)
+        } else {
+            hostile::LeftoverFound { file, bytes }.say(lang)
+        };
+        eprintln!("kiemtra: {said}");
+    }
+}
+
+/// Which file is which committee: their names alone may not say (two committees whose names
+/// differ only in tone marks, a long name cut).
+fn say_committees(committees: &[(PathBuf, String)], written: &[PathBuf], lang: Lang) {
+    for (file, committee) in committees {
+        if written.contains(file) {
+            let said = hostile::SplitFile {
+                file: &super::config::show(file),
+                committee: &kiemtra_input::escape::Shown(committee),
+            };
+            eprintln!("{}", said.say(lang));
+        }
+    }
 }
 
 /// A secretary checking one meeting's minutes is told plainly whether they can be submitted
@@ -86,7 +142,7 @@ struct ReportWords {
 impl ReportWords {
     fn read(args: &CheckArgs, lang: Lang) -> Result<ReportWords, Error> {
         let read_text = |path: &Option<PathBuf>| match path {
-            Some(path) => std::fs::read_to_string(path)
+            Some(path) => kiemtra_input::side::read_text(path, kiemtra_input::side::MAX_SIDE_BYTES)
                 .map(|text| Some(nfc(&text)))
                 .map_err(|e| {
                     format!(
@@ -186,15 +242,18 @@ fn inspect(
 }
 
 /// Every report, streamed to where it goes as it is rendered, never held whole; the files
-/// written.
+/// written. Each file report is rendered into a hidden temporary file first, and all are put
+/// in place together at the end; one that cannot be written is added to `failed` and does not
+/// stop the others.
 fn write_reports(
     outputs: &[Output],
     outcome: &Outcome,
     ctx: &Context<'_>,
     document: &Document<'_>,
+    failed: &mut Vec<(PathBuf, String)>,
 ) -> Result<Vec<PathBuf>, Error> {
     let lang = ctx.lang;
-    let mut written = Vec::new();
+    let mut staged = crate::output::Staged::default();
     for (path, format, parent) in outputs {
         let part;
         let (outcome, document) = match parent {
@@ -216,11 +275,11 @@ fn write_reports(
                     plain_text: true,
                     ..document
                 };
-                crate::output::write(path, |out| {
+                if let Err(e) = staged.stage(path, |out| {
                     kiemtra_report::render(*format, outcome, ctx, &document, out)
-                })
-                .map_err(|e| crate::problems::cannot_write(path, &e, lang))?;
-                written.push(path.clone());
+                }) {
+                    failed.push((path.clone(), cannot_write(path, &e, lang)));
+                }
             }
             // Only text carries styles for anstream to keep or strip; the other formats go to
             // standard output as they are.
@@ -235,6 +294,10 @@ fn write_reports(
                 out.flush()?;
             }
         }
+    }
+    let (written, not_renamed) = staged.commit();
+    for (path, e) in not_renamed {
+        failed.push((path.clone(), cannot_write(&path, &e, lang)));
     }
     Ok(written)
 }
@@ -262,30 +325,97 @@ fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
     }
 }
 
-/// Each file output again for every parent committee, named after it.
-fn split(outputs: &[Output], outcome: &Outcome, lang: Lang) -> Vec<Output> {
+/// Each file output again for every parent committee, named after it (distinct names, see
+/// [`kiemtra_report::split::file_names`]); and the committee reports that cannot be named.
+fn split(
+    outputs: &[Output],
+    outcome: &Outcome,
+    lang: Lang,
+    read: &dyn Fn(&std::path::Path) -> bool,
+) -> (Vec<Output>, Vec<(PathBuf, String)>) {
     let mut parents: Vec<Option<String>> = outcome.units.iter().map(|u| u.parent.clone()).collect();
     parents.sort_by(|a, b| (a.is_none(), a).cmp(&(b.is_none(), b)));
     parents.dedup();
-    let mut out = outputs.to_vec();
-    for (path, format, _) in outputs {
-        let Some(path) = path else { continue };
-        for parent in &parents {
-            let name = kiemtra_report::rollup::parent_name(parent.as_deref(), lang);
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("report");
-            let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("");
-            let file = format!("{stem}-{}.{ext}", kiemtra_report::split::slug(name));
-            out.push((
-                Some(path.with_file_name(file)),
-                *format,
-                Some(parent.clone()),
-            ));
+    let names: Vec<&str> = parents
+        .iter()
+        .map(|p| kiemtra_report::rollup::parent_name(p.as_deref(), lang))
+        .collect();
+    let mut out = Vec::new();
+    let mut refused = Vec::new();
+    let files: Vec<&std::path::Path> = outputs
+        .iter()
+        .filter_map(|(p, _, _)| p.as_deref())
+        .collect();
+    for path in &files {
+        let Some(format) = outputs
+            .iter()
+            .find(|(p, _, _)| p.as_deref() == Some(*path))
+            .map(|(_, f, _)| *f)
+        else {
+            continue;
+        };
+        // The name as the system has it (not UTF-8 on some systems): the committee's part is
+        // added to it, never to a name made up instead.
+        let stem = path.file_stem().unwrap_or_default();
+        let ext = path.extension().unwrap_or_default();
+        let name_of = |slug: &str| {
+            let mut file = stem.to_os_string();
+            file.push("-");
+            file.push(slug);
+            if !ext.is_empty() {
+                file.push(".");
+                file.push(ext);
+            }
+            file
+        };
+        // A name another output of the run has, or a file the run reads, is taken: a
+        // committee's report never replaces a report named with -o, nor an input.
+        let taken = |slug: &str| {
+            let file = path.with_file_name(name_of(slug));
+            files.iter().any(|f| crate::output::same_path(f, &file)) || read(&file)
+        };
+        for (parent, slug) in parents
+            .iter()
+            .zip(kiemtra_report::split::file_names(&names, taken))
+        {
+            let file = path.with_file_name(name_of(&slug));
+            if files.iter().any(|f| crate::output::same_path(f, &file))
+                || out.iter().any(|(p, _, _): &Output| {
+                    p.as_deref()
+                        .is_some_and(|p| crate::output::same_path(p, &file))
+                })
+            {
+                let said = hostile::SplitCollides {
+                    file: &super::config::show(&file),
+                };
+                refused.push((file.clone(), said.say(lang)));
+                continue;
+            }
+            out.push((Some(file), format, Some(parent.clone())));
         }
     }
-    out
+    (out, refused)
+}
+
+/// The files a check reads besides its records: none of them is ever written over. The
+/// configuration and pack, the waivers (named on the command line or in kiemtra.toml), the
+/// baseline, the recommendations and the assessment.
+fn side_files(args: &CheckArgs, settings: &Settings) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = [
+        args.baseline.clone(),
+        args.tailor.waivers.clone(),
+        args.recommendations.clone(),
+        args.assessment.clone(),
+        settings.config.clone(),
+        settings.waivers.as_ref().map(|w| w.value.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if let PackSource::File(pack) = &settings.pack.value {
+        files.push(pack.clone());
+    }
+    files
 }
 
 /// Text given on the command line or in a file, in Unicode NFC.
@@ -417,4 +547,23 @@ fn progress_bar(lang: Lang) -> (Option<indicatif::ProgressBar>, Option<Progress>
         Step::Finish => b.finish_and_clear(),
     });
     (Some(bar), Some(progress))
+}
+
+fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> String {
+    hostile::CannotWrite {
+        file: &super::config::show(path),
+        reason: &write_error_reason(e, lang),
+    }
+    .say(lang)
+}
+
+/// Why a report could not be written, in the reader's words.
+pub(super) fn write_error_reason(e: &std::io::Error, lang: Lang) -> String {
+    match e
+        .get_ref()
+        .and_then(|i| i.downcast_ref::<kiemtra_report::xlsx::NoTempDir>())
+    {
+        Some(t) => t.message(lang),
+        None => crate::problems::io_error(e, lang),
+    }
 }

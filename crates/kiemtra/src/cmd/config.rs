@@ -239,7 +239,10 @@ pub(crate) fn tailoring(settings: &Settings) -> Result<Tailoring, Error> {
     // The pack's own values, before kiemtra.toml changed them.
     let pack = match &settings.pack.value {
         PackSource::BuiltIn => Pack::embedded(),
-        PackSource::File(path) => Pack::parse(&std::fs::read_to_string(path)?)?,
+        PackSource::File(path) => Pack::parse(&kiemtra_input::side::read_text(
+            path,
+            kiemtra_input::side::MAX_SIDE_BYTES,
+        )?)?,
     };
     let parameters = settings
         .parameters

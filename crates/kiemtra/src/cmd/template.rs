@@ -36,6 +36,16 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
     if code == Some("") {
         return Err(m::cli::template::BLANK_UNIT.get(lang).into());
     }
+    // The code goes into the template as it is typed: a control or non-printing character
+    // (which neither Word nor Excel can hold) is refused, not written.
+    if code.is_some_and(|c| {
+        c.chars()
+            .any(|ch| ch.is_control() || !kiemtra_input::docx::write::xml_char(ch))
+    }) {
+        return Err(kiemtra_messages::m::hostile::UNIT_CODE_CONTROL
+            .get(lang)
+            .into());
+    }
     let binary = |ext: &str| -> Result<(), Error> {
         if args.output.is_none() && std::io::stdout().is_terminal() {
             return Err(m::cli::template::Binary { ext: &ext }.say(lang).into());
@@ -74,7 +84,10 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
         }
         TemplateFormat::Xlsx => {
             binary("xlsx")?;
-            bytes = super::template_xlsx::workbook(code, month, args.headers, settings)?;
+            bytes = kiemtra_report::xlsx::guarded(|| {
+                super::template_xlsx::workbook(code, month, args.headers, settings)
+            })
+            .map_err(|e| super::check::write_error_reason(&e, lang))?;
         }
         TemplateFormat::Docx => {}
     }
@@ -84,7 +97,7 @@ pub fn run(args: &TemplateArgs, settings: &Settings) -> Result<ExitCode, Error> 
 /// The template to its file, or to standard output.
 fn write_out(args: &TemplateArgs, bytes: &[u8], lang: Lang) -> Result<ExitCode, Error> {
     match &args.output {
-        Some(path) => std::fs::write(path, bytes)
+        Some(path) => crate::output::write(path, |w| w.write_all(bytes))
             .map_err(|e| crate::problems::cannot_write(path, &e, lang))?,
         None => {
             let mut out = std::io::stdout().lock();

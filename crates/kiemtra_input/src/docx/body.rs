@@ -14,6 +14,13 @@ use quick_xml::Reader;
 /// Elements nested deeper than this make the document unreadable (Word writes fewer than 30).
 pub const MAX_DEPTH: usize = 256;
 
+/// Paragraphs with visible text a document may have (a hundred-page document has a few
+/// thousand): what a document costs to read is bounded by this, not by what its zip unfolds to.
+pub const MAX_PARAGRAPHS: u32 = 50_000;
+
+/// Table rows and cells a document may have, empty ones included.
+pub const MAX_CELLS: u32 = 200_000;
+
 /// A paragraph with visible text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
@@ -38,6 +45,31 @@ pub enum Block {
 pub enum BodyError {
     Xml(String),
     TooDeep,
+    /// More than [`MAX_PARAGRAPHS`] paragraphs, or [`MAX_CELLS`] table rows and cells.
+    TooManyParagraphs,
+    /// The part is not the XML of a Word document (no `w:document` element: binary bytes,
+    /// another kind of XML).
+    NotWordXml,
+    /// The XML is written in UTF-16, which Word never writes.
+    Utf16,
+}
+
+impl BodyError {
+    /// The reason in the reader's words, for the errors [`super::DocxError`] does not word.
+    pub fn message(&self, lang: kiemtra_rules::Lang) -> String {
+        use kiemtra_messages::{m::hostile, Say};
+        match self {
+            BodyError::TooManyParagraphs => hostile::DocxTooManyParagraphs {
+                paragraphs: &MAX_PARAGRAPHS,
+                cells: &MAX_CELLS,
+            }
+            .say(lang),
+            BodyError::NotWordXml => hostile::DOCX_NOT_WORD_XML.get(lang).into(),
+            BodyError::Utf16 => hostile::DOCX_UTF16.get(lang).into(),
+            BodyError::Xml(detail) => hostile::DocxXml { detail }.say(lang),
+            BodyError::TooDeep => hostile::DocxTooDeep { depth: &MAX_DEPTH }.say(lang),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -51,6 +83,12 @@ struct Walk {
     /// Depth inside elements whose text is not shown (`w:del`, `w:instrText`, `mc:Fallback`).
     hidden: usize,
     in_text: bool,
+    /// Table rows and cells opened.
+    cells: u32,
+    /// Whether a `document` element was seen.
+    document: bool,
+    /// A limit passed: reading stops.
+    over: bool,
 }
 
 impl Walk {
@@ -62,14 +100,18 @@ impl Walk {
             return;
         }
         match name {
+            b"document" => self.document = true,
             b"p" => self.paragraphs.push((String::new(), None)),
             b"tbl" => self.tables.push(Vec::new()),
+            b"tr" | b"tc" if self.cells >= MAX_CELLS => self.over = true,
             b"tr" => {
+                self.cells += 1;
                 if let Some(t) = self.tables.last_mut() {
                     t.push(Vec::new());
                 }
             }
             b"tc" => {
+                self.cells += 1;
                 if let Some(row) = self.tables.last_mut().and_then(|t| t.last_mut()) {
                     row.push(Vec::new());
                 }
@@ -142,6 +184,10 @@ impl Walk {
         if !text.chars().any(|c| !c.is_whitespace()) {
             return;
         }
+        if self.number >= MAX_PARAGRAPHS {
+            self.over = true;
+            return;
+        }
         self.number += 1;
         let p = Paragraph {
             number: self.number,
@@ -160,6 +206,14 @@ impl Walk {
     }
 }
 
+/// A byte order mark of UTF-16, or `<?` / `<w` written in it.
+fn is_utf16(xml: &[u8]) -> bool {
+    matches!(
+        xml.get(..2),
+        Some([0xFF, 0xFE] | [0xFE, 0xFF] | [b'<', 0] | [0, b'<'])
+    )
+}
+
 /// Elements whose content is not visible text.
 fn hides(e: &BytesStart<'_>) -> bool {
     matches!(
@@ -170,15 +224,22 @@ fn hides(e: &BytesStart<'_>) -> bool {
 
 /// The body of a `word/document.xml`.
 pub fn read(xml: &[u8]) -> Result<Vec<Block>, BodyError> {
+    if is_utf16(xml) {
+        return Err(BodyError::Utf16);
+    }
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().check_end_names = false;
     let mut walk = Walk::default();
     let mut depth = 0usize;
     let mut buf = Vec::new();
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| BodyError::Xml(e.to_string()))?;
+        // Broken before any `w:document` element: not Word's XML at all (binary bytes).
+        let seen = walk.document;
+        let broken = |e: &dyn std::fmt::Display| match seen {
+            true => BodyError::Xml(e.to_string()),
+            false => BodyError::NotWordXml,
+        };
+        let event = reader.read_event_into(&mut buf).map_err(|e| broken(&e))?;
         match event {
             Event::Start(e) => {
                 depth += 1;
@@ -193,13 +254,11 @@ pub fn read(xml: &[u8]) -> Result<Vec<Block>, BodyError> {
                 walk.end(e.local_name().as_ref());
             }
             Event::Text(t) => {
-                let s = t
-                    .xml10_content()
-                    .map_err(|e| BodyError::Xml(e.to_string()))?;
+                let s = t.xml10_content().map_err(|e| broken(&e))?;
                 walk.text(&s);
             }
             Event::CData(t) => {
-                let s = t.decode().map_err(|e| BodyError::Xml(e.to_string()))?;
+                let s = t.decode().map_err(|e| broken(&e))?;
                 walk.text(&s);
             }
             Event::GeneralRef(r) => {
@@ -222,7 +281,13 @@ pub fn read(xml: &[u8]) -> Result<Vec<Block>, BodyError> {
             Event::Eof => break,
             _ => {}
         }
+        if walk.over {
+            return Err(BodyError::TooManyParagraphs);
+        }
         buf.clear();
+    }
+    if !walk.document {
+        return Err(BodyError::NotWordXml);
     }
     // Paragraphs or tables left open by a truncated document still count.
     while let Some((text, style)) = walk.paragraphs.pop() {
@@ -316,5 +381,46 @@ mod tests {
         assert!(texts(&read(bomb.as_bytes()).unwrap()).is_empty());
         let deep = "<a>".repeat(MAX_DEPTH + 1);
         assert_eq!(read(deep.as_bytes()), Err(BodyError::TooDeep));
+    }
+
+    #[test]
+    fn memory_is_bounded_by_a_count_of_paragraphs_not_by_the_unzipped_size() {
+        let many = format!(
+            "<w:document {W}><w:body>{}</w:body></w:document>",
+            "<w:p><w:t>a</w:t></w:p>".repeat(MAX_PARAGRAPHS as usize + 1)
+        );
+        assert_eq!(read(many.as_bytes()), Err(BodyError::TooManyParagraphs));
+        let cells = format!(
+            "<w:document {W}><w:body><w:tbl>{}</w:tbl></w:body></w:document>",
+            "<w:tr></w:tr>".repeat(MAX_CELLS as usize + 1)
+        );
+        assert_eq!(read(cells.as_bytes()), Err(BodyError::TooManyParagraphs));
+        let fine = format!(
+            "<w:document {W}><w:body>{}</w:body></w:document>",
+            "<w:p><w:t>a</w:t></w:p>".repeat(1000)
+        );
+        assert_eq!(read(fine.as_bytes()).unwrap().len(), 1000);
+    }
+
+    #[test]
+    fn garbage_and_utf16_are_not_read_as_an_empty_document() {
+        let garbage: Vec<u8> = (0..4000u32)
+            .map(|i| (i * 7919 % 251) as u8)
+            .filter(|&b| b != b'<')
+            .collect();
+        assert_eq!(read(&garbage), Err(BodyError::NotWordXml));
+        assert_eq!(read(b"<html><p>x</p></html>"), Err(BodyError::NotWordXml));
+        let utf16: Vec<u8> = format!("\u{FEFF}<w:document {W}></w:document>")
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(read(&utf16), Err(BodyError::Utf16));
+        for e in [
+            BodyError::NotWordXml,
+            BodyError::Utf16,
+            BodyError::TooManyParagraphs,
+        ] {
+            assert!(e.message(kiemtra_rules::Lang::Vi).contains("văn bản"));
+        }
     }
 }

@@ -24,30 +24,53 @@ fn folded(text: &str) -> Vec<char> {
     text.chars().map(fold_char).collect()
 }
 
-/// Text with dotted placeholders (`……`, `....`, `___`) taken out, trimmed.
+/// Text with its fill-in blanks taken out, trimmed. A blank is a run of dots, underscores and
+/// `…` (each `…` counting three) that is long (four or more: `....`, `……`, `____`) or stands
+/// alone (two or three, with a space, a colon or the line's end on each side: `Chủ trì: ..`).
+/// Anything shorter, or attached to a word, is text and kept: `xem mục 2..3`, `v.v...`,
+/// `tổ 1, tổ 2…`.
 pub fn clean(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    // Runs of spaces collapse to one; a run of dots or underscores is a placeholder.
+    // Runs of spaces collapse to one.
     let mut space = false;
-    while let Some(c) = chars.next() {
-        let mut run = 1;
-        while chars.peek() == Some(&c) {
-            chars.next();
-            run += 1;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '.' | '_' | '…') {
+            let end = chars[i..]
+                .iter()
+                .position(|c| !matches!(c, '.' | '_' | '…'))
+                .map_or(chars.len(), |n| i + n);
+            let weight: usize = chars[i..end]
+                .iter()
+                .map(|&c| if c == '…' { 3 } else { 1 })
+                .sum();
+            let apart = |c: Option<&char>| c.is_none_or(|&c| c.is_whitespace() || c == ':');
+            let alone = apart(i.checked_sub(1).and_then(|j| chars.get(j))) && apart(chars.get(end));
+            if weight >= 4 || (weight >= 2 && alone) {
+                i = end;
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(&chars[i..end]);
+            i = end;
+            continue;
         }
         match c {
-            '…' => {}
-            '.' | '_' if run >= 2 => {}
             ' ' | '\u{a0}' => space = true,
             c => {
                 if space && !out.is_empty() {
                     out.push(' ');
                 }
                 space = false;
-                out.extend(std::iter::repeat_n(c, run));
+                out.push(c);
             }
         }
+        i += 1;
     }
     let trimmed = out.trim_matches(|c: char| c.is_whitespace());
     if trimmed.len() == out.len() {

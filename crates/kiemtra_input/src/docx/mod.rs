@@ -27,7 +27,7 @@ pub mod write;
 use kiemtra_format::word_labels::Reads;
 use serde_json::{json, Map, Value};
 
-pub use body::{Block, BodyError, Paragraph, MAX_DEPTH};
+pub use body::{Block, BodyError, Paragraph, MAX_CELLS, MAX_DEPTH, MAX_PARAGRAPHS};
 pub use kiemtra_format::word_labels::label_of;
 pub use package::{PackageError, MAX_DOCUMENT_BYTES, MAX_ENTRIES};
 
@@ -52,13 +52,21 @@ pub struct Place {
 pub struct Places(pub Vec<Place>);
 
 impl Places {
+    /// The places, kept sorted by pointer (a field's places in document order) so that a
+    /// finding's place is found by binary search, not by reading every place.
+    pub fn new(mut places: Vec<Place>) -> Places {
+        places.sort_by(|a, b| a.pointer.cmp(&b.pointer));
+        Places(places)
+    }
+
     /// The place of the field at `pointer`, or of the nearest enclosing field that has one
     /// (`/session/assignments/0/due` falls back to the assignment's row, then the label), or
     /// of the first field inside it (`/session/assessment` is where `Mặt được` is).
     pub fn of(&self, pointer: &str) -> Option<&Place> {
         let mut p = pointer;
         loop {
-            if let Some(place) = self.0.iter().find(|x| x.pointer == p) {
+            let at = self.0.partition_point(|x| x.pointer.as_str() < p);
+            if let Some(place) = self.0.get(at).filter(|x| x.pointer == p) {
                 return Some(place);
             }
             // Up to the enclosing field, never to a whole part (`/session`): a missing
@@ -69,9 +77,10 @@ impl Places {
             }
         }
         let inside = format!("{pointer}/");
-        self.0
+        let from = self.0.partition_point(|x| x.pointer < inside);
+        self.0[from..]
             .iter()
-            .filter(|x| x.pointer.starts_with(&inside))
+            .take_while(|x| x.pointer.starts_with(&inside))
             .min_by_key(|x| x.paragraph)
     }
 }
@@ -107,6 +116,7 @@ impl DocxError {
             (DocxError::Body(BodyError::TooDeep), En) => {
                 format!("the document's text nests deeper than {MAX_DEPTH} levels: not read")
             }
+            (DocxError::Body(b), lang) => b.message(lang),
         }
     }
 }
@@ -181,7 +191,7 @@ pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
     b.places.dedup_by(|a, b| a.pointer == b.pointer);
     Minutes {
         record: b.record,
-        places: Places(b.places),
+        places: Places::new(b.places),
     }
 }
 

@@ -98,6 +98,9 @@ fn styles() -> String {
     )
 }
 
+/// Text as XML character data. A character XML 1.0 cannot hold at all, even escaped (control
+/// characters but tab and line ends, U+FFFE, U+FFFF), becomes U+FFFD: the file stays one Word
+/// opens, whatever text it is given.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -106,10 +109,16 @@ fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            c if !xml_char(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether XML 1.0 allows `c` in a document (its production `Char`).
+pub fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 fn run(out: &mut String, r: &Run, bold_all: bool) {
@@ -232,4 +241,85 @@ pub fn docx(parts: &[Part]) -> std::io::Result<Vec<u8>> {
         zip.write_all(text.as_bytes())?;
     }
     Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_xml_cannot_hold_never_reaches_the_document() {
+        let parts = [Part::Para(Para::labelled(
+            "Mã chi bộ",
+            "HC\u{1}CB\u{FFFF}\u{0}<&>",
+        ))];
+        let xml = document_xml(&parts);
+        assert!(!xml.contains(['\u{1}', '\u{FFFF}', '\u{0}']), "{xml}");
+        assert!(
+            xml.contains("HC\u{FFFD}CB\u{FFFD}\u{FFFD}&lt;&amp;&gt;"),
+            "{xml}"
+        );
+        // Well-formed: read back without error.
+        let bytes = docx(&parts).unwrap();
+        assert!(crate::docx::read(&bytes, None).is_ok());
+    }
+
+    #[test]
+    fn dots_inside_values_are_text_only_blanks_are_taken_out() {
+        let parts = [
+            Part::Para(Para::labelled("Mã chi bộ", "HC-CB01")),
+            Part::Para(Para::labelled("Kết luận", "xem mục 2..3, v.v... và tổ 2…")),
+            Part::Para(Para::labelled("Chủ trì", "……Nguyễn Văn An.........")),
+            Part::Para(Para::labelled("Thư ký", "..")),
+        ];
+        let m = crate::docx::read(&docx(&parts).unwrap(), None).unwrap();
+        let get = |k: &str| m.record.get(k).cloned();
+        let session = m
+            .record
+            .get("session")
+            .and_then(|s| s.get("conclusion"))
+            .cloned();
+        assert_eq!(
+            session
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .as_deref(),
+            Some("xem mục 2..3, v.v... và tổ 2…")
+        );
+        assert_eq!(
+            get("chair")
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .as_deref(),
+            Some("Nguyễn Văn An")
+        );
+        assert!(
+            get("secretary").is_none_or(|v| v.as_str().is_none_or(str::is_empty)),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn every_assignment_row_keeps_its_own_place() {
+        let mut rows = vec![vec![
+            "Người được giao".to_owned(),
+            "Nhiệm vụ".into(),
+            "Thời hạn".into(),
+        ]];
+        rows.extend(
+            (0..500).map(|i| vec![format!("Tổ {i}"), format!("Việc {i}"), "khi xong".into()]),
+        );
+        let parts = [
+            Part::Para(Para::labelled("Mã chi bộ", "HC-CB01")),
+            Part::Para(Para::labelled("Phân công thực hiện", "")),
+            Part::Table(rows),
+        ];
+        let m = crate::docx::read(&docx(&parts).unwrap(), None).unwrap();
+        let first = m.places.of("/session/assignments/0/due").unwrap().paragraph;
+        for i in 0..500u32 {
+            let p = m
+                .places
+                .of(&format!("/session/assignments/{i}/due"))
+                .unwrap();
+            assert_eq!(p.paragraph, first + 3 * i, "row {i}");
+        }
+    }
 }

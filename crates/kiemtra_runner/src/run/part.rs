@@ -165,6 +165,7 @@ impl Part {
             self.keep(chunk.at.line, &record, violations, &meeting);
             if memchr::memchr(b'\n', chunk.text).is_some() {
                 // Pretty-printed: each finding points at its field's own line and column.
+                let locator = kiemtra_input::Locator::new(chunk.text, chunk.at);
                 for (v, at) in self.violations[first..]
                     .iter()
                     .zip(&mut self.violation_at[first..])
@@ -172,7 +173,7 @@ impl Part {
                     *at = v
                         .pointer
                         .as_deref()
-                        .and_then(|p| kiemtra_input::pointer_position(chunk.text, p, chunk.at));
+                        .and_then(|p| locator.pointer_position(p));
                 }
             }
             Ok(())
