@@ -112,10 +112,11 @@ fn compare(name: &str, bytes: &[u8], expected: &Expected) -> Vec<String> {
         Ok(d) => d,
         Err(e) => return vec![format!("not a record: {e}")],
     };
-    let record = match kiemtra_rules::validate(doc) {
+    let mut record = match kiemtra_rules::validate(doc) {
         Ok(r) => r,
         Err(invalid) => return vec![format!("rejected: {invalid:?}")],
     };
+    minutes.mark(&mut record);
     for (path, want) in &expected.fields {
         let got = get(raw, path);
         let wrong = match (path.as_str(), want) {

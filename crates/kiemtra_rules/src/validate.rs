@@ -22,6 +22,10 @@ pub struct Record<'a> {
     pub kind: Kind,
     /// The whole record as written, for the rules to read.
     pub doc: RecordDoc<'a>,
+    /// Read from the minutes themselves (a Word document), not a register or export: whether
+    /// its themed session is shown as a distinct part of them (catalogue v1.2, CD102). `None`
+    /// for a record of a register or export.
+    pub minutes_document: Option<bool>,
 }
 
 impl<'a> Record<'a> {
@@ -250,5 +254,6 @@ pub fn validate(doc: RecordDoc<'_>) -> Result<Record<'_>, Invalid> {
         date,
         kind,
         doc,
+        minutes_document: None,
     })
 }

@@ -71,6 +71,24 @@ pub fn strip_marker(text: &str) -> &str {
         // numeral, ending in `.` or `)`, then a space.
         let word_end = t.find(char::is_whitespace).unwrap_or(t.len());
         let word = &t[..word_end];
+        // `1-`, `2–`: a number and a dash.
+        if let Some(body) = word.strip_suffix(['-', '–']) {
+            if !body.is_empty() && body.chars().all(|c| c.is_ascii_digit()) {
+                t = t[word_end..].trim_start();
+                continue;
+            }
+        }
+        // `Phần 2:`, `Phần II.`: a part of the agenda.
+        if matches!(word, "Phần" | "PHẦN" | "phần") {
+            let after = t[word_end..].trim_start();
+            let n_end = after
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X')))
+                .unwrap_or(after.len());
+            if n_end > 0 && after[n_end..].starts_with([':', '.', '-', '–']) {
+                t = after[n_end + 1..].trim_start();
+                continue;
+            }
+        }
         if let Some(body) = word.strip_suffix(['.', ')']) {
             let numbered = !body.is_empty()
                 && (body.chars().all(|c| c.is_ascii_digit() || c == '.')

@@ -20,8 +20,11 @@ mod assignments;
 mod body;
 mod labels;
 mod package;
+mod prose;
 mod sentences;
 pub mod template;
+mod finish;
+mod title;
 pub mod write;
 
 use kiemtra_format::word_labels::Reads;
@@ -32,6 +35,7 @@ pub use kiemtra_format::word_labels::label_of;
 pub use package::{PackageError, MAX_DOCUMENT_BYTES, MAX_ENTRIES};
 
 use crate::layout::{self, Kind};
+use finish::{is_no_opinion, is_opinion_line, quotes_or_span, split_at_label};
 use labels::{clean, strip_marker};
 use sentences::is_unfilled;
 
@@ -81,6 +85,18 @@ impl Places {
 pub struct Minutes {
     pub record: Map<String, Value>,
     pub places: Places,
+    /// The paragraph where the themed session is shown as a part of its own (a heading, an
+    /// agenda item, a sentence that opens it, or its labelled lines), if it is: on minutes, the
+    /// document is the minutes book (catalogue v1.2, CD102).
+    pub session_part: Option<u32>,
+}
+
+impl Minutes {
+    /// Marks a record validated from these minutes as read from the minutes themselves
+    /// (catalogue v1.2: CD102 holds when the session is a part of its own).
+    pub fn mark(&self, record: &mut kiemtra_rules::Record<'_>) {
+        record.minutes_document = Some(self.session_part.is_some());
+    }
 }
 
 /// Why a file gives no minutes.
@@ -125,7 +141,7 @@ pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
         match block {
             Block::Paragraph(p) => b.paragraph(p),
             Block::Table(rows) => {
-                if !b.assignment_table(rows) {
+                if !b.assignment_table(rows) && !b.signature_table(rows) {
                     for p in rows.iter().flatten().flatten() {
                         b.paragraph(p);
                     }
@@ -136,6 +152,7 @@ pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
     if let Some((n, first)) = b.title_opened.take() {
         b.keep(n, None, &first);
     }
+    b.finish();
     if let Some(code) = unit.map(str::trim).filter(|c| !c.is_empty()) {
         if field_mut(&mut b.record, "unit.code").is_none() {
             b.set_value("unit.code", Value::String(code.to_owned()));
@@ -149,9 +166,11 @@ pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
     }
     b.places.sort();
     b.places.dedup_by(|a, b| a.pointer == b.pointer);
+    let session_part = b.session_part();
     Minutes {
         record: b.record,
         places: Places(b.places),
+        session_part,
     }
 }
 
@@ -177,6 +196,18 @@ struct Builder {
     /// A line `BIÊN BẢN` alone: the title goes on in the next paragraph
     /// (`SINH HOẠT CHI BỘ ĐỊNH KỲ tháng 4 năm 2017`).
     title_opened: Option<(u32, String)>,
+    /// The paragraph where the themed session opens (a heading, agenda item or sentence).
+    session_at: Option<u32>,
+    /// Paragraphs of the session that may give a task (`giao …`).
+    task_lines: Vec<(u32, String)>,
+    /// A dated line that is not the meeting's sentence (the header's `…, ngày … tháng …`).
+    dated_line: Option<(u32, String)>,
+    /// A title was read: (its paragraph, whether it has a kind word).
+    title: Option<(u32, bool)>,
+    /// The title's month: month, year when written, paragraph.
+    title_month: Option<(u32, Option<i32>, u32)>,
+    /// The paragraph just before was the title: this one may give its month (`Tháng 9/2020`).
+    after_title: bool,
 }
 
 /// The value at a dotted path of a record, to change in place.
@@ -257,6 +288,16 @@ impl Builder {
             }
             return;
         }
+        if path == "session.discussion.opinions" && is_no_opinion(text) {
+            // “Không có ý kiến” gives no opinion; kept, not lost.
+            return self.keep(paragraph, Some(label), text);
+        }
+        if path == "session.source.title" && self.source_with_kind(text, paragraph, label) {
+            return;
+        }
+        if path == "session.conclusion" {
+            self.task_lines.push((paragraph, text.to_owned()));
+        }
         // In place: a document of thousands of paragraphs costs linear time.
         match (kind, field_mut(&mut self.record, path)) {
             (Kind::List, Some(Value::Array(items))) => items.push(Value::String(text.to_owned())),
@@ -305,6 +346,13 @@ impl Builder {
             self.title_opened = Some((p.number, p.text.trim().to_owned()));
             return;
         }
+        if std::mem::take(&mut self.after_title) && self.title_month.is_none() {
+            if let Some((m, y)) = title::month_alone(&p.text) {
+                self.title_month = Some((m, y, p.number));
+                self.place("month", p.number, "");
+                return;
+            }
+        }
         match labels::find(&p.text) {
             Some(l) => self.labelled(p, &l),
             None => self.unlabelled(p),
@@ -317,7 +365,18 @@ impl Builder {
         if !text.chars().any(char::is_alphanumeric) {
             return;
         }
-        match self.open.clone() {
+        let open = match self.open.clone() {
+            // Opinions go on while each is a bullet or names its speaker; another sentence
+            // ends them.
+            Some((Open::Field { path, .. }, _))
+                if path == "session.discussion.opinions" && !is_opinion_line(&p.text) =>
+            {
+                self.open = None;
+                None
+            }
+            other => other,
+        };
+        match open {
             Some((Open::Field { path, more: true }, label)) => {
                 let item = if kind_of(path) == Kind::List {
                     clean(strip_marker(&p.text))
@@ -332,7 +391,11 @@ impl Builder {
             }
             Some((Open::Assignments, _)) => self.assignment_line(p),
             Some((Open::Kept, label)) => self.keep(p.number, Some(&label), &text),
-            _ => self.keep(p.number, None, &text),
+            _ => {
+                if !self.prose(p.number, &text) {
+                    self.keep(p.number, None, &text);
+                }
+            }
         }
     }
 
@@ -342,6 +405,36 @@ impl Builder {
         let rest = clean(l.rest);
         self.open = None;
         match l.label.reads {
+            Reads::Field("attendance.total") => {
+                // `Tổng số đảng viên: 24 đ/c – Số đảng viên có mặt: 21`: both counts.
+                if !self.attendance_sentence(n, &p.text) {
+                    self.place("attendance.total", n, written);
+                    self.keep(n, Some(written), &rest);
+                }
+            }
+            Reads::Field(path) if !is_long(path) && kind_of(path) != Kind::List => {
+                // `Chủ trì: …; thư ký: …`: another label on the same line starts its own part.
+                let (own, next) = split_at_label(l.rest);
+                let value = clean(own);
+                self.place(path, n, written);
+                if !value.is_empty() {
+                    self.add(path, &value, n, written);
+                }
+                self.open = Some((
+                    Open::Field {
+                        path,
+                        more: value.is_empty(),
+                    },
+                    written.to_owned(),
+                ));
+                if let Some(next) = next {
+                    self.paragraph(&Paragraph {
+                        number: n,
+                        text: next.to_owned(),
+                        style: None,
+                    });
+                }
+            }
             Reads::Field(path) | Reads::Header(path) => {
                 let value = match l.label.reads {
                     Reads::Header(_) if !l.colon && !rest.is_empty() => {
@@ -362,7 +455,15 @@ impl Builder {
             }
             Reads::MeetingTime => self.meeting_time(n, written, &rest),
             Reads::Attendance => self.attendance(n, written, &rest),
-            Reads::SessionSpan => self.session_span(n, written, &rest),
+            Reads::SessionSpan => {
+                self.session_sentence(n, &p.text, Some(written));
+                let left = clean(rest.trim_matches(|c: char| c == ':' || c.is_whitespace()));
+                if quotes_or_span(&left) {
+                    self.open = None;
+                } else if !left.is_empty() && !sentences::is_unfilled(&left) {
+                    self.keep(n, Some(written), &left);
+                }
+            }
             Reads::Assignments => {
                 self.place("session.assignments", n, written);
                 if !rest.is_empty() {
@@ -371,14 +472,20 @@ impl Builder {
                 self.open = Some((Open::Assignments, written.to_owned()));
             }
             Reads::Title => {
-                let words = match labels::find_word(&rest, "thang") {
-                    Some(i) => clean(&rest[..labels::byte_at(&rest, i)]),
-                    None => rest.clone(),
+                let Some(t) = title::read(written, &rest) else {
+                    // `Sinh hoạt chi bộ chuyên đề “…”`, `Họp chi bộ đã …`: a sentence.
+                    return self.unlabelled(p);
                 };
                 self.place("kind", n, written);
-                if !words.is_empty() {
-                    self.add("kind", &words, n, written);
+                if let Some(words) = &t.kind {
+                    self.add("kind", words, n, written);
                 }
+                self.title = Some((n, t.kind.is_some()));
+                if let Some((m, y)) = t.month {
+                    self.title_month = Some((m, y, n));
+                    self.place("month", n, written);
+                }
+                self.after_title = true;
             }
             Reads::MeetingEnd | Reads::Kept => {
                 if !is_unfilled(&rest) {
@@ -389,7 +496,8 @@ impl Builder {
                 }
             }
             Reads::Heading => {
-                if !rest.is_empty() {
+                // `Thành phần: có mặt 23/26 đồng chí`: the sentence after a heading is read.
+                if !rest.is_empty() && !self.prose(n, &rest) {
                     self.keep(n, Some(written), &rest);
                 }
             }

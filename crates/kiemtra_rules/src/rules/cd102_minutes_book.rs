@@ -1,9 +1,15 @@
-//! CD102 minutes-book: the session is shown in the minutes book (§IV.2).
+//! CD102 minutes-book: the session is shown in the minutes book (§IV.2); on a record read from
+//! the minutes themselves, shown as a distinct part of them (catalogue v1.2).
 
 use crate::messages::Words;
 use crate::{Detail, Field, Record, Rule, Violation};
 
 pub(super) fn check(record: &Record<'_>, out: &mut Vec<Violation>) {
+    // The minutes themselves (catalogue v1.2): the document is the minutes book, and the
+    // session is shown in it when it is a part of its own.
+    if record.minutes_document == Some(true) {
+        return;
+    }
     let recorded = match &record.doc.minutes_book {
         Field::Value(book) => &book.recorded,
         _ => &Field::Absent,
