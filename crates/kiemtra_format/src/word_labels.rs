@@ -445,6 +445,8 @@ pub mod prose {
     ];
     /// A task given inside the conclusion: `giao chi ủy theo dõi …, hoàn thành trước 30/4`.
     pub const GIVES: &[&str] = &["giao"];
+    /// `giao` followed by these is another word (`giao ban`, `giao lưu`), no task given.
+    pub const NOT_GIVEN_BEFORE: &[&str] = &["ban", "lưu", "tiếp", "thông", "dịch", "hữu", "nhận"];
     /// Verbs that start the task after the assignee in `giao X làm Y`.
     pub const TASK_VERBS: &[&str] = &[
         "theo dõi", "kiểm tra", "tổ chức", "tổng hợp", "lập", "vận động", "báo cáo",

@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 
 /// How many documents of the corpus are read without any discrepancy (of 25); the test fails
 /// below it.
-const READ_WITHOUT_DISCREPANCY: usize = 0;
+const READ_WITHOUT_DISCREPANCY: usize = 25;
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/minutes")
@@ -124,11 +124,13 @@ fn compare(name: &str, bytes: &[u8], expected: &Expected) -> Vec<String> {
             ("date", Value::String(d)) => record.date.to_string() != *d,
             ("session", Value::Bool(b)) => record.session().is_some() != *b,
             ("session.area", Value::String(a)) => {
-                record
-                    .session()
-                    .and_then(|s| s.area.value())
-                    .map(|a| a.code())
-                    != Some(a.as_str())
+                // Words outside the list read as `other` (catalogue v1.2).
+                let read = record.session().and_then(|s| match &s.area {
+                    kiemtra_rules::Field::Value(v) => Some(v.code()),
+                    kiemtra_rules::Field::Invalid(_) => Some("other"),
+                    _ => None,
+                });
+                read != Some(a.as_str())
             }
             ("session.start" | "session.end", Value::String(t)) => {
                 ClockTime::parse(&as_text(got)).map(|c| c.0.format("%H:%M").to_string())

@@ -185,7 +185,7 @@ pub fn default_id(code: &str, date: NaiveDate) -> String {
 
 /// Checks what format v1 requires of every record and builds the [`Record`].
 pub fn validate(doc: RecordDoc<'_>) -> Result<Record<'_>, Invalid> {
-    use crate::model::{Area, AssigneeKind, FollowUpResult, SourceKind};
+    use crate::model::{AssigneeKind, FollowUpResult, SourceKind};
 
     let unit = doc.unit.value();
     let code = unit
@@ -214,7 +214,8 @@ pub fn validate(doc: RecordDoc<'_>) -> Result<Record<'_>, Invalid> {
         }
     };
     if let Some(s) = doc.session.value() {
-        enum_check(&s.area, || "/session/area".into(), codes!(Area))?;
+        // An area outside the list is `other`, the words kept (catalogue v1.2): never a
+        // rejection; the rules read `Field::Invalid` of an area as a stated `other`.
         if let Some(src) = s.source.value() {
             enum_check(
                 &src.kind,

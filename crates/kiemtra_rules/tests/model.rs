@@ -164,8 +164,8 @@ fn what_rejects_a_record() {
             "/kind",
         ),
         (
-            r#"{"unit":{"code":"X"},"date":"2017-01-15","kind":"periodic","session":{"area":"sports"}}"#,
-            "/session/area",
+            r#"{"unit":{"code":"X"},"date":"2017-01-15","kind":"periodic","session":{"source":{"kind":"sports"}}}"#,
+            "/session/source/kind",
         ),
         (
             r#"{"unit":{"code":"X"},"date":"2017-01-15","kind":"periodic","session":{"assignments":[{},{"kind":"team"}]}}"#,
@@ -200,4 +200,18 @@ fn text_is_nfc_after_reading_and_ids_default_to_unit_and_date() {
     let r = read(&json).unwrap();
     assert_eq!(r.session().unwrap().reason.value().unwrap(), "Thực hành");
     assert_eq!(r.id, "X/2017-01-15");
+}
+
+#[test]
+fn an_area_outside_the_list_is_other_never_a_rejection() {
+    // Catalogue v1.2: §II.1 lists examples; “chống lãng phí” is a stated area (CD203 holds).
+    let text = r#"{"unit":{"code":"X"},"date":"2017-01-15","kind":"periodic","session":{"area":"chống lãng phí"}}"#;
+    let doc: kiemtra_rules::RecordDoc = serde_json::from_str(text).unwrap();
+    let record = kiemtra_rules::validate(doc).expect("not rejected");
+    let area = &record.session().unwrap().area;
+    assert!(matches!(area, kiemtra_rules::Field::Invalid(w) if w == "chống lãng phí"));
+    let mut out = Vec::new();
+    let params = kiemtra_rules::Pack::embedded().parameters;
+    kiemtra_rules::rules::check_record(&record, &params, &mut out);
+    assert!(out.iter().all(|v| v.rule.code() != "CD203"));
 }

@@ -201,7 +201,8 @@ pub fn find(text: &str) -> Option<Labelled<'_>> {
     // A label with a few words of its own before the colon (`Lý do chọn chủ đề sinh hoạt:`,
     // `Kết luận của hội nghị:`), for the parts whose value is free text or a heading.
     for (label_chars, _, label) in index() {
-        if !extends(label.reads) {
+        let opinions = matches!(label.reads, Reads::Field(p) if p == "session.discussion.opinions");
+        if !extends(label.reads) && !opinions {
             continue;
         }
         let Some(n) = prefix(&f, label_chars) else {
@@ -213,7 +214,18 @@ pub fn find(text: &str) -> Option<Labelled<'_>> {
         };
         let between = &after[..at];
         let words = between.split_whitespace().count();
-        if words == 0
+        // `Các ý kiến thảo luận đều tập trung vào …:`: a heading whose items are below.
+        let heads_list = opinions && clean(&after[at + 1..]).is_empty();
+        if heads_list && words > 0 && !between.contains(['“', '"']) {
+            return Some(Labelled {
+                label,
+                written: t[..offsets[n] + at].trim_end(),
+                rest: &after[at + 1..],
+                colon: true,
+            });
+        }
+        if opinions
+            || words == 0
             || words > EXTRA_WORDS
             || between.contains(['.', ',', ';', '!', '?', '(', ')', '"', '“', '…'])
         {

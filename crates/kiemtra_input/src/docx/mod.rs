@@ -365,6 +365,10 @@ impl Builder {
         if !text.chars().any(char::is_alphanumeric) {
             return;
         }
+        if prose::opens_session(&p.text) {
+            // `Buổi sinh hoạt chuyên đề từ … đến …` after a conclusion is not more of it.
+            self.open = None;
+        }
         let open = match self.open.clone() {
             // Opinions go on while each is a bullet or names its speaker; another sentence
             // ends them.

@@ -205,6 +205,41 @@ fn count_after(text: &str, at: usize) -> Option<(u32, Option<u32>)> {
     Some((present, total))
 }
 
+/// Where the task given starts in `giao …` (the word as written: `giáo viên` is not `giao`).
+pub(super) fn gives(text: &str) -> Option<usize> {
+    prose::GIVES.iter().find_map(|g| {
+        text.match_indices(g)
+            .chain(text.match_indices(&*g.to_uppercase()))
+            .chain(text.match_indices(&*capitalised(g)))
+            .find(|&(i, w)| {
+                let before = text[..i].chars().next_back();
+                let rest = &text[i + w.len()..];
+                let after = rest.chars().next();
+                // `họp giao ban`, `giao lưu`: other words, no task given.
+                let next = rest.split_whitespace().next().unwrap_or("");
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+                    && !prose::NOT_GIVEN_BEFORE.contains(&next)
+            })
+            .map(|(i, w)| i + w.len())
+    })
+}
+
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Whether a paragraph opens the themed session (it is read as such even inside a long text).
+pub(super) fn opens_session(text: &str) -> bool {
+    let body = strip_marker(text);
+    starts_with_any(body, prose::SESSION)
+        || (first_of(body, prose::SESSION).is_some()
+            && (body.contains(OPEN_QUOTES) || span(body).is_some()))
+}
+
 /// `17/19 đồng chí` anywhere: present and total.
 fn fraction(text: &str) -> Option<(u32, u32)> {
     let b = text.as_bytes();
@@ -250,7 +285,7 @@ impl Builder {
         read |= self.day(n, text);
         read |= self.attendance_sentence(n, text);
         read |= self.book_line(n, text);
-        if self.session_at.is_some() && !occurrences(text, "giao").is_empty() {
+        if self.session_at.is_some() && gives(text).is_some() {
             self.task_lines.push((n, text.to_owned()));
         }
         read
@@ -485,7 +520,7 @@ impl Builder {
         }
         for (n, text) in std::mem::take(&mut self.task_lines) {
             for clause in text.split(';').flat_map(|c| c.split(". ")) {
-                for (_, end) in occurrences(clause, "giao").into_iter().take(1) {
+                if let Some(end) = gives(clause) {
                     let given = &clause[end..];
                     let (main, due) = values::split_due(given);
                     let verb = prose::TASK_VERBS

@@ -39,7 +39,9 @@ pub(super) fn read(written: &str, rest: &str) -> Option<Title> {
         month: None,
     };
     if fold(written).ends_with("chuyen de") {
-        title.kind = Some(written.to_owned());
+        // `Biên bản sinh hoạt chuyên đề`: its last two words, as written.
+        let words: Vec<&str> = written.split_whitespace().collect();
+        title.kind = Some(words[words.len().saturating_sub(2)..].join(" "));
     }
     if !kind_words.is_empty() {
         // As written (the same characters: folding is one character for one).
