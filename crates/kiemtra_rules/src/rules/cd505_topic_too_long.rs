@@ -18,7 +18,7 @@ pub(super) fn check(
         let Some(topic) = m.session.and_then(|s| s.topics.one()) else {
             continue;
         };
-        let month = Month::of(m.date);
+        let month = m.month;
         let (months_before, last_month) = previous
             .get(i)
             .copied()

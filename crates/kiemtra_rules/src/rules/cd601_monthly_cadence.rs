@@ -11,7 +11,7 @@ pub(super) fn check(meetings: &[Meeting], period: Period, out: &mut Vec<(At, Vio
     let held: BTreeSet<Month> = meetings
         .iter()
         .filter(|m| m.periodic)
-        .map(|m| Month::of(m.date))
+        .map(|m| m.month)
         .collect();
     for month in period.months().filter(|m| !held.contains(m)) {
         out.push((

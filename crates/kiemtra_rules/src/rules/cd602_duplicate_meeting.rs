@@ -9,7 +9,7 @@ use crate::{At, Detail, Month, Period, Rule, Violation};
 pub(super) fn check(meetings: &[Meeting], period: Period, out: &mut Vec<(At, Violation)>) {
     let mut count: BTreeMap<Month, usize> = BTreeMap::new();
     for m in meetings.iter().filter(|m| m.periodic) {
-        *count.entry(Month::of(m.date)).or_default() += 1;
+        *count.entry(m.month).or_default() += 1;
     }
     for (month, count) in count {
         if count > 1 && period.contains(month) {

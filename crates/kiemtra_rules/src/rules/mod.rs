@@ -43,6 +43,17 @@ pub(crate) mod duration;
 
 /// Runs every record rule on one record.
 pub fn check_record(record: &Record<'_>, params: &Parameters, out: &mut Vec<Violation>) {
+    // A `month` that cannot be read, or is more than a month from the date: the cadence rules
+    // count the date's month, and say so (catalogue v1.2).
+    if let Err(written) = crate::meeting::stated_month(record) {
+        out.push(Violation::new(
+            Rule::DuplicateMeeting,
+            "/month",
+            Detail::Unreadable {
+                value: written.into(),
+            },
+        ));
+    }
     let Some(session) = record.session() else {
         // Without a session only CD101 can apply; the session rules have nothing to judge.
         cd101_session_held::check(record, out);
@@ -149,6 +160,7 @@ fn form_of(pointer: Option<&str>) -> &'static str {
         (Some("recorded" | "remedy"), _) => "yes_no",
         (Some("due"), _) => "due",
         (Some("date"), _) => "date",
+        (Some("month"), None) => "month",
         (Some("area"), _) => "area",
         (Some("kind"), Some("source")) => "source_kind",
         (Some("assignments"), _) => "assignments",

@@ -291,8 +291,9 @@ fn judge_unit(
             .then_with(|| t.file(a).cmp(t.file(b)))
             .then_with(|| a.line.cmp(&b.line))
     });
-    let first = records.first().map(|r| Month::of(r.date));
-    let last = records.last().map(|r| Month::of(r.date));
+    // The month each meeting counts for (its `month`, catalogue v1.2), not only its date's.
+    let first = records.iter().map(Small::month).min();
+    let last = records.iter().map(Small::month).max();
     let pack = &options.policy.pack;
     let asked_from = options
         .from
@@ -341,7 +342,7 @@ fn judge_unit(
 
     let policy = &options.policy;
     let effective = policy.pack.pack.effective;
-    let is_judged = |r: &Small| r.date >= effective && judged_months.contains(Month::of(r.date));
+    let is_judged = |r: &Small| r.date >= effective && judged_months.contains(r.month());
     let mut findings = Vec::new();
     let mut pointers = Interner::default();
     let place = |pointers: &mut Interner,
@@ -363,7 +364,7 @@ fn judge_unit(
         column: at.and_then(|p| NonZeroU32::new(p.column)),
         waiver: None,
         date: Some(r.date),
-        month: Month::of(r.date).into(),
+        month: r.month().into(),
         detail: v.detail.clone(),
     };
     let mut has_error = vec![false; records.len()];
@@ -415,7 +416,7 @@ fn judge_unit(
     let mut meetings_in_period = 0;
     let mut earliest_judged_session = None;
     for (i, r) in records.iter().enumerate() {
-        let month = Month::of(r.date);
+        let month = r.month();
         if r.date < effective {
             before_effective += 1;
             continue;
@@ -519,7 +520,7 @@ fn follow_up_notes(records: &[Small], earliest: Option<usize>, first_month: Mont
         .iter()
         .take_while(|e| e.date < r.date)
         .any(|e| e.meeting.meeting(e.date).session.is_some());
-    if earlier_session || Month::of(r.date) <= first_month {
+    if earlier_session || r.month() <= first_month {
         return Vec::new();
     }
     vec![Note::FollowUpNotJudged { date: r.date }]
