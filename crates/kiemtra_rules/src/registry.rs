@@ -138,7 +138,13 @@ impl Severity {
 
     /// The word printed for it (`lỗi`, `cảnh báo`, `lưu ý`).
     pub fn label(self, lang: crate::Lang) -> &'static str {
-        crate::messages::words(lang).get(&format!("severity.{}", self.code()))
+        use kiemtra_messages::m::severity;
+        match self {
+            Severity::Info => severity::INFO,
+            Severity::Warning => severity::WARNING,
+            Severity::Error => severity::ERROR,
+        }
+        .get(lang)
     }
 
     pub fn parse(text: &str) -> Option<Severity> {
