@@ -57,6 +57,9 @@ pub enum Command {
     Schema,
     /// Print a blank record to fill in, with short guidance for every field.
     Template(TemplateArgs),
+    /// Show what was read from Word minutes (.docx): every value with the paragraph it came
+    /// from, and the text that gave none.
+    Read(crate::cmd::read::ReadArgs),
 }
 
 /// Tailoring given on the command line; it overrides kiemtra.toml.

@@ -30,7 +30,7 @@ impl Builder {
             if !has_kind && field_mut(&mut self.record, "kind").is_none() {
                 // A monthly cell meeting is the periodic meeting.
                 self.place("kind", n, "");
-                self.set_value("kind", json!("periodic"));
+                self.set_value("kind", json!("định kỳ"));
             }
         }
         self.month();

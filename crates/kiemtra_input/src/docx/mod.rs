@@ -21,6 +21,7 @@ mod body;
 mod labels;
 mod package;
 mod prose;
+pub mod reading;
 mod sentences;
 pub mod template;
 mod finish;
@@ -33,6 +34,7 @@ use serde_json::{json, Map, Value};
 pub use body::{Block, BodyError, Paragraph, MAX_DEPTH};
 pub use kiemtra_format::word_labels::label_of;
 pub use package::{PackageError, MAX_DOCUMENT_BYTES, MAX_ENTRIES};
+pub use reading::Reading;
 
 use crate::layout::{self, Kind};
 use finish::{is_no_opinion, is_opinion_line, quotes_or_span, split_at_label};
@@ -208,6 +210,8 @@ struct Builder {
     title_month: Option<(u32, Option<i32>, u32)>,
     /// The paragraph just before was the title: this one may give its month (`Tháng 9/2020`).
     after_title: bool,
+    /// The agenda item that opened the session (`1-`): the next item (`2-`) ends its part.
+    session_item: Option<(u32, char)>,
 }
 
 /// The value at a dotted path of a record, to change in place.
@@ -345,6 +349,13 @@ impl Builder {
         if labels::is_word(&p.text, "bien ban") {
             self.title_opened = Some((p.number, p.text.trim().to_owned()));
             return;
+        }
+        if let (Some((n, style)), Some((next, s))) = (self.session_item, prose::agenda_number(&p.text)) {
+            if next == n + 1 && s == style {
+                // The next agenda item: the session's part (and its open field) ends.
+                self.session_item = None;
+                self.open = None;
+            }
         }
         if std::mem::take(&mut self.after_title) && self.title_month.is_none() {
             if let Some((m, y)) = title::month_alone(&p.text) {
@@ -525,6 +536,8 @@ fn header_case(text: &str) -> String {
     {
         return text.to_owned();
     }
+    // A word with a sign in it (`TH&THCS`) is an abbreviation: kept in capitals.
+    let keep = |w: &str| w.chars().any(|c| !c.is_alphanumeric());
     // Words that name a kind of organisation or place, never part of a place's own name.
     const KIND: &[&str] = &[
         "đảng",
@@ -562,7 +575,9 @@ fn header_case(text: &str) -> String {
             let kind = KIND.contains(&w.as_str())
                 || (w == "thành" && words.get(i + 1).is_some_and(|n| n == "phố"))
                 || (w == "phố" && i > 0 && matches!(words[i - 1].as_str(), "thành" | "khu"));
-            if i == 0 {
+            if keep(w) {
+                w.to_uppercase()
+            } else if i == 0 {
                 capital(w)
             } else if kind {
                 w.clone()

@@ -240,6 +240,15 @@ pub(super) fn opens_session(text: &str) -> bool {
             && (body.contains(OPEN_QUOTES) || span(body).is_some()))
 }
 
+/// The number and style of an agenda item (`2-` is `(2, '-')`, `3.` is `(3, '.')`).
+pub(super) fn agenda_number(text: &str) -> Option<(u32, char)> {
+    let t = text.trim_start();
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    let style = t[digits.len()..].chars().next()?;
+    let n = digits.parse().ok()?;
+    matches!(style, '-' | '–' | '.' | ')').then_some((n, style))
+}
+
 /// `17/19 đồng chí` anywhere: present and total.
 fn fraction(text: &str) -> Option<(u32, u32)> {
     let b = text.as_bytes();
@@ -321,6 +330,9 @@ impl Builder {
         };
         let written = label.map_or_else(|| clean(&body[start..end]), str::to_owned);
         self.session_at.get_or_insert(n);
+        if let Some(item) = agenda_number(text) {
+            self.session_item = Some(item);
+        }
         self.place("session", n, &written);
         let after = &body[start..];
         let qs = quotes(after);

@@ -470,7 +470,7 @@ fn a_meeting_without_a_themed_session_keeps_its_own_conclusion() {
     );
     let r = Value::Object(m.record.clone());
     assert!(r.get("session").is_none(), "{r}");
-    assert_eq!(r["kind"], "periodic");
+    assert_eq!(r["kind"], "định kỳ");
     assert_eq!(r["month"], "2023-11");
     assert_eq!(m.session_part, None);
     assert!(r["_unmapped"]
