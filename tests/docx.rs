@@ -480,15 +480,18 @@ fn the_template_in_the_handbook_layout() {
 /// table row) written as a `.docx` into `dir`.
 fn corpus_docx(dir: &std::path::Path, name: &str) -> String {
     use kiemtra_input::docx::write::{Look, Para};
-    let text =
-        std::fs::read_to_string(common::root().join(format!("fixtures/minutes/{name}.txt")))
-            .unwrap();
+    let text = std::fs::read_to_string(common::root().join(format!("fixtures/minutes/{name}.txt")))
+        .unwrap();
     let mut parts = Vec::new();
     let mut table: Vec<Vec<String>> = Vec::new();
     for line in text.lines() {
         if let Some(row) = line.strip_prefix('|') {
             let row = row.strip_suffix('|').unwrap_or(row);
-            table.push(row.split(" | ").map(|c| c.trim().replace('⏎', "\n")).collect());
+            table.push(
+                row.split(" | ")
+                    .map(|c| c.trim().replace('⏎', "\n"))
+                    .collect(),
+            );
             continue;
         }
         if !table.is_empty() {
@@ -512,16 +515,30 @@ fn read_shows_every_value_with_its_paragraph_and_the_text_that_gave_none() {
     let handbook = corpus_docx(dir.path(), "01-binh-thuan-so-tay");
     let august = corpus_docx(dir.path(), "08-haiphong-thang-8-hop-25-7");
     let o = common::kiemtra_in(dir.path(), &["--no-config", "read", &handbook, &august]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let text = stdout(&o);
     assert!(text.contains("đọc được:"));
-    assert!(!text.contains("periodic"), "no format codes for a person: {text}");
+    assert!(
+        !text.contains("periodic"),
+        "no format codes for a person: {text}"
+    );
     insta::assert_snapshot!("read_minutes_vi", text);
 
-    let o = common::kiemtra_in(dir.path(), &["--no-config", "--lang", "en", "read", &august]);
+    let o = common::kiemtra_in(
+        dir.path(),
+        &["--no-config", "--lang", "en", "read", &august],
+    );
     insta::assert_snapshot!("read_minutes_en", stdout(&o));
 
-    let o = common::kiemtra_in(dir.path(), &["--no-config", "read", "--format", "json", &august]);
+    let o = common::kiemtra_in(
+        dir.path(),
+        &["--no-config", "read", "--format", "json", &august],
+    );
     let json: Value = serde_json::from_str(&stdout(&o)).unwrap();
     let reading = &json[0]["reading"];
     assert_eq!(reading["session_part"], 9);
@@ -544,5 +561,8 @@ fn read_says_why_a_file_gives_no_minutes() {
     assert_eq!(o.status.code(), Some(2));
     let text = stdout(&o);
     assert!(text.contains("a.docx\n  không đọc được: "), "{text}");
-    assert!(text.contains("b.csv\n  không đọc được: không phải biên bản Word"), "{text}");
+    assert!(
+        text.contains("b.csv\n  không đọc được: không phải biên bản Word"),
+        "{text}"
+    );
 }

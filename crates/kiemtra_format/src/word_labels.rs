@@ -188,7 +188,11 @@ pub const WORD_LABELS: &[WordLabel] = &[
     part(
         Reads::Heading,
         "Diễn biến cuộc họp",
-        &["Diễn biến", "Diễn biến hội nghị", "Diễn biến buổi sinh hoạt"],
+        &[
+            "Diễn biến",
+            "Diễn biến hội nghị",
+            "Diễn biến buổi sinh hoạt",
+        ],
         false,
     ),
     part(
@@ -449,10 +453,35 @@ pub mod prose {
     pub const NOT_GIVEN_BEFORE: &[&str] = &["ban", "lưu", "tiếp", "thông", "dịch", "hữu", "nhận"];
     /// Verbs that start the task after the assignee in `giao X làm Y`.
     pub const TASK_VERBS: &[&str] = &[
-        "theo dõi", "kiểm tra", "tổ chức", "tổng hợp", "lập", "vận động", "báo cáo",
-        "phối hợp", "thu", "rà soát", "xây dựng", "thực hiện", "giới thiệu", "triển khai",
-        "đôn đốc", "nắm", "họp", "tuyên truyền", "chuẩn bị", "bố trí", "giúp đỡ", "phụ trách",
-        "hướng dẫn", "theo doi", "làm", "đề xuất", "viết", "xử lý", "giải quyết",
+        "theo dõi",
+        "kiểm tra",
+        "tổ chức",
+        "tổng hợp",
+        "lập",
+        "vận động",
+        "báo cáo",
+        "phối hợp",
+        "thu",
+        "rà soát",
+        "xây dựng",
+        "thực hiện",
+        "giới thiệu",
+        "triển khai",
+        "đôn đốc",
+        "nắm",
+        "họp",
+        "tuyên truyền",
+        "chuẩn bị",
+        "bố trí",
+        "giúp đỡ",
+        "phụ trách",
+        "hướng dẫn",
+        "theo doi",
+        "làm",
+        "đề xuất",
+        "viết",
+        "xử lý",
+        "giải quyết",
     ];
     /// The line that says where the session is written in the minutes book:
     /// `Sinh hoạt chuyên đề được ghi vào sổ biên bản …, trang 14.`

@@ -5,7 +5,7 @@
 use kiemtra_input::docx::write::{docx, Look, Para, Part};
 use kiemtra_input::{read_table, Encoding, Format, TableLimits};
 use kiemtra_rules::rules::check_record;
-use kiemtra_rules::{Pack, RecordDoc, Record};
+use kiemtra_rules::{Pack, Record, RecordDoc};
 use rust_xlsxwriter::Workbook;
 use serde::Deserialize;
 use serde_json::Value;

@@ -77,10 +77,12 @@ fn read_month(text: &str) -> Option<Month> {
         .map(|d| d.parse().ok())
         .collect::<Option<_>>()?;
     match digits[..] {
-        [month, year] if (1..=12).contains(&month) && (1930..=2199).contains(&year) => Some(Month {
-            year: i32::try_from(year).ok()?,
-            month,
-        }),
+        [month, year] if (1..=12).contains(&month) && (1930..=2199).contains(&year) => {
+            Some(Month {
+                year: i32::try_from(year).ok()?,
+                month,
+            })
+        }
         _ => None,
     }
 }

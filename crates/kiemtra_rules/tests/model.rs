@@ -233,21 +233,46 @@ fn the_month_a_meeting_belongs_to_is_the_one_the_cadence_rules_count() {
     ];
     let records: Vec<_> = texts.into_iter().map(record).collect();
     let meetings: Vec<Meeting> = records.iter().map(Meeting::of).collect();
-    assert_eq!(meetings[1].month, Month { year: 2025, month: 8 });
+    assert_eq!(
+        meetings[1].month,
+        Month {
+            year: 2025,
+            month: 8
+        }
+    );
     let period = Period {
-        from: Month { year: 2025, month: 7 },
-        to: Month { year: 2025, month: 9 },
+        from: Month {
+            year: 2025,
+            month: 7,
+        },
+        to: Month {
+            year: 2025,
+            month: 9,
+        },
     };
     let params = kiemtra_rules::Pack::embedded().parameters;
     let mut out = Vec::new();
     kiemtra_rules::rules::check_unit(&meetings, period, &params, &mut out);
     let codes: Vec<&str> = out.iter().map(|(_, v)| v.rule.code()).collect();
-    assert!(!codes.contains(&"CD601") && !codes.contains(&"CD602"), "{codes:?}");
+    assert!(
+        !codes.contains(&"CD601") && !codes.contains(&"CD602"),
+        "{codes:?}"
+    );
 
-    let far = record(r#"{"unit":{"code":"X"},"date":"2025-07-25","month":"2025-12","kind":"periodic"}"#);
-    assert_eq!(Meeting::of(&far).month, Month { year: 2025, month: 7 });
+    let far =
+        record(r#"{"unit":{"code":"X"},"date":"2025-07-25","month":"2025-12","kind":"periodic"}"#);
+    assert_eq!(
+        Meeting::of(&far).month,
+        Month {
+            year: 2025,
+            month: 7
+        }
+    );
     let mut found = Vec::new();
     kiemtra_rules::rules::check_record(&far, &params, &mut found);
-    let v = found.iter().find(|v| v.pointer.as_deref() == Some("/month")).unwrap();
+    let v = found
+        .iter()
+        .find(|v| v.pointer.as_deref() == Some("/month"))
+        .unwrap();
     assert!(v.detail.unverifiable());
 }

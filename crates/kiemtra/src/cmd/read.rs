@@ -160,7 +160,11 @@ fn name(path: &str, lang: Lang) -> String {
             .find(|f| f.path == declared)
             .map_or_else(
                 || declared.to_owned(),
-                |f| Phrase::new(f.field.label.vi, f.field.label.en).get(lang).to_owned(),
+                |f| {
+                    Phrase::new(f.field.label.vi, f.field.label.en)
+                        .get(lang)
+                        .to_owned()
+                },
             )
     };
     let parts: Vec<&str> = path.split('.').collect();
@@ -177,5 +181,8 @@ fn name(path: &str, lang: Lang) -> String {
     if i + 1 == parts.len() {
         return item;
     }
-    format!("{item}: {}", label(&format!("{list}[].{}", parts[i + 1..].join("."))))
+    format!(
+        "{item}: {}",
+        label(&format!("{list}[].{}", parts[i + 1..].join(".")))
+    )
 }

@@ -29,7 +29,15 @@ pub struct AssignmentText {
 /// Words that name who is given a task as a collective (`Chi ủy`, `Tổ đảng số 1`) or one person
 /// (`Đồng chí Nam`, `Đ/c Lan`), at the start of the assignee.
 const COLLECTIVE: &[&str] = &[
-    "chi ủy", "chi bộ", "tổ", "ban", "bộ phận", "các", "chi đoàn", "hội", "đoàn",
+    "chi ủy",
+    "chi bộ",
+    "tổ",
+    "ban",
+    "bộ phận",
+    "các",
+    "chi đoàn",
+    "hội",
+    "đoàn",
 ];
 const INDIVIDUAL: &[&str] = &["đồng chí", "đ/c", "đc"];
 
@@ -67,7 +75,10 @@ fn occurrences(text: &str, phrase: &str) -> Vec<(usize, usize)> {
     for i in 0..=t.len() - p.len() {
         let starts = i == 0 || !word(t.get(i - 1));
         if starts
-            && t[i..i + p.len()].iter().map(|(_, c)| *c).eq(p.iter().copied())
+            && t[i..i + p.len()]
+                .iter()
+                .map(|(_, c)| *c)
+                .eq(p.iter().copied())
             && !word(t.get(i + p.len()))
         {
             let end = t.get(i + p.len()).map_or(text.len(), |(b, _)| *b);
@@ -119,8 +130,11 @@ pub fn split_due(text: &str) -> (&str, Option<String>) {
 /// The kind an assignee's words show, if they show one.
 pub fn kind_of_assignee(assignee: &str) -> Option<&'static str> {
     let starts = |list: &[&str]| {
-        list.iter()
-            .any(|w| occurrences(assignee, w).first().is_some_and(|&(at, _)| at == 0))
+        list.iter().any(|w| {
+            occurrences(assignee, w)
+                .first()
+                .is_some_and(|&(at, _)| at == 0)
+        })
     };
     if starts(INDIVIDUAL) {
         Some("cá nhân")
@@ -150,7 +164,9 @@ pub fn assignment(text: &str) -> AssignmentText {
     let (main, due) = split_due(&text);
     out.due = due;
     let main = main.to_owned();
-    let colon = main.find(':').filter(|&i| main[..i].split_whitespace().count() <= 8);
+    let colon = main
+        .find(':')
+        .filter(|&i| main[..i].split_whitespace().count() <= 8);
     let dash = [" - ", " – "]
         .iter()
         .filter_map(|d| main.find(d).map(|i| (i, d.len())))
@@ -209,20 +225,40 @@ mod tests {
         );
         assert_eq!(
             parts("Đ/c Nam - vận động hộ dân - 30/4/2017"),
-            (s("Đ/c Nam"), Some("cá nhân"), s("vận động hộ dân"), s("30/4/2017"))
+            (
+                s("Đ/c Nam"),
+                Some("cá nhân"),
+                s("vận động hộ dân"),
+                s("30/4/2017")
+            )
         );
         assert_eq!(
             parts("Tổ đảng số 1 (tập thể): nhắc đảng viên, hạn 31/5/2017"),
-            (s("Tổ đảng số 1"), Some("tập thể"), s("nhắc đảng viên"), s("31/5/2017"))
+            (
+                s("Tổ đảng số 1"),
+                Some("tập thể"),
+                s("nhắc đảng viên"),
+                s("31/5/2017")
+            )
         );
         assert_eq!(
             parts("Tổ khối trưởng: kiểm tra giáo án hằng tuần, hạn 31/5/2022."),
-            (s("Tổ khối trưởng"), Some("tập thể"), s("kiểm tra giáo án hằng tuần"), s("31/5/2022"))
+            (
+                s("Tổ khối trưởng"),
+                Some("tập thể"),
+                s("kiểm tra giáo án hằng tuần"),
+                s("31/5/2022")
+            )
         );
         // `trước khi …` is the task's own words, not a deadline.
         assert_eq!(
             parts("Chi ủy: họp dân trước khi làm đường"),
-            (s("Chi ủy"), Some("tập thể"), s("họp dân trước khi làm đường"), None)
+            (
+                s("Chi ủy"),
+                Some("tập thể"),
+                s("họp dân trước khi làm đường"),
+                None
+            )
         );
         // A deadline that cannot be read is kept as written (the rule says it is unreadable).
         assert_eq!(
@@ -230,11 +266,11 @@ mod tests {
             s("đến khi hết dịch")
         );
         // Without diacritics.
-        assert_eq!(
-            parts("Chi uy: theo doi, han 31/12/2017").3,
-            s("31/12/2017")
-        );
+        assert_eq!(parts("Chi uy: theo doi, han 31/12/2017").3, s("31/12/2017"));
         // Only a task.
-        assert_eq!(parts("Lập danh sách hộ nghèo"), (None, None, s("Lập danh sách hộ nghèo"), None));
+        assert_eq!(
+            parts("Lập danh sách hộ nghèo"),
+            (None, None, s("Lập danh sách hộ nghèo"), None)
+        );
     }
 }

@@ -219,10 +219,7 @@ pub(super) fn is_opinion_line(text: &str) -> bool {
 /// `Trịnh Văn Khải        Thư ký: Lương Thị Thu`): the value, and the rest from that label.
 pub(super) fn split_at_label(rest: &str) -> (&str, Option<&str>) {
     let mut from = 0;
-    while let Some(i) = rest[from..]
-        .find([';', '.', ' ', '\t'])
-        .map(|i| from + i)
-    {
+    while let Some(i) = rest[from..].find([';', '.', ' ', '\t']).map(|i| from + i) {
         let sep = rest[i..].chars().next().map_or(1, char::len_utf8);
         let double_space = rest[i..].starts_with("  ") || rest[i..].starts_with('\t');
         let after = rest[i + sep..].trim_start();

@@ -18,13 +18,13 @@
 
 mod assignments;
 mod body;
+mod finish;
 mod labels;
 mod package;
 mod prose;
 pub mod reading;
 mod sentences;
 pub mod template;
-mod finish;
 mod title;
 pub mod write;
 
@@ -350,7 +350,9 @@ impl Builder {
             self.title_opened = Some((p.number, p.text.trim().to_owned()));
             return;
         }
-        if let (Some((n, style)), Some((next, s))) = (self.session_item, prose::agenda_number(&p.text)) {
+        if let (Some((n, style)), Some((next, s))) =
+            (self.session_item, prose::agenda_number(&p.text))
+        {
             if next == n + 1 && s == style {
                 // The next agenda item: the session's part (and its open field) ends.
                 self.session_item = None;

@@ -16,7 +16,9 @@ use super::{field_mut, Builder, Place};
 /// The text folded one character for one (so that a place in it is a place in the text),
 /// with each character's byte offset.
 fn folded(text: &str) -> Vec<(usize, char)> {
-    text.char_indices().map(|(i, c)| (i, fold_char(c))).collect()
+    text.char_indices()
+        .map(|(i, c)| (i, fold_char(c)))
+        .collect()
 }
 
 /// Byte ranges of the whole-word occurrences of `phrase` (written with diacritics) in `text`.
@@ -30,7 +32,10 @@ pub(super) fn occurrences(text: &str, phrase: &str) -> Vec<(usize, usize)> {
     }
     for i in 0..=t.len() - p.len() {
         if (i == 0 || !word(t.get(i - 1)))
-            && t[i..i + p.len()].iter().map(|(_, c)| *c).eq(p.iter().copied())
+            && t[i..i + p.len()]
+                .iter()
+                .map(|(_, c)| *c)
+                .eq(p.iter().copied())
             && !word(t.get(i + p.len()))
         {
             let end = t.get(i + p.len()).map_or(text.len(), |(b, _)| *b);
@@ -65,7 +70,10 @@ fn quotes(text: &str) -> Vec<(usize, &str, usize)> {
     while let Some(open) = text[rest..].find(OPEN_QUOTES).map(|i| rest + i) {
         let q = text[open..].chars().next().map_or(1, char::len_utf8);
         let inner_start = open + q;
-        let Some(close) = text[inner_start..].find(CLOSE_QUOTES).map(|i| inner_start + i) else {
+        let Some(close) = text[inner_start..]
+            .find(CLOSE_QUOTES)
+            .map(|i| inner_start + i)
+        else {
             break;
         };
         rest = close + text[close..].chars().next().map_or(1, char::len_utf8);
@@ -118,10 +126,7 @@ fn span(text: &str) -> Option<(String, String)> {
 
 /// The name after `đồng chí` / `đ/c` in `clause`: its capitalised words (two or more).
 fn name_in(clause: &str) -> Option<String> {
-    for (_, end) in prose::COMRADE
-        .iter()
-        .flat_map(|c| occurrences(clause, c))
-    {
+    for (_, end) in prose::COMRADE.iter().flat_map(|c| occurrences(clause, c)) {
         let words: Vec<&str> = clause[end..]
             .split_whitespace()
             .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -153,7 +158,11 @@ pub(super) fn day_in(text: &str) -> Option<String> {
         let mut rest = &after[digits.len()..];
         // A meeting of two days: `24,25/9/2022`, `24-25/9/2022`.
         if let Some(r) = rest.strip_prefix([',', '-', '–']) {
-            let more: String = r.trim_start().chars().take_while(char::is_ascii_digit).collect();
+            let more: String = r
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
             if !more.is_empty() {
                 let r = &r.trim_start()[more.len()..];
                 if r.starts_with(['/', '-', '.']) {
@@ -177,7 +186,8 @@ pub(super) fn day_in(text: &str) -> Option<String> {
                 .chars()
                 .take_while(char::is_ascii_digit)
                 .collect();
-            let upto = y_end + (rest[y_end..].len() - rest[y_end..].trim_start().len()) + year.len();
+            let upto =
+                y_end + (rest[y_end..].len() - rest[y_end..].trim_start().len()) + year.len();
             format!("ngày {digits}{}", &rest[..upto])
         };
         if values::date(&candidate).is_some() {
@@ -199,7 +209,11 @@ fn count_after(text: &str, at: usize) -> Option<(u32, Option<u32>)> {
     let present = n.parse().ok()?;
     let after = rest[n.len()..].trim_start();
     let total = after.strip_prefix('/').and_then(|t| {
-        let d: String = t.trim_start().chars().take_while(char::is_ascii_digit).collect();
+        let d: String = t
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         d.parse().ok()
     });
     Some((present, total))
@@ -447,8 +461,8 @@ impl Builder {
         let Some(day) = day_in(body) else {
             return false;
         };
-        let opens = starts_with_any(body, prose::DAY_SENTENCE)
-            || !occurrences(body, "hôm nay").is_empty();
+        let opens =
+            starts_with_any(body, prose::DAY_SENTENCE) || !occurrences(body, "hôm nay").is_empty();
         if opens {
             self.place("date", n, "");
             self.add("date", &day, n, "");
@@ -589,9 +603,18 @@ mod tests {
             day_in("Cứ theo định kỳ, hôm nay ngày 04 tháng 05 năm 2022, Chi bộ").as_deref(),
             Some("ngày 04 tháng 05 năm 2022")
         );
-        assert_eq!(day_in("Sáng ngày 25/7/2025, Chi bộ").as_deref(), Some("25/7/2025"));
-        assert_eq!(day_in("Ngày 24,25/9/2022, Chi bộ").as_deref(), Some("24/9/2022"));
-        assert_eq!(day_in("8 giờ 00 ngày 09/6/2019.").as_deref(), Some("09/6/2019"));
+        assert_eq!(
+            day_in("Sáng ngày 25/7/2025, Chi bộ").as_deref(),
+            Some("25/7/2025")
+        );
+        assert_eq!(
+            day_in("Ngày 24,25/9/2022, Chi bộ").as_deref(),
+            Some("24/9/2022")
+        );
+        assert_eq!(
+            day_in("8 giờ 00 ngày 09/6/2019.").as_deref(),
+            Some("09/6/2019")
+        );
         assert_eq!(day_in("ngày …… tháng …… năm ……"), None);
     }
 

@@ -75,9 +75,7 @@ impl Reading {
                     field: path.to_owned(),
                     value: v.clone(),
                     paragraph: place.map(|p| p.paragraph).filter(|&n| n > 0),
-                    label: place
-                        .map(|p| p.label.clone())
-                        .filter(|l| !l.is_empty()),
+                    label: place.map(|p| p.label.clone()).filter(|l| !l.is_empty()),
                 });
             });
         }

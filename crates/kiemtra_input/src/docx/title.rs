@@ -45,7 +45,11 @@ pub(super) fn read(written: &str, rest: &str) -> Option<Title> {
     }
     if !kind_words.is_empty() {
         // As written (the same characters: folding is one character for one).
-        let n: usize = kind_words.iter().map(|w| w.chars().count() + 1).sum::<usize>() - 1;
+        let n: usize = kind_words
+            .iter()
+            .map(|w| w.chars().count() + 1)
+            .sum::<usize>()
+            - 1;
         let start = f.len() - f.trim_start().len();
         let written_words: String = rest.chars().skip(start).take(n).collect();
         Kind::parse(&written_words)?;
@@ -81,7 +85,10 @@ pub(super) fn month_alone(text: &str) -> Option<(u32, Option<i32>)> {
         .or_else(|| rest.strip_prefix('/'))
         .or_else(|| rest.strip_prefix('-'))?
         .trim();
-    let year: i32 = year_text.parse().ok().filter(|y| (1930..=2199).contains(y))?;
+    let year: i32 = year_text
+        .parse()
+        .ok()
+        .filter(|y| (1930..=2199).contains(y))?;
     Some((month, Some(year)))
 }
 
@@ -112,9 +119,24 @@ mod tests {
                 month: Some((8, None))
             })
         );
-        assert_eq!(read("Biên bản họp chi bộ", "BẤT THƯỜNG").unwrap().kind.as_deref(), Some("BẤT THƯỜNG"));
-        assert_eq!(read("Biên bản sinh hoạt chi bộ", "tháng …… năm 20……"), Some(Title { kind: None, month: None }));
-        assert_eq!(read("Sinh hoạt chi bộ", "chuyên đề “Nêu cao trách nhiệm”"), None);
+        assert_eq!(
+            read("Biên bản họp chi bộ", "BẤT THƯỜNG")
+                .unwrap()
+                .kind
+                .as_deref(),
+            Some("BẤT THƯỜNG")
+        );
+        assert_eq!(
+            read("Biên bản sinh hoạt chi bộ", "tháng …… năm 20……"),
+            Some(Title {
+                kind: None,
+                month: None
+            })
+        );
+        assert_eq!(
+            read("Sinh hoạt chi bộ", "chuyên đề “Nêu cao trách nhiệm”"),
+            None
+        );
         assert_eq!(read("Sinh hoạt chi bộ", "đã thống nhất"), None);
         assert_eq!(month_alone("Tháng 9/2020"), Some((9, Some(2020))));
         assert_eq!(month_alone("tháng 4 năm 2017"), Some((4, Some(2017))));
