@@ -144,7 +144,7 @@ impl Builder {
         for (col, role) in roles.iter().enumerate() {
             let Some(field) = role else { continue };
             // The name: the last line of the column that is not a direction in brackets.
-            let name = rows
+            let column: Vec<(u32, String)> = rows
                 .iter()
                 .enumerate()
                 .flat_map(|(r, row)| {
@@ -154,8 +154,11 @@ impl Builder {
                         .into_iter()
                         .skip(usize::from(r == 0))
                 })
-                .filter(|(_, l)| !l.starts_with('(') && !l.chars().all(|c| !c.is_alphabetic()))
-                .last();
+                .collect();
+            let name = column
+                .into_iter()
+                .rev()
+                .find(|(_, l)| !l.starts_with('(') && l.chars().any(char::is_alphabetic));
             if let Some((n, name)) = name {
                 if field_mut(&mut self.record, field).is_none() {
                     self.place(field, n, "");
