@@ -26,12 +26,14 @@ impl Builder {
                 self.add("date", &day, n, "");
             }
         }
-        if let Some((n, has_kind)) = self.title {
-            if !has_kind && field_mut(&mut self.record, "kind").is_none() {
-                // A monthly cell meeting is the periodic meeting.
+        // A cell's meeting whose minutes name no kind is its monthly, periodic meeting (the
+        // title's words, when it has some, say otherwise).
+        let dated = field_mut(&mut self.record, "date").is_some();
+        if field_mut(&mut self.record, "kind").is_none() && (self.title.is_some() || dated) {
+            if let Some((n, _)) = self.title {
                 self.place("kind", n, "");
-                self.set_value("kind", json!("định kỳ"));
             }
+            self.set_value("kind", json!("định kỳ"));
         }
         self.month();
         self.not_a_session();
@@ -216,6 +218,18 @@ pub(super) fn is_opinion_line(text: &str) -> bool {
         || prose::COMRADE
             .iter()
             .any(|c| occurrences(t, c).first().is_some_and(|&(s, _)| s == 0))
+}
+
+/// `- Đồng chí Sáu: cần họp dân …`: a member named, then what was said.
+pub(super) fn is_speaker_line(text: &str) -> bool {
+    let t = strip_marker(text);
+    let named = prose::COMRADE
+        .iter()
+        .any(|c| occurrences(t, c).first().is_some_and(|&(s, _)| s == 0));
+    named
+        && t.find(':').is_some_and(|i| {
+            t[..i].split_whitespace().count() <= 6 && !clean(&t[i + 1..]).is_empty()
+        })
 }
 
 /// A value that runs into another label on the same line (`Lê Văn Hải; thư ký: Phạm Thị Mai`,

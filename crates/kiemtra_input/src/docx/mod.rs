@@ -160,6 +160,19 @@ pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
             b.set_value("unit.code", Value::String(code.to_owned()));
         }
     }
+    // No code written nor given: the cell is known by the name its header writes (one cell,
+    // one name), so its minutes are checked rather than rejected.
+    if field_mut(&mut b.record, "unit.code").is_none() {
+        if let Some(Value::String(name)) = field_mut(&mut b.record, "unit.name").cloned() {
+            if let Some(p) = b.places.iter().find(|p| p.pointer == "/unit/name").cloned() {
+                b.places.push(Place {
+                    pointer: "/unit/code".into(),
+                    ..p
+                });
+            }
+            b.set_value("unit.code", Value::String(name));
+        }
+    }
     if !b.unmapped.is_empty() {
         b.record.insert(
             "_unmapped".into(),
@@ -409,7 +422,14 @@ impl Builder {
             Some((Open::Assignments, _)) => self.assignment_line(p),
             Some((Open::Kept, label)) => self.keep(p.number, Some(&label), &text),
             _ => {
-                if !self.prose(p.number, &text) {
+                if self.prose(p.number, &text) {
+                } else if self.session_at.is_some() && finish::is_speaker_line(&p.text) {
+                    // `- Đồng chí Sáu: cần họp dân …` in the session's part, under no label
+                    // (after `Diễn biến cuộc họp`): what a member said.
+                    let item = clean(strip_marker(&p.text));
+                    self.place("session.discussion.opinions", p.number, "");
+                    self.add("session.discussion.opinions", &item, p.number, "");
+                } else {
                     self.keep(p.number, None, &text);
                 }
             }

@@ -99,8 +99,9 @@ fn is_movement(text: &str) -> bool {
     prose::MOVEMENT.iter().any(|m| same_words(m, text))
 }
 
-/// `từ 19 giờ 45 đến 20 giờ 30` outside quotes: the two times as written.
-fn span(text: &str) -> Option<(String, String)> {
+/// `từ 19 giờ 45 đến 20 giờ 30` outside quotes: the two times as written, each when it reads
+/// as a time (a template's `từ 19:30 đến ……` gives the start only).
+fn span(text: &str) -> Option<(Option<String>, Option<String>)> {
     // Quoted text is a topic's own words (`tự phê bình` folds to `tu`).
     let mut plain = text.to_owned();
     for (open, _, end) in quotes(text) {
@@ -117,7 +118,9 @@ fn span(text: &str) -> Option<(String, String)> {
         let tail = &after[to_end..];
         let stop = tail.find([',', ';', ')', '(']).unwrap_or(tail.len());
         let end = clean(tail[..stop].trim_end_matches(['.', ' ']));
-        if values::time_of_day(&start).is_some() && values::time_of_day(&end).is_some() {
+        let start = values::time_of_day(&start).map(|_| start);
+        let end = values::time_of_day(&end).map(|_| end);
+        if start.is_some() || end.is_some() {
             return Some((start, end));
         }
     }
@@ -364,10 +367,10 @@ impl Builder {
         if let Some((s, e)) = span(after) {
             self.place("session.start", n, &written);
             self.place("session.end", n, &written);
-            if !self.is_set("session.start") {
+            if let (Some(s), false) = (s, self.is_set("session.start")) {
                 self.add("session.start", &s, n, &written);
             }
-            if !self.is_set("session.end") {
+            if let (Some(e), false) = (e, self.is_set("session.end")) {
                 self.add("session.end", &e, n, &written);
             }
         }
@@ -622,7 +625,7 @@ mod tests {
     fn spans_names_and_counts() {
         assert_eq!(
             span("“Nâng cao tinh thần tự phê bình” (từ 9 giờ 00 đến 9 giờ 40)."),
-            Some(("9 giờ 00".into(), "9 giờ 40".into()))
+            Some((Some("9 giờ 00".into()), Some("9 giờ 40".into())))
         );
         assert_eq!(
             name_in("Đồng chí Phạm Văn Toàn – Bí thư Chi bộ chủ trì").as_deref(),
