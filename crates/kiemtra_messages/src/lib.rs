@@ -147,14 +147,6 @@ impl Entry {
     }
 }
 
-/// The entry of `key`, for code that still names keys by string while it moves to [`m`]
-/// (the rules' per-code lookups). New code names its messages through [`m`].
-pub fn lookup(key: &str) -> Option<&'static Entry> {
-    ALL.binary_search_by(|e| e.key.cmp(key))
-        .ok()
-        .and_then(|i| ALL.get(i))
-}
-
 /// Appends `template` to `out` with each `{name}` replaced by its argument; a placeholder
 /// without an argument is left as written (the build checks there is none).
 pub fn fill_into(out: &mut String, template: &str, args: &[(&str, &dyn Display)]) {

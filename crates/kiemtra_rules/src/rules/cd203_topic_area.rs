@@ -1,21 +1,29 @@
 //! CD203 topic-area: the session names the shortcoming it addresses (§II.1). Words that name no
 //! listed area are `other`, stated (catalogue v1.2: §II.1 lists examples).
 
-use super::absence;
-use crate::messages::Words;
-use crate::{Detail, Field, Rule, Session, Violation};
+use kiemtra_messages::m::cd203 as words;
 
-pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
+use super::{absence, Check, Declaration, Hint, SessionContext};
+use crate::{Field, Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD203",
+    name: "topic-area",
+    severity: Severity::Warning,
+    cites: &["§II.1"],
+    check: Check::Session(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message: |_, lang| words::MESSAGE.get(lang).to_owned(),
+};
+
+fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
     // `Field::Invalid`: words outside the list, which read as `other`.
-    if session.area.value().is_none() && !matches!(session.area, Field::Invalid(_)) {
+    if c.session.area.value().is_none() && !matches!(c.session.area, Field::Invalid(_)) {
         out.push(Violation::new(
             Rule::TopicArea,
             "/session/area",
-            absence(&session.area),
+            absence(&c.session.area),
         ));
     }
-}
-
-pub(super) fn message(_: &Detail, w: &Words) -> String {
-    w.get("CD203.message").to_owned()
 }
