@@ -213,6 +213,8 @@ pub const WORD_LABELS: &[WordLabel] = &[
             "Tên chuyên đề",
             "Chủ đề sinh hoạt chuyên đề",
             "Nội dung chuyên đề",
+            "Nội dung sinh hoạt chuyên đề",
+            "Tên chủ đề",
         ],
     ),
     field(

@@ -52,17 +52,21 @@ pub struct Meeting {
     pub session: Option<SessionSummary>,
 }
 
-/// The month a record states (`month`), read: `Ok(None)` when none is written, `Err` with the
-/// words when it is written but cannot be read, or is more than one month from the date
-/// (catalogue v1.2: then the date's month counts and the finding is unverifiable).
-pub fn stated_month(record: &Record<'_>) -> Result<Option<Month>, String> {
+/// A `month` written but not readable as the month of the meeting: not a month, or more than
+/// one month from the date (catalogue v1.2: the date's month counts, the finding is
+/// unverifiable). Holds the words as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadableMonth(pub String);
+
+/// The month a record states (`month`), read: `Ok(None)` when none is written.
+pub fn stated_month(record: &Record<'_>) -> Result<Option<Month>, UnreadableMonth> {
     let Some(text) = crate::model::filled(&record.doc.month) else {
         return Ok(None);
     };
     let of_date = Month::of(record.date);
     match read_month(text) {
         Some(m) if (m.index() - of_date.index()).abs() <= 1 => Ok(Some(m)),
-        _ => Err(text.to_owned()),
+        _ => Err(UnreadableMonth(text.to_owned())),
     }
 }
 

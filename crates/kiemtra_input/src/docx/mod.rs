@@ -497,6 +497,10 @@ impl Builder {
                 let left = clean(rest.trim_matches(|c: char| c == ':' || c.is_whitespace()));
                 if quotes_or_span(&left) {
                     self.open = None;
+                } else if kiemtra_format::values::minutes(&left).is_some() {
+                    // `Thời gian sinh hoạt chuyên đề: 40 phút`: its duration.
+                    self.place("session.minutes", n, written);
+                    self.add("session.minutes", &left, n, written);
                 } else if !left.is_empty() && !sentences::is_unfilled(&left) {
                     self.keep(n, Some(written), &left);
                 }

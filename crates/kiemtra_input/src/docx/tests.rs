@@ -509,3 +509,22 @@ fn a_session_opened_by_a_sentence_with_its_topic_span_and_tasks() {
     );
     assert_eq!(m.session_part, Some(4));
 }
+
+#[test]
+fn a_session_whose_duration_is_written_after_its_label() {
+    let m = minutes(
+        &paras(&[
+            "Ngày họp: 09/4/2017",
+            "Thời gian sinh hoạt chuyên đề: 40 phút",
+            "Nội dung sinh hoạt chuyên đề: Phát huy dân chủ ở cơ sở",
+        ]),
+        Some("CB"),
+    );
+    let r = Value::Object(m.record);
+    assert!(
+        r["session"]["minutes"] == 40 || r["session"]["minutes"] == "40 phút",
+        "{r}"
+    );
+    assert_eq!(r["session"]["topics"], json!(["Phát huy dân chủ ở cơ sở"]));
+    assert_eq!(r["kind"], "định kỳ");
+}

@@ -196,7 +196,7 @@ pub fn message_of(rule: Rule, pointer: Option<&str>, d: &Detail, lang: Lang) -> 
 /// A `month` that cannot be read, or is more than a month from the date: the cadence rules
 /// count the date's month, and CD602 (a data-quality rule) says so, unverifiable (v1.2).
 fn month_stated(record: &Record<'_>, out: &mut Vec<Violation>) {
-    if let Err(written) = crate::meeting::stated_month(record) {
+    if let Err(crate::meeting::UnreadableMonth(written)) = crate::meeting::stated_month(record) {
         out.push(Violation::new(
             Rule::DuplicateMeeting,
             "/month",
