@@ -211,6 +211,10 @@ fn about_vi(command: &str) -> Option<&'static str> {
         "config" => "In cấu hình đang dùng và nguồn của từng giá trị.",
         "schema" => "In JSON Schema của định dạng biên bản v1.",
         "template" => "In mẫu biên bản trống để điền, kèm hướng dẫn ngắn cho từng mục.",
+        "read" => {
+            "Cho xem những gì đọc được từ biên bản Word (.docx): từng mục kèm đoạn văn nó được \
+             đọc từ đó, và những đoạn không gắn với mục nào."
+        }
         _ => return None,
     })
 }
@@ -295,6 +299,9 @@ fn arg_vi(command: &str, id: &str) -> Option<&'static str> {
             "Tên cột của mẫu csv và xlsx: nhãn tiếng Việt (vi, mặc định) hoặc đường dẫn của định \
              dạng v1 (dotted).",
         ),
+        ("read", "files") => Some("Biên bản Word (.docx)."),
+        ("read", "unit") => Some("Mã chi bộ, khi biên bản không có dòng “Mã chi bộ”."),
+        ("read", "format") => Some("text (mặc định) hoặc json."),
         ("template", "output") => Some(
             "Ghi mẫu vào tệp này thay vì ra màn hình (cần cho xlsx khi in ra màn hình).",
         ),
