@@ -49,6 +49,10 @@ fn message(d: &Detail, lang: Lang) -> String {
             count,
         }
         .say(lang),
+        // A `month` that cannot be the meeting's (catalogue v1.2): counted by its date's.
+        Detail::Unreadable { .. } => kiemtra_messages::m::minutes::MONTH_UNREADABLE
+            .get(lang)
+            .to_owned(),
         _ => words::TITLE.get(lang).to_owned(),
     }
 }
