@@ -5,10 +5,18 @@
 #   corpus/json/    every .json fixture, and small arrays made of fixture lines
 #   corpus/csv/     every .csv fixture
 #   corpus/xlsx/    every .xlsx fixture behind a 0 byte, and sheet XML behind a 1 byte
+#   corpus/docx/    every .docx fixture behind a 0 byte, and the text of every minutes of
+#                   fixtures/minutes/ behind a 1 byte
 set -euo pipefail
 cd "$(dirname "$0")"
-rm -rf corpus/record corpus/jsonl corpus/json corpus/csv corpus/xlsx
-mkdir -p corpus/record corpus/jsonl corpus/json corpus/csv corpus/xlsx
+rm -rf corpus/record corpus/jsonl corpus/json corpus/csv corpus/xlsx corpus/docx
+mkdir -p corpus/record corpus/jsonl corpus/json corpus/csv corpus/xlsx corpus/docx
+for f in $(find ../fixtures -name '*.docx' | sort); do
+  { printf '\x00'; cat "$f"; } > "corpus/docx/$(basename "$f")"
+done
+for f in ../fixtures/minutes/*.txt; do
+  { printf '\x01'; grep -v '^#' "$f" | sed 's/^| //; s/ |$//; s/ | /|/g'; } > "corpus/docx/$(basename "$f" .txt)"
+done
 n=0
 for f in $(find ../fixtures -name '*.jsonl' | sort); do
   while IFS= read -r line || [ -n "$line" ]; do

@@ -369,7 +369,8 @@ def hash_str(s):
 
 COLUMNS = [
     ("id", "Mã biên bản"), ("unit.code", "Mã chi bộ"), ("unit.name", "Tên chi bộ"),
-    ("unit.parent", "Đảng bộ"), ("date", "Ngày họp"), ("kind", "Loại sinh hoạt"),
+    ("unit.parent", "Đảng bộ"), ("date", "Ngày họp"), ("month", "Sinh hoạt tháng"),
+    ("kind", "Loại sinh hoạt"),
     ("chair", "Chủ trì"), ("secretary", "Thư ký"), ("attendance.present", "Số có mặt"),
     ("attendance.total", "Tổng số đảng viên"), ("minutes_book.recorded", "Ghi sổ biên bản"),
     ("minutes_book.page", "Trang sổ"), ("session.topics", "Chủ đề"),

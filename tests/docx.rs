@@ -151,7 +151,9 @@ fn round_trip(record: &Value) -> Value {
         "the CLI writes the library's template"
     );
     fill(&mut p, record);
-    let minutes = read(&docx(&p).unwrap(), None).unwrap();
+    let mut minutes = read(&docx(&p).unwrap(), None).unwrap();
+    // The template's title names the month (2017-04): read as the meeting's month (v1.2).
+    assert_eq!(minutes.record.remove("month"), Some(json!("2017-04")));
     Value::Object(minutes.record)
 }
 
@@ -490,5 +492,96 @@ fn the_template_in_the_handbook_layout() {
     assert_eq!(
         o.stdout,
         docx(&parts(None, None, kiemtra_rules::Lang::En)).unwrap()
+    );
+}
+
+/// A document of `fixtures/minutes/` (a paragraph a line, `⏎` a line break, `| a | b |` a
+/// table row) written as a `.docx` into `dir`.
+fn corpus_docx(dir: &std::path::Path, name: &str) -> String {
+    use kiemtra_input::docx::write::{Look, Para};
+    let text = std::fs::read_to_string(common::root().join(format!("fixtures/minutes/{name}.txt")))
+        .unwrap();
+    let mut parts = Vec::new();
+    let mut table: Vec<Vec<String>> = Vec::new();
+    for line in text.lines() {
+        if let Some(row) = line.strip_prefix('|') {
+            let row = row.strip_suffix('|').unwrap_or(row);
+            table.push(
+                row.split(" | ")
+                    .map(|c| c.trim().replace('⏎', "\n"))
+                    .collect(),
+            );
+            continue;
+        }
+        if !table.is_empty() {
+            parts.push(Part::Table(std::mem::take(&mut table)));
+        }
+        if !line.trim().is_empty() && !line.starts_with('#') {
+            parts.push(Part::Para(Para::new(Look::Normal, line.replace('⏎', "\n"))));
+        }
+    }
+    if !table.is_empty() {
+        parts.push(Part::Table(table));
+    }
+    let file = format!("{name}.docx");
+    std::fs::write(dir.join(&file), docx(&parts).unwrap()).unwrap();
+    file
+}
+
+#[test]
+fn read_shows_every_value_with_its_paragraph_and_the_text_that_gave_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let handbook = corpus_docx(dir.path(), "01-binh-thuan-so-tay");
+    let august = corpus_docx(dir.path(), "08-haiphong-thang-8-hop-25-7");
+    let o = common::kiemtra_in(dir.path(), &["--no-config", "read", &handbook, &august]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = stdout(&o);
+    assert!(text.contains("đọc được:"));
+    assert!(
+        !text.contains("periodic"),
+        "no format codes for a person: {text}"
+    );
+    insta::assert_snapshot!("read_minutes_vi", text);
+
+    let o = common::kiemtra_in(
+        dir.path(),
+        &["--no-config", "--lang", "en", "read", &august],
+    );
+    insta::assert_snapshot!("read_minutes_en", stdout(&o));
+
+    let o = common::kiemtra_in(
+        dir.path(),
+        &["--no-config", "read", "--format", "json", &august],
+    );
+    let json: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let reading = &json[0]["reading"];
+    assert_eq!(reading["session_part"], 9);
+    let month = reading["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["field"] == "month")
+        .unwrap();
+    assert_eq!(month["value"], "2025-08");
+    insta::assert_json_snapshot!("read_minutes_json", json);
+}
+
+#[test]
+fn read_says_why_a_file_gives_no_minutes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.docx"), b"not a zip").unwrap();
+    std::fs::write(dir.path().join("b.csv"), b"unit.code\n").unwrap();
+    let o = common::kiemtra_in(dir.path(), &["--no-config", "read", "a.docx", "b.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    let text = stdout(&o);
+    assert!(text.contains("a.docx\n  không đọc được: "), "{text}");
+    assert!(
+        text.contains("b.csv\n  không đọc được: không phải biên bản Word"),
+        "{text}"
     );
 }

@@ -37,10 +37,15 @@ pub enum Command {
     Check(Box<CheckArgs>),
     Convert(ConvertArgs),
     Rules(RulesArgs),
-    Explain { rule: String },
+    Explain {
+        rule: String,
+    },
     Config(ConfigArgs),
     Schema,
     Template(TemplateArgs),
+    /// Show what was read from Word minutes (.docx): every value with the paragraph it came
+    /// from, and the text that gave none.
+    Read(crate::cmd::read::ReadArgs),
 }
 
 /// Tailoring given on the command line; it overrides kiemtra.toml.

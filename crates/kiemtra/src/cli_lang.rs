@@ -196,6 +196,7 @@ fn about(command: &str) -> Option<Phrase> {
         "config" => about::CONFIG,
         "schema" => about::SCHEMA,
         "template" => about::TEMPLATE,
+        "read" => about::READ,
         _ => return None,
     })
 }
@@ -232,7 +233,7 @@ fn report_extensions() -> Vec<&'static str> {
 }
 
 fn arg_phrase(command: &str, id: &str) -> Option<Phrase> {
-    use m::cli::arg::{all, check, config, convert, explain, rules, template};
+    use m::cli::arg::{all, check, config, convert, explain, read, rules, template};
     let own = match (command, id) {
         ("check", "paths") => Some(check::PATHS),
         ("check", "format") => Some(check::FORMAT),
@@ -247,6 +248,9 @@ fn arg_phrase(command: &str, id: &str) -> Option<Phrase> {
         ("check", "signer_name") => Some(check::SIGNER_NAME),
         ("check", "recommendations") => Some(check::RECOMMENDATIONS),
         ("check", "assessment") => Some(check::ASSESSMENT),
+        ("read", "files") => Some(read::FILES),
+        ("read", "unit") => Some(read::UNIT),
+        ("read", "format") => Some(read::FORMAT),
         ("check", "csv_delimiter") => Some(check::CSV_DELIMITER),
         ("check", "split_by") => Some(check::SPLIT_BY),
         ("check", "date") => Some(check::DATE),

@@ -78,6 +78,11 @@ macro_rules! __declaration {
                     guidance: "Ngày họp (bắt buộc): YYYY-MM-DD hoặc DD/MM/YYYY." / "Meeting date (required): YYYY-MM-DD or DD/MM/YYYY.",
                     aliases: ["Ngày", "Ngày sinh hoạt"],
                 },
+                month: optional text {
+                    label: "Sinh hoạt tháng" / "Meeting of month",
+                    guidance: "Tháng của kỳ sinh hoạt, YYYY-MM, khi khác tháng của ngày họp (kỳ tháng 8 họp ngày 25/7); để trống thì là tháng của ngày họp." / "The month whose periodic meeting this is, YYYY-MM, when it differs from the date's (August's meeting held on 25/7); when blank, the date's month.",
+                    aliases: ["Tháng", "Kỳ sinh hoạt tháng", "Tháng sinh hoạt"],
+                },
                 kind: required enumeration(Kind) {
                     label: "Loại sinh hoạt" / "Kind of meeting",
                     guidance: "Loại cuộc họp (bắt buộc): định kỳ, chuyên đề hoặc bất thường." / "Kind of meeting (required): periodic, thematic or extraordinary.",

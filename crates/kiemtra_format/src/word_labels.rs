@@ -80,7 +80,7 @@ pub const WORD_LABELS: &[WordLabel] = &[
     part(
         Reads::Header("unit.parent"),
         "Đảng bộ",
-        &["Đảng bộ cơ sở"],
+        &["Đảng bộ cơ sở", "Đảng ủy", "Đảng ủy cơ sở"],
         false,
     ),
     part(Reads::Header("unit.name"), "Chi bộ", &["Tên chi bộ"], false),
@@ -90,7 +90,12 @@ pub const WORD_LABELS: &[WordLabel] = &[
     part(
         Reads::Title,
         "Biên bản sinh hoạt chi bộ",
-        &["Biên bản họp chi bộ"],
+        &[
+            "Biên bản họp chi bộ",
+            "Sinh hoạt chi bộ",
+            "Họp chi bộ",
+            "Biên bản sinh hoạt chuyên đề",
+        ],
         true,
     ),
     field(
@@ -132,6 +137,7 @@ pub const WORD_LABELS: &[WordLabel] = &[
             "Đồng chí chủ trì",
             "Chủ trì hội nghị",
             "Chủ trì cuộc họp",
+            "Chủ trì buổi sinh hoạt",
         ],
     ),
     field(
@@ -141,6 +147,12 @@ pub const WORD_LABELS: &[WordLabel] = &[
             "Thư ký cuộc họp",
             "Thư ký ghi biên bản",
             "Người ghi biên bản",
+            "Cử thư ký",
+            "Cử thư ký cuộc họp",
+            "Cử thư ký hội nghị",
+            "Chi bộ cử thư ký",
+            "Chi bộ cử thư ký cuộc họp",
+            "Thư ký hội nghị",
         ],
     ),
     part(
@@ -165,10 +177,22 @@ pub const WORD_LABELS: &[WordLabel] = &[
         true,
     ),
     part(Reads::Kept, "Khách mời", &["Đại biểu dự"], false),
+    part(Reads::Kept, "Người trình bày", &["Người chuẩn bị"], false),
     part(
         Reads::Heading,
         "Nội dung sinh hoạt",
         &["Nội dung", "Nội dung cuộc họp", "Nội dung sinh hoạt chi bộ"],
+        false,
+    ),
+    // Heads the whole proceedings (every part of the meeting), not the discussion.
+    part(
+        Reads::Heading,
+        "Diễn biến cuộc họp",
+        &[
+            "Diễn biến",
+            "Diễn biến hội nghị",
+            "Diễn biến buổi sinh hoạt",
+        ],
         false,
     ),
     part(
@@ -189,6 +213,8 @@ pub const WORD_LABELS: &[WordLabel] = &[
             "Tên chuyên đề",
             "Chủ đề sinh hoạt chuyên đề",
             "Nội dung chuyên đề",
+            "Nội dung sinh hoạt chuyên đề",
+            "Tên chủ đề",
         ],
     ),
     field(
@@ -209,6 +235,7 @@ pub const WORD_LABELS: &[WordLabel] = &[
             "Tài liệu",
             "Tên tài liệu",
             "Tài liệu nghiên cứu",
+            "Tài liệu sinh hoạt",
             "Bài viết",
         ],
     ),
@@ -227,7 +254,14 @@ pub const WORD_LABELS: &[WordLabel] = &[
     field(
         "session.assessment.strengths",
         "Mặt được",
-        &["Ưu điểm", "Những mặt làm được", "Mặt làm được"],
+        &[
+            "Ưu điểm",
+            "Những mặt làm được",
+            "Mặt làm được",
+            "Về ưu điểm",
+            "Về mặt được",
+            "Những ưu điểm",
+        ],
     ),
     field(
         "session.assessment.weaknesses",
@@ -238,6 +272,12 @@ pub const WORD_LABELS: &[WordLabel] = &[
             "Những mặt chưa làm được",
             "Mặt chưa làm được",
             "Tồn tại, hạn chế",
+            "Về khuyết điểm",
+            "Về hạn chế",
+            "Về tồn tại",
+            "Tồn tại",
+            "Về mặt chưa được",
+            "Những hạn chế",
         ],
     ),
     field(
@@ -254,15 +294,32 @@ pub const WORD_LABELS: &[WordLabel] = &[
             "Ý kiến phát biểu",
             "Ý kiến đóng góp",
             "Ý kiến tham gia",
+            "Các ý kiến tham gia",
+            "Các ý kiến thảo luận",
+            "Các ý kiến phát biểu",
             "Thảo luận",
-            "Diễn biến cuộc họp",
+            "Đảng viên thảo luận",
+            "Hội nghị thảo luận",
+            "Chi bộ thảo luận",
         ],
     ),
-    field("session.discussion.causes", "Nguyên nhân", &[]),
+    field(
+        "session.discussion.causes",
+        "Nguyên nhân",
+        &["Về nguyên nhân", "Nguyên nhân của hạn chế"],
+    ),
     field(
         "session.discussion.measures",
         "Biện pháp",
-        &["Biện pháp khắc phục", "Giải pháp", "Giải pháp khắc phục"],
+        &[
+            "Biện pháp khắc phục",
+            "Giải pháp",
+            "Giải pháp khắc phục",
+            "Về phương hướng khắc phục",
+            "Phương hướng khắc phục",
+            "Về biện pháp khắc phục",
+            "Về giải pháp",
+        ],
     ),
     field(
         "session.conclusion",
@@ -272,6 +329,10 @@ pub const WORD_LABELS: &[WordLabel] = &[
             "Chủ trì kết luận",
             "Kết luận của chủ trì",
             "Kết luận của đồng chí chủ trì",
+            "Đồng chí chủ tọa kết luận",
+            "Chủ tọa kết luận",
+            "Kết luận của chủ tọa",
+            "Kết luận của đồng chí chủ tọa",
         ],
     ),
     part(
@@ -316,6 +377,129 @@ pub const WORD_LABELS: &[WordLabel] = &[
     ),
     field("minutes_book.page", "Trang sổ", &["Trang sổ biên bản"]),
 ];
+
+/// The words of minutes written in prose rather than labels (how cells really write them): the
+/// reader looks for them inside sentences, in any case, with or without diacritics.
+pub mod prose {
+    /// Words that open the themed session in a sentence or an agenda item, before its topic in
+    /// quotes or its span: `2. Sinh hoạt chuyên đề “…”`, `… và sinh hoạt chuyên đề “…”`,
+    /// `Phần 2: Sinh hoạt chi bộ chuyên đề “…”`, `tổ chức buổi học tập chuyên đề “…”`.
+    pub const SESSION: &[&str] = &[
+        "sinh hoạt chuyên đề",
+        "sinh hoạt chi bộ chuyên đề",
+        "học tập chuyên đề",
+        "buổi sinh hoạt chuyên đề",
+        "sinh hoạt chuyên đề học tập và làm theo",
+    ];
+    /// Words whose next quoted text is the topic, whatever it says: `với chủ đề “…”`.
+    pub const TOPIC: &[&str] = &["với chủ đề", "chủ đề"];
+    /// An agenda item `Sinh hoạt “…”` names the session when a quote follows these words at
+    /// once.
+    pub const SESSION_BEFORE_QUOTE: &[&str] = &["sinh hoạt"];
+    /// The name of the movement: a quoted text that is only this names the session, not its
+    /// topic (the topic is then in `trình bày nội dung: …` or `Chủ đề: …`).
+    pub const MOVEMENT: &[&str] = &[
+        "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh",
+        "Học tập và làm theo tư tưởng, đạo đức, phong cách Chủ tịch Hồ Chí Minh",
+    ];
+    /// The presenter's words before a colon: what follows is the topic when none is stated yet,
+    /// else the reason (step 1: why the content, in the unit's situation).
+    pub const PRESENTS: &[&str] = &[
+        "trình bày nội dung",
+        "trình bày báo cáo chuyên đề",
+        "trình bày chuyên đề",
+        "trình bày dự thảo chuyên đề",
+        "trình bày",
+    ];
+    /// Who chaired, in a sentence: `Đồng chí … chủ trì`, `Chủ trì cuộc họp, đồng chí …`.
+    pub const CHAIRS: &[&str] = &["chủ trì", "chủ tọa"];
+    /// Who recorded: `đồng chí … làm thư ký`, `cử đồng chí … làm thư ký`.
+    pub const SECRETARY: &[&str] = &["làm thư ký", "thư ký"];
+    /// What names a person: the name is the capitalised words after it.
+    pub const COMRADE: &[&str] = &["đồng chí", "đ/c"];
+    /// Words that open the sentence giving the meeting's day: `Hôm nay, ngày …`, `Sáng ngày …`,
+    /// `Vào hồi 08h00 ngày …`, `Ngày 04/9/2021, …`.
+    pub const DAY_SENTENCE: &[&str] = &[
+        "hôm nay",
+        "vào hồi",
+        "vào lúc",
+        "sáng ngày",
+        "chiều ngày",
+        "tối ngày",
+        "cứ theo định kỳ",
+        "ngày",
+    ];
+    /// Who was present, in a sentence: the number after these words.
+    pub const PRESENT: &[&str] = &[
+        "có mặt",
+        "dự sinh hoạt",
+        "dự họp",
+        "tham dự có",
+        "tham dự",
+        "tham dự đầy đủ là",
+    ];
+    /// The cell's members: the number after these words.
+    pub const TOTAL: &[&str] = &["tổng số đảng viên của chi bộ", "tổng số đảng viên"];
+    /// Everyone was present: `tham dự đầy đủ`.
+    pub const ALL_PRESENT: &[&str] = &["đầy đủ"];
+    /// An opinion that gives none.
+    pub const NO_OPINION: &[&str] = &[
+        "không có ý kiến",
+        "không có ý kiến khác",
+        "không ý kiến",
+        "không có ý kiến gì",
+    ];
+    /// A task given inside the conclusion: `giao chi ủy theo dõi …, hoàn thành trước 30/4`.
+    pub const GIVES: &[&str] = &["giao"];
+    /// `giao` followed by these is another word (`giao ban`, `giao lưu`), no task given.
+    pub const NOT_GIVEN_BEFORE: &[&str] = &["ban", "lưu", "tiếp", "thông", "dịch", "hữu", "nhận"];
+    /// Verbs that start the task after the assignee in `giao X làm Y`.
+    pub const TASK_VERBS: &[&str] = &[
+        "theo dõi",
+        "kiểm tra",
+        "tổ chức",
+        "tổng hợp",
+        "lập",
+        "vận động",
+        "báo cáo",
+        "phối hợp",
+        "thu",
+        "rà soát",
+        "xây dựng",
+        "thực hiện",
+        "giới thiệu",
+        "triển khai",
+        "đôn đốc",
+        "nắm",
+        "họp",
+        "tuyên truyền",
+        "chuẩn bị",
+        "bố trí",
+        "giúp đỡ",
+        "phụ trách",
+        "hướng dẫn",
+        "theo doi",
+        "làm",
+        "đề xuất",
+        "viết",
+        "xử lý",
+        "giải quyết",
+    ];
+    /// The line that says where the session is written in the minutes book:
+    /// `Sinh hoạt chuyên đề được ghi vào sổ biên bản …, trang 14.`
+    pub const BOOK: &[&str] = &["sổ biên bản", "sổ ghi biên bản"];
+    pub const PAGE: &[&str] = &["trang"];
+    /// Head cells of the signature table; the name is the last line of the cells below.
+    pub const SIGNATURES: &[(&str, &str)] = &[
+        ("thư ký", "secretary"),
+        ("người ghi biên bản", "secretary"),
+        ("chủ trì", "chair"),
+        ("chủ tọa", "chair"),
+        ("t/m chi bộ", "chair"),
+        ("t/m chi ủy", "chair"),
+    ];
+}
 
 /// A column of an assignments table: the assignment's key and the column's labels.
 #[derive(Clone, Copy, Debug)]

@@ -256,12 +256,30 @@ fn escape(text: &str, fields: bool) -> String {
     out
 }
 
-/// One assignment line: `assignee | kind | task | due | remedy`.
+/// One assignment line: `assignee | kind | task | due | remedy`; or, without a `|`, written as
+/// free text (`Chi ủy: theo dõi …, thời hạn cuối tháng 5/2017`), read as every route reads one
+/// (record format 1.2, *assignments*).
 fn assignment(line: &str) -> Value {
     let mut fields: Vec<String> = unescape(line, true)
         .into_iter()
         .map(|f| f.trim().to_owned())
         .collect();
+    if let [text] = &fields[..] {
+        let read = kiemtra_format::values::assignment(text);
+        let mut object = Map::new();
+        let parts = [
+            ("assignee", read.assignee),
+            ("kind", read.kind.map(str::to_owned)),
+            ("task", read.task),
+            ("due", read.due),
+        ];
+        for (name, value) in parts {
+            if let Some(v) = value {
+                object.insert(name.to_owned(), Value::String(v));
+            }
+        }
+        return Value::Object(object);
+    }
     if fields.len() > ASSIGNMENT_FIELDS.len() {
         // More fields than the layout has: nothing is dropped, the rest stays with the last.
         let rest = fields.split_off(ASSIGNMENT_FIELDS.len() - 1);
@@ -300,6 +318,10 @@ fn assignment_line(object: &Map<String, Value>) -> Option<String> {
         .collect::<Option<_>>()?;
     while fields.last().is_some_and(String::is_empty) {
         fields.pop();
+    }
+    // One field alone would read back as free text: a `|` keeps it the assignee.
+    if fields.len() == 1 {
+        fields.push(String::new());
     }
     Some(fields.join(" | "))
 }

@@ -516,7 +516,8 @@ mod tests {
     #[test]
     fn rejections_point_at_the_column() {
         let rows = vec![
-            row(1, &["date", "kind", "unit.code", "session.area"]),
+            // An area outside the list is `other` (v1.2), never a rejection; a source kind is.
+            row(1, &["date", "kind", "unit.code", "session.source.kind"]),
             row(2, &["2017-01-05", "periodic", "", ""]),
             row(3, &["2017-01-05", "periodic", "X", "thể thao"]),
         ];

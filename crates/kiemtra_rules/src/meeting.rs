@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::model::non_blank;
 use crate::text::TopicId;
-use crate::{FollowUpResult, Kind, Record};
+use crate::{FollowUpResult, Kind, Month, Record};
 
 /// The topics of a session, as the topic rules compare them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,8 +45,58 @@ pub struct SessionSummary {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Meeting {
     pub date: NaiveDate,
+    /// The month whose meeting this is: the record's `month` when it is readable and within
+    /// one month of the date (the August meeting held on 25/7), else the date's (v1.2).
+    pub month: Month,
     pub periodic: bool,
     pub session: Option<SessionSummary>,
+}
+
+/// A `month` written but not readable as the month of the meeting: not a month, or more than
+/// one month from the date (catalogue v1.2: the date's month counts, the finding is
+/// unverifiable). Holds the words as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadableMonth(pub String);
+
+/// The month a record states (`month`), read: `Ok(None)` when none is written.
+pub fn stated_month(record: &Record<'_>) -> Result<Option<Month>, UnreadableMonth> {
+    let Some(text) = crate::model::filled(&record.doc.month) else {
+        return Ok(None);
+    };
+    let of_date = Month::of(record.date);
+    match read_month(text) {
+        Some(m) if (m.index() - of_date.index()).abs() <= 1 => Ok(Some(m)),
+        _ => Err(UnreadableMonth(text.to_owned())),
+    }
+}
+
+/// `2025-08`, `08/2025`, `8/2025`, `tháng 8/2025`, `tháng 8 năm 2025`.
+fn read_month(text: &str) -> Option<Month> {
+    if let Some(m) = Month::parse(text) {
+        return Some(m);
+    }
+    let digits: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .map(|d| d.parse().ok())
+        .collect::<Option<_>>()?;
+    match digits[..] {
+        [month, year] if (1..=12).contains(&month) && (1930..=2199).contains(&year) => {
+            Some(Month {
+                year: i32::try_from(year).ok()?,
+                month,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The month a record's meeting counts for: its stated month, else its date's.
+pub fn month_of(record: &Record<'_>) -> Month {
+    stated_month(record)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| Month::of(record.date))
 }
 
 impl Meeting {
@@ -77,6 +127,7 @@ impl Meeting {
         });
         Meeting {
             date: record.date,
+            month: month_of(record),
             periodic: record.kind == Kind::Periodic,
             session,
         }

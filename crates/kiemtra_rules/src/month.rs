@@ -30,6 +30,20 @@ impl Month {
         (1..=12).contains(&month).then_some(Month { year, month })
     }
 
+    /// Months since year 0: two months `a`, `b` are `b.index() - a.index()` months apart.
+    pub fn index(self) -> i64 {
+        i64::from(self.year) * 12 + i64::from(self.month) - 1
+    }
+
+    /// The month `n` months after this one (before it when `n` is negative).
+    pub fn plus(self, n: i64) -> Month {
+        let i = self.index() + n;
+        Month {
+            year: i32::try_from(i.div_euclid(12)).unwrap_or(self.year),
+            month: u32::try_from(i.rem_euclid(12) + 1).unwrap_or(1),
+        }
+    }
+
     pub fn next(self) -> Month {
         if self.month == 12 {
             Month {

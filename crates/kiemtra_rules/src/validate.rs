@@ -22,6 +22,10 @@ pub struct Record<'a> {
     pub kind: Kind,
     /// The whole record as written, for the rules to read.
     pub doc: RecordDoc<'a>,
+    /// Read from the minutes themselves (a Word document), not a register or export: whether
+    /// its themed session is shown as a distinct part of them (catalogue v1.2, CD102). `None`
+    /// for a record of a register or export.
+    pub minutes_document: Option<bool>,
 }
 
 impl<'a> Record<'a> {
@@ -183,7 +187,7 @@ pub fn default_id(code: &str, date: NaiveDate) -> String {
 
 /// Checks what format v1 requires of every record and builds the [`Record`].
 pub fn validate(doc: RecordDoc<'_>) -> Result<Record<'_>, Invalid> {
-    use crate::model::{Area, AssigneeKind, FollowUpResult, SourceKind};
+    use crate::model::{AssigneeKind, FollowUpResult, SourceKind};
 
     let unit = doc.unit.value();
     let code = unit
@@ -212,7 +216,8 @@ pub fn validate(doc: RecordDoc<'_>) -> Result<Record<'_>, Invalid> {
         }
     };
     if let Some(s) = doc.session.value() {
-        enum_check(&s.area, || "/session/area".into(), codes!(Area))?;
+        // An area outside the list is `other`, the words kept (catalogue v1.2): never a
+        // rejection; the rules read `Field::Invalid` of an area as a stated `other`.
         if let Some(src) = s.source.value() {
             enum_check(
                 &src.kind,
@@ -252,5 +257,6 @@ pub fn validate(doc: RecordDoc<'_>) -> Result<Record<'_>, Invalid> {
         date,
         kind,
         doc,
+        minutes_document: None,
     })
 }

@@ -164,8 +164,8 @@ fn what_rejects_a_record() {
             "/kind",
         ),
         (
-            r#"{"unit":{"code":"X"},"date":"2017-01-15","kind":"periodic","session":{"area":"sports"}}"#,
-            "/session/area",
+            r#"{"unit":{"code":"X"},"date":"2017-01-15","kind":"periodic","session":{"source":{"kind":"sports"}}}"#,
+            "/session/source/kind",
         ),
         (
             r#"{"unit":{"code":"X"},"date":"2017-01-15","kind":"periodic","session":{"assignments":[{},{"kind":"team"}]}}"#,
@@ -200,4 +200,79 @@ fn text_is_nfc_after_reading_and_ids_default_to_unit_and_date() {
     let r = read(&json).unwrap();
     assert_eq!(r.session().unwrap().reason.value().unwrap(), "Thực hành");
     assert_eq!(r.id, "X/2017-01-15");
+}
+
+#[test]
+fn an_area_outside_the_list_is_other_never_a_rejection() {
+    // Catalogue v1.2: §II.1 lists examples; “chống lãng phí” is a stated area (CD203 holds).
+    let text = r#"{"unit":{"code":"X"},"date":"2017-01-15","kind":"periodic","session":{"area":"chống lãng phí"}}"#;
+    let doc: kiemtra_rules::RecordDoc = serde_json::from_str(text).unwrap();
+    let record = kiemtra_rules::validate(doc).expect("not rejected");
+    let area = &record.session().unwrap().area;
+    assert!(matches!(area, kiemtra_rules::Field::Invalid(w) if w == "chống lãng phí"));
+    let mut out = Vec::new();
+    let params = kiemtra_rules::Pack::embedded().parameters;
+    kiemtra_rules::rules::check_record(&record, &params, &mut out);
+    assert!(out.iter().all(|v| v.rule.code() != "CD203"));
+}
+
+/// Catalogue v1.2: the August meeting held on 25/7 (`month: 2025-08`) is August's, so July is
+/// no duplicate (CD602) and August no missing month (CD601); a `month` more than a month from
+/// the date counts the date's month and is reported as unverifiable.
+#[test]
+fn the_month_a_meeting_belongs_to_is_the_one_the_cadence_rules_count() {
+    use kiemtra_rules::{Meeting, Month, Period};
+    let record = |text: &'static str| {
+        let doc: kiemtra_rules::RecordDoc<'static> = serde_json::from_str(text).unwrap();
+        kiemtra_rules::validate(doc).unwrap()
+    };
+    let texts = [
+        r#"{"unit":{"code":"X"},"date":"2025-07-05","kind":"periodic"}"#,
+        r#"{"unit":{"code":"X"},"date":"2025-07-25","month":"2025-08","kind":"periodic"}"#,
+        r#"{"unit":{"code":"X"},"date":"2025-09-10","kind":"periodic"}"#,
+    ];
+    let records: Vec<_> = texts.into_iter().map(record).collect();
+    let meetings: Vec<Meeting> = records.iter().map(Meeting::of).collect();
+    assert_eq!(
+        meetings[1].month,
+        Month {
+            year: 2025,
+            month: 8
+        }
+    );
+    let period = Period {
+        from: Month {
+            year: 2025,
+            month: 7,
+        },
+        to: Month {
+            year: 2025,
+            month: 9,
+        },
+    };
+    let params = kiemtra_rules::Pack::embedded().parameters;
+    let mut out = Vec::new();
+    kiemtra_rules::rules::check_unit(&meetings, period, &params, &mut out);
+    let codes: Vec<&str> = out.iter().map(|(_, v)| v.rule.code()).collect();
+    assert!(
+        !codes.contains(&"CD601") && !codes.contains(&"CD602"),
+        "{codes:?}"
+    );
+
+    let far =
+        record(r#"{"unit":{"code":"X"},"date":"2025-07-25","month":"2025-12","kind":"periodic"}"#);
+    assert_eq!(
+        Meeting::of(&far).month,
+        Month {
+            year: 2025,
+            month: 7
+        }
+    );
+    let mut found = Vec::new();
+    kiemtra_rules::rules::check_record(&far, &params, &mut found);
+    let v = found
+        .iter()
+        .find(|v| v.pointer.as_deref() == Some("/month"))
+        .unwrap();
+    assert!(v.detail.unverifiable());
 }

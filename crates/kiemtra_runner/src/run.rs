@@ -288,3 +288,10 @@ struct Small {
     viol_len: u32,
     meeting: Packed,
 }
+
+impl Small {
+    /// The month the meeting counts for (its `month` when stated and readable, else its date's).
+    pub(super) fn month(&self) -> Month {
+        self.meeting.meeting(self.date).month
+    }
+}

@@ -4,6 +4,7 @@ mod check;
 mod config;
 mod convert;
 mod explain;
+pub mod read;
 mod rules;
 mod schema;
 mod template;
@@ -76,6 +77,7 @@ pub fn run(cli: Cli, start: Start) -> Result<ExitCode, Error> {
         Command::Explain { rule } => explain::run(&rule, &settings(&base)?),
         Command::Config(args) => config::run(&args, &settings(&tailored(base, &args.tailor))?),
         Command::Schema => schema::run(),
+        Command::Read(args) => read::run(&args, settings(&base)?.lang.value),
         Command::Template(args) => template::run(&args, &settings(&base)?),
     }
 }

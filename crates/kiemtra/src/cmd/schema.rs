@@ -49,10 +49,14 @@ fn field(f: &FieldAt) -> Value {
         Ty::Bool => json!({ "type": "boolean" }),
         Ty::TextList => json!({ "type": "array", "items": { "type": ["string", "null"] } }),
         Ty::Enum(e) => {
-            let one_of: Vec<Value> = accepted(e)
+            let mut one_of: Vec<Value> = accepted(e)
                 .into_iter()
                 .map(|(code, words)| json!({ "title": code, "enum": spellings(words) }))
                 .collect();
+            if f.path == "session.area" {
+                // Words that name no listed area are `other`, kept (catalogue v1.2).
+                one_of.push(json!({ "title": "other", "type": "string" }));
+            }
             json!({ "anyOf": one_of })
         }
         Ty::Object(_) => object(&f.path),

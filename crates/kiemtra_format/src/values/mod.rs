@@ -6,12 +6,14 @@
 //! (`31/02/2017`), an impossible time (`25:00`), an approximate duration (`khoảng nửa tiếng`).
 //! Whether a value that was read is plausible (a meeting in 1890) is the caller's to judge.
 
+mod assignment;
 mod clock;
 mod date;
 mod deadline;
 pub mod fold;
 pub mod words;
 
+pub use assignment::{assignment, kind_of_assignee, split_due, AssignmentText};
 pub use clock::{minutes, time_of_day};
 pub use date::date;
 pub use deadline::{deadline, Deadline, Period};

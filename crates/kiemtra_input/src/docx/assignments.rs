@@ -6,6 +6,7 @@ use serde_json::{json, Map, Value};
 use super::labels::{self, clean, strip_marker};
 use super::{field_mut, Builder, Paragraph, Place, GUIDANCE_STYLE};
 use crate::layout;
+use kiemtra_format::values;
 
 impl Builder {
     fn assignment_count(&mut self) -> usize {
@@ -22,47 +23,35 @@ impl Builder {
         }
     }
 
-    /// A line under `Phân công thực hiện`: an assignment when it names who (`…:`) or by
-    /// when (`thời hạn …`); otherwise it is kept, not guessed at.
+    /// A line under `Phân công thực hiện`: an assignment when it names who or by when
+    /// (record format 1.2, *assignments*); otherwise it is kept, not guessed at.
     pub(super) fn assignment_line(&mut self, p: &Paragraph) {
         let text = clean(strip_marker(&p.text));
-        if text.contains(':') || labels::find_word(&text, "thoi han").is_some() {
+        let a = values::assignment(&text);
+        if a.assignee.is_some() || a.due.is_some() {
             self.assignment_text(p.number, &text);
         } else {
             self.keep(p.number, None, &text);
         }
     }
 
-    /// One assignment a line: `assignee: task, thời hạn due`.
+    /// One assignment a line, read as every route reads one (`Chi ủy: …, thời hạn …`,
+    /// `Đ/c Nam - … - 30/4/2017`).
     pub(super) fn assignment_text(&mut self, n: u32, text: &str) {
         let i = self.assignment_count();
-        let (main, due) = match labels::find_word(text, "thoi han") {
-            Some(at) => {
-                let b = labels::byte_at(text, at);
-                let due = text[labels::byte_at(text, at + 8)..].trim_start_matches([':', ' ']);
-                (
-                    text[..b].trim_end_matches([',', ';', ' ', '(']),
-                    clean(due.trim_end_matches([')', '.'])),
-                )
-            }
-            None => (text, String::new()),
-        };
+        let read = values::assignment(text);
         let mut a = Map::new();
-        match main.split_once(':') {
-            Some((who, what)) if !clean(who).is_empty() => {
-                a.insert("assignee".into(), json!(clean(who)));
-                if !clean(what).is_empty() {
-                    a.insert("task".into(), json!(clean(what)));
-                }
-            }
-            _ => {
-                if !clean(main).is_empty() {
-                    a.insert("task".into(), json!(clean(main)));
-                }
-            }
+        if let Some(who) = read.assignee {
+            a.insert("assignee".into(), json!(clean(&who)));
         }
-        if !due.is_empty() {
-            a.insert("due".into(), json!(due));
+        if let Some(kind) = read.kind {
+            a.insert("kind".into(), json!(kind));
+        }
+        if let Some(task) = read.task {
+            a.insert("task".into(), json!(clean(&task)));
+        }
+        if let Some(due) = read.due {
+            a.insert("due".into(), json!(clean(&due)));
         }
         if a.is_empty() {
             return;

@@ -94,6 +94,24 @@ pub fn strip_marker(text: &str) -> &str {
         // numeral, ending in `.` or `)`, then a space.
         let word_end = t.find(char::is_whitespace).unwrap_or(t.len());
         let word = &t[..word_end];
+        // `1-`, `2–`: a number and a dash.
+        if let Some(body) = word.strip_suffix(['-', '–']) {
+            if !body.is_empty() && body.chars().all(|c| c.is_ascii_digit()) {
+                t = t[word_end..].trim_start();
+                continue;
+            }
+        }
+        // `Phần 2:`, `Phần II.`: a part of the agenda.
+        if matches!(word, "Phần" | "PHẦN" | "phần") {
+            let after = t[word_end..].trim_start();
+            let n_end = after
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X')))
+                .unwrap_or(after.len());
+            if n_end > 0 && after[n_end..].starts_with([':', '.', '-', '–']) {
+                t = after[n_end + 1..].trim_start();
+                continue;
+            }
+        }
         if let Some(body) = word.strip_suffix(['.', ')']) {
             let numbered = !body.is_empty()
                 && (body.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -206,7 +224,8 @@ pub fn find(text: &str) -> Option<Labelled<'_>> {
     // A label with a few words of its own before the colon (`Lý do chọn chủ đề sinh hoạt:`,
     // `Kết luận của hội nghị:`), for the parts whose value is free text or a heading.
     for (label_chars, _, label) in index() {
-        if !extends(label.reads) {
+        let opinions = matches!(label.reads, Reads::Field(p) if p == "session.discussion.opinions");
+        if !extends(label.reads) && !opinions {
             continue;
         }
         let Some(n) = prefix(&f, label_chars) else {
@@ -218,7 +237,18 @@ pub fn find(text: &str) -> Option<Labelled<'_>> {
         };
         let between = &after[..at];
         let words = between.split_whitespace().count();
-        if words == 0
+        // `Các ý kiến thảo luận đều tập trung vào …:`: a heading whose items are below.
+        let heads_list = opinions && clean(&after[at + 1..]).is_empty();
+        if heads_list && words > 0 && !between.contains(['“', '"']) {
+            return Some(Labelled {
+                label,
+                written: t[..offsets[n] + at].trim_end(),
+                rest: &after[at + 1..],
+                colon: true,
+            });
+        }
+        if opinions
+            || words == 0
             || words > EXTRA_WORDS
             || between.contains(['.', ',', ';', '!', '?', '(', ')', '"', '“', '…'])
         {

@@ -18,10 +18,14 @@
 
 mod assignments;
 mod body;
+mod finish;
 mod labels;
 mod package;
+mod prose;
+pub mod reading;
 mod sentences;
 pub mod template;
+mod title;
 pub mod write;
 
 use kiemtra_format::word_labels::Reads;
@@ -30,8 +34,10 @@ use serde_json::{json, Map, Value};
 pub use body::{Block, BodyError, Paragraph, MAX_CELLS, MAX_DEPTH, MAX_PARAGRAPHS};
 pub use kiemtra_format::word_labels::label_of;
 pub use package::{PackageError, MAX_DOCUMENT_BYTES, MAX_ENTRIES};
+pub use reading::Reading;
 
 use crate::layout::{self, Kind};
+use finish::{is_no_opinion, is_opinion_line, quotes_or_span, split_at_label};
 use labels::{clean, strip_marker};
 use sentences::is_unfilled;
 
@@ -90,6 +96,18 @@ impl Places {
 pub struct Minutes {
     pub record: Map<String, Value>,
     pub places: Places,
+    /// The paragraph where the themed session is shown as a part of its own (a heading, an
+    /// agenda item, a sentence that opens it, or its labelled lines), if it is: on minutes, the
+    /// document is the minutes book (catalogue v1.2, CD102).
+    pub session_part: Option<u32>,
+}
+
+impl Minutes {
+    /// Marks a record validated from these minutes as read from the minutes themselves
+    /// (catalogue v1.2: CD102 holds when the session is a part of its own).
+    pub fn mark(&self, record: &mut kiemtra_rules::Record<'_>) {
+        record.minutes_document = Some(self.session_part.is_some());
+    }
 }
 
 /// Why a file gives no minutes.
@@ -165,7 +183,7 @@ pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
             Block::Paragraph(p) => b.paragraph(p),
             Block::Table(rows) if signature_table(rows) => {}
             Block::Table(rows) => {
-                if !b.assignment_table(rows) {
+                if !b.assignment_table(rows) && !b.signature_table(rows) {
                     for p in rows.iter().flatten().flatten() {
                         b.paragraph(p);
                     }
@@ -176,9 +194,23 @@ pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
     if let Some((n, first)) = b.title_opened.take() {
         b.keep(n, None, &first);
     }
+    b.finish();
     if let Some(code) = unit.map(str::trim).filter(|c| !c.is_empty()) {
         if field_mut(&mut b.record, "unit.code").is_none() {
             b.set_value("unit.code", Value::String(code.to_owned()));
+        }
+    }
+    // No code written nor given: the cell is known by the name its header writes (one cell,
+    // one name), so its minutes are checked rather than rejected.
+    if field_mut(&mut b.record, "unit.code").is_none() {
+        if let Some(Value::String(name)) = field_mut(&mut b.record, "unit.name").cloned() {
+            if let Some(p) = b.places.iter().find(|p| p.pointer == "/unit/name").cloned() {
+                b.places.push(Place {
+                    pointer: "/unit/code".into(),
+                    ..p
+                });
+            }
+            b.set_value("unit.code", Value::String(name));
         }
     }
     if !b.unmapped.is_empty() {
@@ -189,9 +221,11 @@ pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
     }
     b.places.sort();
     b.places.dedup_by(|a, b| a.pointer == b.pointer);
+    let session_part = b.session_part();
     Minutes {
         record: b.record,
         places: Places::new(b.places),
+        session_part,
     }
 }
 
@@ -217,6 +251,20 @@ struct Builder {
     /// A line `BIÊN BẢN` alone: the title goes on in the next paragraph
     /// (`SINH HOẠT CHI BỘ ĐỊNH KỲ tháng 4 năm 2017`).
     title_opened: Option<(u32, String)>,
+    /// The paragraph where the themed session opens (a heading, agenda item or sentence).
+    session_at: Option<u32>,
+    /// Paragraphs of the session that may give a task (`giao …`).
+    task_lines: Vec<(u32, String)>,
+    /// A dated line that is not the meeting's sentence (the header's `…, ngày … tháng …`).
+    dated_line: Option<(u32, String)>,
+    /// A title was read: (its paragraph, whether it has a kind word).
+    title: Option<(u32, bool)>,
+    /// The title's month: month, year when written, paragraph.
+    title_month: Option<(u32, Option<i32>, u32)>,
+    /// The paragraph just before was the title: this one may give its month (`Tháng 9/2020`).
+    after_title: bool,
+    /// The agenda item that opened the session (`1-`): the next item (`2-`) ends its part.
+    session_item: Option<(u32, char)>,
 }
 
 /// The value at a dotted path of a record, to change in place.
@@ -297,6 +345,16 @@ impl Builder {
             }
             return;
         }
+        if path == "session.discussion.opinions" && is_no_opinion(text) {
+            // “Không có ý kiến” gives no opinion; kept, not lost.
+            return self.keep(paragraph, Some(label), text);
+        }
+        if path == "session.source.title" && self.source_with_kind(text, paragraph, label) {
+            return;
+        }
+        if path == "session.conclusion" {
+            self.task_lines.push((paragraph, text.to_owned()));
+        }
         // In place: a document of thousands of paragraphs costs linear time.
         match (kind, field_mut(&mut self.record, path)) {
             (Kind::List, Some(Value::Array(items))) => items.push(Value::String(text.to_owned())),
@@ -345,6 +403,22 @@ impl Builder {
             self.title_opened = Some((p.number, p.text.trim().to_owned()));
             return;
         }
+        if let (Some((n, style)), Some((next, s))) =
+            (self.session_item, prose::agenda_number(&p.text))
+        {
+            if next == n + 1 && s == style {
+                // The next agenda item: the session's part (and its open field) ends.
+                self.session_item = None;
+                self.open = None;
+            }
+        }
+        if std::mem::take(&mut self.after_title) && self.title_month.is_none() {
+            if let Some((m, y)) = title::month_alone(&p.text) {
+                self.title_month = Some((m, y, p.number));
+                self.place("month", p.number, "");
+                return;
+            }
+        }
         match labels::find(&p.text) {
             Some(l) => self.labelled(p, &l),
             None => self.unlabelled(p),
@@ -357,7 +431,22 @@ impl Builder {
         if !text.chars().any(char::is_alphanumeric) {
             return;
         }
-        match self.open.clone() {
+        if prose::opens_session(&p.text) {
+            // `Buổi sinh hoạt chuyên đề từ … đến …` after a conclusion is not more of it.
+            self.open = None;
+        }
+        let open = match self.open.clone() {
+            // Opinions go on while each is a bullet or names its speaker; another sentence
+            // ends them.
+            Some((Open::Field { path, .. }, _))
+                if path == "session.discussion.opinions" && !is_opinion_line(&p.text) =>
+            {
+                self.open = None;
+                None
+            }
+            other => other,
+        };
+        match open {
             Some((Open::Field { path, more: true }, label)) => {
                 let item = if kind_of(path) == Kind::List {
                     clean(strip_marker(&p.text))
@@ -372,7 +461,18 @@ impl Builder {
             }
             Some((Open::Assignments, _)) => self.assignment_line(p),
             Some((Open::Kept, label)) => self.keep(p.number, Some(&label), &text),
-            _ => self.keep(p.number, None, &text),
+            _ => {
+                if self.prose(p.number, &text) {
+                } else if self.session_at.is_some() && finish::is_speaker_line(&p.text) {
+                    // `- Đồng chí Sáu: cần họp dân …` in the session's part, under no label
+                    // (after `Diễn biến cuộc họp`): what a member said.
+                    let item = clean(strip_marker(&p.text));
+                    self.place("session.discussion.opinions", p.number, "");
+                    self.add("session.discussion.opinions", &item, p.number, "");
+                } else {
+                    self.keep(p.number, None, &text);
+                }
+            }
         }
     }
 
@@ -382,6 +482,36 @@ impl Builder {
         let rest = clean(l.rest);
         self.open = None;
         match l.label.reads {
+            Reads::Field("attendance.total") => {
+                // `Tổng số đảng viên: 24 đ/c – Số đảng viên có mặt: 21`: both counts.
+                if !self.attendance_sentence(n, &p.text) {
+                    self.place("attendance.total", n, written);
+                    self.keep(n, Some(written), &rest);
+                }
+            }
+            Reads::Field(path) if !is_long(path) && kind_of(path) != Kind::List => {
+                // `Chủ trì: …; thư ký: …`: another label on the same line starts its own part.
+                let (own, next) = split_at_label(l.rest);
+                let value = clean(own);
+                self.place(path, n, written);
+                if !value.is_empty() {
+                    self.add(path, &value, n, written);
+                }
+                self.open = Some((
+                    Open::Field {
+                        path,
+                        more: value.is_empty(),
+                    },
+                    written.to_owned(),
+                ));
+                if let Some(next) = next {
+                    self.paragraph(&Paragraph {
+                        number: n,
+                        text: next.to_owned(),
+                        style: None,
+                    });
+                }
+            }
             Reads::Field(path) | Reads::Header(path) => {
                 let value = match l.label.reads {
                     Reads::Header(_) if !l.colon && !rest.is_empty() => {
@@ -402,7 +532,19 @@ impl Builder {
             }
             Reads::MeetingTime => self.meeting_time(n, written, &rest),
             Reads::Attendance => self.attendance(n, written, &rest),
-            Reads::SessionSpan => self.session_span(n, written, &rest),
+            Reads::SessionSpan => {
+                self.session_sentence(n, &p.text, Some(written));
+                let left = clean(rest.trim_matches(|c: char| c == ':' || c.is_whitespace()));
+                if quotes_or_span(&left) {
+                    self.open = None;
+                } else if kiemtra_format::values::minutes(&left).is_some() {
+                    // `Thời gian sinh hoạt chuyên đề: 40 phút`: its duration.
+                    self.place("session.minutes", n, written);
+                    self.add("session.minutes", &left, n, written);
+                } else if !left.is_empty() && !sentences::is_unfilled(&left) {
+                    self.keep(n, Some(written), &left);
+                }
+            }
             Reads::Assignments => {
                 self.place("session.assignments", n, written);
                 if !rest.is_empty() {
@@ -411,14 +553,20 @@ impl Builder {
                 self.open = Some((Open::Assignments, written.to_owned()));
             }
             Reads::Title => {
-                let words = match labels::find_word(&rest, "thang") {
-                    Some(i) => clean(&rest[..labels::byte_at(&rest, i)]),
-                    None => rest.clone(),
+                let Some(t) = title::read(written, &rest) else {
+                    // `Sinh hoạt chi bộ chuyên đề “…”`, `Họp chi bộ đã …`: a sentence.
+                    return self.unlabelled(p);
                 };
                 self.place("kind", n, written);
-                if !words.is_empty() {
-                    self.add("kind", &words, n, written);
+                if let Some(words) = &t.kind {
+                    self.add("kind", words, n, written);
                 }
+                self.title = Some((n, t.kind.is_some()));
+                if let Some((m, y)) = t.month {
+                    self.title_month = Some((m, y, n));
+                    self.place("month", n, written);
+                }
+                self.after_title = true;
             }
             Reads::MeetingEnd | Reads::Kept => {
                 if !is_unfilled(&rest) {
@@ -429,7 +577,8 @@ impl Builder {
                 }
             }
             Reads::Heading => {
-                if !rest.is_empty() {
+                // `Thành phần: có mặt 23/26 đồng chí`: the sentence after a heading is read.
+                if !rest.is_empty() && !self.prose(n, &rest) {
                     self.keep(n, Some(written), &rest);
                 }
             }
@@ -453,6 +602,8 @@ fn header_case(text: &str) -> String {
     {
         return text.to_owned();
     }
+    // A word with a sign in it (`TH&THCS`) is an abbreviation: kept in capitals.
+    let keep = |w: &str| w.chars().any(|c| !c.is_alphanumeric());
     // Words that name a kind of organisation or place, never part of a place's own name.
     const KIND: &[&str] = &[
         "đảng",
@@ -490,7 +641,9 @@ fn header_case(text: &str) -> String {
             let kind = KIND.contains(&w.as_str())
                 || (w == "thành" && words.get(i + 1).is_some_and(|n| n == "phố"))
                 || (w == "phố" && i > 0 && matches!(words[i - 1].as_str(), "thành" | "khu"));
-            if i == 0 {
+            if keep(w) {
+                w.to_uppercase()
+            } else if i == 0 {
                 capital(w)
             } else if kind {
                 w.clone()

@@ -64,52 +64,6 @@ impl Builder {
             self.keep(n, Some(written), &tail);
         }
     }
-
-    /// `từ 19 giờ 45 đến 20 giờ 30`: `session.start` and `session.end`.
-    pub(super) fn session_span(&mut self, n: u32, written: &str, rest: &str) {
-        let text =
-            rest.trim_matches(|c: char| c == '(' || c == ')' || c == ':' || c.is_whitespace());
-        if text.is_empty() {
-            // The session's heading (`1. Học tập và làm theo tư tưởng…`): its span is below.
-            self.place("session", n, written);
-            return;
-        }
-        self.place("session.start", n, written);
-        self.place("session.end", n, written);
-        self.place("session.minutes", n, written);
-        let from = labels::find_word(text, "tu");
-        let to = labels::find_word(text, "den");
-        match (from, to) {
-            (Some(f), Some(t)) if f < t => {
-                let start_at = labels::byte_at(text, f + 2);
-                let end_at = labels::byte_at(text, t);
-                let start = clean(
-                    text[start_at..end_at].trim_matches(|c: char| c == ',' || c.is_whitespace()),
-                );
-                let after = &text[labels::byte_at(text, t + 3)..];
-                let stop = after.find([',', ';', ')', '(']).unwrap_or(after.len());
-                let end = clean(&after[..stop]);
-                if !start.is_empty() {
-                    self.add("session.start", &start, n, written);
-                }
-                if !end.is_empty() {
-                    self.add("session.end", &end, n, written);
-                }
-                let others =
-                    clean(after[stop..].trim_matches(|c: char| {
-                        c == ',' || c == ';' || c == ')' || c.is_whitespace()
-                    }));
-                if !others.is_empty() {
-                    self.keep(n, Some(written), &others);
-                }
-            }
-            _ => {
-                if !is_unfilled(text) {
-                    self.keep(n, Some(written), &clean(text));
-                }
-            }
-        }
-    }
 }
 
 /// A template's value left as it was: only placeholders, the words around them (`…… giờ ……
@@ -161,7 +115,7 @@ fn split_date(text: &str) -> (Option<String>, String) {
             }
             None => after.find([',', ';']).unwrap_or(after.len()),
         };
-        let date = clean(&after[..end]);
+        let date = clean(after[..end].trim_end_matches(['.', ',', ';', ' ']));
         let others = format!("{},{}", &text[..start], &after[end..]);
         return (Some(date), joined(&others));
     }

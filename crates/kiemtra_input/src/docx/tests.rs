@@ -78,7 +78,7 @@ fn the_layout_of_the_handbook() {
     );
     assert_eq!(
         r["session"]["assignments"],
-        json!([{"assignee": "Tổ đảng số 1", "task": "theo dõi việc sửa chữa khuyết điểm", "due": "tháng 5/2017"}])
+        json!([{"assignee": "Tổ đảng số 1", "kind": "tập thể", "task": "theo dõi việc sửa chữa khuyết điểm", "due": "tháng 5/2017"}])
     );
     assert_eq!(
         r["_unmapped"],
@@ -108,6 +108,7 @@ fn labels_without_diacritics_in_capitals_and_the_unit_from_the_command_line() {
             "CHU TRI: Nguyen Van An",
             "THU KY:",
             "Tran Thi Binh",
+            "SINH HOAT CHUYEN DE",
             "Ket luan",
             "Thong nhat.",
         ]),
@@ -154,7 +155,12 @@ fn an_assignments_table() {
             vec![],
         ],
     ];
-    let m = minutes(&[Block::Table(rows)], None);
+    let heading = Block::Paragraph(Paragraph {
+        number: 0,
+        text: "Sinh hoạt chuyên đề".into(),
+        style: None,
+    });
+    let m = minutes(&[heading, Block::Table(rows)], None);
     let r = Value::Object(m.record);
     assert_eq!(
         r["session"]["assignments"],
@@ -182,13 +188,14 @@ fn written_then_read() {
             write::Look::Guidance,
             "Kết luận: không phải là kết luận",
         )),
+        Part::Para(Para::new(write::Look::Normal, "Sinh hoạt chuyên đề")),
         Part::Para(Para::labelled("Kết luận", "Đạt & tốt <1>\ndòng hai")),
     ])
     .unwrap();
     let m = read(&bytes, None).unwrap();
     let r = Value::Object(m.record);
     assert_eq!(r["session"]["conclusion"], "Đạt & tốt <1>\ndòng hai");
-    assert_eq!(m.places.of("/session/conclusion").unwrap().paragraph, 3);
+    assert_eq!(m.places.of("/session/conclusion").unwrap().paragraph, 4);
 }
 
 #[test]
@@ -289,9 +296,10 @@ fn lines_broken_inside_a_paragraph_are_read_one_by_one() {
         None,
     );
     let r = Value::Object(m.record);
+    // No code written nor given: the cell is known by its header's name.
     assert_eq!(
         r["unit"],
-        json!({"parent": "Đảng bộ xã Hàm Thắng", "name": "Chi bộ thôn 2"})
+        json!({"parent": "Đảng bộ xã Hàm Thắng", "name": "Chi bộ thôn 2", "code": "Chi bộ thôn 2"})
     );
     assert_eq!(
         (r["chair"].as_str(), r["secretary"].as_str()),
@@ -448,4 +456,75 @@ fn a_header_in_capitals_names_the_committee_as_everywhere_else() {
     ] {
         assert_eq!(super::header_case(written), name, "{written}");
     }
+}
+
+#[test]
+fn a_meeting_without_a_themed_session_keeps_its_own_conclusion() {
+    let m = minutes(
+        &paras(&[
+            "BIÊN BẢN HỌP CHI BỘ THÁNG 11 NĂM 2023",
+            "Hôm nay, vào lúc 8 giờ 00 phút, ngày 05 tháng 11 năm 2023.",
+            "1. Chi bộ đánh giá kết quả tháng 10.",
+            "Kết luận: Chi bộ thống nhất các nhiệm vụ tháng 11.",
+        ]),
+        Some("CB"),
+    );
+    let r = Value::Object(m.record.clone());
+    assert!(r.get("session").is_none(), "{r}");
+    assert_eq!(r["kind"], "định kỳ");
+    assert_eq!(r["month"], "2023-11");
+    assert_eq!(m.session_part, None);
+    assert!(r["_unmapped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|u| u["text"] == "Chi bộ thống nhất các nhiệm vụ tháng 11."));
+}
+
+#[test]
+fn a_session_opened_by_a_sentence_with_its_topic_span_and_tasks() {
+    let m = minutes(
+        &paras(&[
+            "SINH HOẠT CHI BỘ THÁNG 8 NĂM 2025",
+            "Sáng ngày 25/7/2025, Chi bộ tổ chức sinh hoạt định kỳ tháng 8 (18/18 đồng chí tham dự).",
+            "Đồng chí Phạm Văn Toàn – Bí thư Chi bộ chủ trì buổi sinh hoạt.",
+            "2. Sinh hoạt chuyên đề “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” với chủ đề “Nêu gương” (từ 9 giờ 00 đến 9 giờ 40).",
+            "* Các ý kiến tham gia: Không có ý kiến.",
+            "Đồng chí chủ trì kết luận: giao các tổ trưởng tổng hợp danh sách, hoàn thành trước 10/8/2025.",
+        ]),
+        Some("CB"),
+    );
+    let r = Value::Object(m.record.clone());
+    assert_eq!(r["date"], "25/7/2025");
+    assert_eq!(r["month"], "2025-08");
+    assert_eq!(r["chair"], "Phạm Văn Toàn");
+    assert_eq!(r["attendance"], json!({"present": 18, "total": 18}));
+    assert_eq!(r["session"]["topics"], json!(["Nêu gương"]));
+    assert_eq!(r["session"]["start"], "9 giờ 00");
+    assert_eq!(r["session"]["end"], "9 giờ 40");
+    assert!(r["session"].get("discussion").is_none());
+    assert_eq!(
+        r["session"]["assignments"],
+        json!([{"assignee": "các tổ trưởng", "kind": "tập thể", "task": "tổng hợp danh sách", "due": "10/8/2025"}])
+    );
+    assert_eq!(m.session_part, Some(4));
+}
+
+#[test]
+fn a_session_whose_duration_is_written_after_its_label() {
+    let m = minutes(
+        &paras(&[
+            "Ngày họp: 09/4/2017",
+            "Thời gian sinh hoạt chuyên đề: 40 phút",
+            "Nội dung sinh hoạt chuyên đề: Phát huy dân chủ ở cơ sở",
+        ]),
+        Some("CB"),
+    );
+    let r = Value::Object(m.record);
+    assert!(
+        r["session"]["minutes"] == 40 || r["session"]["minutes"] == "40 phút",
+        "{r}"
+    );
+    assert_eq!(r["session"]["topics"], json!(["Phát huy dân chủ ở cơ sở"]));
+    assert_eq!(r["kind"], "định kỳ");
 }

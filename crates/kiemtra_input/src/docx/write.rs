@@ -268,6 +268,8 @@ mod tests {
     fn dots_inside_values_are_text_only_blanks_are_taken_out() {
         let parts = [
             Part::Para(Para::labelled("Mã chi bộ", "HC-CB01")),
+            // A themed session shown, so that the conclusion is the session's.
+            Part::Para(Para::labelled("Chủ đề", "Công tác dân vận")),
             Part::Para(Para::labelled("Kết luận", "xem mục 2..3, v.v... và tổ 2…")),
             Part::Para(Para::labelled("Chủ trì", "……Nguyễn Văn An.........")),
             Part::Para(Para::labelled("Thư ký", "..")),
@@ -309,6 +311,7 @@ mod tests {
         );
         let parts = [
             Part::Para(Para::labelled("Mã chi bộ", "HC-CB01")),
+            Part::Para(Para::labelled("Chủ đề", "Công tác dân vận")),
             Part::Para(Para::labelled("Phân công thực hiện", "")),
             Part::Table(rows),
         ];

@@ -1,4 +1,5 @@
-//! CD102 minutes-book: the session is shown in the minutes book (§IV.2).
+//! CD102 minutes-book: the session is shown in the minutes book (§IV.2); on a record read from
+//! the minutes themselves, shown as a distinct part of them (catalogue v1.2).
 
 use kiemtra_messages::m::cd102 as words;
 
@@ -17,6 +18,11 @@ pub(super) const RULE: Declaration = Declaration {
 };
 
 fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
+    // The minutes themselves (catalogue v1.2): the document is the minutes book, and the
+    // session is shown in it when it is a part of its own.
+    if c.record.minutes_document == Some(true) {
+        return;
+    }
     let recorded = match &c.record.doc.minutes_book {
         Field::Value(book) => &book.recorded,
         _ => &Field::Absent,

@@ -1,9 +1,10 @@
-//! CD203 topic-area: the session names the shortcoming it addresses (§II.1).
+//! CD203 topic-area: the session names the shortcoming it addresses (§II.1). Words that name no
+//! listed area are `other`, stated (catalogue v1.2: §II.1 lists examples).
 
 use kiemtra_messages::m::cd203 as words;
 
 use super::{absence, Check, Declaration, Hint, SessionContext};
-use crate::{Rule, Severity, Violation};
+use crate::{Field, Rule, Severity, Violation};
 
 pub(super) const RULE: Declaration = Declaration {
     code: "CD203",
@@ -17,7 +18,8 @@ pub(super) const RULE: Declaration = Declaration {
 };
 
 fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
-    if c.session.area.value().is_none() {
+    // `Field::Invalid`: words outside the list, which read as `other`.
+    if c.session.area.value().is_none() && !matches!(c.session.area, Field::Invalid(_)) {
         out.push(Violation::new(
             Rule::TopicArea,
             "/session/area",

@@ -32,7 +32,7 @@ fn check(unit: &UnitContext<'_>, out: &mut Vec<(At, Violation)>) {
         let Some(topic) = m.session.and_then(|s| s.topics.one()) else {
             continue;
         };
-        let month = Month::of(m.date);
+        let month = m.month;
         let (months_before, last_month) = previous
             .get(i)
             .copied()

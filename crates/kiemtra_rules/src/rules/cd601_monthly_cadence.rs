@@ -25,7 +25,7 @@ fn check(unit: &UnitContext<'_>, out: &mut Vec<(At, Violation)>) {
     let held: BTreeSet<Month> = meetings
         .iter()
         .filter(|m| m.periodic)
-        .map(|m| Month::of(m.date))
+        .map(|m| m.month)
         .collect();
     for month in period.months().filter(|m| !held.contains(m)) {
         out.push((

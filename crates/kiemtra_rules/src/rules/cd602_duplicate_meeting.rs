@@ -23,7 +23,7 @@ fn check(unit: &UnitContext<'_>, out: &mut Vec<(At, Violation)>) {
     let (meetings, period) = (unit.meetings, unit.period);
     let mut count: BTreeMap<Month, usize> = BTreeMap::new();
     for m in meetings.iter().filter(|m| m.periodic) {
-        *count.entry(Month::of(m.date)).or_default() += 1;
+        *count.entry(m.month).or_default() += 1;
     }
     for (month, count) in count {
         if count > 1 && period.contains(month) {
@@ -49,6 +49,10 @@ fn message(d: &Detail, lang: Lang) -> String {
             count,
         }
         .say(lang),
+        // A `month` that cannot be the meeting's (catalogue v1.2): counted by its date's.
+        Detail::Unreadable { .. } => kiemtra_messages::m::minutes::MONTH_UNREADABLE
+            .get(lang)
+            .to_owned(),
         _ => words::TITLE.get(lang).to_owned(),
     }
 }

@@ -137,6 +137,7 @@ macro_rules! declare_rules {
 
         /// Runs every record rule on one record, in code order.
         pub fn check_record(record: &Record<'_>, params: &Parameters, out: &mut Vec<Violation>) {
+            month_stated(record, out);
             let session = record.session();
             $(
                 match $module::RULE.check {
@@ -192,6 +193,20 @@ pub fn message_of(rule: Rule, pointer: Option<&str>, d: &Detail, lang: Lang) -> 
     .say(lang)
 }
 
+/// A `month` that cannot be read, or is more than a month from the date: the cadence rules
+/// count the date's month, and CD602 (a data-quality rule) says so, unverifiable (v1.2).
+fn month_stated(record: &Record<'_>, out: &mut Vec<Violation>) {
+    if let Err(crate::meeting::UnreadableMonth(written)) = crate::meeting::stated_month(record) {
+        out.push(Violation::new(
+            Rule::DuplicateMeeting,
+            "/month",
+            Detail::Unreadable {
+                value: written.into(),
+            },
+        ));
+    }
+}
+
 /// Which accepted forms to name for a value written at `pointer` that cannot be read.
 fn form_of(pointer: Option<&str>) -> Phrase {
     use m::forms;
@@ -205,6 +220,7 @@ fn form_of(pointer: Option<&str>) -> Phrase {
         (Some("recorded" | "remedy"), _) => forms::YES_NO,
         (Some("due"), _) => forms::DUE,
         (Some("date"), _) => forms::DATE,
+        (Some("month"), None) => forms::MONTH,
         (Some("area"), _) => forms::AREA,
         (Some("kind"), Some("source")) => forms::SOURCE_KIND,
         (Some("assignments"), _) => forms::ASSIGNMENTS,

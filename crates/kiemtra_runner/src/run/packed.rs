@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use kiemtra_rules::meeting::{SessionSummary, Topics};
 use kiemtra_rules::text::TopicId;
-use kiemtra_rules::{FollowUpResult, Meeting};
+use kiemtra_rules::{FollowUpResult, Meeting, Month};
 
 /// A [`Meeting`] without its date, packed.
 #[derive(Clone, Copy, Debug)]
@@ -13,6 +13,8 @@ pub(super) struct Packed {
     /// follow-up result (0 none, 1 achieved, 2 in progress, 3 not achieved); bit 6 follow-up
     /// topic.
     flags: u8,
+    /// The meeting's month less its date's month: −1, 0 or 1 (catalogue v1.2, `month`).
+    shift: i8,
     topic: u64,
     follow_up_topic: u64,
 }
@@ -42,8 +44,11 @@ impl Packed {
                 follow_up_topic = t.0;
             }
         }
+        // `Meeting::of` keeps a month within one of the date's: the difference fits.
+        let shift = (m.month.index() - Month::of(m.date).index()).clamp(-1, 1) as i8;
         Packed {
             flags,
+            shift,
             topic,
             follow_up_topic,
         }
@@ -67,6 +72,7 @@ impl Packed {
         });
         Meeting {
             date,
+            month: Month::of(date).plus(i64::from(self.shift)),
             periodic: f & 1 != 0,
             session,
         }
@@ -119,6 +125,7 @@ mod tests {
                 for &session in &sessions {
                     let m = Meeting {
                         date,
+                        month: Month::of(date),
                         periodic,
                         session,
                     };
@@ -136,6 +143,7 @@ mod tests {
         let flags = |periodic, session| {
             Packed::of(&Meeting {
                 date,
+                month: Month::of(date),
                 periodic,
                 session,
             })
@@ -186,6 +194,7 @@ mod tests {
             .prop_map(|d| NaiveDate::from_num_days_from_ce_opt(d).unwrap_or(NaiveDate::MIN));
         (date, any::<bool>(), session).prop_map(|(date, periodic, session)| Meeting {
             date,
+            month: Month::of(date),
             periodic,
             session,
         })

@@ -17,6 +17,8 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], reading: &Reading<'_>) {
             return;
         }
     };
+    // Read from the minutes themselves: CD102 asks for the session as a part of its own.
+    let session_shown = minutes.session_part.is_some();
     let value = serde_json::Value::Object(minutes.record);
     // A rejection points at the paragraph of the field at fault (its "line").
     let paragraph = |pointer: &str| Position {
@@ -29,10 +31,11 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], reading: &Reading<'_>) {
             at,
             reason: Reason::Syntax(kiemtra_input::JsonProblem::of(&e)),
         })?;
-        let record = kiemtra_rules::validate(doc).map_err(|invalid| Rejection {
+        let mut record = kiemtra_rules::validate(doc).map_err(|invalid| Rejection {
             at: paragraph(invalid.pointer()),
             reason: Reason::Invalid(invalid),
         })?;
+        record.minutes_document = Some(session_shown);
         admissible(&record).map_err(|reason| Rejection { at, reason })?;
         match reading.mode {
             Mode::Check(params) => {

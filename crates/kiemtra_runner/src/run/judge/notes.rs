@@ -20,7 +20,7 @@ pub(super) fn follow_up_notes(
         .iter()
         .take_while(|e| e.date < r.date)
         .any(|e| e.meeting.meeting(e.date).session.is_some());
-    if earlier_session || Month::of(r.date) <= first_month {
+    if earlier_session || r.month() <= first_month {
         return Vec::new();
     }
     vec![Note::FollowUpNotJudged { date: r.date }]

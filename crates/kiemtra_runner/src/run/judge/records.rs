@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use kiemtra_rules::{Month, Rule, Severity};
+use kiemtra_rules::{Rule, Severity};
 
 use crate::outcome::{Finding, Ix};
 use crate::policy::Policy;
@@ -87,7 +87,7 @@ pub(super) fn record_findings(
         }
         if meeting.periodic {
             let compliant = (meeting.session.is_some() || session_unverifiable) && !error;
-            grid.periodic(Month::of(r.date), compliant);
+            grid.periodic(r.month(), compliant);
         }
     }
     counts

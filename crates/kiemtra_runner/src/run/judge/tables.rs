@@ -5,7 +5,7 @@ use std::num::NonZeroU32;
 
 use kiemtra_input::Position;
 use kiemtra_rules::validate::default_id;
-use kiemtra_rules::{Month, Severity, Violation};
+use kiemtra_rules::{Severity, Violation};
 
 use crate::outcome::{Finding, Ix};
 use crate::run::interner::Interner;
@@ -80,7 +80,7 @@ pub(super) fn place(
         column: at.and_then(|p| NonZeroU32::new(p.column)),
         waiver: None,
         date: Some(r.date),
-        month: Month::of(r.date).into(),
+        month: r.month().into(),
         detail: v.detail.clone(),
     }
 }

@@ -31,8 +31,9 @@ pub(super) fn judge_unit(
             .then_with(|| t.file(a).cmp(t.file(b)))
             .then_with(|| a.line.cmp(&b.line))
     });
-    let first = records.first().map(|r| Month::of(r.date));
-    let last = records.last().map(|r| Month::of(r.date));
+    // The month each meeting counts for (its `month`, catalogue v1.2), not only its date's.
+    let first = records.iter().map(Small::month).min();
+    let last = records.iter().map(Small::month).max();
     let policy = &options.policy;
     let pack = &policy.pack;
     let asked_from = options
@@ -51,7 +52,7 @@ pub(super) fn judge_unit(
         to,
     };
     let effective = pack.pack.effective;
-    let is_judged = |r: &Small| r.date >= effective && judged_months.contains(Month::of(r.date));
+    let is_judged = |r: &Small| r.date >= effective && judged_months.contains(r.month());
 
     let mut pointers = Interner::default();
     let cross = cross_findings(
