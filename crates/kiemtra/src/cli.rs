@@ -57,6 +57,25 @@ pub enum Command {
     Schema,
     /// Print a blank record to fill in, with short guidance for every field.
     Template(TemplateArgs),
+    /// Serve the self-check page on this computer: drop minutes, see what to add; make the
+    /// district's report from a folder.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The port (default: 8017; 0: any free port).
+    #[arg(long, default_value_t = 8017)]
+    pub port: u16,
+
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+
+    /// Listen on this address instead of this computer only (127.0.0.1), e.g. 0.0.0.0 for
+    /// every network; every request then needs the access token printed at start.
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<std::net::IpAddr>,
 }
 
 /// Tailoring given on the command line; it overrides kiemtra.toml.

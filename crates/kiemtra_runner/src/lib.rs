@@ -11,6 +11,7 @@ mod outcome;
 mod policy;
 mod progress;
 mod run;
+mod shown;
 mod waiver;
 
 pub use baseline::{

@@ -176,7 +176,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
 
 /// A run that read no record and could read every file it found: why, in the reader's words
 /// (exit code 2). Files that could not be read are reported with the run instead.
-fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
+pub(super) fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
     let read = kiemtra_input::Format::extensions_read();
     match (outcome.summary.files, lang) {
         (0, Lang::Vi) => {
@@ -195,7 +195,7 @@ fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
 }
 
 /// How the settings differ from the pack, with the origins `kiemtra config` shows.
-fn tailoring(settings: &Settings) -> Result<Tailoring, Error> {
+pub(super) fn tailoring(settings: &Settings) -> Result<Tailoring, Error> {
     use kiemtra_rules::{Pack, Parameters, Rule};
     let policy = &settings.policy;
     let origin = |o: &Origin| super::config::origin(settings, o);
@@ -283,7 +283,7 @@ fn split(outputs: &[Output], outcome: &Outcome, lang: Lang) -> Vec<Output> {
 }
 
 /// Text given on the command line or in a file, in Unicode NFC.
-fn nfc(text: &str) -> String {
+pub(super) fn nfc(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     text.nfc().collect()
 }

@@ -6,6 +6,7 @@ mod convert;
 mod explain;
 mod rules;
 mod schema;
+mod serve;
 mod template;
 mod template_xlsx;
 
@@ -40,6 +41,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Config(args) => config::run(&args, &settings(&tailored(base, &args.tailor))?),
         Command::Schema => schema::run(),
         Command::Template(args) => template::run(&args, &settings(&base)?),
+        Command::Serve(args) => serve::run(&args, settings(&base)?),
     }
 }
 

@@ -118,6 +118,24 @@ pub fn read(bytes: &[u8], unit: Option<&str>) -> Result<Minutes, DocxError> {
     Ok(minutes(&blocks, unit))
 }
 
+/// Every paragraph with visible text, in the document's order (those in tables too), numbered
+/// as the reader numbers them: what the self-check page quotes beside a finding.
+pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Paragraph>, DocxError> {
+    fn add(blocks: Vec<Block>, out: &mut Vec<Paragraph>) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(p) => out.push(p),
+                Block::Table(rows) => out.extend(rows.into_iter().flatten().flatten()),
+            }
+        }
+    }
+    let xml = package::document_xml(bytes).map_err(DocxError::Package)?;
+    let mut out = Vec::new();
+    add(body::read(&xml).map_err(DocxError::Body)?, &mut out);
+    out.sort_by_key(|p| p.number);
+    Ok(out)
+}
+
 /// The minutes in a document's blocks.
 pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
     let mut b = Builder::default();
