@@ -254,7 +254,12 @@ fn read_one(name: &str, path: &Path, ask: &CheckAsk) -> Value {
                 json!({
                     "line": if format == kiemtra_input::Format::Docx { 1 } else { at.line },
                     "unit": record.get("unit").and_then(|u| u.get("code")).and_then(Value::as_str),
-                    "date": record.get("date").and_then(Value::as_str),
+                    // As the checking reads it (`09/4/2017` → 2017-04-09), for the page's month.
+                    "date": record
+                        .get("date")
+                        .and_then(Value::as_str)
+                        .and_then(kiemtra_format::values::date)
+                        .map(|d| d.to_string()),
                     "fields": fields,
                 })
             })
@@ -267,42 +272,72 @@ fn read_one(name: &str, path: &Path, ask: &CheckAsk) -> Value {
     json!({ "file": name, "records": records, "paragraphs": paragraphs, "problems": problems })
 }
 
-/// Every value of a record with its label, in the record's order.
+/// Every value of a record with its label, in the order of the format (the template's order);
+/// a paragraph the Word reader kept apart as its own line.
 fn leaves(pointer: &str, value: &Value, lang: Lang, out: &mut Vec<Value>) {
-    match value {
+    let mut found = Vec::new();
+    walk(pointer, value, lang, &mut found);
+    let order = |pointer: &str| {
+        let path = dotted(pointer).0;
+        kiemtra_format::fields()
+            .iter()
+            .position(|f| f.path == path)
+            .unwrap_or(usize::MAX)
+    };
+    found.sort_by_key(|(p, _)| order(p));
+    out.extend(found.into_iter().map(|(_, v)| v));
+}
+
+fn walk(pointer: &str, value: &Value, lang: Lang, out: &mut Vec<(String, Value)>) {
+    let w = words(lang);
+    if pointer == "/_unmapped" {
+        for item in value.as_array().into_iter().flatten() {
+            let n = item.get("paragraph").and_then(Value::as_u64).unwrap_or(0);
+            let text = ["label", "text"]
+                .iter()
+                .filter_map(|k| item.get(*k).and_then(Value::as_str))
+                .collect::<Vec<_>>()
+                .join(": ");
+            let label = w.fill("page.reading.unmapped", &[("n", &n)]);
+            out.push((
+                pointer.to_owned(),
+                json!({ "pointer": pointer, "label": label, "value": text }),
+            ));
+        }
+        return;
+    }
+    let text = match value {
         Value::Object(map) => {
             for (key, v) in map {
-                leaves(&format!("{pointer}/{key}"), v, lang, out);
+                walk(&format!("{pointer}/{key}"), v, lang, out);
             }
+            return;
         }
         Value::Array(items) if items.iter().any(Value::is_object) => {
             for (i, v) in items.iter().enumerate() {
-                leaves(&format!("{pointer}/{i}"), v, lang, out);
+                walk(&format!("{pointer}/{i}"), v, lang, out);
             }
+            return;
         }
-        Value::Null => {}
-        other => {
-            let text = match other {
-                Value::String(s) => s.clone(),
-                Value::Array(items) => items
-                    .iter()
-                    .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                v => v.to_string(),
-            };
-            out.push(json!({ "pointer": pointer, "label": label(pointer, lang), "value": text }));
-        }
-    }
+        Value::Null => return,
+        Value::String(s) => s.clone(),
+        Value::Bool(true) => w.get("page.reading.yes").to_owned(),
+        Value::Bool(false) => w.get("page.reading.no").to_owned(),
+        Value::Array(items) => items
+            .iter()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join("; "),
+        v => v.to_string(),
+    };
+    out.push((
+        pointer.to_owned(),
+        json!({ "pointer": pointer, "label": label(pointer, lang), "value": text }),
+    ));
 }
 
-/// A field's name as the table layout gives it (`Kết luận`), numbered in a list
-/// (`Thời hạn 1`); a paragraph the Word reader kept apart is named as such.
-fn label(pointer: &str, lang: Lang) -> String {
-    let w = words(lang);
-    if pointer.starts_with("/_unmapped") {
-        return w.get("page.reading.unmapped").to_owned();
-    }
+/// `/session/assignments/0/due` → `session.assignments[].due` and the item's number (1).
+fn dotted(pointer: &str) -> (String, Option<usize>) {
     let mut path = String::new();
     let mut item = None;
     for part in pointer.trim_start_matches('/').split('/') {
@@ -316,6 +351,14 @@ fn label(pointer: &str, lang: Lang) -> String {
             path.push_str(part);
         }
     }
+    (path, item)
+}
+
+/// A field's name as the table layout gives it (`Kết luận`), numbered in a list
+/// (`Thời hạn 1`).
+fn label(pointer: &str, lang: Lang) -> String {
+    let w = words(lang);
+    let (path, item) = dotted(pointer);
     let name = kiemtra_format::fields()
         .iter()
         .find(|f| f.path == path)

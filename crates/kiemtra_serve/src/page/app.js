@@ -384,7 +384,7 @@ function reportView(r) {
   }
   out.push(table(t('report.units'), [t('col.unit'), t('col.name'), t('col.period'), t('col.held'), t('col.compliant'), t('col.rate'), t('col.errors'), t('col.warnings')],
     r.units.map((u) => [u.unit, u.name || '', monthText(u.from) + ' – ' + monthText(u.to), u.months_held + '/' + u.months_expected, u.months_compliant, percent(u.compliance_rate), u.error, u.warning])));
-  const shown = r.findings.slice(0, 500);
+  const shown = r.findings.slice(0, 100);
   if (shown.length) {
     out.push(table(t('report.findings', { shown: shown.length, n: r.findings.length }), [t('col.unit'), t('col.month'), t('col.file'), t('col.rule'), t('col.severity'), t('col.message')],
       shown.map((f) => [f.unit, monthText(f.month), f.file ? f.file + (f.line ? ':' + f.line : '') : '', f.rule, t('severity.' + f.severity), f.message])));
