@@ -76,6 +76,14 @@ pub struct ServeArgs {
     /// every network; every request then needs the access token printed at start.
     #[arg(long, value_name = "ADDR")]
     pub listen: Option<std::net::IpAddr>,
+
+    /// Tests: the most MiB one request may send (default 256).
+    #[arg(long, hide = true)]
+    pub max_upload_mib: Option<u64>,
+
+    /// Tests: seconds a client may send nothing while its request is read (default 30).
+    #[arg(long, hide = true)]
+    pub stall_seconds: Option<u64>,
 }
 
 /// Tailoring given on the command line; it overrides kiemtra.toml.

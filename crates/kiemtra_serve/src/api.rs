@@ -1,5 +1,6 @@
 //! The routes, the guard in front of them, and how each answer and refusal is worded.
 
+use std::io::Write;
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -142,7 +143,9 @@ async fn guarded(State(server): State<Shared>, request: Request, next: Next) -> 
         } else {
             path.as_str()
         };
-        eprintln!(
+        // A log nobody reads (standard error closed) stops nothing.
+        let _ = writeln!(
+            std::io::stderr(),
             "{}",
             words(Lang::Vi).fill(
                 "page.serve.request",

@@ -1,6 +1,7 @@
 //! `kiemtra serve`: the self-check page (crate `kiemtra_serve`), doing what `check` and
 //! `template` do: the same runner, report writers and forms, the same words.
 
+use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::Path;
 use std::process::ExitCode;
@@ -20,24 +21,35 @@ use crate::cli::{HeadersArg, ServeArgs};
 pub fn run(args: &ServeArgs, settings: Settings) -> Result<ExitCode, Error> {
     let lang = settings.lang.value;
     let listen = args.listen.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    let config = kiemtra_serve::Config::new(listen, args.port);
+    let mut config = kiemtra_serve::Config::new(listen, args.port);
+    if let Some(mib) = args.max_upload_mib {
+        config.max_upload = mib << 20;
+    }
+    if let Some(s) = args.stall_seconds {
+        config.stall = std::time::Duration::from_secs(s.max(1));
+    }
     let open = args.open;
     let engine = Arc::new(Checker { settings });
     let w = words(lang);
     kiemtra_serve::run(config, engine, |served| {
-        println!("{}", w.get("page.serve.listening"));
-        println!();
-        println!("    {}", served.url);
-        println!();
+        // Standard output closed (a window gone, a pipe not read) is no reason to stop serving.
+        let mut out = std::io::stdout().lock();
+        let mut lines = vec![
+            w.get("page.serve.listening").to_owned(),
+            String::new(),
+            format!("    {}", served.url),
+            String::new(),
+        ];
         if served.token.is_some() {
-            println!(
-                "{}",
-                w.fill("page.serve.beyond", &[("address", &served.addr)])
-            );
+            lines.push(w.fill("page.serve.beyond", &[("address", &served.addr)]));
         }
-        println!("{}", w.get("page.serve.stop"));
+        lines.push(w.get("page.serve.stop").to_owned());
+        for line in lines {
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = out.flush();
         if open && open_browser(&served.url).is_err() {
-            eprintln!("{}", w.get("page.serve.cannot_open"));
+            let _ = writeln!(std::io::stderr(), "{}", w.get("page.serve.cannot_open"));
         }
     })
     .map_err(|e| {
