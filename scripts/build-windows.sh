@@ -2,7 +2,8 @@
 # Builds kiemtra.exe for Windows (64-bit, x86_64-pc-windows-gnu) on Debian, without rustup:
 # Debian's Rust (rustc-web, cargo-web) builds the standard library for Windows from its source
 # (rust-web-src, `-Z build-std`), and mingw-w64 links. The exe is written to
-# target/windows/kiemtra.exe (the build's own folder is target/windows/, apart from the host's).
+# target/windows/kiemtra.exe, with mo-trang-kiem-tra.cmd beside it (double-clicked: the self-check
+# page opens); the build's own folder is target/windows/, apart from the host's.
 #
 #   scripts/build-windows.sh            # installs what is missing (as root), then builds
 set -euo pipefail
@@ -34,4 +35,8 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_AR=x86_64-w64-mingw32-ar
   --target x86_64-pc-windows-gnu \
   --target-dir target/windows
 cp target/windows/x86_64-pc-windows-gnu/release/kiemtra.exe target/windows/kiemtra.exe
+# Double-clicked on Windows: the page served and opened in the browser; the window stays open
+# while the page is used (Ctrl+C, or closing it, stops kiemtra).
+printf '%s\r\n' '@echo off' 'cd /d "%~dp0"' 'kiemtra.exe serve --open' 'pause' \
+  > target/windows/mo-trang-kiem-tra.cmd
 echo "target/windows/kiemtra.exe: $(stat -c %s target/windows/kiemtra.exe) bytes"
