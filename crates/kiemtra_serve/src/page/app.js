@@ -156,7 +156,7 @@ async function checkSecretary() {
     const json = JSON.parse(await report.body.text());
     const read = reading.status === 200 ? JSON.parse(await reading.body.text()) : { files: [] };
     box.replaceChildren(...secretary.files.map((f) => documentCard(f.webkitRelativePath || f.name, json, read)));
-    const seconds = ((performance.now() - started) / 1000).toLocaleString(lang, { maximumFractionDigits: 1 });
+    const seconds = ((performance.now() - started) / 1000).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     status($('sec-status'), t('secretary.done', { n: secretary.files.length, seconds }), 'done');
     box.dataset.ms = String(Math.round(performance.now() - started));
   } catch (e) {
@@ -332,7 +332,7 @@ async function runInspector() {
     }
     inspector.report = JSON.parse(await response.body.text());
     box.replaceChildren(...reportView(inspector.report));
-    const seconds = ((performance.now() - started) / 1000).toLocaleString(lang, { maximumFractionDigits: 1 });
+    const seconds = ((performance.now() - started) / 1000).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     status($('ins-status'), t('inspector.done', { seconds }), 'done');
     box.dataset.ms = String(Math.round(performance.now() - started));
   } catch (e) {
