@@ -11,45 +11,73 @@ fn fixture(rule: Rule, case: &str) -> String {
     format!("fixtures/rules/{}/{case}.jsonl", rule.code())
 }
 
-#[test]
-fn every_rule_fires_on_its_fixture() {
-    for &rule in Rule::ALL {
-        let outcome = inspect(&[&fixture(rule, "fires")], &options());
-        let fired = outcome.findings.iter().filter(|f| f.rule() == rule).count();
-        assert!(fired > 0, "{rule} did not fire on its fires.jsonl");
-        assert!(
-            outcome.rejected.is_empty(),
-            "{rule}: fires.jsonl has rejected records: {:?}",
-            outcome.rejected
-        );
-        insta::assert_snapshot!(
-            format!("{}_fires", rule.code()),
-            finding_lines(&outcome, Lang::Vi)
-        );
-    }
+/// `rule` fires on its `fires.jsonl`, reads no rejected record there, and its findings are as
+/// snapshotted.
+fn fires(rule: Rule) {
+    let outcome = inspect(&[&fixture(rule, "fires")], &options());
+    let fired = outcome.findings.iter().filter(|f| f.rule() == rule).count();
+    assert!(fired > 0, "{rule} did not fire on its fires.jsonl");
+    assert!(
+        outcome.rejected.is_empty(),
+        "{rule}: fires.jsonl has rejected records: {:?}",
+        outcome.rejected
+    );
+    snapshot(
+        &format!("{}_fires", rule.code()),
+        finding_lines(&outcome, Lang::Vi),
+    );
 }
 
-#[test]
-fn no_rule_fires_on_its_near_misses() {
-    for &rule in Rule::ALL {
-        let outcome = inspect(&[&fixture(rule, "passes")], &options());
-        let wrong: Vec<_> = outcome
-            .findings
-            .iter()
-            .filter(|f| f.rule() == rule)
-            .collect();
-        assert!(wrong.is_empty(), "{rule} fired on passes.jsonl: {wrong:#?}");
-        assert!(
-            outcome.rejected.is_empty(),
-            "{rule}: passes.jsonl has rejected records: {:?}",
-            outcome.rejected
-        );
-        insta::assert_snapshot!(
-            format!("{}_passes", rule.code()),
-            finding_lines(&outcome, Lang::Vi)
-        );
-    }
+/// `rule` does not fire on its `passes.jsonl` (the near misses and awkward cases).
+fn passes(rule: Rule) {
+    let outcome = inspect(&[&fixture(rule, "passes")], &options());
+    let wrong: Vec<_> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.rule() == rule)
+        .collect();
+    assert!(wrong.is_empty(), "{rule} fired on passes.jsonl: {wrong:#?}");
+    assert!(
+        outcome.rejected.is_empty(),
+        "{rule}: passes.jsonl has rejected records: {:?}",
+        outcome.rejected
+    );
+    snapshot(
+        &format!("{}_passes", rule.code()),
+        finding_lines(&outcome, Lang::Vi),
+    );
 }
+
+/// Snapshots `lines` as `snapshots/rules__<name>.snap`, whichever test module asks.
+fn snapshot(name: &str, lines: String) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(format!("rules__{name}"), lines));
+}
+
+/// One module per rule of the list, each with its `fires` and `passes` test, so that every
+/// failing rule is named (`cd401_minimum_duration::fires`).
+macro_rules! fixture_tests {
+    ($($variant:ident $module:ident $code:literal),+ $(,)?) => {
+        $(
+            mod $module {
+                use kiemtra_rules::Rule;
+
+                #[test]
+                fn fires() {
+                    super::fires(Rule::$variant);
+                }
+
+                #[test]
+                fn passes() {
+                    super::passes(Rule::$variant);
+                }
+            }
+        )+
+    };
+}
+
+kiemtra_rules::for_each_rule!(fixture_tests);
 
 #[test]
 fn messages_read_in_english_too() {

@@ -211,6 +211,10 @@ fn about_vi(command: &str) -> Option<&'static str> {
         "config" => "In cấu hình đang dùng và nguồn của từng giá trị.",
         "schema" => "In JSON Schema của định dạng biên bản v1.",
         "template" => "In mẫu biên bản trống để điền, kèm hướng dẫn ngắn cho từng mục.",
+        "serve" => {
+            "Mở trang tự kiểm tra trên máy này: kéo thả biên bản để biết cần ghi thêm gì; lập báo \
+             cáo của huyện từ một thư mục."
+        }
         _ => return None,
     })
 }
@@ -219,6 +223,12 @@ fn about_vi(command: &str) -> Option<&'static str> {
 /// options and the tailoring shared by `check` and `config`).
 fn arg_vi(command: &str, id: &str) -> Option<&'static str> {
     let own = match (command, id) {
+        ("serve", "port") => Some("Cổng (mặc định: 8017; 0: một cổng trống bất kỳ)."),
+        ("serve", "open") => Some("Mở trang bằng trình duyệt mặc định."),
+        ("serve", "listen") => Some(
+            "Nghe ở địa chỉ này thay vì chỉ máy này (127.0.0.1), ví dụ 0.0.0.0 cho mọi mạng; khi \
+             đó mọi yêu cầu cần mã truy cập in ra lúc khởi động.",
+        ),
         ("check", "paths") => Some("Tệp hoặc thư mục biên bản."),
         ("check", "format") => Some(
             "Định dạng báo cáo in ra màn hình (mặc định: text, hoặc `format` của kiemtra.toml). \

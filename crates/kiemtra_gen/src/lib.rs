@@ -269,12 +269,11 @@ const NOTES: &[&str] = &[
     "Còn một số việc chưa xong, chi ủy đôn đốc.",
 ];
 
-/// Every rule a generated record can break on purpose.
-const RULES: &[&str] = &[
-    "CD101", "CD102", "CD201", "CD202", "CD203", "CD204", "CD301", "CD302", "CD303", "CD304",
-    "CD305", "CD306", "CD307", "CD308", "CD401", "CD402", "CD403", "CD501", "CD502", "CD503",
-    "CD504", "CD505", "CD601", "CD602",
-];
+/// Every rule a generated record may break on purpose: the rules crate's list. A rule this
+/// generator does not know how to break yet leaves its record as it would be.
+fn rules() -> Vec<&'static str> {
+    kiemtra_rules::Rule::ALL.iter().map(|r| r.code()).collect()
+}
 
 /// What a unit carries from one month to the next.
 #[derive(Clone, Debug)]
@@ -367,7 +366,8 @@ fn record(rng: &mut Rng, m: &Meeting<'_>, out: &mut String) {
     out.push_str(", \"kind\": ");
     json_str(out, m.kind);
     out.push_str(", \"chair\": ");
-    json_str(out, &person(rng));
+    let chair = person(rng);
+    json_str(out, if b == "CD310" { "" } else { &chair });
     out.push_str(", \"secretary\": ");
     json_str(out, &person(rng));
     let total = 12 + rng.below(20);
@@ -400,6 +400,8 @@ fn record(rng: &mut Rng, m: &Meeting<'_>, out: &mut String) {
     out.push_str("], \"area\": ");
     if b == "CD203" {
         out.push_str("\"\"");
+    } else if b == "CD309" {
+        json_str(out, "shortcomings");
     } else {
         json_str(out, topic.area);
     }
@@ -529,8 +531,9 @@ fn record(rng: &mut Rng, m: &Meeting<'_>, out: &mut String) {
             }
             // A session on members' shortcomings assigns a remedy (CD309, catalogue v1.1); the
             // chance is drawn as before, so the rest of the data stays the same.
-            let remedy =
-                !collective && (rng.chance(0.3) || (topic.area == "shortcomings" && i == n - 1));
+            let remedy = !collective
+                && (rng.chance(0.3) || (topic.area == "shortcomings" && i == n - 1))
+                && b != "CD309";
             let _ = write!(out, ", \"remedy\": {remedy}}}");
         }
     }
@@ -598,6 +601,7 @@ pub fn generate(
 ) -> io::Result<Written> {
     let mut rng = Rng::new(config.seed);
     let mut written = Written::default();
+    let rules = rules();
     let mut states: Vec<UnitState> = (0..config.units)
         .map(|i| UnitState {
             topic: rng.below(TOPICS.len()),
@@ -632,7 +636,7 @@ pub fn generate(
                 let index = config.start.1 - 1 + window_start + k;
                 let year = config.start.0 + (index / 12) as i32;
                 let month = index % 12 + 1;
-                let breaks = rng.chance(config.violations).then(|| rng.pick(RULES));
+                let breaks = rng.chance(config.violations).then(|| rng.pick(&rules));
                 if breaks == Some("CD601") {
                     written.violations += 1;
                     continue; // a month without a meeting

@@ -2,8 +2,9 @@
 //! nghị (recommendations): the inspector's own text, or a list drawn from the "how to fix" of
 //! the rules broken most.
 
+use kiemtra_messages::{m, Say};
 use kiemtra_rules::docs::doc;
-use kiemtra_rules::{Lang, Month};
+use kiemtra_rules::Month;
 use kiemtra_runner::{MonthState, Outcome, UnitSummary};
 
 use crate::document::Document;
@@ -42,17 +43,12 @@ pub(crate) fn longest_gap(months: &[(Month, MonthState)]) -> Option<(usize, Mont
 
 /// Paragraphs of the overall assessment.
 pub(crate) fn assessment(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'_>) -> Vec<String> {
+    use m::report::assessment as w;
     let lang = ctx.lang;
     let mut out = Vec::new();
     let rated: usize = rollup.by_rating.iter().sum();
     if rated == 0 {
-        out.push(
-            lang.pick(
-                "Không có chi bộ nào có kỳ sinh hoạt phải kiểm tra trong kỳ.",
-                "No unit had a meeting to inspect in the period.",
-            )
-            .to_owned(),
-        );
+        out.push(w::NONE_RATED.get(lang).to_owned());
         return out;
     }
     #[allow(clippy::cast_precision_loss)]
@@ -61,51 +57,47 @@ pub(crate) fn assessment(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'
         .iter()
         .zip(rollup.by_rating)
         .filter(|(_, n)| *n > 0)
-        .map(|(r, n)| match lang {
-            Lang::Vi => format!("{n} chi bộ xếp loại {} ({})", r.label(lang), share(n)),
-            Lang::En => format!("{n} rated {} ({})", r.label(lang), share(n)),
+        .map(|(r, n)| {
+            w::RatedPart {
+                count: &n,
+                rating: &r.label(lang),
+                share: &share(n),
+            }
+            .say(lang)
         })
         .collect();
-    out.push(match lang {
-        Lang::Vi => format!(
-            "Trong {rated} chi bộ được kiểm tra có {}.",
-            parts.join(", ")
-        ),
-        Lang::En => format!("Of the {rated} units inspected, {}.", parts.join(", ")),
-    });
+    out.push(
+        w::Rated {
+            rated: &rated,
+            parts: &parts.join(", "),
+        }
+        .say(lang),
+    );
 
     if rollup.rules.is_empty() {
-        out.push(
-            lang.pick("Không phát hiện vi phạm nào.", "No finding was made.")
-                .to_owned(),
-        );
+        out.push(w::NO_FINDINGS.get(lang).to_owned());
     } else {
         let top: Vec<String> = rollup
             .rules
             .iter()
             .take(TOP_RULES)
             .map(|r| {
-                let title = doc(r.rule, lang).title;
-                match lang {
-                    Lang::Vi => format!(
-                        "“{title}” ({}): {} lần, ở {} trên {rated} chi bộ",
-                        r.rule.code(),
-                        r.findings,
-                        r.units
-                    ),
-                    Lang::En => format!(
-                        "“{title}” ({}): {} times, in {} of the {rated} units",
-                        r.rule.code(),
-                        r.findings,
-                        r.units
-                    ),
+                w::TopRule {
+                    title: &doc(r.rule, lang).title,
+                    code: &r.rule.code(),
+                    findings: &r.findings,
+                    units: &r.units,
+                    rated: &rated,
                 }
+                .say(lang)
             })
             .collect();
-        out.push(match lang {
-            Lang::Vi => format!("Các vi phạm phổ biến nhất: {}.", top.join("; ")),
-            Lang::En => format!("The most frequent breaches: {}.", top.join("; ")),
-        });
+        out.push(
+            w::MostFrequent {
+                rules: &top.join("; "),
+            }
+            .say(lang),
+        );
     }
 
     let mut gaps: Vec<(&UnitSummary, usize, Month, Month)> = outcome
@@ -118,51 +110,37 @@ pub(crate) fn assessment(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'
     if !gaps.is_empty() {
         let list: Vec<String> = gaps
             .iter()
-            .map(|(u, n, a, b)| match lang {
-                Lang::Vi => format!("{} ({n} tháng liền, {} – {})", u.code, month(*a), month(*b)),
-                Lang::En => format!(
-                    "{} ({n} months running, {} – {})",
-                    u.code,
-                    month(*a),
-                    month(*b)
-                ),
+            .map(|(u, n, a, b)| {
+                w::Gap {
+                    unit: &u.code,
+                    months: n,
+                    first: &month(*a),
+                    last: &month(*b),
+                }
+                .say(lang)
             })
             .collect();
-        out.push(match lang {
-            Lang::Vi => format!(
-                "Chi bộ không sinh hoạt định kỳ từ {MISSING_RUN} tháng liền trở lên ({} chi bộ): {}.",
-                gaps.len(),
-                list.join(", ")
-            ),
-            Lang::En => format!(
-                "Units without a periodic meeting for {MISSING_RUN} months or more in a row ({}): {}.",
-                gaps.len(),
-                list.join(", ")
-            ),
-        });
+        out.push(
+            w::Gaps {
+                run: &MISSING_RUN,
+                count: &gaps.len(),
+                units: &list.join(", "),
+            }
+            .say(lang),
+        );
     }
 
     if let Some(b) = &outcome.baseline {
-        out.push(match lang {
-            Lang::Vi => format!(
-                "So với lần kiểm tra trước ({}): {} vi phạm đã khắc phục, {} vi phạm còn tồn \
-                 tại, {} vi phạm mới phát sinh; {} vi phạm cũ không kiểm tra lại được.",
-                b.file,
-                b.resolved.len(),
-                b.open,
-                b.new,
-                b.not_rechecked.len()
-            ),
-            Lang::En => format!(
-                "Against the previous inspection ({}): {} findings resolved, {} still open, {} \
-                 new; {} earlier findings could not be re-checked.",
-                b.file,
-                b.resolved.len(),
-                b.open,
-                b.new,
-                b.not_rechecked.len()
-            ),
-        });
+        out.push(
+            w::Baseline {
+                file: &b.file,
+                resolved: &b.resolved.len(),
+                open: &b.open,
+                new: &b.new,
+                not_rechecked: &b.not_rechecked.len(),
+            }
+            .say(lang),
+        );
     }
     out
 }
@@ -175,15 +153,13 @@ pub(crate) fn recommendations(
     document: &Document<'_>,
     rollup: &Rollup<'_>,
 ) -> Vec<Block> {
+    use m::report::recommendations as w;
     let lang = ctx.lang;
     if let Some(text) = document.recommendations {
         return given(text);
     }
     if rollup.rules.is_empty() {
-        return vec![Block::Paragraph(plain(lang.pick(
-            "Các chi bộ tiếp tục duy trì nền nếp sinh hoạt chuyên đề theo Hướng dẫn.",
-            "The units should keep holding themed sessions as the guidance requires.",
-        )))];
+        return vec![Block::Paragraph(plain(w::KEEP_GOING.get(lang)))];
     }
     let items = rollup
         .rules
@@ -191,29 +167,19 @@ pub(crate) fn recommendations(
         .take(TOP_RULES)
         .map(|r| {
             let d = doc(r.rule, lang);
-            plain(match lang {
-                Lang::Vi => format!(
-                    "Về “{}” ({}, {} chi bộ): {}",
-                    d.title,
-                    r.rule.code(),
-                    r.units,
-                    d.hint(ctx.policy.parameters())
-                ),
-                Lang::En => format!(
-                    "On “{}” ({}, {} units): {}",
-                    d.title,
-                    r.rule.code(),
-                    r.units,
-                    d.hint(ctx.policy.parameters())
-                ),
-            })
+            plain(
+                w::Item {
+                    title: &d.title,
+                    code: &r.rule.code(),
+                    units: &r.units,
+                    hint: &d.hint(ctx.policy.parameters()),
+                }
+                .say(lang),
+            )
         })
         .collect();
     vec![
-        Block::Paragraph(plain(lang.pick(
-            "Đề nghị các đảng bộ chỉ đạo chi bộ khắc phục ngay các vi phạm đã nêu, trước hết:",
-            "The committees should have their units correct the findings above, first of all:",
-        ))),
+        Block::Paragraph(plain(w::INTRO.get(lang))),
         Block::List {
             numbered: true,
             items,

@@ -5,47 +5,29 @@
 
 use std::io::{self, Write};
 
-use kiemtra_rules::Lang;
+use kiemtra_messages::{m::report::csv as w, Phrase};
 use kiemtra_runner::Outcome;
 
 use crate::{dotted, Context};
 
-const HEADERS_VI: [&str; 16] = [
-    "Đảng bộ",
-    "Mã chi bộ",
-    "Tên chi bộ",
-    "Biên bản",
-    "Tháng",
-    "Ngày họp",
-    "Mã quy tắc",
-    "Tên quy tắc",
-    "Mức",
-    "Nội dung",
-    "Trường",
-    "Điều khoản",
-    "Cách khắc phục",
-    "Tệp",
-    "Dòng",
-    "Cột",
-];
-
-const HEADERS_EN: [&str; 16] = [
-    "parent",
-    "unit",
-    "unit_name",
-    "record",
-    "month",
-    "date",
-    "rule",
-    "name",
-    "severity",
-    "message",
-    "field",
-    "cites",
-    "hint",
-    "file",
-    "line",
-    "column",
+/// The columns, in order.
+const HEADERS: [Phrase; 16] = [
+    w::PARENT,
+    w::UNIT,
+    w::UNIT_NAME,
+    w::RECORD,
+    w::MONTH,
+    w::DATE,
+    w::RULE,
+    w::NAME,
+    w::SEVERITY,
+    w::MESSAGE,
+    w::FIELD,
+    w::CITES,
+    w::HINT,
+    w::FILE,
+    w::LINE,
+    w::COLUMN,
 ];
 
 /// A row's cells as written: each through the one escaping of record text for spreadsheets
@@ -74,11 +56,7 @@ pub fn render_with(
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
     let err = io::Error::other;
-    w.write_record(match lang {
-        Lang::Vi => HEADERS_VI,
-        Lang::En => HEADERS_EN,
-    })
-    .map_err(err)?;
+    w.write_record(HEADERS.map(|h| h.get(lang))).map_err(err)?;
     for f in &outcome.findings {
         let unit = crate::unit(outcome, outcome.unit_of(f));
         let row: [String; 16] = [
@@ -106,7 +84,7 @@ pub fn render_with(
     }
     for r in &outcome.rejected {
         let mut row: [String; 16] = Default::default();
-        row[8] = lang.pick("bị loại", "rejected").to_owned();
+        row[8] = w::REJECTED.get(lang).to_owned();
         row[9] = r.reason.message(lang);
         row[13] = r.file.clone();
         row[14] = r.line.to_string();
@@ -115,7 +93,7 @@ pub fn render_with(
     }
     for e in &outcome.file_errors {
         let mut row: [String; 16] = Default::default();
-        row[8] = lang.pick("không đọc được", "unreadable").to_owned();
+        row[8] = w::UNREADABLE.get(lang).to_owned();
         row[9] = e.message(lang);
         row[13] = e.file.clone();
         w.write_record(cells(&row)).map_err(err)?;

@@ -9,10 +9,10 @@ use std::fmt::Write as _;
 use std::io;
 
 use kiemtra_input::escape::visible;
+use kiemtra_messages::m;
 use kiemtra_rules::{Lang, Month, Period, Severity};
 use kiemtra_runner::MonthState;
 
-use crate::document::PARTY;
 use crate::page::{
     Block, Cell, Figure, MonthPicture, Page, Section, Sink, Span, Style, Table, Text, Value,
 };
@@ -120,7 +120,7 @@ pub(crate) fn write(page: &Page, mut h: Sink<'_>) -> io::Result<()> {
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"kiemtra {}\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>",
-        lang.pick("vi", "en"),
+        lang.code(),
         env!("CARGO_PKG_VERSION"),
         esc(&head.title),
         esc(&head.subtitle),
@@ -144,9 +144,10 @@ pub(crate) fn write(page: &Page, mut h: Sink<'_>) -> io::Result<()> {
         h,
         "<table class=\"head\"><tr>\
          <td>{body}<div class=\"star\">*</div><div>{}</div></td>\
-         <td><div class=\"party\"><span>{PARTY}</span></div><div class=\"dateline\">{}</div></td>\
+         <td><div class=\"party\"><span>{}</span></div><div class=\"dateline\">{}</div></td>\
          </tr></table>",
         esc(&head.number),
+        m::report::head::PARTY.get(lang),
         esc(&head.date_line),
     );
     let _ = writeln!(
@@ -358,7 +359,7 @@ fn rules_chart(h: &mut String, figure: &Figure, lang: Lang) {
     let _ = writeln!(
         h,
         "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" font-family=\"Liberation Sans, Arial, sans-serif\" font-size=\"10\">",
-        attr(lang.pick("Số lần vi phạm theo quy tắc", "Findings per rule")),
+        attr(m::report::figure::RULE_BARS_LABEL.get(lang)),
     );
     for (i, (code, findings, severity)) in bars.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]

@@ -1,10 +1,10 @@
 //! Renderers: each output format is a small function of an [`Outcome`]. Nothing here judges a
 //! record; wording in the reader's language is chosen here. The printed report (Markdown,
-//! HTML) is one document built once (`build.rs`, `page.rs`) and written by each format. The roll-ups every summary shows
+//! HTML) is one document built once (`compose.rs`, `page.rs`) and written by each format. The roll-ups every summary shows
 //! (per parent committee, per unit, per rule, the rating) are computed once, in [`rollup`].
 
 mod assess;
-mod build;
+mod compose;
 pub mod csv;
 mod document;
 pub mod html;
@@ -17,6 +17,7 @@ mod review;
 pub mod rollup;
 mod scope;
 pub mod split;
+mod styles;
 mod tables;
 pub mod text;
 pub mod verdict;
@@ -25,6 +26,7 @@ pub mod xlsx;
 use std::io::{self, Write};
 use std::path::Path;
 
+use kiemtra_messages::m;
 use kiemtra_rules::Lang;
 use kiemtra_runner::{Finding, Outcome, Policy, UnitSummary};
 
@@ -95,7 +97,7 @@ pub fn render(
         Format::Csv => csv::render_with(outcome, ctx, doc.csv_delimiter.unwrap_or(b','), out),
         Format::Md | Format::Html => {
             let page = page(outcome, ctx, doc);
-            let tables = build::FindingTables::new(outcome, ctx);
+            let tables = compose::FindingTables::new(outcome, ctx);
             let findings = |unit: &str| tables.of(unit);
             let sink = page::Sink::new(out, &findings);
             if format == Format::Md {
@@ -110,7 +112,7 @@ pub fn render(
 
 /// The printed report, built once for the format that writes it.
 fn page(outcome: &Outcome, ctx: &Context<'_>, doc: &Document<'_>) -> page::Page {
-    build::page(outcome, ctx, doc, &ctx.rollup(outcome))
+    compose::page(outcome, ctx, doc, &ctx.rollup(outcome))
 }
 
 /// The summary of a unit by its code (units are in code order).
@@ -152,10 +154,12 @@ impl Context<'_> {
     pub fn rule_cites(&self, rule: kiemtra_rules::Rule) -> String {
         let cites = self.policy.cites(rule);
         let joined = cites.join(", ");
-        match self.lang {
-            kiemtra_rules::Lang::Vi => joined,
-            kiemtra_rules::Lang::En => joined.replace("bước", "step").replace("lưu ý", "note"),
-        }
+        // The pack cites its clauses in the guidance's words; each word worded in the reader's.
+        [m::report::cite::STEP, m::report::cite::NOTE]
+            .iter()
+            .fold(joined, |text, word| {
+                text.replace(word.get(Lang::Vi), word.get(self.lang))
+            })
     }
 }
 
@@ -198,7 +202,7 @@ mod tests {
                 policy: &policy,
             };
             let page = super::page(&outcome, &ctx, &super::Document::default());
-            let tables = super::build::FindingTables::new(&outcome, &ctx);
+            let tables = super::compose::FindingTables::new(&outcome, &ctx);
             let findings = |unit: &str| tables.of(unit);
             for md in [true, false] {
                 let write = |part: usize| {

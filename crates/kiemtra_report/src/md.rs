@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io;
 
+use kiemtra_messages::m;
 use kiemtra_rules::{Lang, Month};
 use kiemtra_runner::MonthState;
 
-use crate::document::PARTY;
 use crate::page::{
     Block, Cell, Figure, MonthPicture, Page, Section, Sink, Span, Style, Table, Text,
 };
@@ -241,7 +241,12 @@ pub(crate) fn write(page: &Page, mut s: Sink<'_>) -> io::Result<()> {
             .collect()
     };
     let _ = writeln!(s, "{}  \n\\*  \n{}\n", body.join("  \n"), md(&h.number));
-    let _ = writeln!(s, "**{PARTY}**  \n*{}*\n", md(&h.date_line));
+    let _ = writeln!(
+        s,
+        "**{}**  \n*{}*\n",
+        m::report::head::PARTY.get(lang),
+        md(&h.date_line)
+    );
     let _ = writeln!(s, "# {}\n\n**{}**\n", md(&h.title), md(&h.subtitle));
     for sec in &page.sections {
         section(&mut s, sec, 1, lang);

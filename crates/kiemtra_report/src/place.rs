@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use kiemtra_input::layout::COLUMNS;
 use kiemtra_input::table::column_letter;
+use kiemtra_messages::{m::report::place as w, Say};
 use kiemtra_rules::Lang;
 use kiemtra_runner::{Finding, Outcome};
 
@@ -65,10 +66,14 @@ pub fn table_place(outcome: &Outcome, f: &Finding, lang: Lang) -> Option<String>
         .header(f)
         .map(|h| format!(" “{h}”"))
         .unwrap_or_default();
-    Some(match lang {
-        Lang::Vi => format!("dòng {line}, cột {letter}{header}"),
-        Lang::En => format!("row {line}, column {letter}{header}"),
-    })
+    Some(
+        w::Table {
+            line: &line,
+            letter: &letter,
+            header: &header,
+        }
+        .say(lang),
+    )
 }
 
 /// Per file, the columns kiemtra did not recognise, with the closest label it knows; their
@@ -78,33 +83,21 @@ pub fn unknown_columns(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io
     for (file, columns) in &outcome.columns {
         for u in &columns.unknown {
             if !any {
-                writeln!(
-                    out,
-                    "{}",
-                    lang.pick(
-                        "Cột không nhận ra (vẫn giữ nguyên dưới tên cột, không kiểm tra):",
-                        "Columns not recognised (kept under their own name, not checked):"
-                    )
-                )?;
+                writeln!(out, "{}", w::UNKNOWN_HEADING.get(lang))?;
                 any = true;
             }
             let letter = column_letter(u.column);
             let header = &u.header;
-            let guess = match (u.closest, lang) {
-                (Some(c), Lang::Vi) => format!("; có phải “{c}”?"),
-                (Some(c), Lang::En) => format!("; did you mean “{c}”?"),
-                (None, _) => String::new(),
+            let closest = u
+                .closest
+                .map(|label| w::Closest { label: &label }.say(lang))
+                .unwrap_or_default();
+            let unknown = w::Unknown {
+                letter: &letter,
+                header: &header,
+                closest: &closest,
             };
-            match lang {
-                Lang::Vi => writeln!(
-                    out,
-                    "  {file}  cột {letter} “{header}” không nhận ra{guess}"
-                )?,
-                Lang::En => writeln!(
-                    out,
-                    "  {file}  column {letter} “{header}” not recognised{guess}"
-                )?,
-            }
+            writeln!(out, "  {file}  {}", unknown.in_lang(lang))?;
         }
     }
     if any {

@@ -3,28 +3,21 @@
 
 use std::io::{self, Write};
 
+use kiemtra_messages::{m, m::report::review as w, Say};
 use kiemtra_rules::Lang;
 use kiemtra_runner::{Change, Finding, NotRechecked, Outcome, PastFinding, WaiverState};
 
 use kiemtra_input::escape::Shown;
 
-use crate::text::Styles;
-use crate::Context;
+use crate::styles::Styles;
 
 /// `[mới] ` / `[còn] ` before a finding's message, against a baseline.
 pub(crate) fn change_tag(f: &Finding, lang: Lang, st: Styles) -> String {
     let Styles { dim, new, .. } = st;
     match f.change {
-        Some(Change::New) => format!("{new}[{}]{new:#} ", lang.pick("mới", "new")),
-        Some(Change::Open) => format!("{dim}[{}]{dim:#} ", lang.pick("còn", "open")),
+        Some(Change::New) => format!("{new}[{}]{new:#} ", w::NEW.get(lang)),
+        Some(Change::Open) => format!("{dim}[{}]{dim:#} ", w::OPEN.get(lang)),
         None => String::new(),
-    }
-}
-
-fn day(date: chrono::NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => date.format("%d/%m/%Y").to_string(),
-        Lang::En => date.format("%Y-%m-%d").to_string(),
     }
 }
 
@@ -40,56 +33,50 @@ pub(crate) fn waiver_line(
     let Some(u) = outcome.waiver_of(f) else {
         return Ok(());
     };
-    let w = &u.waiver;
+    let wv = &u.waiver;
+    let until = kiemtra_messages::date(lang, wv.expires);
     if u.state == WaiverState::Expired {
         let red = st.error;
-        match lang {
-            Lang::Vi => writeln!(
-                out,
-                "      {red}↳ miễn trừ {} đã hết hạn ngày {}{red:#} ({})",
-                Shown(&w.id),
-                day(w.expires, lang),
-                Shown(&w.origin.to_string())
-            ),
-            Lang::En => writeln!(
-                out,
-                "      {red}↳ waiver {} expired on {}{red:#} ({})",
-                Shown(&w.id),
-                day(w.expires, lang),
-                Shown(&w.origin.to_string())
-            ),
-        }
+        let expired = w::WaiverExpired {
+            id: &Shown(&wv.id),
+            date: &until,
+        };
+        writeln!(
+            out,
+            "      {red}{}{red:#} ({})",
+            expired.in_lang(lang),
+            Shown(&wv.origin.to_string())
+        )
     } else {
-        match lang {
-            Lang::Vi => writeln!(
-                out,
-                "      {dim}↳ miễn trừ {}:{dim:#} {} — {} duyệt, hiệu lực đến {}",
-                Shown(&w.id),
-                Shown(&w.justification),
-                Shown(&w.approved_by),
-                day(w.expires, lang)
-            ),
-            Lang::En => writeln!(
-                out,
-                "      {dim}↳ waiver {}:{dim:#} {} — approved by {}, until {}",
-                Shown(&w.id),
-                Shown(&w.justification),
-                Shown(&w.approved_by),
-                day(w.expires, lang)
-            ),
-        }
+        let approved = m::report::cell::Approved {
+            justification: &Shown(&wv.justification),
+            approved_by: &Shown(&wv.approved_by),
+            until: &until,
+        };
+        writeln!(
+            out,
+            "      {dim}{}{dim:#} {}",
+            w::Waiver { id: &Shown(&wv.id) }.in_lang(lang),
+            approved.in_lang(lang)
+        )
     }
 }
 
-fn past_place(p: &PastFinding, lang: Lang) -> String {
+/// Where a finding of the baseline was: its file and line, or its unit's month.
+pub(crate) fn past_place(p: &PastFinding, lang: Lang) -> String {
     match (&p.file, p.line, p.month) {
         (Some(file), Some(line), _) => format!("{}:{line}", Shown(file)),
-        (_, _, Some(m)) => match lang {
-            Lang::Vi => format!("(chi bộ, tháng {:02}/{})", m.month, m.year),
-            Lang::En => format!("(unit, {m})"),
-        },
+        (_, _, Some(m)) => unit_month(m, lang),
         _ => String::new(),
     }
+}
+
+/// A finding about a unit's whole month: `(chi bộ, tháng 03/2017)`.
+pub(crate) fn unit_month(month: kiemtra_rules::Month, lang: Lang) -> String {
+    m::report::text::UnitMonth {
+        month: &kiemtra_messages::month(lang, month.year, month.month),
+    }
+    .say(lang)
 }
 
 /// A finding of the baseline that is gone, under its unit.
@@ -105,51 +92,41 @@ pub(crate) fn resolved(
         "  {good}✓{good:#} {}  {}  {good}[{}]{good:#}  {dim}{}{dim:#}",
         past_place(p, lang),
         Shown(&p.key.rule),
-        lang.pick("đã khắc phục", "resolved"),
+        w::RESOLVED.get(lang),
         Shown(&p.message)
     )
 }
 
 fn why(n: NotRechecked, lang: Lang) -> &'static str {
     match n {
-        NotRechecked::RuleOff => lang.pick("quy tắc không chạy lần này", "rule not run this time"),
-        NotRechecked::UnitAbsent => {
-            lang.pick("không có bản ghi nào của chi bộ", "no record of the unit")
-        }
-        NotRechecked::RecordAbsent => lang.pick(
-            "bản ghi không được xét lần này",
-            "record not judged this time",
-        ),
-        NotRechecked::OutsidePeriod => lang.pick("ngoài kỳ kiểm tra", "outside the audited period"),
-        NotRechecked::PackChanged => {
-            lang.pick("bộ quy tắc hoặc tham số đã thay đổi", "pack changed")
-        }
+        NotRechecked::RuleOff => w::RULE_OFF,
+        NotRechecked::UnitAbsent => w::UNIT_ABSENT,
+        NotRechecked::RecordAbsent => w::RECORD_ABSENT,
+        NotRechecked::OutsidePeriod => w::OUTSIDE_PERIOD,
+        NotRechecked::PackChanged => w::PACK_CHANGED,
     }
+    .get(lang)
 }
 
-/// After the units: waived findings, waivers expired or unused, baseline findings not
-/// re-checked.
+/// A finding written as the text report writes it under its unit.
+pub(crate) type WriteFinding<'a> = &'a dyn Fn(&Finding, &mut Vec<u8>) -> io::Result<()>;
+
+/// After the units: waived findings (each written by `finding`), waivers expired or unused,
+/// baseline findings not re-checked.
 pub(crate) fn sections(
     outcome: &Outcome,
-    ctx: &Context<'_>,
+    lang: Lang,
     st: Styles,
+    finding: WriteFinding<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let Styles { dim, bold, .. } = st;
-    let lang = ctx.lang;
     if !outcome.waived.is_empty() {
-        writeln!(
-            out,
-            "{bold}{}{bold:#}",
-            lang.pick(
-                "Phát hiện được miễn trừ (không tính là vi phạm):",
-                "Waived findings (not counted as failures):"
-            )
-        )?;
+        writeln!(out, "{bold}{}{bold:#}", w::WAIVED_HEADING.get(lang))?;
         for f in &outcome.waived {
             write!(out, "  {}  ", Shown(outcome.unit_of(f)))?;
             let mut line = Vec::new();
-            crate::text::finding(f, outcome, ctx, st, &mut line)?;
+            finding(f, &mut line)?;
             out.write_all(trim_indent(&line))?;
         }
         writeln!(out)?;
@@ -160,40 +137,23 @@ pub(crate) fn sections(
         .filter(|u| u.state == WaiverState::Expired)
         .collect();
     if !expired.is_empty() {
-        writeln!(
-            out,
-            "{bold}{}{bold:#}",
-            lang.pick(
-                "Miễn trừ đã hết hạn (không còn áp dụng):",
-                "Expired waivers (no longer applied):"
-            )
-        )?;
+        writeln!(out, "{bold}{}{bold:#}", w::EXPIRED_HEADING.get(lang))?;
         for u in expired {
-            let w = &u.waiver;
-            match lang {
-                Lang::Vi => writeln!(
-                    out,
-                    "  {}  {}  {}..{}  hết hạn {}; {} phát hiện không còn được miễn  ({})",
-                    Shown(&w.id),
-                    w.rule,
-                    w.from,
-                    w.to,
-                    day(w.expires, lang),
-                    u.matched,
-                    Shown(&w.origin.to_string())
-                )?,
-                Lang::En => writeln!(
-                    out,
-                    "  {}  {}  {}..{}  expired {}; {} no longer waived  ({})",
-                    Shown(&w.id),
-                    w.rule,
-                    w.from,
-                    w.to,
-                    day(w.expires, lang),
-                    crate::verdict::count(u.matched, "finding", "findings"),
-                    Shown(&w.origin.to_string())
-                )?,
-            }
+            let wv = &u.waiver;
+            let expired = w::Expired {
+                count: u.matched as u64,
+                date: &kiemtra_messages::date(lang, wv.expires),
+            };
+            writeln!(
+                out,
+                "  {}  {}  {}..{}  {}  ({})",
+                Shown(&wv.id),
+                wv.rule,
+                wv.from,
+                wv.to,
+                expired.in_lang(lang),
+                Shown(&wv.origin.to_string())
+            )?;
         }
         writeln!(out)?;
     }
@@ -203,43 +163,29 @@ pub(crate) fn sections(
         .filter(|u| u.state == WaiverState::Unused)
         .collect();
     if !unused.is_empty() {
-        writeln!(
-            out,
-            "{bold}{}{bold:#}",
-            lang.pick(
-                "Miễn trừ không khớp phát hiện nào (có thể bỏ):",
-                "Unused waivers (matched no finding; may be removed):"
-            )
-        )?;
+        writeln!(out, "{bold}{}{bold:#}", w::UNUSED_HEADING.get(lang))?;
         for u in unused {
-            let w = &u.waiver;
-            let scope = match &w.scope {
+            let wv = &u.waiver;
+            let scope = match &wv.scope {
                 kiemtra_runner::WaiverScope::Unit(c) => c.clone(),
                 kiemtra_runner::WaiverScope::Parent(p) => p.clone(),
             };
             writeln!(
                 out,
                 "  {}  {}  {}  {}..{}  ({})",
-                Shown(&w.id),
-                w.rule,
+                Shown(&wv.id),
+                wv.rule,
                 Shown(&scope),
-                w.from,
-                w.to,
-                Shown(&w.origin.to_string())
+                wv.from,
+                wv.to,
+                Shown(&wv.origin.to_string())
             )?;
         }
         writeln!(out)?;
     }
     if let Some(b) = &outcome.baseline {
         if !b.not_rechecked.is_empty() {
-            writeln!(
-                out,
-                "{bold}{}{bold:#}",
-                lang.pick(
-                    "Phát hiện lần trước không được kiểm tra lại (chưa thể coi là đã khắc phục):",
-                    "Previous findings not re-checked (cannot be called resolved):"
-                )
-            )?;
+            writeln!(out, "{bold}{}{bold:#}", w::NOT_RECHECKED_HEADING.get(lang))?;
             for (p, n) in &b.not_rechecked {
                 writeln!(
                     out,
@@ -266,48 +212,26 @@ fn trim_indent(line: &[u8]) -> &[u8] {
 /// Lines after the summary: the comparison with the baseline, and the day expiry was judged.
 pub(crate) fn summary(outcome: &Outcome, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     if let Some(b) = &outcome.baseline {
-        match lang {
-            Lang::Vi => writeln!(
-                out,
-                "So với lần kiểm tra trước ({}): {} mới, {} còn tồn tại, {} đã khắc phục, {} không kiểm tra lại.",
-                Shown(&b.file),
-                b.new,
-                b.open,
-                b.resolved.len(),
-                b.not_rechecked.len()
-            )?,
-            Lang::En => writeln!(
-                out,
-                "Against the previous inspection ({}): {} new, {} still open, {} resolved, {} not re-checked.",
-                Shown(&b.file),
-                b.new,
-                b.open,
-                b.resolved.len(),
-                b.not_rechecked.len()
-            )?,
-        }
+        let line = w::Baseline {
+            file: &Shown(&b.file),
+            new: &b.new,
+            open: &b.open,
+            resolved: &b.resolved.len(),
+            not_rechecked: &b.not_rechecked.len(),
+        };
+        writeln!(out, "{}", line.in_lang(lang))?;
     }
     if let (Some(a), false) = (outcome.as_of, outcome.waivers.is_empty()) {
         let source = if a.given {
-            lang.pick("theo --as-of", "from --as-of")
+            w::AS_OF_GIVEN
         } else {
-            lang.pick(
-                "ngày họp muộn nhất trong dữ liệu",
-                "the latest meeting date in the input",
-            )
+            w::AS_OF_LATEST
         };
-        match lang {
-            Lang::Vi => writeln!(
-                out,
-                "Hạn miễn trừ xét theo ngày {} ({source}).",
-                day(a.date, lang)
-            )?,
-            Lang::En => writeln!(
-                out,
-                "Waiver expiry judged as of {} ({source}).",
-                day(a.date, lang)
-            )?,
-        }
+        let line = w::AsOf {
+            date: &kiemtra_messages::date(lang, a.date),
+            source: &source.get(lang),
+        };
+        writeln!(out, "{}", line.in_lang(lang))?;
     }
     Ok(())
 }

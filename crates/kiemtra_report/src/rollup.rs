@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use kiemtra_messages::{m, Say};
 use kiemtra_rules::pack::Rating as Thresholds;
 use kiemtra_rules::{Lang, Month, Period, Rule, Severity};
 use kiemtra_runner::{Outcome, UnitSummary};
@@ -50,30 +51,24 @@ impl Rating {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Rating::Good, Lang::Vi) => "tốt",
-            (Rating::Fair, Lang::Vi) => "khá",
-            (Rating::Average, Lang::Vi) => "trung bình",
-            (Rating::Poor, Lang::Vi) => "kém",
-            (r, Lang::En) => r.code(),
+        use m::report::rating;
+        match self {
+            Rating::Good => rating::GOOD,
+            Rating::Fair => rating::FAIR,
+            Rating::Average => rating::AVERAGE,
+            Rating::Poor => rating::POOR,
         }
+        .get(lang)
     }
 
     /// The rule of the scale, for legends: `tốt ≥ 90 %`, `khá 70–<90 %`, …
     pub fn scale(t: &Thresholds, lang: Lang) -> String {
-        let (good, fair, avg, poor) = (
-            Rating::Good.label(lang),
-            Rating::Fair.label(lang),
-            Rating::Average.label(lang),
-            Rating::Poor.label(lang),
-        );
-        let pc = lang.pick(" %", "%");
-        format!(
-            "{good} ≥ {g}{pc}, {fair} {f}–<{g}{pc}, {avg} {a}–<{f}{pc}, {poor} < {a}{pc}",
-            g = t.good,
-            f = t.fair,
-            a = t.average
-        )
+        m::report::rating::Scale {
+            good: &t.good,
+            fair: &t.fair,
+            average: &t.average,
+        }
+        .say(lang)
     }
 }
 
@@ -282,36 +277,41 @@ pub fn per_mille(rate: f64) -> u32 {
 /// English.
 pub fn percent(rate: f64, lang: Lang) -> String {
     let tenths = per_mille(rate);
-    let (whole, tenth) = (tenths / 10, tenths % 10);
-    match lang {
-        Lang::Vi => format!("{whole},{tenth} %"),
-        Lang::En => format!("{whole}.{tenth}%"),
+    m::report::rate::Percent {
+        whole: &(tenths / 10),
+        tenth: &(tenths % 10),
     }
+    .say(lang)
 }
 
 /// One unit's figures in a sentence, as the Markdown and HTML reports state them under its
 /// heading (plain text: each renderer escapes it).
 pub fn unit_stats(u: &UnitSummary, rating: Option<Rating>, lang: Lang) -> String {
     let rated = rating
-        .map(|r| match lang {
-            Lang::Vi => format!(" — xếp loại {}", r.label(lang)),
-            Lang::En => format!(" — rated {}", r.label(lang)),
+        .map(|r| {
+            m::report::overview::UnitRated {
+                rating: &r.label(lang),
+            }
+            .say(lang)
         })
         .unwrap_or_default();
     let (from, to) = (month(u.period.from), month(u.period.to));
     let (expected, held, compliant) = (u.months_expected(), u.months_held, u.months_compliant);
     let rate = percent(u.compliance_rate(), lang);
     let (errors, warnings, infos) = (u.errors, u.warnings, u.infos);
-    let mut stats = match lang {
-        Lang::Vi => format!(
-            "Kỳ kiểm tra {from} – {to}: phải họp {expected}, có họp {held}, đạt {compliant} \
-             ({rate}){rated}; {errors} lỗi, {warnings} cảnh báo, {infos} lưu ý."
-        ),
-        Lang::En => format!(
-            "Period {from} – {to}: expected {expected}, held {held}, compliant {compliant} \
-             ({rate}){rated}; {errors} errors, {warnings} warnings, {infos} info."
-        ),
-    };
+    let mut stats = m::report::overview::Unit {
+        from: &from,
+        to: &to,
+        expected: &expected,
+        held: &held,
+        compliant: &compliant,
+        rate: &rate,
+        rated: &rated,
+        errors: &errors,
+        warnings: &warnings,
+        infos: &infos,
+    }
+    .say(lang);
     // What could not be checked for the unit (catalogue v1.1), after its figures.
     for note in &u.notes {
         stats.push(' ');
@@ -328,10 +328,7 @@ pub fn month(m: Month) -> String {
 
 /// The name of a parent committee, or what stands for a missing one.
 pub fn parent_name(name: Option<&str>, lang: Lang) -> &str {
-    name.unwrap_or(lang.pick(
-        "(không ghi đảng bộ cấp trên)",
-        "(no parent committee given)",
-    ))
+    name.unwrap_or(m::report::NO_PARENT.get(lang))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use kiemtra_messages::{m, Say};
 use kiemtra_rules::{Lang, Pack, Parameters, Rule, Severity};
 use kiemtra_runner::Outcome;
 use serde::Serialize;
@@ -65,21 +66,19 @@ pub struct WaiversFile {
 pub(crate) fn period(outcome: &Outcome, rollup: &Rollup<'_>, pack: &Pack, lang: Lang) -> String {
     let given = outcome.from.is_some() || outcome.to.is_some();
     let Some(p) = rollup.span else {
-        return lang.pick("(không có biên bản)", "(no records)").to_owned();
+        return m::report::NO_RECORDS.get(lang).to_owned();
     };
-    let mut s = match lang {
-        Lang::Vi => format!("tháng {} – tháng {}", month(p.from), month(p.to)),
-        Lang::En => format!("{} – {}", month(p.from), month(p.to)),
-    };
+    let mut s = m::report::scope::Period {
+        from: &month(p.from),
+        to: &month(p.to),
+    }
+    .say(lang);
     if let Some(asked) = outcome.asked_from {
         s.push_str(&format!(" ({})", pack.period_reason(asked, lang)));
     }
     if !given {
         s.push(' ');
-        s.push_str(lang.pick(
-            "(từ biên bản đầu đến biên bản cuối của từng chi bộ)",
-            "(each unit from its first to its last record)",
-        ));
+        s.push_str(m::report::scope::EACH_UNIT_OWN_SPAN.get(lang));
     }
     s
 }
@@ -106,6 +105,7 @@ pub(crate) fn rules(
     ctx: &Context<'_>,
     tailoring: Option<&Tailoring>,
 ) -> Vec<(&'static str, String)> {
+    use m::report::scope as w;
     let lang = ctx.lang;
     let pack = &ctx.policy.pack;
     let p = &pack.pack;
@@ -116,25 +116,15 @@ pub(crate) fn rules(
         .collect();
     let params = ctx.policy.parameters();
     let mut out = vec![(
-        lang.pick("Bộ quy tắc", "Rule pack"),
-        match lang {
-            Lang::Vi => format!(
-                "{} phiên bản {}; văn bản gốc: {}; áp dụng {} trên {} quy tắc (Phụ lục 1)",
-                p.id,
-                p.version,
-                p.source.as_deref().unwrap_or("—"),
-                on.len(),
-                Rule::ALL.len()
-            ),
-            Lang::En => format!(
-                "{} version {}; source text: {}; {} of its {} rules applied (Appendix 1)",
-                p.id,
-                p.version,
-                p.source.as_deref().unwrap_or("—"),
-                on.len(),
-                Rule::ALL.len()
-            ),
-        },
+        w::PACK.get(lang),
+        w::PackText {
+            id: &p.id,
+            version: &p.version,
+            source: &p.source.as_deref().unwrap_or(w::NO_SOURCE.get(lang)),
+            on: &on.len(),
+            all: &Rule::ALL.len(),
+        }
+        .say(lang),
     )];
     let off: Vec<(&'static str, String)> = Rule::ALL
         .iter()
@@ -143,10 +133,9 @@ pub(crate) fn rules(
             let found = tailoring.and_then(|t| t.rules_off.iter().find(|o| o.rule == r.code()));
             let why = match found {
                 Some(o) => {
-                    let by = o.by.clone().unwrap_or_else(|| {
-                        lang.pick("không có trong select", "not in select")
-                            .to_owned()
-                    });
+                    let by =
+                        o.by.clone()
+                            .unwrap_or_else(|| w::NOT_IN_SELECT.get(lang).to_owned());
                     format!("({by}, {})", o.origin)
                 }
                 None => String::new(),
@@ -155,49 +144,35 @@ pub(crate) fn rules(
         })
         .collect();
     if !off.is_empty() {
-        out.push((
-            lang.pick("Quy tắc không áp dụng", "Rules not applied"),
-            grouped(off),
-        ));
+        out.push((w::RULES_OFF.get(lang), grouped(off)));
     }
-    let mut values = match lang {
-        Lang::Vi => format!(
-            "sinh hoạt chuyên đề tối thiểu {} phút, một chủ đề tối đa {} tháng; xếp \
-             loại: {}",
-            params.min_minutes,
-            params.max_topic_months,
-            Rating::scale(&params.rating, lang)
-        ),
-        Lang::En => format!(
-            "at least {} minutes per session, one topic for at most {} months; \
-             rating: {}",
-            params.min_minutes,
-            params.max_topic_months,
-            Rating::scale(&params.rating, lang)
-        ),
-    };
+    let mut values = w::ParametersText {
+        min_minutes: &params.min_minutes,
+        max_topic_months: &params.max_topic_months,
+        scale: &Rating::scale(&params.rating, lang),
+    }
+    .say(lang);
     let changed: Vec<String> = tailoring
         .map(|t| t.parameters.as_slice())
         .unwrap_or_default()
         .iter()
-        .map(|c| match lang {
-            Lang::Vi => format!(
-                "`{}` = {} (bộ quy tắc: {}; đặt tại {})",
-                c.name, c.value, c.pack, c.origin
-            ),
-            Lang::En => format!(
-                "`{}` = {} (pack: {}; set in {})",
-                c.name, c.value, c.pack, c.origin
-            ),
+        .map(|c| {
+            w::ParameterChanged {
+                name: &c.name,
+                value: &c.value,
+                pack: &c.pack,
+                origin: &c.origin,
+            }
+            .say(lang)
         })
         .collect();
     if !changed.is_empty() {
-        values.push_str(&match lang {
-            Lang::Vi => format!(" — khác bộ quy tắc: {}", changed.join("; ")),
-            Lang::En => format!(" — differing from the pack: {}", changed.join("; ")),
-        });
+        w::ParametersDiffer {
+            changes: &changed.join("; "),
+        }
+        .say_into(lang, &mut values);
     }
-    out.push((lang.pick("Thông số", "Parameters"), values));
+    out.push((w::PARAMETERS.get(lang), values));
     let severities: Vec<(&'static str, String)> = on
         .iter()
         .filter(|&&r| ctx.policy.is_overridden(r))
@@ -206,23 +181,25 @@ pub(crate) fn rules(
             let sev = ctx.policy.severity(r).label(lang);
             let set = tailoring
                 .and_then(|t| t.severities.iter().find(|c| c.rule == r.code()))
-                .map(|c| match lang {
-                    Lang::Vi => format!("; [severity] {}, đặt tại {}", c.by, c.origin),
-                    Lang::En => format!("; [severity] {}, set in {}", c.by, c.origin),
+                .map(|c| {
+                    w::SeveritySet {
+                        by: &c.by,
+                        origin: &c.origin,
+                    }
+                    .say(lang)
                 })
                 .unwrap_or_default();
-            let why = match lang {
-                Lang::Vi => format!("{sev} (bộ quy tắc: {pack_sev}{set})"),
-                Lang::En => format!("{sev} (pack: {pack_sev}{set})"),
-            };
+            let why = w::SeverityChanged {
+                severity: &sev,
+                pack: &pack_sev,
+                set: &set,
+            }
+            .say(lang);
             (r.code(), why)
         })
         .collect();
     if !severities.is_empty() {
-        out.push((
-            lang.pick("Mức khác bộ quy tắc", "Severities changed"),
-            grouped(severities),
-        ));
+        out.push((w::SEVERITIES.get(lang), grouped(severities)));
     }
     out
 }
@@ -236,154 +213,118 @@ pub(crate) fn scope(
     rollup: &Rollup<'_>,
     waived_part: &str,
 ) -> Vec<(&'static str, String)> {
+    use m::report::scope as w;
     let lang = ctx.lang;
     let p = &ctx.policy.pack.pack;
     let s = &outcome.summary;
     let date = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
-    let mut basis = match lang {
-        Lang::Vi => format!("{} của {}, ngày {}", p.title, p.issuer, date(p.date)),
-        Lang::En => format!("{} — {}, {}", p.title, p.issuer, date(p.date)),
-    };
+    let mut basis = w::BasisText {
+        title: &p.title,
+        issuer: &p.issuer,
+        date: &date(p.date),
+    }
+    .say(lang);
     if let Some(r) = &p.replaces {
-        basis.push_str(&match lang {
-            Lang::Vi => format!(" (thay thế Hướng dẫn {} ngày {})", r.number, date(r.date)),
-            Lang::En => format!(" (replacing {} of {})", r.number, date(r.date)),
-        });
+        w::Replaces {
+            number: &r.number,
+            date: &date(r.date),
+        }
+        .say_into(lang, &mut basis);
     }
     if !p.basis.is_empty() {
-        basis.push_str(&match lang {
-            Lang::Vi => format!("; thực hiện {}", p.basis.join("; ")),
-            Lang::En => format!("; implementing {}", p.basis.join("; ")),
-        });
+        w::Implementing {
+            basis: &p.basis.join("; "),
+        }
+        .say_into(lang, &mut basis);
     }
     let parents: Vec<String> = rollup
         .parents
         .iter()
         .map(|pr| {
-            let n = pr.units.len();
-            match lang {
-                Lang::Vi => format!("{} ({n} chi bộ)", parent_name(pr.name, lang)),
-                Lang::En => format!("{} ({n} units)", parent_name(pr.name, lang)),
+            w::ParentUnits {
+                parent: &parent_name(pr.name, lang),
+                count: &pr.units.len(),
             }
+            .say(lang)
         })
         .collect();
-    let units = match lang {
-        Lang::Vi => format!(
-            "{} chi bộ thuộc {} đảng bộ: {}",
-            s.units,
-            rollup.parents.len(),
-            parents.join("; ")
-        ),
-        Lang::En => format!(
-            "{} units under {} parent committees: {}",
-            s.units,
-            rollup.parents.len(),
-            parents.join("; ")
-        ),
-    };
-    let mut data = match (lang, document.district) {
-        (Lang::Vi, None) => format!(
-            "{} tệp; đọc {} biên bản: {} đã kiểm tra, {} bị loại",
-            s.files, s.records, s.checked, s.rejected
-        ),
-        (Lang::En, None) => format!(
-            "{} files; {} records read: {} checked, {} rejected",
-            s.files, s.records, s.checked, s.rejected
-        ),
-        (Lang::Vi, Some(d)) => format!(
-            "{} biên bản trong kỳ của các chi bộ trên; trích từ đợt kiểm tra chung: {} tệp, đọc \
-             {} biên bản, {} đã kiểm tra, {} bị loại (biên bản bị loại liệt kê ở báo cáo chung)",
-            s.checked, d.files, d.records, d.checked, d.rejected
-        ),
-        (Lang::En, Some(d)) => format!(
-            "{} records of these units in the period; part of an inspection of {} files, {} \
-             records read, {} checked, {} rejected (rejected records are listed in its report)",
-            s.checked, d.files, d.records, d.checked, d.rejected
-        ),
+    let units = w::UnitsText {
+        units: &s.units,
+        parents: &rollup.parents.len(),
+        list: &parents.join("; "),
+    }
+    .say(lang);
+    let mut data = match document.district {
+        None => w::DataText {
+            files: &s.files,
+            records: &s.records,
+            checked: &s.checked,
+            rejected: &s.rejected,
+        }
+        .say(lang),
+        Some(d) => w::DataOfDistrict {
+            checked: &s.checked,
+            files: &d.files,
+            records: &d.records,
+            district_checked: &d.checked,
+            rejected: &d.rejected,
+        }
+        .say(lang),
     };
     if s.outside_period > 0 {
-        data.push_str(&match lang {
-            Lang::Vi => format!(
-                " ({} biên bản ngoài kỳ chỉ dùng để đối chiếu kỳ trước)",
-                s.outside_period
-            ),
-            Lang::En => format!(
-                " ({} outside the period, read only as previous meetings)",
-                s.outside_period
-            ),
-        });
+        w::OutsidePeriod {
+            count: &s.outside_period,
+        }
+        .say_into(lang, &mut data);
     }
     if s.before_effective > 0 {
-        data.push_str(&match lang {
-            Lang::Vi => format!(
-                "; {} biên bản trước khi hướng dẫn có hiệu lực, không xét",
-                s.before_effective
-            ),
-            Lang::En => format!(
-                "; {} dated before the guidance took effect, not judged",
-                s.before_effective
-            ),
-        });
+        w::BeforeEffective {
+            count: &s.before_effective,
+        }
+        .say_into(lang, &mut data);
     }
     if s.waived > 0 {
-        data.push_str(&match lang {
-            Lang::Vi => format!(
-                "; {} vi phạm được miễn trừ (liệt kê riêng ở mục {waived_part})",
-                s.waived
-            ),
-            Lang::En => format!(
-                "; {} findings waived (listed apart in {waived_part})",
-                s.waived
-            ),
-        });
+        w::Waived {
+            count: &s.waived,
+            part: &waived_part,
+        }
+        .say_into(lang, &mut data);
     }
     if !outcome.file_errors.is_empty() {
-        data.push_str(&match lang {
-            Lang::Vi => format!("; {} tệp không đọc được", outcome.file_errors.len()),
-            Lang::En => format!("; {} files could not be read", outcome.file_errors.len()),
-        });
+        w::FilesUnreadable {
+            count: &outcome.file_errors.len(),
+        }
+        .say_into(lang, &mut data);
     }
-    let digest = match lang {
-        Lang::Vi => format!(
-            "SHA-256 `{}` — tính lại bằng `sha256sum` các tệp ở Phụ lục 2, theo thứ tự đó, rồi \
-             `sha256sum` kết quả",
-            outcome.inputs.digest
-        ),
-        Lang::En => format!(
-            "SHA-256 `{}` — recompute with `sha256sum` over the files of Appendix 2, in that \
-             order, piped into `sha256sum`",
-            outcome.inputs.digest
-        ),
-    };
+    let digest = w::DigestText {
+        digest: &outcome.inputs.digest,
+    }
+    .say(lang);
     let mut out = vec![
-        (lang.pick("Căn cứ", "Basis"), basis),
-        (lang.pick("Đơn vị được kiểm tra", "Units inspected"), units),
+        (w::BASIS.get(lang), basis),
+        (w::UNITS.get(lang), units),
         (
-            lang.pick("Kỳ kiểm tra", "Period"),
+            w::PERIOD_LABEL.get(lang),
             period(outcome, rollup, &ctx.policy.pack, lang),
         ),
-        (lang.pick("Dữ liệu", "Data"), data),
+        (w::DATA.get(lang), data),
     ];
     out.extend(rules(ctx, document.tailoring));
     let waivers = document.tailoring.and_then(|t| t.waivers.as_ref());
-    if let Some(w) = waivers {
+    if let Some(wf) = waivers {
         out.push((
-            lang.pick("Miễn trừ", "Waivers"),
-            match lang {
-                Lang::Vi => format!(
-                    "tệp `{}` ({} miễn trừ; đặt tại {})",
-                    w.file, w.waivers, w.origin
-                ),
-                Lang::En => format!(
-                    "file `{}` ({} waivers; set in {})",
-                    w.file, w.waivers, w.origin
-                ),
-            },
+            w::WAIVERS.get(lang),
+            w::WaiversText {
+                file: &wf.file,
+                count: &wf.waivers,
+                origin: &wf.origin,
+            }
+            .say(lang),
         ));
     }
-    out.push((lang.pick("Dấu kiểm dữ liệu", "Input digest"), digest));
+    out.push((w::DIGEST.get(lang), digest));
     out.push((
-        lang.pick("Công cụ", "Tool"),
+        w::TOOL.get(lang),
         format!("kiemtra {}", env!("CARGO_PKG_VERSION")),
     ));
     out

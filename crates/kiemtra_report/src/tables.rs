@@ -1,35 +1,47 @@
 //! The report's tables, each built once from the outcome and its roll-ups: the printed report
 //! (`build.rs`) and the workbook (`xlsx.rs`) both take them from here.
 
+use std::fmt::Write as _;
+
+use kiemtra_messages::{m, m::report::column as col, Say};
 use kiemtra_rules::docs::doc;
 use kiemtra_rules::Lang;
 use kiemtra_runner::{Finding, Outcome};
 
-use crate::build::anchor;
-use crate::document::{self, Words};
+use crate::document;
 use crate::page::{columns, Cell, Row, Span, Style, Table, Value};
 use crate::rollup::{parent_name, Rating, Rollup};
 use crate::{dotted, Context};
 
-pub(crate) fn overall_table(
-    outcome: &Outcome,
-    rollup: &Rollup<'_>,
-    w: &Words,
-    lang: Lang,
-) -> Table {
+/// The link target of a unit's findings (the code still shows as written).
+pub(crate) fn anchor(code: &str) -> String {
+    // Letters, digits and `-` as they are, any other character as `_` and its hex code point
+    // and `_`: different codes (`=1+1`, `+1+1`; `Hòa`, `Hóa`) never share an anchor.
+    let mut id = String::from("unit-");
+    for c in code.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            id.push(c);
+        } else {
+            let _ = write!(id, "_{:x}_", u32::from(c));
+        }
+    }
+    id
+}
+
+pub(crate) fn overall_table(outcome: &Outcome, rollup: &Rollup<'_>, lang: Lang) -> Table {
     let t = &rollup.total;
     let s = &outcome.summary;
     Table {
         columns: columns(&[
-            (w.units, 11, 10),
-            (w.expected, 11, 10),
-            (w.held, 11, 10),
-            (w.compliant, 11, 10),
-            (w.rate, 12, 10),
-            (w.rating, 12, 12),
-            (w.errors, 10, 8),
-            (w.warnings, 12, 10),
-            (w.infos, 10, 8),
+            (col::UNITS.get(lang), 11, 10),
+            (col::EXPECTED.get(lang), 11, 10),
+            (col::HELD.get(lang), 11, 10),
+            (col::COMPLIANT.get(lang), 11, 10),
+            (col::RATE.get(lang), 12, 10),
+            (col::RATING.get(lang), 12, 12),
+            (col::ERRORS.get(lang), 10, 8),
+            (col::WARNINGS.get(lang), 12, 10),
+            (col::INFOS.get(lang), 10, 8),
         ]),
         rows: vec![Row {
             cells: vec![
@@ -49,15 +61,15 @@ pub(crate) fn overall_table(
 }
 
 /// Per parent committee, and the total.
-pub(crate) fn parents_table(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Table {
+pub(crate) fn parents_table(rollup: &Rollup<'_>, lang: Lang) -> Table {
     let mut spec = vec![
-        (w.parent, 26, 30),
-        (w.units, 8, 9),
-        (w.expected, 8, 9),
-        (w.held, 8, 9),
-        (w.compliant, 7, 9),
-        (w.rate, 10, 10),
-        (w.rating, 9, 11),
+        (col::PARENT.get(lang), 26, 30),
+        (col::UNITS.get(lang), 8, 9),
+        (col::EXPECTED.get(lang), 8, 9),
+        (col::HELD.get(lang), 8, 9),
+        (col::COMPLIANT.get(lang), 7, 9),
+        (col::RATE.get(lang), 10, 10),
+        (col::RATING.get(lang), 9, 11),
     ];
     spec.extend(Rating::ALL.iter().map(|r| (r.label(lang), 6, 10)));
     let row = |name: &str, c: &crate::rollup::Counts, rating, by: &[usize; 4], total| {
@@ -91,7 +103,7 @@ pub(crate) fn parents_table(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Table
         })
         .collect();
     rows.push(row(
-        lang.pick("Tổng cộng", "Total"),
+        m::report::TOTAL.get(lang),
         &rollup.total,
         rollup.rating,
         &rollup.by_rating,
@@ -104,7 +116,7 @@ pub(crate) fn parents_table(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Table
 }
 
 /// Per unit, worst first, each linked to its findings.
-pub(crate) fn units_table(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Table {
+pub(crate) fn units_table(rollup: &Rollup<'_>, lang: Lang) -> Table {
     let widths = [
         (5, 5),
         (11, 12),
@@ -118,12 +130,23 @@ pub(crate) fn units_table(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Table {
         (5, 7),
         (7, 9),
     ];
-    let spec: Vec<(&str, u32, u16)> = w
-        .unit_columns()
-        .iter()
-        .zip(widths)
-        .map(|(t, (p, c))| (*t, p, c))
-        .collect();
+    let spec: Vec<(&str, u32, u16)> = [
+        col::NUMBER,
+        col::CODE,
+        col::UNIT,
+        col::PARENT,
+        col::EXPECTED,
+        col::HELD,
+        col::COMPLIANT,
+        col::RATE,
+        col::RATING,
+        col::ERRORS,
+        col::WARNINGS,
+    ]
+    .iter()
+    .zip(widths)
+    .map(|(t, (p, c))| (t.get(lang), p, c))
+    .collect();
     let rows = rollup
         .worst_first
         .iter()
@@ -159,16 +182,16 @@ pub(crate) fn units_table(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Table {
     }
 }
 
-pub(crate) fn rules_table(ctx: &Context<'_>, rollup: &Rollup<'_>, w: &Words) -> Table {
+pub(crate) fn rules_table(ctx: &Context<'_>, rollup: &Rollup<'_>) -> Table {
     let lang = ctx.lang;
     Table {
         columns: columns(&[
-            (w.code, 10, 8),
-            (w.title, 44, 50),
-            (w.severity, 11, 10),
-            (w.cites, 17, 16),
-            (w.findings, 8, 8),
-            (w.units, 10, 8),
+            (col::CODE.get(lang), 10, 8),
+            (col::TITLE.get(lang), 44, 50),
+            (col::SEVERITY.get(lang), 11, 10),
+            (col::CITES.get(lang), 17, 16),
+            (col::FINDINGS.get(lang), 8, 8),
+            (col::UNITS.get(lang), 10, 8),
         ]),
         rows: rollup
             .rules
@@ -208,29 +231,26 @@ pub(crate) fn place(outcome: &Outcome, f: &Finding, lang: Lang) -> Option<String
 }
 
 /// When a finding is: its meeting's day, or its month for a finding about the whole month.
-fn when(f: &Finding, w: &Words) -> Cell {
+fn when(f: &Finding, lang: Lang) -> Cell {
     match f.date {
         Some(d) => Cell::value(Value::Date(d)).styled(Style::Centre),
         None => Cell::value(Value::Month(f.month()))
-            .with(Span::Small(format!("({})", w.whole_unit)))
+            .with(Span::Small(
+                m::report::cell::WHOLE_MONTH.get(lang).to_owned(),
+            ))
             .styled(Style::Centre),
     }
 }
 
-pub(crate) fn findings_table(
-    outcome: &Outcome,
-    ctx: &Context<'_>,
-    findings: &[&Finding],
-    w: &Words,
-) -> Table {
+pub(crate) fn findings_table(outcome: &Outcome, ctx: &Context<'_>, findings: &[&Finding]) -> Table {
     let lang = ctx.lang;
     Table {
         columns: columns(&[
-            (w.when, 14, 12),
-            (w.rule, 11, 8),
-            (w.what, 48, 60),
-            (w.cites, 12, 14),
-            (w.place, 15, 30),
+            (col::WHEN.get(lang), 14, 12),
+            (col::RULE.get(lang), 11, 8),
+            (col::WHAT.get(lang), 48, 60),
+            (col::CITES.get(lang), 12, 14),
+            (col::PLACE.get(lang), 15, 30),
         ]),
         rows: findings
             .iter()
@@ -241,11 +261,13 @@ pub(crate) fn findings_table(
                 }
                 Row {
                     cells: vec![
-                        when(f, w),
+                        when(f, lang),
                         Cell::text(f.rule().code())
                             .with(Span::Small(f.severity.label(lang).to_owned()))
                             .styled(Style::Severity(f.severity)),
-                        what.with(Span::Hint(format!("→ {}", ctx.hint(f)))),
+                        what.with(Span::Hint(
+                            m::report::cell::Hint { hint: &ctx.hint(f) }.say(lang),
+                        )),
                         Cell::text(ctx.cites(f)).styled(Style::Small),
                         place(outcome, f, lang)
                             .map_or(Cell::value(Value::Empty), Cell::text)
@@ -258,7 +280,7 @@ pub(crate) fn findings_table(
     }
 }
 
-pub(crate) fn rejected(outcome: &Outcome, w: &Words, lang: Lang) -> Table {
+pub(crate) fn rejected(outcome: &Outcome, lang: Lang) -> Table {
     let mut rows: Vec<Row> = outcome
         .rejected
         .iter()
@@ -277,34 +299,35 @@ pub(crate) fn rejected(outcome: &Outcome, w: &Words, lang: Lang) -> Table {
             Cell::text(&e.file),
             Cell::value(Value::Empty).styled(Style::Centre),
             Cell::value(Value::Empty).styled(Style::Centre),
-            Cell::text(format!(
-                "{}: {}",
-                lang.pick("không đọc được tệp", "the file could not be read"),
-                e.message(lang)
-            )),
+            Cell::text(
+                m::report::cell::UnreadableFile {
+                    reason: &e.message(lang),
+                }
+                .say(lang),
+            ),
         ],
         ..Row::default()
     }));
     Table {
         columns: columns(&[
-            (w.file, 32, 36),
-            (w.line, 8, 8),
-            (w.column, 8, 8),
-            (w.reason, 52, 70),
+            (col::FILE.get(lang), 32, 36),
+            (col::LINE.get(lang), 8, 8),
+            (col::COLUMN.get(lang), 8, 8),
+            (col::REASON.get(lang), 52, 70),
         ]),
         rows,
     }
 }
 
-pub(crate) fn waived(outcome: &Outcome, ctx: &Context<'_>, w: &Words) -> Table {
+pub(crate) fn waived(outcome: &Outcome, ctx: &Context<'_>) -> Table {
     let lang = ctx.lang;
     Table {
         columns: columns(&[
-            (w.unit, 12, 12),
-            (w.when, 13, 12),
-            (w.rule, 10, 8),
-            (w.title, 37, 60),
-            (w.waiver, 28, 60),
+            (col::UNIT.get(lang), 12, 12),
+            (col::WHEN.get(lang), 13, 12),
+            (col::RULE.get(lang), 10, 8),
+            (col::TITLE.get(lang), 37, 60),
+            (col::WAIVER.get(lang), 28, 60),
         ]),
         rows: outcome
             .waived
@@ -327,9 +350,13 @@ pub(crate) fn waived(outcome: &Outcome, ctx: &Context<'_>, w: &Words) -> Table {
     }
 }
 
-pub(crate) fn files(outcome: &Outcome, w: &Words) -> Table {
+pub(crate) fn files(outcome: &Outcome, lang: Lang) -> Table {
     Table {
-        columns: columns(&[(w.file, 36, 40), (w.bytes, 12, 12), ("SHA-256", 52, 66)]),
+        columns: columns(&[
+            (col::FILE.get(lang), 36, 40),
+            (col::BYTES.get(lang), 12, 12),
+            (col::DIGEST.get(lang), 52, 66),
+        ]),
         rows: outcome
             .inputs
             .files

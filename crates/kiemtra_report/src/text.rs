@@ -1,11 +1,10 @@
 //! The terminal format: linter-style lines grouped by unit, then a summary. Colour is added
 //! as ANSI styles; the caller's stream strips them when it is not a terminal or `NO_COLOR` is set.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use anstyle::{AnsiColor, Style};
-use kiemtra_rules::{Lang, Severity};
+use kiemtra_messages::{m, m::report::text as w, Say};
+use kiemtra_rules::Lang;
 use kiemtra_runner::{Finding, Outcome};
 
 use kiemtra_input::escape::Shown;
@@ -13,55 +12,7 @@ use kiemtra_input::escape::Shown;
 use crate::rollup::{parent_name, percent, Rating};
 use crate::Context;
 
-/// The text report's styles: ANSI for a terminal (where anstream strips them if it is not
-/// one, or `NO_COLOR` is set), none at all for a file — nothing written to strip again.
-#[derive(Clone, Copy, Debug)]
-pub struct Styles {
-    pub dim: Style,
-    pub bold: Style,
-    pub code: Style,
-    pub new: Style,
-    pub good: Style,
-    pub error: Style,
-    pub warning: Style,
-    pub info: Style,
-}
-
-const fn colour(c: AnsiColor) -> Style {
-    Style::new().bold().fg_color(Some(anstyle::Color::Ansi(c)))
-}
-
-impl Styles {
-    pub const TERMINAL: Styles = Styles {
-        dim: Style::new().dimmed(),
-        bold: Style::new().bold(),
-        code: colour(AnsiColor::Cyan),
-        new: colour(AnsiColor::Magenta),
-        good: colour(AnsiColor::Green),
-        error: colour(AnsiColor::Red),
-        warning: colour(AnsiColor::Yellow),
-        info: colour(AnsiColor::Blue),
-    };
-
-    pub const PLAIN: Styles = Styles {
-        dim: Style::new(),
-        bold: Style::new(),
-        code: Style::new(),
-        new: Style::new(),
-        good: Style::new(),
-        error: Style::new(),
-        warning: Style::new(),
-        info: Style::new(),
-    };
-
-    pub fn severity(&self, s: Severity) -> Style {
-        match s {
-            Severity::Error => self.error,
-            Severity::Warning => self.warning,
-            Severity::Info => self.info,
-        }
-    }
-}
+pub use crate::styles::Styles;
 
 /// The text report with terminal styles.
 pub fn render(outcome: &Outcome, ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
@@ -117,7 +68,7 @@ pub fn render_with(
         }
         // What could not be checked (catalogue v1.1): a note, not a finding.
         for n in group.notes {
-            let label = lang.pick("ghi chú", "note");
+            let label = w::NOTE.get(lang);
             writeln!(out, "  {dim}{label}:{dim:#} {}", n.message(lang))?;
         }
         for p in &group.resolved {
@@ -126,24 +77,22 @@ pub fn render_with(
         writeln!(out)
     };
     crate::ordered::write_in_order(&units, 256, part, out)?;
-    crate::review::sections(outcome, ctx, st, out)?;
+    let write_finding = |f: &Finding, line: &mut Vec<u8>| finding(f, outcome, ctx, st, line);
+    crate::review::sections(outcome, lang, st, &write_finding, out)?;
     crate::place::unknown_columns(outcome, lang, out)?;
 
     if !outcome.rejected.is_empty() {
-        writeln!(
-            out,
-            "{bold}{}{bold:#}",
-            lang.pick(
-                "Bản ghi bị loại (không kiểm tra được):",
-                "Rejected records (not checked):"
-            )
-        )?;
-        let label = lang.pick("bị loại", "rejected");
+        writeln!(out, "{bold}{}{bold:#}", w::REJECTED_HEADING.get(lang))?;
+        let label = w::REJECTED.get(lang);
         let red = st.error;
         for r in &outcome.rejected {
             // Word minutes have paragraphs, not lines.
             let place = if outcome.word.contains_key(&r.file) {
-                format!("{}, {} {}", r.file, lang.pick("đoạn", "paragraph"), r.line)
+                w::Paragraph {
+                    file: &r.file,
+                    paragraph: &r.line,
+                }
+                .say(lang)
             } else {
                 format!("{}:{}:{}", r.file, r.line, r.column)
             };
@@ -157,11 +106,7 @@ pub fn render_with(
         writeln!(out)?;
     }
     if !outcome.file_errors.is_empty() {
-        writeln!(
-            out,
-            "{bold}{}{bold:#}",
-            lang.pick("Tệp không đọc được:", "Files that could not be read:")
-        )?;
+        writeln!(out, "{bold}{}{bold:#}", w::UNREADABLE_HEADING.get(lang))?;
         for e in &outcome.file_errors {
             writeln!(out, "  {}  {}", Shown(&e.file), Shown(&e.message(lang)))?;
         }
@@ -187,7 +132,7 @@ fn rollup(outcome: &Outcome, ctx: &Context<'_>, st: Styles, out: &mut dyn Write)
     writeln!(
         out,
         "{bold}{}{bold:#} {dim}({}){dim:#}",
-        lang.pick("Theo đảng bộ:", "By parent committee:"),
+        w::BY_PARENT.get(lang),
         Rating::scale(&ctx.policy.parameters().rating, lang)
     )?;
     let name = |p: Option<&str>| parent_name(p, lang).to_owned();
@@ -197,19 +142,20 @@ fn rollup(outcome: &Outcome, ctx: &Context<'_>, st: Styles, out: &mut dyn Write)
         .map(|p| name(p.name).chars().count())
         .max()
         .unwrap_or(0);
-    let (units, expected, held, compliant) = match lang {
-        Lang::Vi => ("chi bộ", "phải họp", "có họp", "đạt"),
-        Lang::En => ("units", "expected", "held", "compliant"),
-    };
+    let (expected, held, compliant) = (
+        w::EXPECTED.get(lang),
+        w::HELD.get(lang),
+        w::COMPLIANT.get(lang),
+    );
     for p in &r.parents {
         let n = name(p.name);
         let pad = width - n.chars().count();
         let n = Shown(&n);
         let c = &p.counts;
-        let units = match lang {
-            Lang::En if c.units == 1 => "unit ",
-            _ => units,
-        };
+        let units = w::Units {
+            count: c.units as u64,
+        }
+        .say(lang);
         writeln!(
             out,
             "  {n}{:pad$}  {:>3} {units}  {expected} {:>4}  {held} {:>4}  {compliant} {:>4}  {:>8}  {}",
@@ -219,7 +165,7 @@ fn rollup(outcome: &Outcome, ctx: &Context<'_>, st: Styles, out: &mut dyn Write)
             c.held,
             c.compliant,
             percent(c.rate(), lang),
-            p.rating.map_or("—", |x| x.label(lang)),
+            p.rating.map_or(w::NO_RATING.get(lang), |x| x.label(lang)),
         )?;
     }
     writeln!(out)
@@ -261,13 +207,7 @@ pub(crate) fn finding(
             Some(column) => format!("{file}:{line}:{column}"),
             None => format!("{file}:{line}"),
         },
-        _ => {
-            let month = f.month();
-            match lang {
-                Lang::Vi => format!("(chi bộ, tháng {:02}/{})", month.month, month.year),
-                Lang::En => format!("(unit, {month})"),
-            }
-        }
+        _ => crate::review::unit_month(f.month(), lang),
     };
     let sev = st.severity(f.severity);
     let change = crate::review::change_tag(f, lang, st);
@@ -308,76 +248,52 @@ fn summary(
 }
 
 fn summary_parts(outcome: &Outcome, lang: Lang) -> (&'static str, String) {
-    let mut out = String::new();
+    use m::report::count;
     let s = &outcome.summary;
-    let vi = lang == Lang::Vi;
-    let [head, read, records, files, checked, rejected] = if vi {
-        [
-            "Tổng kết:",
-            "đọc",
-            "bản ghi từ",
-            "tệp —",
-            "đã kiểm tra",
-            "bị loại",
-        ]
-    } else {
-        [
-            "Summary:",
-            "read",
-            "records from",
-            "files —",
-            "checked",
-            "rejected",
-        ]
-    };
-    let (records, files) = match lang {
-        Lang::Vi => (records.to_owned(), files.to_owned()),
-        Lang::En => (
-            format!("{} from", if s.records == 1 { "record" } else { "records" }),
-            format!("{} —", if s.files == 1 { "file" } else { "files" }),
-        ),
-    };
-    let _ = write!(
-        out,
-        "{read} {} {records} {} {files} {} {checked}, {} {rejected}",
-        s.records, s.files, s.checked, s.rejected,
-    );
+    let mut out = w::Read {
+        records: &count::RecordsRead {
+            count: s.records as u64,
+        }
+        .in_lang(lang),
+        files: &count::Files {
+            count: s.files as u64,
+        }
+        .in_lang(lang),
+        checked: &s.checked,
+        rejected: &s.rejected,
+    }
+    .say(lang);
     if s.outside_period > 0 {
-        let what = lang.pick("ngoài kỳ kiểm tra", "outside the audited period");
-        let _ = write!(out, " ({} {what})", s.outside_period);
+        w::OutsidePeriod {
+            count: &s.outside_period,
+        }
+        .say_into(lang, &mut out);
     }
     if s.before_effective > 0 {
-        let what = lang.pick(
-            "trước khi hướng dẫn có hiệu lực, không xét",
-            "before the guidance took effect, not judged",
-        );
-        let _ = write!(out, " ({} {what})", s.before_effective);
+        w::BeforeEffective {
+            count: &s.before_effective,
+        }
+        .say_into(lang, &mut out);
     }
-    let [units, errors, warnings, infos] = if vi {
-        ["chi bộ", "lỗi", "cảnh báo", "lưu ý"]
-    } else {
-        ["units", "errors", "warnings", "info"]
-    };
-    let n = |count: usize, vi: &str, one: &str, many: &str| match lang {
-        Lang::Vi => format!("{count} {vi}"),
-        Lang::En => crate::verdict::count(count, one, many),
-    };
-    let _ = write!(
-        out,
-        "; {}; {}, {}, {} {infos}",
-        n(s.units, units, "unit", units),
-        n(s.errors, errors, "error", errors),
-        n(s.warnings, warnings, "warning", warnings),
-        s.infos
-    );
+    w::Counts {
+        units: &count::Units {
+            count: s.units as u64,
+        }
+        .in_lang(lang),
+        errors: &count::Errors {
+            count: s.errors as u64,
+        }
+        .in_lang(lang),
+        warnings: &count::Warnings {
+            count: s.warnings as u64,
+        }
+        .in_lang(lang),
+        infos: &s.infos,
+    }
+    .say_into(lang, &mut out);
     if s.waived > 0 {
-        let _ = write!(
-            out,
-            "; {} {}",
-            s.waived,
-            lang.pick("được miễn trừ", "waived")
-        );
+        w::Waived { count: &s.waived }.say_into(lang, &mut out);
     }
     out.push('.');
-    (head, out)
+    (w::SUMMARY.get(lang), out)
 }

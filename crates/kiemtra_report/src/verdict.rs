@@ -2,11 +2,14 @@
 //! be checked. One unit in one month reads as a sentence about that month's minutes; several
 //! months or units as a summary of the batch.
 
+use kiemtra_messages::m::report::{count, verdict as w};
+use kiemtra_messages::{Phrase, Say};
 use kiemtra_rules::violation::Note;
 use kiemtra_rules::{Lang, Month};
 use kiemtra_runner::{Outcome, UnitSummary};
 
-/// `n` followed by the singular or the plural noun (Vietnamese has one form).
+/// `n` followed by the singular or the plural noun (Vietnamese has one form). Kept for the
+/// command line's callers until they word their counts from the catalogue's plural forms.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("{n} {one}")
@@ -15,33 +18,10 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// `tháng 4/2017` / `April 2017`.
-fn month_words(m: Month, lang: Lang) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match lang {
-        Lang::Vi => format!("tháng {}/{}", m.month, m.year),
-        Lang::En => {
-            let name = usize::try_from(m.month)
-                .ok()
-                .and_then(|i| EN.get(i.wrapping_sub(1)))
-                .copied()
-                .unwrap_or("?");
-            format!("{name} {}", m.year)
-        }
-    }
+/// A month in words, with the catalogue's format (`tháng 4/2017`, `April 2017`).
+fn month_words(m: Month, format: Phrase, lang: Lang) -> String {
+    chrono::NaiveDate::from_ymd_opt(m.year, m.month, 1)
+        .map_or_else(|| m.to_string(), |d| d.format(format.get(lang)).to_string())
 }
 
 fn previous(m: Month) -> Month {
@@ -60,16 +40,20 @@ fn previous(m: Month) -> Month {
 
 /// Errors and warnings: "2 lỗi cần sửa, 1 cảnh báo" / "no error".
 fn to_fix(errors: usize, warnings: usize, lang: Lang) -> String {
-    match (errors, warnings, lang) {
-        (0, 0, Lang::Vi) => "không có lỗi nào".into(),
-        (0, 0, Lang::En) => "nothing to fix".into(),
-        (e, w, Lang::Vi) => format!("{e} lỗi cần sửa, {w} cảnh báo"),
-        (e, w, Lang::En) => format!(
-            "{} to fix, {}",
-            count(e, "error", "errors"),
-            count(w, "warning", "warnings")
-        ),
+    if errors == 0 && warnings == 0 {
+        return w::NOTHING_TO_FIX.get(lang).to_owned();
     }
+    w::ToFix {
+        errors: &count::Errors {
+            count: errors as u64,
+        }
+        .in_lang(lang),
+        warnings: &count::Warnings {
+            count: warnings as u64,
+        }
+        .in_lang(lang),
+    }
+    .say(lang)
 }
 
 /// The month of the unit's session whose follow-up could not be judged (catalogue v1.1: its
@@ -92,58 +76,34 @@ pub fn verdict(outcome: &Outcome, lang: Lang) -> String {
 fn verdict_words(outcome: &Outcome, lang: Lang) -> String {
     let s = &outcome.summary;
     let mut line = match outcome.units.as_slice() {
-        [] if s.records == 0 => {
-            return lang
-                .pick(
-                    "Không có biên bản nào được đọc: chưa kiểm tra gì.",
-                    "No record was read: nothing was checked.",
-                )
-                .to_owned()
-        }
-        [] => lang
-            .pick(
-                "Không biên bản nào kiểm tra được",
-                "No record could be checked",
-            )
-            .to_owned(),
+        [] if s.records == 0 => return w::NOTHING_READ.get(lang).to_owned(),
+        [] => w::NONE_CHECKED.get(lang).to_owned(),
         [unit] => {
             let name = unit.name.as_deref().unwrap_or(&unit.code);
             let months: Vec<Month> = unit.period.months().collect();
-            let mut line = match (months.as_slice(), lang) {
-                ([m], Lang::Vi) => format!("Biên bản {} của {name}", month_words(*m, lang)),
-                ([m], Lang::En) => format!("The minutes of {name} for {}", month_words(*m, lang)),
-                ([first, .., last], Lang::Vi) => format!(
-                    "{name}, {}–{}: {}/{} tháng đạt",
-                    month_words(*first, lang),
-                    month_words(*last, lang).trim_start_matches("tháng "),
-                    unit.months_compliant,
-                    unit.months_expected()
-                ),
-                (_, Lang::En) => format!(
-                    "{name}, {}–{}: {} of {} compliant",
-                    months
-                        .first()
-                        .map_or(String::new(), |m| month_words(*m, lang)),
-                    months
-                        .last()
-                        .map_or(String::new(), |m| month_words(*m, lang)),
-                    unit.months_compliant,
-                    count(unit.months_expected() as usize, "month", "months")
-                ),
-                ([], Lang::Vi) => name.to_owned(),
+            let mut line = match months.as_slice() {
+                [m] => w::OneMonth {
+                    month: &month_words(*m, w::MONTH_ALONE, lang),
+                    unit: &name,
+                }
+                .say(lang),
+                [first, .., last] => w::Months {
+                    count: u64::from(unit.months_expected()),
+                    unit: &name,
+                    first: &month_words(*first, w::MONTH_IN_RANGE, lang),
+                    last: &month_words(*last, w::MONTH_IN_RANGE, lang),
+                    compliant: &unit.months_compliant,
+                }
+                .say(lang),
+                [] => name.to_owned(),
             };
             let sep = if months.len() == 1 { ": " } else { "; " };
             line.push_str(&format!("{sep}{}", to_fix(s.errors, s.warnings, lang)));
             if let Some(first) = follow_up_unchecked(unit) {
-                let before = month_words(previous(first), lang);
-                line.push_str(&match lang {
-                    Lang::Vi => format!(
-                        "; chưa kiểm tra được việc đánh giá chủ đề {before} vì không có biên bản {before}"
-                    ),
-                    Lang::En => format!(
-                        "; the evaluation of the {before} topic could not be checked: there are no minutes for {before}"
-                    ),
-                });
+                w::FollowUpUnchecked {
+                    month: &month_words(previous(first), w::MONTH_ALONE, lang),
+                }
+                .say_into(lang, &mut line);
             }
             line
         }
@@ -152,38 +112,41 @@ fn verdict_words(outcome: &Outcome, lang: Lang) -> String {
                 .iter()
                 .filter(|u| u.months_compliant < u.months_expected())
                 .count();
-            match lang {
-                Lang::Vi => format!(
-                    "{} chi bộ, {} biên bản đã kiểm tra: {}; {failing} chi bộ có tháng chưa đạt",
-                    units.len(),
-                    s.checked,
-                    to_fix(s.errors, s.warnings, lang)
-                ),
-                Lang::En => format!(
-                    "{}, {} checked: {}; {} with a month not compliant",
-                    count(units.len(), "unit", "units"),
-                    count(s.checked, "record", "records"),
-                    to_fix(s.errors, s.warnings, lang),
-                    count(failing, "unit", "units")
-                ),
+            w::Batch {
+                units: &count::Units {
+                    count: units.len() as u64,
+                }
+                .in_lang(lang),
+                minutes: &count::Minutes {
+                    count: s.checked as u64,
+                }
+                .in_lang(lang),
+                to_fix: &to_fix(s.errors, s.warnings, lang),
+                failing: &count::Units {
+                    count: failing as u64,
+                }
+                .in_lang(lang),
             }
+            .say(lang)
         }
     };
     if s.rejected > 0 {
-        line.push_str(&match lang {
-            Lang::Vi => format!("; {} biên bản bị loại, chưa kiểm tra", s.rejected),
-            Lang::En => format!(
-                "; {} rejected, not checked",
-                count(s.rejected, "record", "records")
-            ),
-        });
+        w::Rejected {
+            minutes: &count::Minutes {
+                count: s.rejected as u64,
+            }
+            .in_lang(lang),
+        }
+        .say_into(lang, &mut line);
     }
     if !outcome.file_errors.is_empty() {
-        let n = outcome.file_errors.len();
-        line.push_str(&match lang {
-            Lang::Vi => format!("; {n} tệp không đọc được"),
-            Lang::En => format!("; {} could not be read", count(n, "file", "files")),
-        });
+        w::FilesUnreadable {
+            files: &count::Files {
+                count: outcome.file_errors.len() as u64,
+            }
+            .in_lang(lang),
+        }
+        .say_into(lang, &mut line);
     }
     line.push('.');
     line
@@ -208,7 +171,10 @@ mod tests {
             year: 2017,
             month: 1,
         };
-        assert_eq!(month_words(m, Lang::Vi), "tháng 1/2017");
-        assert_eq!(month_words(previous(m), Lang::En), "December 2016");
+        assert_eq!(month_words(m, w::MONTH_ALONE, Lang::Vi), "tháng 1/2017");
+        assert_eq!(
+            month_words(previous(m), w::MONTH_ALONE, Lang::En),
+            "December 2016"
+        );
     }
 }

@@ -6,23 +6,25 @@
 
 use std::io::{self, Write};
 
+use kiemtra_messages::m::report::{column as col, sheet};
+use kiemtra_messages::{m, Phrase};
 use kiemtra_rules::Lang;
 use kiemtra_runner::{Finding, Outcome};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
-use crate::document::{self, Document};
+use crate::document::Document;
 use crate::page::{columns, Cell, Column, Row, Span, Table, Value};
 use crate::rollup::parent_name;
 use crate::tables;
 use crate::{dotted, Context};
 
-/// The sheets, in order: their names in each language.
-pub const SHEETS: [(&str, &str); 5] = [
-    ("Tổng hợp", "Summary"),
-    ("Chi bộ", "Units"),
-    ("Vi phạm", "Findings"),
-    ("Bị loại", "Rejected"),
-    ("Miễn trừ", "Waived"),
+/// The sheets, in order.
+pub const SHEETS: [Phrase; 5] = [
+    sheet::SUMMARY,
+    sheet::UNITS,
+    sheet::FINDINGS,
+    sheet::REJECTED,
+    sheet::WAIVED,
 ];
 
 /// The place of the findings in [`SHEETS`].
@@ -44,7 +46,6 @@ fn workbook(
     document: &Document<'_>,
 ) -> Result<Vec<u8>, XlsxError> {
     let lang = ctx.lang;
-    let w = document::words(lang);
     let rollup = ctx.rollup(outcome);
     // The findings, the bulk of a large workbook, are made into rows one at a time as they are
     // written (never a table of them all).
@@ -53,11 +54,11 @@ fn workbook(
         rows: Vec::new(),
     };
     let tables = [
-        tables::parents_table(&rollup, &w, lang),
-        tables::units_table(&rollup, &w, lang),
+        tables::parents_table(&rollup, lang),
+        tables::units_table(&rollup, lang),
         findings,
-        tables::rejected(outcome, &w, lang),
-        tables::waived(outcome, ctx, &w),
+        tables::rejected(outcome, lang),
+        tables::waived(outcome, ctx),
     ];
     let mut book = Workbook::new();
     // The same input gives the same bytes: the workbook's date is the report's, or a fixed one.
@@ -70,7 +71,10 @@ fn workbook(
         ),
     };
     let when = ExcelDateTime::from_ymd(y, m, d)?;
-    let (title, subtitle) = document::title(lang);
+    let (title, subtitle) = (
+        m::report::head::TITLE.get(lang),
+        m::report::head::SUBTITLE.get(lang),
+    );
     book.set_properties(
         &DocProperties::new()
             .set_title(format!("{title} — {subtitle}"))
@@ -78,11 +82,11 @@ fn workbook(
             .set_creation_datetime(&when),
     );
     let formats = Formats::new();
-    for (i, ((vi, en), table)) in SHEETS.iter().zip(&tables).enumerate() {
+    for (i, (name, table)) in SHEETS.iter().zip(&tables).enumerate() {
         // Rows go to a temporary file (unnamed: gone even if kiemtra is killed) as soon as the
         // next row starts, so that a sheet of 200,000 findings does not sit in memory.
         let sheet = book.add_worksheet_with_low_memory();
-        sheet.set_name(lang.pick(vi, en))?;
+        sheet.set_name(name.get(lang))?;
         write_header(sheet, &table.columns, &formats)?;
         let rows = if i == FINDINGS_SHEET {
             for (r, f) in outcome.findings.iter().enumerate() {
@@ -247,23 +251,23 @@ fn finding_row(outcome: &Outcome, ctx: &Context<'_>, f: &Finding) -> Row {
 
 /// The findings sheet's columns.
 fn finding_columns(lang: Lang) -> Vec<Column> {
-    let w = document::words(lang);
-    columns(&[
-        (w.parent, 0, 28),
-        (w.code, 0, 12),
-        (w.unit, 0, 24),
-        (lang.pick("Tháng", "Month"), 0, 10),
-        (lang.pick("Ngày họp", "Date"), 0, 11),
-        (w.file, 0, 32),
-        (w.line, 0, 7),
-        (w.column, 0, 7),
-        (w.rule, 0, 8),
-        (w.severity, 0, 10),
-        (lang.pick("Nội dung", "Message"), 0, 60),
-        (lang.pick("Trường", "Field"), 0, 26),
-        (w.cites, 0, 14),
-        (lang.pick("Cách khắc phục", "How to fix"), 0, 60),
-    ])
+    let spec = [
+        (col::PARENT, 28),
+        (col::CODE, 12),
+        (col::UNIT, 24),
+        (col::MONTH, 10),
+        (col::DATE, 11),
+        (col::FILE, 32),
+        (col::LINE, 7),
+        (col::COLUMN, 7),
+        (col::RULE, 8),
+        (col::SEVERITY, 10),
+        (col::MESSAGE, 60),
+        (col::FIELD, 26),
+        (col::CITES, 14),
+        (col::HINT, 60),
+    ];
+    columns(&spec.map(|(title, chars)| (title.get(lang), 0, chars)))
 }
 
 #[cfg(test)]

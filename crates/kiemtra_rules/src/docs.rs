@@ -2,10 +2,10 @@
 //!
 //! A doc file holds four sections in a fixed order — what it checks, why, how to fix, example.
 //! The rule's title and its one-line hint (the first line of "how to fix", shown beside
-//! findings) are in the message catalogue ([`crate::messages`]), written once; the whole
-//! document is put together from both.
+//! findings) are declared with the rule ([`crate::rules::Declaration`]), their words in the
+//! message catalogue; the whole document is put together from both.
 
-use crate::messages::{fill, words};
+use crate::rules::{doc_source, Hint};
 use crate::{Lang, Parameters, Rule};
 
 /// A rule's documentation in one language.
@@ -16,8 +16,9 @@ pub struct RuleDoc {
     pub sections: &'static str,
     /// The rule as printed in tables (`Sinh hoạt chuyên đề đủ thời gian tối thiểu`).
     pub title: &'static str,
-    /// The one-line hint, with the placeholders of the pack's parameters (`{min_minutes}`).
-    pub hint_template: &'static str,
+    /// The one-line hint, which may speak of the pack's parameters.
+    pub hint_of: Hint,
+    lang: Lang,
     pub what: &'static str,
     pub why: &'static str,
     /// "How to fix" after the hint.
@@ -28,12 +29,7 @@ pub struct RuleDoc {
 impl RuleDoc {
     /// What to write, in one sentence, speaking of the parameters in effect.
     pub fn hint(&self, params: &Parameters) -> String {
-        let min = params.min_minutes;
-        let max = params.max_topic_months;
-        fill(
-            self.hint_template,
-            &[("min_minutes", &min), ("max_topic_months", &max)],
-        )
+        self.hint_of.say(params, self.lang)
     }
 
     /// The whole Markdown text, as `kiemtra explain` prints it: `# CODE name`, the title, then
@@ -61,26 +57,6 @@ impl RuleDoc {
     }
 }
 
-macro_rules! docs {
-    ($($code:literal),+ $(,)?) => {
-        fn source(code: &str, lang: Lang) -> &'static str {
-            match (code, lang) {
-                $(
-                    ($code, Lang::Vi) => include_str!(concat!("../docs/", $code, ".vi.md")),
-                    ($code, Lang::En) => include_str!(concat!("../docs/", $code, ".en.md")),
-                )+
-                _ => "",
-            }
-        }
-    };
-}
-
-docs!(
-    "CD101", "CD102", "CD201", "CD202", "CD203", "CD204", "CD301", "CD302", "CD303", "CD304",
-    "CD305", "CD306", "CD307", "CD308", "CD309", "CD310", "CD401", "CD402", "CD403", "CD501",
-    "CD502", "CD503", "CD504", "CD505", "CD601", "CD602",
-);
-
 /// The documentation of `rule` in `lang` (read once, then served from memory: a report asks
 /// for a rule's hint once per finding).
 pub fn doc(rule: Rule, lang: Lang) -> RuleDoc {
@@ -105,7 +81,7 @@ pub fn doc(rule: Rule, lang: Lang) -> RuleDoc {
 }
 
 fn read(rule: Rule, lang: Lang) -> RuleDoc {
-    let sections = source(rule.code(), lang);
+    let sections = doc_source(rule, lang);
     let mut parts = sections.split("## ").skip(1);
     let mut section = || {
         parts
@@ -114,13 +90,13 @@ fn read(rule: Rule, lang: Lang) -> RuleDoc {
             .unwrap_or("")
     };
     let (what, why, fix, example) = (section(), section(), section(), section());
-    let w = words(lang);
-    let key = |k: &str| w.get(&format!("{}.{k}", rule.code()));
+    let declared = rule.declaration();
     RuleDoc {
         rule,
         sections,
-        title: key("title"),
-        hint_template: key("hint"),
+        title: declared.title.get(lang),
+        hint_of: declared.hint,
+        lang,
         what,
         why,
         fix,
@@ -142,7 +118,6 @@ mod tests {
                 assert_eq!(d.sections.matches("## ").count(), 4, "{rule} {lang:?}");
                 for (name, s) in [
                     ("title", d.title),
-                    ("hint", d.hint_template),
                     ("what", d.what),
                     ("why", d.why),
                     ("example", d.example),

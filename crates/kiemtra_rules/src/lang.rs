@@ -1,22 +1,3 @@
-//! The two languages people read kiemtra in.
+//! The two languages people read kiemtra in (declared with the catalogue, in `kiemtra_messages`).
 
-/// Vietnamese is the default; English on request.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
-
-impl Lang {
-    /// Picks the text for this language.
-    pub fn pick<'s>(self, vi: &'s str, en: &'s str) -> &'s str {
-        match self {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
-}
+pub use kiemtra_messages::Lang;

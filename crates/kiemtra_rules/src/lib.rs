@@ -3,7 +3,7 @@
 //! - [`model`]: record format v1, read leniently ([`Field`]) and normalised to NFC as it is read;
 //! - [`validate`]: what rejects a record, and the [`Record`] the rules judge;
 //! - [`text`]: blank text and topic matching;
-//! - [`registry`]: the one table of rule codes; [`rules`]: one file per rule;
+//! - [`rules`]: one file per rule, each declaring its rule once; [`registry`]: selecting rules;
 //! - [`pack`]: parameters, severities and citations, from `rules/*.toml`;
 //! - [`meeting`]: the summary of a meeting that cross-record rules read.
 //!
@@ -17,7 +17,6 @@ pub mod docs;
 pub mod field;
 pub mod lang;
 pub mod meeting;
-pub mod messages;
 pub mod model;
 pub mod month;
 pub mod pack;

@@ -220,15 +220,14 @@ impl Pack {
 
     /// Why an audited period starts later than `asked`: at the pack's first full month.
     pub fn period_reason(&self, asked: Month, lang: crate::Lang) -> String {
-        let w = crate::messages::words(lang);
-        w.fill(
-            "period.from_first_full_month",
-            &[
-                ("first", &w.month(self.first_month())),
-                ("effective", &w.date(self.pack.effective)),
-                ("asked", &w.month(asked)),
-            ],
-        )
+        use kiemtra_messages::{m, Say};
+        let month = |m: Month| kiemtra_messages::month(lang, m.year, m.month);
+        m::period::FromFirstFullMonth {
+            first: &month(self.first_month()),
+            effective: &kiemtra_messages::date(lang, self.pack.effective),
+            asked: &month(asked),
+        }
+        .say(lang)
     }
 
     /// The month of the effective date: the first a record can be judged in.

@@ -1,5 +1,5 @@
-//! The one table of rule codes: code, stable name, and whether a rule judges one record or a
-//! unit's sequence of meetings. Codes and names are a contract (catalogue v1.1).
+//! What is said of every rule: finding one by code or name, selecting by prefix, severities.
+//! Each rule is declared in its file ([`crate::rules`]); codes and names are a contract.
 
 use std::fmt;
 
@@ -10,59 +10,22 @@ pub enum Scope {
     Unit,
 }
 
-macro_rules! rules {
-    ($($variant:ident = $code:literal $name:literal $scope:ident),+ $(,)?) => {
-        /// A rule of catalogue v1.1.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Rule { $($variant),+ }
+pub use crate::rules::Rule;
 
-        impl Rule {
-            /// Every rule, in code order.
-            pub const ALL: &'static [Rule] = &[$(Rule::$variant),+];
+impl Rule {
+    /// `CD401`.
+    pub fn code(self) -> &'static str {
+        self.declaration().code
+    }
 
-            pub fn code(self) -> &'static str {
-                match self { $(Rule::$variant => $code),+ }
-            }
+    /// The stable kebab-case name.
+    pub fn name(self) -> &'static str {
+        self.declaration().name
+    }
 
-            /// The stable kebab-case name.
-            pub fn name(self) -> &'static str {
-                match self { $(Rule::$variant => $name),+ }
-            }
-
-            pub fn scope(self) -> Scope {
-                match self { $(Rule::$variant => Scope::$scope),+ }
-            }
-        }
-    };
-}
-
-rules! {
-    SessionHeld = "CD101" "session-held" Record,
-    MinutesBook = "CD102" "minutes-book" Record,
-    TopicStated = "CD201" "topic-stated" Record,
-    SingleTopic = "CD202" "single-topic" Record,
-    TopicArea = "CD203" "topic-area" Record,
-    SourceMaterial = "CD204" "source-material" Record,
-    ReasonStated = "CD301" "reason-stated" Record,
-    Assessment = "CD302" "assessment" Record,
-    CausesAndMeasures = "CD303" "causes-and-measures" Record,
-    MemberOpinions = "CD304" "member-opinions" Record,
-    DiscussionQuestions = "CD305" "discussion-questions" Record,
-    Conclusion = "CD306" "conclusion" Record,
-    Assignments = "CD307" "assignments" Record,
-    AssignmentDeadline = "CD308" "assignment-deadline" Record,
-    RemedyAssigned = "CD309" "remedy-assigned" Record,
-    ChairNamed = "CD310" "chair-named" Record,
-    MinimumDuration = "CD401" "minimum-duration" Record,
-    DurationRecorded = "CD402" "duration-recorded" Record,
-    DurationConsistent = "CD403" "duration-consistent" Record,
-    FollowUp = "CD501" "follow-up" Unit,
-    FollowUpTopic = "CD502" "follow-up-topic" Unit,
-    ChangedBeforeResult = "CD503" "changed-before-result" Unit,
-    KeptAfterResult = "CD504" "kept-after-result" Unit,
-    TopicTooLong = "CD505" "topic-too-long" Unit,
-    MonthlyCadence = "CD601" "monthly-cadence" Unit,
-    DuplicateMeeting = "CD602" "duplicate-meeting" Unit,
+    pub fn scope(self) -> Scope {
+        self.declaration().scope()
+    }
 }
 
 impl Rule {
@@ -138,7 +101,13 @@ impl Severity {
 
     /// The word printed for it (`lỗi`, `cảnh báo`, `lưu ý`).
     pub fn label(self, lang: crate::Lang) -> &'static str {
-        crate::messages::words(lang).get(&format!("severity.{}", self.code()))
+        use kiemtra_messages::m::severity;
+        match self {
+            Severity::Info => severity::INFO,
+            Severity::Warning => severity::WARNING,
+            Severity::Error => severity::ERROR,
+        }
+        .get(lang)
     }
 
     pub fn parse(text: &str) -> Option<Severity> {

@@ -70,12 +70,12 @@ impl Invalid {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let w = crate::messages::words(lang);
+        use kiemtra_messages::{m::rejected, Say};
         match self {
-            Invalid::MissingUnitCode => w.get("rejected.missing_unit_code").to_owned(),
-            Invalid::MissingDate => w.get("rejected.missing_date").to_owned(),
-            Invalid::BadDate(v) => w.fill("rejected.bad_date", &[("value", v)]),
-            Invalid::MissingKind => w.get("rejected.missing_kind").to_owned(),
+            Invalid::MissingUnitCode => rejected::MISSING_UNIT_CODE.get(lang).to_owned(),
+            Invalid::MissingDate => rejected::MISSING_DATE.get(lang).to_owned(),
+            Invalid::BadDate(v) => rejected::BadDate { value: v }.say(lang),
+            Invalid::MissingKind => rejected::MISSING_KIND.get(lang).to_owned(),
             Invalid::UnknownValue {
                 pointer,
                 value,
@@ -112,10 +112,12 @@ impl Invalid {
                         _ => write!(list, "{}“{a}”", if i > 0 { ", " } else { "" }),
                     };
                 }
-                w.fill(
-                    "rejected.unknown_value",
-                    &[("value", value), ("field", &field), ("allowed", &list)],
-                )
+                rejected::UnknownValue {
+                    value,
+                    field: &field,
+                    allowed: &list,
+                }
+                .say(lang)
             }
         }
     }

@@ -130,11 +130,12 @@ impl Note {
 
     /// The note in the reader's language.
     pub fn message(self, lang: crate::Lang) -> String {
-        let w = crate::messages::words(lang);
+        use kiemtra_messages::{m, Say};
         match self {
-            Note::FollowUpNotJudged { date } => {
-                w.fill("note.follow_up_not_judged", &[("date", &w.date(date))])
+            Note::FollowUpNotJudged { date } => m::note::FollowUpNotJudged {
+                date: &kiemtra_messages::date(lang, date),
             }
+            .say(lang),
         }
     }
 }

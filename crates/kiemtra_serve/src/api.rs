@@ -10,7 +10,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use kiemtra_rules::messages::words;
+use kiemtra_messages::{m, Say};
 use kiemtra_rules::{Lang, Month};
 
 use crate::guard::{Refused, TOKEN_COOKIE};
@@ -86,11 +86,11 @@ async fn guarded(State(server): State<Shared>, request: Request, next: Next) -> 
             let address = address.split('?').next().unwrap_or_default();
             error(
                 StatusCode::MISDIRECTED_REQUEST,
-                words(lang).fill("page.error.host", &[("address", &address)]),
+                m::page::error::Host { address: &address }.say(lang),
             )
         }
-        Err(Refused::Origin) => error(StatusCode::FORBIDDEN, say(lang, "page.error.origin")),
-        Err(Refused::Token) => error(StatusCode::UNAUTHORIZED, say(lang, "page.error.token")),
+        Err(Refused::Origin) => error(StatusCode::FORBIDDEN, m::page::error::ORIGIN.say(lang)),
+        Err(Refused::Token) => error(StatusCode::UNAUTHORIZED, m::page::error::TOKEN.say(lang)),
         Ok(()) => {
             let announced = request
                 .headers()
@@ -147,22 +147,16 @@ async fn guarded(State(server): State<Shared>, request: Request, next: Next) -> 
         let _ = writeln!(
             std::io::stderr(),
             "{}",
-            words(Lang::Vi).fill(
-                "page.serve.request",
-                &[
-                    ("method", &method),
-                    ("path", &path),
-                    ("status", &response.status().as_u16()),
-                    ("ms", &started.elapsed().as_millis()),
-                ]
-            )
+            m::page::serve::Request {
+                method: &method,
+                path: &path,
+                status: &response.status().as_u16(),
+                ms: &started.elapsed().as_millis(),
+            }
+            .say(Lang::Vi)
         );
     }
     response
-}
-
-fn say(lang: Lang, key: &str) -> String {
-    words(lang).get(key).to_owned()
 }
 
 /// `{ "error": "…" }` with its status.
@@ -179,7 +173,10 @@ pub fn error(status: StatusCode, message: String) -> Response {
 fn too_large(lang: Lang, limit: u64) -> Response {
     let mut response = error(
         StatusCode::PAYLOAD_TOO_LARGE,
-        words(lang).fill("page.error.too_large", &[("limit", &(limit >> 20))]),
+        m::page::error::TooLarge {
+            limit: &(limit >> 20),
+        }
+        .say(lang),
     );
     // The rest of the body is not read: the connection is not kept for another request.
     response
@@ -214,7 +211,7 @@ async fn style() -> Response {
 
 async fn not_found(request: Request) -> Response {
     let lang = lang_of(request.uri().query());
-    error(StatusCode::NOT_FOUND, say(lang, "page.error.not_found"))
+    error(StatusCode::NOT_FOUND, m::page::error::NOT_FOUND.say(lang))
 }
 
 /// The upload read, then `work` run on it off the async threads, one of a bounded number at
@@ -243,13 +240,13 @@ async fn with_upload<T: Send + 'static>(
         .map_err(|_| {
             error(
                 StatusCode::SERVICE_UNAVAILABLE,
-                say(lang, "page.error.busy"),
+                m::page::error::BUSY.say(lang),
             )
         })?
         .map_err(|_| {
             error(
                 StatusCode::SERVICE_UNAVAILABLE,
-                say(lang, "page.error.busy"),
+                m::page::error::BUSY.say(lang),
             )
         })?;
     let engine = server.engine.clone();
@@ -267,7 +264,7 @@ async fn with_upload<T: Send + 'static>(
         // The engine panicked on this request: the request fails, the server goes on.
         Err(_) => Err(error(
             StatusCode::INTERNAL_SERVER_ERROR,
-            say(lang, "page.error.internal"),
+            m::page::error::INTERNAL.say(lang),
         )),
     }
 }
@@ -281,38 +278,42 @@ fn refused(refusal: Refusal) -> Response {
 }
 
 fn upload_error(e: UploadError, lang: Lang, config: &Config) -> Response {
-    let w = words(lang);
     match e {
         UploadError::TooLarge => too_large(lang, config.max_upload),
-        UploadError::Stalled => error(StatusCode::REQUEST_TIMEOUT, say(lang, "page.error.stalled")),
-        UploadError::NoFile => error(StatusCode::BAD_REQUEST, say(lang, "page.error.no_file")),
+        UploadError::Stalled => error(
+            StatusCode::REQUEST_TIMEOUT,
+            m::page::error::STALLED.say(lang),
+        ),
+        UploadError::NoFile => error(StatusCode::BAD_REQUEST, m::page::error::NO_FILE.say(lang)),
         UploadError::TooManyFiles => error(
             StatusCode::PAYLOAD_TOO_LARGE,
-            w.fill(
-                "page.error.too_many_files",
-                &[("limit", &upload::MAX_FILES)],
-            ),
+            m::page::error::TooManyFiles {
+                limit: &upload::MAX_FILES,
+            }
+            .say(lang),
         ),
         UploadError::BadName(name) => error(
             StatusCode::BAD_REQUEST,
-            w.fill("page.error.bad_name", &[("name", &name)]),
+            m::page::error::BadName { name: &name }.say(lang),
         ),
         UploadError::SameName(name) => error(
             StatusCode::BAD_REQUEST,
-            w.fill("page.error.same_name", &[("name", &name)]),
+            m::page::error::SameName { name: &name }.say(lang),
         ),
         UploadError::BadMonth(value) => error(
             StatusCode::BAD_REQUEST,
-            w.fill("page.error.bad_month", &[("value", &value)]),
+            m::page::error::BadMonth { value: &value }.say(lang),
         ),
         UploadError::BadField(name) => error(
             StatusCode::BAD_REQUEST,
-            w.fill("page.error.bad_field", &[("name", &name)]),
+            m::page::error::BadField { name: &name }.say(lang),
         ),
-        UploadError::Malformed => error(StatusCode::BAD_REQUEST, say(lang, "page.error.malformed")),
+        UploadError::Malformed => {
+            error(StatusCode::BAD_REQUEST, m::page::error::MALFORMED.say(lang))
+        }
         UploadError::Disk => error(
             StatusCode::INTERNAL_SERVER_ERROR,
-            say(lang, "page.error.internal"),
+            m::page::error::INTERNAL.say(lang),
         ),
     }
 }
@@ -368,14 +369,13 @@ async fn template(State(server): State<Shared>, Query(q): Query<TemplateQuery>) 
     } else {
         Lang::Vi
     };
-    let w = words(lang);
     let form = match q.format.as_deref() {
         Some("docx") | None => Form::Docx,
         Some("xlsx") => Form::Xlsx,
         Some(other) => {
             return error(
                 StatusCode::BAD_REQUEST,
-                w.fill("page.error.form", &[("format", &other)]),
+                m::page::error::Form { format: &other }.say(lang),
             )
         }
     };
@@ -386,7 +386,7 @@ async fn template(State(server): State<Shared>, Query(q): Query<TemplateQuery>) 
             None => {
                 return error(
                     StatusCode::BAD_REQUEST,
-                    w.fill("page.error.bad_month", &[("value", &m)]),
+                    m::page::error::BadMonth { value: &m }.say(lang),
                 )
             }
         },
@@ -406,7 +406,7 @@ async fn template(State(server): State<Shared>, Query(q): Query<TemplateQuery>) 
         Ok(Err(refusal)) => refused(refusal),
         Err(_) => error(
             StatusCode::INTERNAL_SERVER_ERROR,
-            say(lang, "page.error.internal"),
+            m::page::error::INTERNAL.say(lang),
         ),
     }
 }

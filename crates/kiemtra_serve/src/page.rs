@@ -2,8 +2,7 @@
 //! (`page.*`, both languages), handed to the script in the page itself, so that the language
 //! switches without asking the server again.
 
-use kiemtra_rules::messages::words;
-use kiemtra_rules::Lang;
+use kiemtra_messages::{m, Lang};
 
 const HTML: &str = include_str!("page/index.html");
 pub const SCRIPT: &str = include_str!("page/app.js");
@@ -13,22 +12,20 @@ pub const STYLE: &str = include_str!("page/app.css");
 pub fn html(formats: &[String]) -> String {
     {
         let mut all = serde_json::Map::new();
-        for (code, lang) in [("vi", Lang::Vi), ("en", Lang::En)] {
-            let w = words(lang);
-            let texts: serde_json::Map<String, serde_json::Value> = w
-                .keys()
-                .into_iter()
-                .filter_map(|k| Some((k.strip_prefix("page.")?, k)))
-                .map(|(short, k)| (short.to_owned(), w.get(k).into()))
+        for lang in Lang::ALL {
+            let texts: serde_json::Map<String, serde_json::Value> = kiemtra_messages::ALL
+                .iter()
+                .filter_map(|e| Some((e.key.strip_prefix("page.")?, e.get(lang))))
+                .map(|(short, text)| (short.to_owned(), text.into()))
                 .collect();
-            all.insert(code.to_owned(), texts.into());
+            all.insert(lang.code().to_owned(), texts.into());
         }
         // In a script element, `</` could end it early: written `<\/` (the same JSON).
         let json = serde_json::Value::Object(all)
             .to_string()
             .replace("</", "<\\/");
         HTML.replace("{{WORDS}}", &json)
-            .replace("{{TITLE}}", words(Lang::Vi).get("page.title"))
+            .replace("{{TITLE}}", m::page::TITLE.get(Lang::Vi))
             .replace("{{FORMATS}}", &formats.join(","))
     }
 }

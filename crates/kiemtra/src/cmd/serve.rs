@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use kiemtra_config::Settings;
+use kiemtra_messages::{m, Say};
 use kiemtra_report::{Context, Document, Format};
-use kiemtra_rules::messages::words;
 use kiemtra_rules::Lang;
 use kiemtra_runner::{Limits, Options};
 use kiemtra_serve::{CheckAsk, Download, Engine, Form, Refusal, Upload};
@@ -30,37 +30,43 @@ pub fn run(args: &ServeArgs, settings: Settings) -> Result<ExitCode, Error> {
     }
     let open = args.open;
     let engine = Arc::new(Checker { settings });
-    let w = words(lang);
     kiemtra_serve::run(config, engine, |served| {
         // Standard output closed (a window gone, a pipe not read) is no reason to stop serving.
         let mut out = std::io::stdout().lock();
         let mut lines = vec![
-            w.get("page.serve.listening").to_owned(),
+            m::page::serve::LISTENING.say(lang),
             String::new(),
             format!("    {}", served.url),
             String::new(),
         ];
         if served.token.is_some() {
-            lines.push(w.fill("page.serve.beyond", &[("address", &served.addr)]));
+            lines.push(
+                m::page::serve::Beyond {
+                    address: &served.addr,
+                }
+                .say(lang),
+            );
         }
-        lines.push(w.get("page.serve.stop").to_owned());
+        lines.push(m::page::serve::STOP.say(lang));
         for line in lines {
             let _ = writeln!(out, "{line}");
         }
         let _ = out.flush();
         if open && open_browser(&served.url).is_err() {
-            let _ = writeln!(std::io::stderr(), "{}", w.get("page.serve.cannot_open"));
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                m::page::serve::CANNOT_OPEN.say(lang)
+            );
         }
     })
     .map_err(|e| {
-        w.fill(
-            "page.serve.cannot_listen",
-            &[
-                ("port", &args.port),
-                ("address", &listen),
-                ("reason", &kiemtra_config::io_error(&e, lang)),
-            ],
-        )
+        m::page::serve::CannotListen {
+            port: &args.port,
+            address: &listen,
+            reason: &kiemtra_config::io_error(&e, lang),
+        }
+        .say(lang)
     })?;
     Ok(ExitCode::SUCCESS)
 }
@@ -112,18 +118,18 @@ impl Engine for Checker {
 
     fn check(&self, upload: &Upload, ask: &CheckAsk) -> Result<Download, Refusal> {
         let lang = ask.lang;
-        let w = words(lang);
+        let internal = || Refusal::Internal(m::page::error::INTERNAL.say(lang));
         let extension = ask.format.as_deref().unwrap_or("json").to_ascii_lowercase();
         let format = Format::of_path(Path::new(&format!("report.{extension}")))
             .filter(|_| self.report_formats().contains(&extension))
             .ok_or_else(|| {
-                Refusal::BadRequest(w.fill("page.error.report_format", &[("format", &extension)]))
+                Refusal::BadRequest(m::page::error::ReportFormat { format: &extension }.say(lang))
             })?;
         let date =
             match ask.date.as_deref() {
                 None => None,
                 Some(d) => Some(chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(
-                    |_| Refusal::BadRequest(w.fill("page.error.bad_date", &[("value", &d)])),
+                    |_| Refusal::BadRequest(m::page::error::BadDate { value: &d }.say(lang)),
                 )?),
             };
         let options = Options {
@@ -140,8 +146,7 @@ impl Engine for Checker {
                 &outcome, lang,
             )));
         }
-        let tailoring = super::check::tailoring(&self.settings)
-            .map_err(|_| Refusal::Internal(w.get("page.error.internal").to_owned()))?;
+        let tailoring = super::check::tailoring(&self.settings).map_err(|_| internal())?;
         let [body, place, signer_title, signer_name] =
             [&ask.body, &ask.place, &ask.signer_title, &ask.signer_name]
                 .map(|t| t.as_deref().map(super::check::nfc));
@@ -163,7 +168,7 @@ impl Engine for Checker {
         };
         let mut bytes = Vec::new();
         kiemtra_report::render(format, &outcome, &ctx, &document, &mut bytes)
-            .map_err(|_| Refusal::Internal(w.get("page.error.internal").to_owned()))?;
+            .map_err(|_| internal())?;
         Ok(Download { bytes, extension })
     }
 
@@ -183,7 +188,7 @@ impl Engine for Checker {
         month: Option<kiemtra_rules::Month>,
         lang: Lang,
     ) -> Result<Download, Refusal> {
-        let internal = |_| Refusal::Internal(words(lang).get("page.error.internal").to_owned());
+        let internal = |_| Refusal::Internal(m::page::error::INTERNAL.say(lang));
         match form {
             Form::Docx => {
                 let parts = kiemtra_input::docx::template::parts(
@@ -211,9 +216,7 @@ impl Engine for Checker {
                     HeadersArg::Vi,
                     &settings,
                 )
-                .map_err(|_| {
-                    Refusal::Internal(words(lang).get("page.error.internal").to_owned())
-                })?;
+                .map_err(|_| Refusal::Internal(m::page::error::INTERNAL.say(lang)))?;
                 Ok(Download {
                     bytes,
                     extension: "xlsx".into(),
@@ -222,6 +225,9 @@ impl Engine for Checker {
         }
     }
 }
+
+/// Records shown per file in the reading view.
+const READ_AT_MOST: usize = 500;
 
 /// What was read from one file: its records as fields with their labels, and for Word minutes
 /// every paragraph with its number (the numbers findings give).
@@ -255,9 +261,11 @@ fn read_one(name: &str, path: &Path, ask: &CheckAsk) -> Value {
     };
     let mut problems: Vec<String> = Vec::new();
     let records: Vec<Value> = match read {
+        // The reading view is for a secretary's few meetings: a large file's first ones.
         Ok(read) => read
             .records
             .iter()
+            .take(READ_AT_MOST)
             .map(|(at, record)| {
                 let mut fields = Vec::new();
                 for (key, value) in record {
@@ -301,7 +309,6 @@ fn leaves(pointer: &str, value: &Value, lang: Lang, out: &mut Vec<Value>) {
 }
 
 fn walk(pointer: &str, value: &Value, lang: Lang, out: &mut Vec<(String, Value)>) {
-    let w = words(lang);
     if pointer == "/_unmapped" {
         for item in value.as_array().into_iter().flatten() {
             let n = item.get("paragraph").and_then(Value::as_u64).unwrap_or(0);
@@ -310,7 +317,7 @@ fn walk(pointer: &str, value: &Value, lang: Lang, out: &mut Vec<(String, Value)>
                 .filter_map(|k| item.get(*k).and_then(Value::as_str))
                 .collect::<Vec<_>>()
                 .join(": ");
-            let label = w.fill("page.reading.unmapped", &[("n", &n)]);
+            let label = m::page::reading::Unmapped { n: &n }.say(lang);
             out.push((
                 pointer.to_owned(),
                 json!({ "pointer": pointer, "label": label, "value": text }),
@@ -333,8 +340,8 @@ fn walk(pointer: &str, value: &Value, lang: Lang, out: &mut Vec<(String, Value)>
         }
         Value::Null => return,
         Value::String(s) => s.clone(),
-        Value::Bool(true) => w.get("page.reading.yes").to_owned(),
-        Value::Bool(false) => w.get("page.reading.no").to_owned(),
+        Value::Bool(true) => m::page::reading::YES.say(lang),
+        Value::Bool(false) => m::page::reading::NO.say(lang),
         Value::Array(items) => items
             .iter()
             .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
@@ -369,7 +376,6 @@ fn dotted(pointer: &str) -> (String, Option<usize>) {
 /// A field's name as the table layout gives it (`Kết luận`), numbered in a list
 /// (`Thời hạn 1`).
 fn label(pointer: &str, lang: Lang) -> String {
-    let w = words(lang);
     let (path, item) = dotted(pointer);
     let name = kiemtra_format::fields()
         .iter()
@@ -380,7 +386,11 @@ fn label(pointer: &str, lang: Lang) -> String {
         })
         .to_owned();
     match item {
-        Some(n) => w.fill("page.reading.item", &[("label", &name), ("n", &n)]),
+        Some(n) => m::page::reading::Item {
+            label: &name,
+            n: &n,
+        }
+        .say(lang),
         None => name,
     }
 }

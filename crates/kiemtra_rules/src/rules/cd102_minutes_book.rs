@@ -1,10 +1,23 @@
 //! CD102 minutes-book: the session is shown in the minutes book (§IV.2).
 
-use crate::messages::Words;
-use crate::{Detail, Field, Record, Rule, Violation};
+use kiemtra_messages::m::cd102 as words;
 
-pub(super) fn check(record: &Record<'_>, out: &mut Vec<Violation>) {
-    let recorded = match &record.doc.minutes_book {
+use super::{Check, Declaration, Hint, SessionContext};
+use crate::{Detail, Field, Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD102",
+    name: "minutes-book",
+    severity: Severity::Error,
+    cites: &["§IV.2"],
+    check: Check::Session(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message: |_, lang| words::MESSAGE.get(lang).to_owned(),
+};
+
+fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
+    let recorded = match &c.record.doc.minutes_book {
         Field::Value(book) => &book.recorded,
         _ => &Field::Absent,
     };
@@ -18,8 +31,4 @@ pub(super) fn check(record: &Record<'_>, out: &mut Vec<Violation>) {
         "/minutes_book/recorded",
         detail,
     ));
-}
-
-pub(super) fn message(_: &Detail, w: &Words) -> String {
-    w.get("CD102.message").to_owned()
 }

@@ -1,26 +1,30 @@
-//! CD304: the session records `opinions` (§III.1 step 2).
+//! CD304 member-opinions: the session records `opinions` (§III.1 step 2).
 
-use super::list_required;
-use crate::messages::Words;
-use crate::{Detail, Rule, Session, Violation};
+use kiemtra_messages::m::cd304 as words;
 
-pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
-    let Some(d) = session.discussion.value() else {
+use super::{absence, list_required, Check, Declaration, Hint, SessionContext};
+use crate::{Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD304",
+    name: "member-opinions",
+    severity: Severity::Warning,
+    cites: &["§III.1 bước 2"],
+    check: Check::Session(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message: |_, lang| words::MESSAGE.get(lang).to_owned(),
+};
+
+fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
+    const POINTER: &str = "/session/discussion/opinions";
+    let Some(d) = c.session.discussion.value() else {
         out.push(Violation::new(
             Rule::MemberOpinions,
-            "/session/discussion/opinions",
-            super::absence(&session.discussion),
+            POINTER,
+            absence(&c.session.discussion),
         ));
         return;
     };
-    list_required(
-        Rule::MemberOpinions,
-        &d.opinions,
-        "/session/discussion/opinions",
-        out,
-    );
-}
-
-pub(super) fn message(_: &Detail, w: &Words) -> String {
-    w.get("CD304.message").to_owned()
+    list_required(Rule::MemberOpinions, &d.opinions, POINTER, out);
 }

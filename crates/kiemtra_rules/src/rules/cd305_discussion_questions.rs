@@ -1,18 +1,26 @@
-//! CD305: the session records `questions` (§II.2).
+//! CD305 discussion-questions: the session records `questions` (§II.2).
 
-use super::list_required;
-use crate::messages::Words;
-use crate::{Detail, Rule, Session, Violation};
+use kiemtra_messages::m::cd305 as words;
 
-pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
+use super::{list_required, Check, Declaration, Hint, SessionContext};
+use crate::{Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD305",
+    name: "discussion-questions",
+    severity: Severity::Warning,
+    cites: &["§II.2"],
+    check: Check::Session(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message: |_, lang| words::MESSAGE.get(lang).to_owned(),
+};
+
+fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
     list_required(
         Rule::DiscussionQuestions,
-        &session.questions,
+        &c.session.questions,
         "/session/questions",
         out,
     );
-}
-
-pub(super) fn message(_: &Detail, w: &Words) -> String {
-    w.get("CD305.message").to_owned()
 }

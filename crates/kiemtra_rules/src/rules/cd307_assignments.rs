@@ -1,14 +1,26 @@
 //! CD307 assignments: the conclusion assigns responsibility to someone for something
 //! (§III.1 step 3, §II.2).
 
-use super::absence;
-use crate::messages::Words;
-use crate::model::filled;
-use crate::{Detail, Rule, Session, Violation};
+use kiemtra_messages::m::cd307 as words;
 
-pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
-    let assigned = session
-        .assignments
+use super::{absence, Check, Declaration, Hint, SessionContext};
+use crate::model::filled;
+use crate::{Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD307",
+    name: "assignments",
+    severity: Severity::Error,
+    cites: &["§III.1 bước 3", "§II.2"],
+    check: Check::Session(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message: |_, lang| words::MESSAGE.get(lang).to_owned(),
+};
+
+fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
+    let assignments = &c.session.assignments;
+    let assigned = assignments
         .value()
         .into_iter()
         .flatten()
@@ -18,11 +30,7 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
         out.push(Violation::new(
             Rule::Assignments,
             "/session/assignments",
-            absence(&session.assignments),
+            absence(assignments),
         ));
     }
-}
-
-pub(super) fn message(_: &Detail, w: &Words) -> String {
-    w.get("CD307.message").to_owned()
 }

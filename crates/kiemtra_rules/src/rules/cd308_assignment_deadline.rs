@@ -1,12 +1,25 @@
 //! CD308 assignment-deadline: each assignment has a time limit, not before the meeting
 //! (§II.2 note: "trong một thời hạn nhất định").
 
-use chrono::NaiveDate;
+use kiemtra_messages::m::cd308 as words;
+use kiemtra_messages::Say;
 
-use crate::messages::Words;
-use crate::{Detail, Field, Rule, Session, Violation};
+use super::{date as day, Check, Declaration, Hint, SessionContext};
+use crate::{Detail, Field, Lang, Rule, Severity, Violation};
 
-pub(super) fn check(session: &Session<'_>, date: NaiveDate, out: &mut Vec<Violation>) {
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD308",
+    name: "assignment-deadline",
+    severity: Severity::Warning,
+    cites: &["§II.2 lưu ý"],
+    check: Check::Session(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message,
+};
+
+fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
+    let (session, date) = (c.session, c.record.date);
     for (index, a) in session
         .assignments
         .value()
@@ -43,17 +56,18 @@ pub(super) fn check(session: &Session<'_>, date: NaiveDate, out: &mut Vec<Violat
     }
 }
 
-pub(super) fn message(d: &Detail, w: &Words) -> String {
+fn message(d: &Detail, lang: Lang) -> String {
     match d {
-        Detail::DueBefore { index, due, date } => w.fill(
-            "CD308.due_before",
-            &[
-                ("number", &(index + 1)),
-                ("due", &w.date(*due)),
-                ("date", &w.date(*date)),
-            ],
-        ),
-        Detail::NoDue { index, .. } => w.fill("CD308.no_due", &[("number", &(index + 1))]),
-        _ => w.get("CD308.title").to_owned(),
+        Detail::DueBefore { index, due, date } => words::DueBefore {
+            number: &(index + 1),
+            due: &day(lang, *due),
+            date: &day(lang, *date),
+        }
+        .say(lang),
+        Detail::NoDue { index, .. } => words::NoDue {
+            number: &(index + 1),
+        }
+        .say(lang),
+        _ => words::TITLE.get(lang).to_owned(),
     }
 }

@@ -2,11 +2,25 @@
 //! (§II.2: "phân công trách nhiệm cho … những đảng viên còn tồn tại khuyết điểm … có biện pháp
 //! khắc phục").
 
-use crate::messages::Words;
-use crate::text::is_blank;
-use crate::{Area, Detail, Field, Rule, Session, Violation};
+use kiemtra_messages::m::cd309 as words;
 
-pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
+use super::{Check, Declaration, Hint, SessionContext};
+use crate::text::is_blank;
+use crate::{Area, Detail, Field, Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD309",
+    name: "remedy-assigned",
+    severity: Severity::Warning,
+    cites: &["§II.2"],
+    check: Check::Session(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message: |_, lang| words::MESSAGE.get(lang).to_owned(),
+};
+
+fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
+    let session = c.session;
     if session.area.value() != Some(&Area::Shortcomings) {
         return;
     }
@@ -38,8 +52,4 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
         ),
     };
     out.push(violation);
-}
-
-pub(super) fn message(_: &Detail, w: &Words) -> String {
-    w.get("CD309.message").to_owned()
 }

@@ -1,21 +1,26 @@
 //! CD310 chair-named: the record of a session names its chair, who concludes and assigns
 //! (§III.1 step 3).
 
-use super::absence;
-use crate::messages::Words;
+use kiemtra_messages::m::cd310 as words;
+
+use super::{absence, Check, Declaration, Hint, SessionContext};
 use crate::model::filled;
-use crate::{Detail, Record, Rule, Violation};
+use crate::{Rule, Severity, Violation};
 
-pub(super) fn check(record: &Record<'_>, out: &mut Vec<Violation>) {
-    if filled(&record.doc.chair).is_none() {
-        out.push(Violation::new(
-            Rule::ChairNamed,
-            "/chair",
-            absence(&record.doc.chair),
-        ));
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD310",
+    name: "chair-named",
+    severity: Severity::Warning,
+    cites: &["§III.1 bước 3"],
+    check: Check::Session(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message: |_, lang| words::MESSAGE.get(lang).to_owned(),
+};
+
+fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
+    let chair = &c.record.doc.chair;
+    if filled(chair).is_none() {
+        out.push(Violation::new(Rule::ChairNamed, "/chair", absence(chair)));
     }
-}
-
-pub(super) fn message(_: &Detail, w: &Words) -> String {
-    w.get("CD310.message").to_owned()
 }

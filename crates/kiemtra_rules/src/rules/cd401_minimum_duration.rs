@@ -1,10 +1,30 @@
 //! CD401 minimum-duration: at least `min_minutes` (30) for the session (§III.2).
 
-use super::duration::known_minutes;
-use crate::messages::Words;
-use crate::{Detail, Parameters, Rule, Session, Violation};
+use kiemtra_messages::m::cd401 as words;
+use kiemtra_messages::Say;
 
-pub(super) fn check(session: &Session<'_>, params: &Parameters, out: &mut Vec<Violation>) {
+use super::duration::known_minutes;
+use super::{Check, Declaration, Hint, SessionContext};
+use crate::{Detail, Lang, Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD401",
+    name: "minimum-duration",
+    severity: Severity::Error,
+    cites: &["§III.2"],
+    check: Check::Session(check),
+    title: words::TITLE,
+    hint: Hint::WithParameters(|params, lang| {
+        words::Hint {
+            min_minutes: &params.min_minutes,
+        }
+        .say(lang)
+    }),
+    message,
+};
+
+fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
+    let (session, params) = (c.session, c.params);
     let Some(minutes) = known_minutes(session) else {
         return;
     };
@@ -25,12 +45,13 @@ pub(super) fn check(session: &Session<'_>, params: &Parameters, out: &mut Vec<Vi
     }
 }
 
-pub(super) fn message(d: &Detail, w: &Words) -> String {
+fn message(d: &Detail, lang: Lang) -> String {
     match d {
-        Detail::TooShort { minutes, min } => w.fill(
-            "CD401.message",
-            &[("minutes", minutes), ("min_minutes", min)],
-        ),
-        _ => w.get("CD401.title").to_owned(),
+        Detail::TooShort { minutes, min } => words::Message {
+            minutes,
+            min_minutes: min,
+        }
+        .say(lang),
+        _ => words::TITLE.get(lang).to_owned(),
     }
 }

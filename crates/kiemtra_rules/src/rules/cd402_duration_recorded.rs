@@ -1,9 +1,23 @@
 //! CD402 duration-recorded: the record says how long the session lasted (§III.2).
 
-use crate::messages::Words;
-use crate::{Detail, Rule, Session, Violation};
+use kiemtra_messages::m::cd402 as words;
 
-pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
+use super::{Check, Declaration, Hint, SessionContext};
+use crate::{Detail, Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD402",
+    name: "duration-recorded",
+    severity: Severity::Error,
+    cites: &["§III.2"],
+    check: Check::Session(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message: |_, lang| words::MESSAGE.get(lang).to_owned(),
+};
+
+fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
+    let session = c.session;
     let span = session.start.value().is_some() && session.end.value().is_some();
     if span || session.minutes.value().is_some() {
         return;
@@ -27,8 +41,4 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
         None => Violation::new(Rule::DurationRecorded, "/session/minutes", Detail::Missing),
     };
     out.push(v);
-}
-
-pub(super) fn message(_: &Detail, w: &Words) -> String {
-    w.get("CD402.message").to_owned()
 }

@@ -1,9 +1,24 @@
 //! CD403 duration-consistent: start, end and minutes agree (§III.2).
 
-use crate::messages::Words;
-use crate::{Detail, Rule, Session, Violation};
+use kiemtra_messages::m::cd403 as words;
+use kiemtra_messages::Say;
 
-pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
+use super::{Check, Declaration, Hint, SessionContext};
+use crate::{Detail, Lang, Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD403",
+    name: "duration-consistent",
+    severity: Severity::Error,
+    cites: &["§III.2"],
+    check: Check::Session(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message,
+};
+
+fn check(c: &SessionContext<'_, '_>, out: &mut Vec<Violation>) {
+    let session = c.session;
     let (Some(start), Some(end)) = (session.start.value(), session.end.value()) else {
         return;
     };
@@ -28,7 +43,7 @@ pub(super) fn check(session: &Session<'_>, out: &mut Vec<Violation>) {
     ));
 }
 
-pub(super) fn message(d: &Detail, w: &Words) -> String {
+fn message(d: &Detail, lang: Lang) -> String {
     let Detail::Inconsistent {
         start,
         end,
@@ -36,17 +51,23 @@ pub(super) fn message(d: &Detail, w: &Words) -> String {
         computed,
     } = d
     else {
-        return w.get("CD403.title").to_owned();
+        return words::TITLE.get(lang).to_owned();
     };
     let (start, end) = (hh_mm(*start), hh_mm(*end));
-    let times: [(&str, &dyn std::fmt::Display); 2] = [("start", &start), ("end", &end)];
     match minutes {
-        _ if *computed <= 0 => w.fill("CD403.end_not_after_start", &times),
-        Some(m) => w.fill(
-            "CD403.minutes_differ",
-            &[times[0], times[1], ("minutes", m), ("computed", computed)],
-        ),
-        None => w.get("CD403.title").to_owned(),
+        _ if *computed <= 0 => words::EndNotAfterStart {
+            start: &start,
+            end: &end,
+        }
+        .say(lang),
+        Some(m) => words::MinutesDiffer {
+            start: &start,
+            end: &end,
+            minutes: m,
+            computed,
+        }
+        .say(lang),
+        None => words::TITLE.get(lang).to_owned(),
     }
 }
 

@@ -1,17 +1,26 @@
 //! CD501 follow-up: the next meeting evaluates the results of the previous session's topic
 //! (§III.1 step 3, §III.2).
 
-use super::previous_message;
-use crate::meeting::{with_previous, Meeting};
-use crate::messages::Words;
-use crate::{At, Detail, Rule, Violation};
+use kiemtra_messages::m::cd501 as words;
+use kiemtra_messages::Say;
 
-pub(super) fn check(
-    meetings: &[Meeting],
-    previous: &[Option<usize>],
-    out: &mut Vec<(At, Violation)>,
-) {
-    for (i, s, p) in with_previous(meetings, previous) {
+use super::{date, Check, Declaration, Hint, UnitContext};
+use crate::meeting::with_previous;
+use crate::{At, Detail, Lang, Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD501",
+    name: "follow-up",
+    severity: Severity::Error,
+    cites: &["§III.1 bước 3", "§III.2"],
+    check: Check::Unit(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message,
+};
+
+fn check(unit: &UnitContext<'_>, out: &mut Vec<(At, Violation)>) {
+    for (i, s, p) in with_previous(unit.meetings, unit.previous) {
         let had_topic = p.session.is_some_and(|ps| ps.topics.stated());
         if had_topic && s.follow_up_result.is_none() {
             out.push((
@@ -26,6 +35,12 @@ pub(super) fn check(
     }
 }
 
-pub(super) fn message(d: &Detail, w: &Words) -> String {
-    previous_message(d, w, "CD501")
+fn message(d: &Detail, lang: Lang) -> String {
+    match d {
+        Detail::Previous { date: previous } => words::Message {
+            previous: &date(lang, *previous),
+        }
+        .say(lang),
+        _ => words::TITLE.get(lang).to_owned(),
+    }
 }

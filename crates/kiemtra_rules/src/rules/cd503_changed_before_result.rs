@@ -1,16 +1,25 @@
 //! CD503 changed-before-result: a topic not yet achieved is kept, not dropped (§III.2).
 
-use super::previous_message;
-use crate::meeting::{with_previous, Meeting};
-use crate::messages::Words;
-use crate::{At, Detail, FollowUpResult, Rule, Violation};
+use kiemtra_messages::m::cd503 as words;
+use kiemtra_messages::Say;
 
-pub(super) fn check(
-    meetings: &[Meeting],
-    previous: &[Option<usize>],
-    out: &mut Vec<(At, Violation)>,
-) {
-    for (i, s, p) in with_previous(meetings, previous) {
+use super::{date, Check, Declaration, Hint, UnitContext};
+use crate::meeting::with_previous;
+use crate::{FollowUpResult, At, Detail, Lang, Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD503",
+    name: "changed-before-result",
+    severity: Severity::Warning,
+    cites: &["§III.2"],
+    check: Check::Unit(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message,
+};
+
+fn check(unit: &UnitContext<'_>, out: &mut Vec<(At, Violation)>) {
+    for (i, s, p) in with_previous(unit.meetings, unit.previous) {
         let unfinished = matches!(
             s.follow_up_result,
             Some(FollowUpResult::NotAchieved | FollowUpResult::InProgress)
@@ -32,6 +41,12 @@ pub(super) fn check(
     }
 }
 
-pub(super) fn message(d: &Detail, w: &Words) -> String {
-    previous_message(d, w, "CD503")
+fn message(d: &Detail, lang: Lang) -> String {
+    match d {
+        Detail::Previous { date: previous } => words::Message {
+            previous: &date(lang, *previous),
+        }
+        .say(lang),
+        _ => words::TITLE.get(lang).to_owned(),
+    }
 }

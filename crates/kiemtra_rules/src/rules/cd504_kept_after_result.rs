@@ -1,16 +1,25 @@
 //! CD504 kept-after-result: once a topic is achieved, the next session moves on (§III.2).
 
-use super::previous_message;
-use crate::meeting::{with_previous, Meeting};
-use crate::messages::Words;
-use crate::{At, Detail, FollowUpResult, Rule, Violation};
+use kiemtra_messages::m::cd504 as words;
+use kiemtra_messages::Say;
 
-pub(super) fn check(
-    meetings: &[Meeting],
-    previous: &[Option<usize>],
-    out: &mut Vec<(At, Violation)>,
-) {
-    for (i, s, p) in with_previous(meetings, previous) {
+use super::{date, Check, Declaration, Hint, UnitContext};
+use crate::meeting::with_previous;
+use crate::{FollowUpResult, At, Detail, Lang, Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD504",
+    name: "kept-after-result",
+    severity: Severity::Info,
+    cites: &["§III.2"],
+    check: Check::Unit(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message,
+};
+
+fn check(unit: &UnitContext<'_>, out: &mut Vec<(At, Violation)>) {
+    for (i, s, p) in with_previous(unit.meetings, unit.previous) {
         let (Some(now), Some(before)) = (s.topics.one(), p.session.and_then(|ps| ps.topics.one()))
         else {
             continue;
@@ -28,6 +37,12 @@ pub(super) fn check(
     }
 }
 
-pub(super) fn message(d: &Detail, w: &Words) -> String {
-    previous_message(d, w, "CD504")
+fn message(d: &Detail, lang: Lang) -> String {
+    match d {
+        Detail::Previous { date: previous } => words::Message {
+            previous: &date(lang, *previous),
+        }
+        .say(lang),
+        _ => words::TITLE.get(lang).to_owned(),
+    }
 }

@@ -1,16 +1,30 @@
 //! CD505 topic-too-long: one topic for at most `max_topic_months` (3) distinct calendar months
 //! of consecutive sessions (§III.2: "có thể duy trì từ một vài tháng").
 
-use crate::meeting::Meeting;
-use crate::messages::Words;
-use crate::{At, Detail, Month, Parameters, Rule, Violation};
+use kiemtra_messages::m::cd505 as words;
+use kiemtra_messages::Say;
 
-pub(super) fn check(
-    meetings: &[Meeting],
-    previous: &[Option<usize>],
-    params: &Parameters,
-    out: &mut Vec<(At, Violation)>,
-) {
+use super::{Check, Declaration, Hint, UnitContext};
+use crate::{At, Detail, Lang, Month, Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD505",
+    name: "topic-too-long",
+    severity: Severity::Warning,
+    cites: &["§III.2"],
+    check: Check::Unit(check),
+    title: words::TITLE,
+    hint: Hint::WithParameters(|params, lang| {
+        words::Hint {
+            max_topic_months: &params.max_topic_months,
+        }
+        .say(lang)
+    }),
+    message,
+};
+
+fn check(unit: &UnitContext<'_>, out: &mut Vec<(At, Violation)>) {
+    let (meetings, previous, params) = (unit.meetings, unit.previous, unit.params);
     // run[i]: the distinct months of the run of meeting i's single topic up to meeting i, and
     // the month of meeting i. Two sessions on one topic in one month count once.
     let mut run: Vec<(u32, Option<Month>)> = vec![(0, None); meetings.len()];
@@ -56,12 +70,13 @@ pub(super) fn check(
     }
 }
 
-pub(super) fn message(d: &Detail, w: &Words) -> String {
+fn message(d: &Detail, lang: Lang) -> String {
     match d {
-        Detail::Run { length, max } => w.fill(
-            "CD505.message",
-            &[("months", length), ("max_topic_months", max)],
-        ),
-        _ => w.get("CD505.title").to_owned(),
+        Detail::Run { length, max } => words::Message {
+            months: length,
+            max_topic_months: max,
+        }
+        .say(lang),
+        _ => words::TITLE.get(lang).to_owned(),
     }
 }

@@ -3,11 +3,25 @@
 
 use std::collections::BTreeSet;
 
-use crate::meeting::Meeting;
-use crate::messages::Words;
-use crate::{At, Detail, Month, Period, Rule, Violation};
+use kiemtra_messages::m::cd601 as words;
+use kiemtra_messages::Say;
 
-pub(super) fn check(meetings: &[Meeting], period: Period, out: &mut Vec<(At, Violation)>) {
+use super::{Check, Declaration, Hint, UnitContext};
+use crate::{At, Detail, Lang, Month, Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD601",
+    name: "monthly-cadence",
+    severity: Severity::Error,
+    cites: &["§I", "§III.2", "§IV.1"],
+    check: Check::Unit(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message,
+};
+
+fn check(unit: &UnitContext<'_>, out: &mut Vec<(At, Violation)>) {
+    let (meetings, period) = (unit.meetings, unit.period);
     let held: BTreeSet<Month> = meetings
         .iter()
         .filter(|m| m.periodic)
@@ -25,9 +39,12 @@ pub(super) fn check(meetings: &[Meeting], period: Period, out: &mut Vec<(At, Vio
     }
 }
 
-pub(super) fn message(d: &Detail, w: &Words) -> String {
+fn message(d: &Detail, lang: Lang) -> String {
     match d {
-        Detail::NoMeeting { month } => w.fill("CD601.message", &[("month", &w.month(*month))]),
-        _ => w.get("CD601.title").to_owned(),
+        Detail::NoMeeting { month } => words::Message {
+            month: &kiemtra_messages::month(lang, month.year, month.month),
+        }
+        .say(lang),
+        _ => words::TITLE.get(lang).to_owned(),
     }
 }

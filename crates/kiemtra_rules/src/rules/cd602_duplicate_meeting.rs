@@ -2,11 +2,25 @@
 
 use std::collections::BTreeMap;
 
-use crate::meeting::Meeting;
-use crate::messages::Words;
-use crate::{At, Detail, Month, Period, Rule, Violation};
+use kiemtra_messages::m::cd602 as words;
+use kiemtra_messages::Say;
 
-pub(super) fn check(meetings: &[Meeting], period: Period, out: &mut Vec<(At, Violation)>) {
+use super::{Check, Declaration, Hint, UnitContext};
+use crate::{At, Detail, Lang, Month, Rule, Severity, Violation};
+
+pub(super) const RULE: Declaration = Declaration {
+    code: "CD602",
+    name: "duplicate-meeting",
+    severity: Severity::Warning,
+    cites: &["§IV.1"],
+    check: Check::Unit(check),
+    title: words::TITLE,
+    hint: Hint::Text(words::HINT),
+    message,
+};
+
+fn check(unit: &UnitContext<'_>, out: &mut Vec<(At, Violation)>) {
+    let (meetings, period) = (unit.meetings, unit.period);
     let mut count: BTreeMap<Month, usize> = BTreeMap::new();
     for m in meetings.iter().filter(|m| m.periodic) {
         *count.entry(Month::of(m.date)).or_default() += 1;
@@ -28,12 +42,13 @@ pub(super) fn check(meetings: &[Meeting], period: Period, out: &mut Vec<(At, Vio
     }
 }
 
-pub(super) fn message(d: &Detail, w: &Words) -> String {
+fn message(d: &Detail, lang: Lang) -> String {
     match d {
-        Detail::Meetings { month, count } => w.fill(
-            "CD602.message",
-            &[("month", &w.month(*month)), ("count", count)],
-        ),
-        _ => w.get("CD602.title").to_owned(),
+        Detail::Meetings { month, count } => words::Message {
+            month: &kiemtra_messages::month(lang, month.year, month.month),
+            count,
+        }
+        .say(lang),
+        _ => words::TITLE.get(lang).to_owned(),
     }
 }

@@ -1,90 +1,177 @@
-//! The 26 rules of catalogue v1.1, one file each. A rule file holds the rule's logic and the
-//! wording of its message; its documentation (what, why, how to fix, example) is
-//! `docs/<CODE>.<lang>.md`, which `kiemtra explain` prints.
+//! The rules of the catalogue, one file each. A rule's file declares it once, as a
+//! [`Declaration`] named `RULE`: code, name, default severity, citations, its check (which says
+//! whether it judges a record or a unit), title, hint and message, the words named through
+//! `kiemtra_messages::m`. The list of rules is the list of those files (`build.rs` makes it):
+//! the [`Rule`] enum, the dispatch ([`check_record`], [`check_unit`]), [`message_of`], the docs
+//! index and the per-rule tests are derived from it. A rule's documentation (what, why, how to
+//! fix, example) is `docs/<CODE>.<lang>.md`, which `kiemtra explain` prints.
+
+use kiemtra_messages::{m, Phrase, Say};
 
 use crate::field::Field;
 use crate::lang::Lang;
 use crate::meeting::Meeting;
-use crate::messages::{words, Words};
+use crate::model::Session;
 use crate::month::Period;
 use crate::pack::Parameters;
-use crate::registry::Rule;
+use crate::registry::{Scope, Severity};
 use crate::text::is_blank;
 use crate::validate::Record;
 use crate::violation::{At, Detail, Violation};
 
-mod cd101_session_held;
-mod cd102_minutes_book;
-mod cd201_topic_stated;
-mod cd202_single_topic;
-mod cd203_topic_area;
-mod cd204_source_material;
-mod cd301_reason_stated;
-mod cd302_assessment;
-mod cd303_causes_and_measures;
-mod cd304_member_opinions;
-mod cd305_discussion_questions;
-mod cd306_conclusion;
-mod cd307_assignments;
-mod cd308_assignment_deadline;
-mod cd309_remedy_assigned;
-mod cd310_chair_named;
-mod cd401_minimum_duration;
-mod cd402_duration_recorded;
-mod cd403_duration_consistent;
-mod cd501_follow_up;
-mod cd502_follow_up_topic;
-mod cd503_changed_before_result;
-mod cd504_kept_after_result;
-mod cd505_topic_too_long;
-mod cd601_monthly_cadence;
-mod cd602_duplicate_meeting;
 pub(crate) mod duration;
 
-/// Runs every record rule on one record.
-pub fn check_record(record: &Record<'_>, params: &Parameters, out: &mut Vec<Violation>) {
-    let Some(session) = record.session() else {
-        // Without a session only CD101 can apply; the session rules have nothing to judge.
-        cd101_session_held::check(record, out);
-        return;
-    };
-    cd102_minutes_book::check(record, out);
-    cd201_topic_stated::check(session, out);
-    cd202_single_topic::check(session, out);
-    cd203_topic_area::check(session, out);
-    cd204_source_material::check(session, out);
-    cd301_reason_stated::check(session, out);
-    cd302_assessment::check(session, out);
-    cd303_causes_and_measures::check(session, out);
-    cd304_member_opinions::check(session, out);
-    cd305_discussion_questions::check(session, out);
-    cd306_conclusion::check(session, out);
-    cd307_assignments::check(session, out);
-    cd308_assignment_deadline::check(session, record.date, out);
-    cd309_remedy_assigned::check(session, out);
-    cd310_chair_named::check(record, out);
-    cd401_minimum_duration::check(session, params, out);
-    cd402_duration_recorded::check(session, out);
-    cd403_duration_consistent::check(session, out);
+/// A rule, declared once in its file.
+#[derive(Clone, Copy, Debug)]
+pub struct Declaration {
+    /// `CD401`: stable, named by reports, configuration and waivers.
+    pub code: &'static str,
+    /// `minimum-duration`: stable kebab-case name.
+    pub name: &'static str,
+    /// The severity a pack gives it unless it says otherwise (the embedded pack agrees: tested).
+    pub severity: Severity,
+    /// The clauses of the guidance it rests on, as the guidance numbers them (`§III.1 bước 3`).
+    pub cites: &'static [&'static str],
+    /// What it judges, and how.
+    pub check: Check,
+    /// The requirement, as printed in tables.
+    pub title: Phrase,
+    /// What to write or do, in one sentence, shown beside findings.
+    pub hint: Hint,
+    /// A finding's message, from its facts.
+    pub message: fn(&Detail, Lang) -> String,
 }
 
-/// Runs every cross-record rule on one unit's meetings, which must be in date order (ties in
-/// a fixed order). `period` is the unit's audited period.
-pub fn check_unit(
-    meetings: &[Meeting],
-    period: Period,
-    params: &Parameters,
-    out: &mut Vec<(At, Violation)>,
-) {
-    let previous = crate::meeting::previous_sessions(meetings);
-    cd501_follow_up::check(meetings, &previous, out);
-    cd502_follow_up_topic::check(meetings, &previous, out);
-    cd503_changed_before_result::check(meetings, &previous, out);
-    cd504_kept_after_result::check(meetings, &previous, out);
-    cd505_topic_too_long::check(meetings, &previous, params, out);
-    cd601_monthly_cadence::check(meetings, period, out);
-    cd602_duplicate_meeting::check(meetings, period, out);
+/// What a rule judges: every record, a record with a themed session, or a unit's meetings.
+#[derive(Clone, Copy, Debug)]
+pub enum Check {
+    /// Every record (CD101: whether a periodic meeting held a session at all).
+    Record(fn(&Record<'_>, &mut Vec<Violation>)),
+    /// A record with a themed session; records without one are CD101's.
+    Session(fn(&SessionContext<'_, '_>, &mut Vec<Violation>)),
+    /// A unit's meetings in date order.
+    Unit(fn(&UnitContext<'_>, &mut Vec<(At, Violation)>)),
 }
+
+/// A rule's hint: a sentence, or one that speaks of the pack's parameters in effect.
+#[derive(Clone, Copy, Debug)]
+pub enum Hint {
+    Text(Phrase),
+    WithParameters(fn(&Parameters, Lang) -> String),
+}
+
+impl Hint {
+    /// The hint in `lang`, speaking of `params`.
+    pub fn say(self, params: &Parameters, lang: Lang) -> String {
+        match self {
+            Hint::Text(text) => text.get(lang).to_owned(),
+            Hint::WithParameters(say) => say(params, lang),
+        }
+    }
+}
+
+/// What a session rule reads: the record, its session, the pack's parameters.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionContext<'a, 'r> {
+    pub record: &'a Record<'r>,
+    pub session: &'a Session<'r>,
+    pub params: &'a Parameters,
+}
+
+/// What a unit rule reads: the unit's meetings in date order (ties in a fixed order), each
+/// meeting's previous session, the audited period, the pack's parameters.
+#[derive(Clone, Copy, Debug)]
+pub struct UnitContext<'a> {
+    pub meetings: &'a [Meeting],
+    pub previous: &'a [Option<usize>],
+    pub period: Period,
+    pub params: &'a Parameters,
+}
+
+impl Declaration {
+    /// Whether it looks at one record or at a unit's meetings.
+    pub const fn scope(&self) -> Scope {
+        match self.check {
+            Check::Record(_) | Check::Session(_) => Scope::Record,
+            Check::Unit(_) => Scope::Unit,
+        }
+    }
+}
+
+/// Declares every rule of the list: its module, the `Rule` enum, the dispatch, the docs.
+macro_rules! declare_rules {
+    ($($variant:ident $module:ident $code:literal),+ $(,)?) => {
+        $(mod $module;)+
+
+        /// A rule of the catalogue, in code order.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule { $($variant),+ }
+
+        impl Rule {
+            /// Every rule, in code order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),+];
+
+            /// The rule as its file declares it.
+            pub fn declaration(self) -> &'static Declaration {
+                match self { $(Rule::$variant => &$module::RULE),+ }
+            }
+
+            /// The module name of its file (`cd401_minimum_duration`), for the tests.
+            #[cfg(test)]
+            pub(crate) fn module(self) -> &'static str {
+                match self { $(Rule::$variant => stringify!($module)),+ }
+            }
+        }
+
+        /// The rule's documentation file in `lang`: `docs/<CODE>.<lang>.md`.
+        pub(crate) fn doc_source(rule: Rule, lang: Lang) -> &'static str {
+            match (rule, lang) {
+                $(
+                    (Rule::$variant, Lang::Vi) =>
+                        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/", $code, ".vi.md")),
+                    (Rule::$variant, Lang::En) =>
+                        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/", $code, ".en.md")),
+                )+
+            }
+        }
+
+        /// Runs every record rule on one record, in code order.
+        pub fn check_record(record: &Record<'_>, params: &Parameters, out: &mut Vec<Violation>) {
+            let session = record.session();
+            $(
+                match $module::RULE.check {
+                    Check::Record(check) => check(record, out),
+                    Check::Session(check) => {
+                        if let Some(session) = session {
+                            check(&SessionContext { record, session, params }, out);
+                        }
+                    }
+                    Check::Unit(_) => {}
+                }
+            )+
+        }
+
+        /// Runs every cross-record rule on one unit's meetings, which must be in date order
+        /// (ties in a fixed order). `period` is the unit's audited period.
+        pub fn check_unit(
+            meetings: &[Meeting],
+            period: Period,
+            params: &Parameters,
+            out: &mut Vec<(At, Violation)>,
+        ) {
+            let previous = crate::meeting::previous_sessions(meetings);
+            let unit = UnitContext { meetings, previous: &previous, period, params };
+            $(
+                if let Check::Unit(check) = $module::RULE.check {
+                    check(&unit, out);
+                }
+            )+
+        }
+    };
+}
+
+include!(concat!(env!("OUT_DIR"), "/rule_list.rs"));
+for_each_rule!(declare_rules);
 
 /// The message of a violation, in the reader's language.
 pub fn message(v: &Violation, lang: Lang) -> String {
@@ -93,71 +180,40 @@ pub fn message(v: &Violation, lang: Lang) -> String {
 
 /// The message of a rule's finding at `pointer` with its facts, in the reader's language.
 pub fn message_of(rule: Rule, pointer: Option<&str>, d: &Detail, lang: Lang) -> String {
-    let w = words(lang);
-    let message = match rule {
-        Rule::SessionHeld => cd101_session_held::message(d, w),
-        Rule::MinutesBook => cd102_minutes_book::message(d, w),
-        Rule::TopicStated => cd201_topic_stated::message(d, w),
-        Rule::SingleTopic => cd202_single_topic::message(d, w),
-        Rule::TopicArea => cd203_topic_area::message(d, w),
-        Rule::SourceMaterial => cd204_source_material::message(d, w),
-        Rule::ReasonStated => cd301_reason_stated::message(d, w),
-        Rule::Assessment => cd302_assessment::message(d, w),
-        Rule::CausesAndMeasures => cd303_causes_and_measures::message(d, w),
-        Rule::MemberOpinions => cd304_member_opinions::message(d, w),
-        Rule::DiscussionQuestions => cd305_discussion_questions::message(d, w),
-        Rule::Conclusion => cd306_conclusion::message(d, w),
-        Rule::Assignments => cd307_assignments::message(d, w),
-        Rule::AssignmentDeadline => cd308_assignment_deadline::message(d, w),
-        Rule::RemedyAssigned => cd309_remedy_assigned::message(d, w),
-        Rule::ChairNamed => cd310_chair_named::message(d, w),
-        Rule::MinimumDuration => cd401_minimum_duration::message(d, w),
-        Rule::DurationRecorded => cd402_duration_recorded::message(d, w),
-        Rule::DurationConsistent => cd403_duration_consistent::message(d, w),
-        Rule::FollowUp => cd501_follow_up::message(d, w),
-        Rule::FollowUpTopic => cd502_follow_up_topic::message(d, w),
-        Rule::ChangedBeforeResult => cd503_changed_before_result::message(d, w),
-        Rule::KeptAfterResult => cd504_kept_after_result::message(d, w),
-        Rule::TopicTooLong => cd505_topic_too_long::message(d, w),
-        Rule::MonthlyCadence => cd601_monthly_cadence::message(d, w),
-        Rule::DuplicateMeeting => cd602_duplicate_meeting::message(d, w),
-    };
+    let message = (rule.declaration().message)(d, lang);
     let Some(written) = d.written() else {
         return message;
     };
-    let forms = w.get(&format!("forms.{}", form_of(pointer)));
-    w.fill(
-        "unverifiable.written",
-        &[
-            ("message", &message),
-            ("value", &written),
-            ("forms", &forms),
-        ],
-    )
+    m::unverifiable::Written {
+        message: &message,
+        value: &written,
+        forms: &form_of(pointer).get(lang),
+    }
+    .say(lang)
 }
 
-/// Which accepted forms to name for a value written at `pointer` that cannot be read: a key of
-/// the catalogue's `forms` table.
-fn form_of(pointer: Option<&str>) -> &'static str {
+/// Which accepted forms to name for a value written at `pointer` that cannot be read.
+fn form_of(pointer: Option<&str>) -> Phrase {
+    use m::forms;
     let mut parts = pointer
         .unwrap_or("")
         .rsplit('/')
         .filter(|p| !p.is_empty() && !p.bytes().all(|b| b.is_ascii_digit()));
     match (parts.next(), parts.next()) {
-        (Some("minutes"), _) => "minutes",
-        (Some("start" | "end"), _) => "time",
-        (Some("recorded" | "remedy"), _) => "yes_no",
-        (Some("due"), _) => "due",
-        (Some("date"), _) => "date",
-        (Some("area"), _) => "area",
-        (Some("kind"), Some("source")) => "source_kind",
-        (Some("assignments"), _) => "assignments",
-        (Some("topics" | "questions" | "opinions"), _) => "list",
+        (Some("minutes"), _) => forms::MINUTES,
+        (Some("start" | "end"), _) => forms::TIME,
+        (Some("recorded" | "remedy"), _) => forms::YES_NO,
+        (Some("due"), _) => forms::DUE,
+        (Some("date"), _) => forms::DATE,
+        (Some("area"), _) => forms::AREA,
+        (Some("kind"), Some("source")) => forms::SOURCE_KIND,
+        (Some("assignments"), _) => forms::ASSIGNMENTS,
+        (Some("topics" | "questions" | "opinions"), _) => forms::LIST,
         (
             Some("session" | "assessment" | "discussion" | "source" | "follow_up" | "minutes_book"),
             _,
-        ) => "section",
-        _ => "text",
+        ) => forms::SECTION,
+        _ => forms::TEXT,
     }
 }
 
@@ -176,14 +232,9 @@ fn absence<T>(field: &Field<T>) -> Detail {
     }
 }
 
-/// The message of a rule comparing a session with the unit's previous one (CD501–CD504).
-fn previous_message(d: &Detail, w: &Words, code: &str) -> String {
-    match d {
-        Detail::Previous { date } => {
-            w.fill(&format!("{code}.message"), &[("previous", &w.date(*date))])
-        }
-        _ => w.get(&format!("{code}.title")).to_owned(),
-    }
+/// A date as the reader writes dates.
+fn date(lang: Lang, d: chrono::NaiveDate) -> String {
+    kiemtra_messages::date(lang, d)
 }
 
 /// A text field rule: fires with the field's pointer when the text is absent or blank.
@@ -235,19 +286,24 @@ fn parts_required(
     }
 }
 
-/// The message of a [`parts_required`] violation: the parts' names, joined, in the rule's
-/// message.
-fn parts_message(d: &Detail, w: &Words, code: &str) -> String {
+/// The names of a [`parts_required`] violation's parts in `lang`, each named by `name`,
+/// joined by `separator`.
+fn parts_named(
+    d: &Detail,
+    lang: Lang,
+    name: fn(&str) -> Option<Phrase>,
+    separator: Phrase,
+) -> String {
     let parts: &[&str] = match d {
         Detail::Parts { parts } => parts,
         _ => &[],
     };
-    let names: Vec<&str> = parts
+    parts
         .iter()
-        .map(|p| w.get(&format!("{code}.{p}")))
-        .collect();
-    let joined = names.join(w.get(&format!("{code}.separator")));
-    w.fill(&format!("{code}.message"), &[("parts", &joined)])
+        .filter_map(|p| name(p))
+        .map(|p| p.get(lang))
+        .collect::<Vec<_>>()
+        .join(separator.get(lang))
 }
 
 #[cfg(test)]
@@ -364,6 +420,43 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// A rule's file is named for the code and name it declares: the list of rules is the list
+    /// of files, and each file says which rule it is.
+    #[test]
+    fn each_rule_file_is_named_for_the_rule_it_declares() {
+        for &rule in Rule::ALL {
+            let d = rule.declaration();
+            let file = format!(
+                "{}_{}",
+                d.code.to_ascii_lowercase(),
+                d.name.replace('-', "_")
+            );
+            assert_eq!(rule.module(), file, "{rule}");
+            assert_eq!(Rule::find(d.code), Some(rule));
+            assert!(!d.cites.is_empty(), "{rule}");
+        }
+        let codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(codes, sorted, "in code order, each once");
+    }
+
+    /// The pack built in names every rule and no other, with the severity and clauses each
+    /// rule declares as its defaults.
+    #[test]
+    fn the_embedded_pack_names_every_rule_with_its_declared_defaults() {
+        let pack = crate::Pack::embedded();
+        let in_pack: Vec<&str> = pack.rules.keys().map(String::as_str).collect();
+        let declared: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
+        assert_eq!(in_pack, declared);
+        for &rule in Rule::ALL {
+            let (entry, d) = (pack.rule(rule), rule.declaration());
+            assert_eq!(entry.severity, d.severity, "{rule}");
+            assert_eq!(entry.cites, d.cites, "{rule}");
         }
     }
 

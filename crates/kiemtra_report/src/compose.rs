@@ -1,25 +1,27 @@
-//! Builds the printed report ([`Page`]) once from an outcome and its roll-ups. What each section
-//! says is decided here; how it looks is the serialisers' business (`md.rs`, `html.rs`,
+//! Composes the printed report ([`Page`]) once from an outcome and its roll-ups. What each
+//! section says is decided here; how it looks is the serialisers' business (`md.rs`, `html.rs`,
 //! `xlsx.rs`).
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
+use kiemtra_messages::{m, m::report::section, Phrase, Say};
 use kiemtra_rules::docs::doc;
 use kiemtra_rules::{Lang, Rule};
 use kiemtra_runner::{Finding, Outcome};
 
 use crate::assess;
-use crate::document::{self, Document, Words};
+use crate::document::{self, Document};
 use crate::page::{
     columns, plain, with_code, Block, Cell, Figure, Head, MonthPicture, Page, Row, Section,
     Signature, Span, Style, Table,
 };
 use crate::rollup::{parent_name, Rollup};
 use crate::tables::{
-    files, findings_table, overall_table, parents_table, rejected, rules_table, units_table, waived,
+    anchor, files, findings_table, overall_table, parents_table, rejected, rules_table,
+    units_table, waived,
 };
 use crate::Context;
+use m::report::column as col;
 
 /// Units in one month picture: about a printed page.
 const UNITS_PER_PICTURE: usize = 40;
@@ -34,33 +36,40 @@ pub(crate) fn page(
     rollup: &Rollup<'_>,
 ) -> Page {
     let lang = ctx.lang;
-    let w = document::words(lang);
-    let (title, subtitle) = document::title(lang);
     let head = Head {
         lang,
         body: document.body.map(document::body_lines).unwrap_or_default(),
-        number: w.number.to_owned(),
+        number: m::report::head::NUMBER.get(lang).to_owned(),
         date_line: document.date_line(lang),
-        title: title.to_owned(),
-        subtitle: subtitle.to_owned(),
+        title: m::report::head::TITLE.get(lang).to_owned(),
+        subtitle: m::report::head::SUBTITLE.get(lang).to_owned(),
     };
 
     // The parts, numbered as they come: some are there only when they have content.
     let has_rejected = !outcome.rejected.is_empty() || !outcome.file_errors.is_empty();
     let has_waived = !outcome.waived.is_empty();
-    let mut names: Vec<&str> = vec![w.scope, w.results, w.assessment, w.recommendations];
-    names.push(w.details);
+    let mut names: Vec<Phrase> = vec![
+        section::SCOPE,
+        section::RESULTS,
+        section::ASSESSMENT,
+        section::RECOMMENDATIONS,
+    ];
+    names.push(section::DETAILS);
     if has_rejected {
-        names.push(w.rejected);
+        names.push(section::REJECTED);
     }
     if has_waived {
-        names.push(w.waived);
+        names.push(section::WAIVED);
     }
-    let numbered = |name: &str| -> String {
+    let numbered = |name: Phrase| -> String {
         let i = names.iter().position(|n| *n == name).unwrap_or(0);
-        format!("{}. {name}", PARTS.get(i).copied().unwrap_or("?"))
+        format!(
+            "{}. {}",
+            PARTS.get(i).copied().unwrap_or("?"),
+            name.get(lang)
+        )
     };
-    let waived_part = has_waived.then(|| numbered(w.waived));
+    let waived_part = has_waived.then(|| numbered(section::WAIVED));
     let waived_part = waived_part
         .as_deref()
         .and_then(|p| p.split('.').next())
@@ -68,7 +77,7 @@ pub(crate) fn page(
 
     let mut sections = vec![
         Section {
-            title: numbered(w.scope),
+            title: numbered(section::SCOPE),
             blocks: vec![Block::Fields(
                 crate::scope::scope(outcome, ctx, document, rollup, waived_part)
                     .into_iter()
@@ -77,9 +86,9 @@ pub(crate) fn page(
             )],
             ..Section::default()
         },
-        results(outcome, ctx, rollup, &w, &numbered(w.results)),
+        results(outcome, ctx, rollup, &numbered(section::RESULTS)),
         Section {
-            title: numbered(w.assessment),
+            title: numbered(section::ASSESSMENT),
             blocks: assess::assessment(outcome, ctx, rollup)
                 .into_iter()
                 .map(|p| Block::Paragraph(plain(p)))
@@ -87,48 +96,42 @@ pub(crate) fn page(
             ..Section::default()
         },
         Section {
-            title: numbered(w.recommendations),
+            title: numbered(section::RECOMMENDATIONS),
             blocks: assess::recommendations(ctx, document, rollup),
             ..Section::default()
         },
-        details(ctx, rollup, &w, &numbered(w.details)),
+        details(ctx, rollup, &numbered(section::DETAILS)),
     ];
     if has_rejected {
         sections.push(Section {
-            title: numbered(w.rejected),
-            blocks: vec![Block::Table(rejected(outcome, &w, lang))],
+            title: numbered(section::REJECTED),
+            blocks: vec![Block::Table(rejected(outcome, lang))],
             ..Section::default()
         });
     }
     if has_waived {
         sections.push(Section {
-            title: numbered(w.waived),
-            blocks: vec![Block::Table(waived(outcome, ctx, &w))],
+            title: numbered(section::WAIVED),
+            blocks: vec![Block::Table(waived(outcome, ctx))],
             ..Section::default()
         });
     }
 
     let appendices = vec![
         Section {
-            title: w.appendix_rules.to_owned(),
+            title: section::APPENDIX_RULES.get(lang).to_owned(),
             new_page: true,
-            blocks: appendix_rules(ctx, &w),
+            blocks: appendix_rules(ctx),
             ..Section::default()
         },
         Section {
-            title: w.appendix_files.to_owned(),
+            title: section::APPENDIX_FILES.get(lang).to_owned(),
             blocks: vec![
                 Block::Paragraph(vec![
-                    Span::Plain(
-                        lang.pick(
-                            "Dấu kiểm chung (SHA-256): ",
-                            "Digest over all files (SHA-256): ",
-                        )
-                        .to_owned(),
-                    ),
+                    Span::Plain(m::report::scope::DIGEST_ALL.get(lang).to_owned()),
                     Span::Code(outcome.inputs.digest.clone()),
                 ]),
-                Block::Table(files(outcome, &w)),
+                Block::Table(files(outcome, lang)),
             ],
             ..Section::default()
         },
@@ -137,73 +140,65 @@ pub(crate) fn page(
     Page {
         head,
         sections,
-        signature: signature(document, &w),
+        signature: signature(document, lang),
         appendices,
     }
 }
 
 /// II. The figures: overall, per committee, per unit, per rule, month by month.
-fn results(
-    outcome: &Outcome,
-    ctx: &Context<'_>,
-    rollup: &Rollup<'_>,
-    w: &Words,
-    title: &str,
-) -> Section {
+fn results(outcome: &Outcome, ctx: &Context<'_>, rollup: &Rollup<'_>, title: &str) -> Section {
     let lang = ctx.lang;
-    let sub = |title: &str, blocks: Vec<Block>| {
+    let sub = |title: Phrase, blocks: Vec<Block>| {
         Block::Section(Section {
-            title: title.to_owned(),
+            title: title.get(lang).to_owned(),
             blocks,
             ..Section::default()
         })
     };
     let mut by_rule = Vec::new();
     if rollup.rules.is_empty() {
-        by_rule.push(Block::Paragraph(plain(w.no_findings)));
+        by_rule.push(Block::Paragraph(plain(
+            m::report::overview::NO_FINDINGS.get(lang),
+        )));
     } else {
-        by_rule.push(Block::Table(rules_table(ctx, rollup, w)));
+        by_rule.push(Block::Table(rules_table(ctx, rollup)));
         by_rule.push(Block::Figure(Figure::RuleBars {
             bars: rollup
                 .rules
                 .iter()
                 .map(|r| (r.rule.code().to_owned(), r.findings, r.severity))
                 .collect(),
-            caption: lang
-                .pick(
-                    "Hình 1. Số lần vi phạm theo quy tắc (đỏ: lỗi, vàng: cảnh báo, xanh: lưu ý)",
-                    "Figure 1. Findings per rule (red: error, amber: warning, blue: info)",
-                )
-                .to_owned(),
+            caption: m::report::figure::RULE_BARS.get(lang).to_owned(),
         }));
     }
     Section {
         title: title.to_owned(),
         blocks: vec![
             sub(
-                w.overall,
+                section::OVERALL,
                 vec![
                     Block::Paragraph(plain(document::overview(ctx, rollup))),
-                    Block::Table(overall_table(outcome, rollup, w, lang)),
+                    Block::Table(overall_table(outcome, rollup, lang)),
                 ],
             ),
             sub(
-                w.by_parent,
-                vec![Block::Table(parents_table(rollup, w, lang))],
+                section::BY_PARENT,
+                vec![Block::Table(parents_table(rollup, lang))],
             ),
-            sub(w.by_unit, vec![Block::Table(units_table(rollup, w, lang))]),
-            sub(w.by_rule, by_rule),
-            sub(w.picture, month_pictures(rollup, w, lang)),
+            sub(
+                section::BY_UNIT,
+                vec![Block::Table(units_table(rollup, lang))],
+            ),
+            sub(section::BY_RULE, by_rule),
+            sub(section::PICTURE, month_pictures(rollup, lang)),
         ],
         ..Section::default()
     }
 }
 
-fn month_pictures(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Vec<Block> {
+fn month_pictures(rollup: &Rollup<'_>, lang: Lang) -> Vec<Block> {
     let Some(span) = rollup.span else {
-        return vec![Block::Paragraph(plain(
-            lang.pick("(không có biên bản)", "(no records)"),
-        ))];
+        return vec![Block::Paragraph(plain(m::report::NO_RECORDS.get(lang)))];
     };
     let mut blocks = Vec::new();
     let mut number = if rollup.rules.is_empty() { 1 } else { 2 };
@@ -212,15 +207,18 @@ fn month_pictures(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Vec<Block> {
         let parent = parent_name(p.name, lang);
         for (part, chunk) in p.units.chunks(UNITS_PER_PICTURE).enumerate() {
             let continued = part > 0;
-            let caption = match lang {
-                Lang::Vi => format!(
-                    "Hình {number}. {parent}: sinh hoạt chuyên đề từng tháng của mỗi chi bộ{}",
-                    if continued { " (tiếp)" } else { "" }
-                ),
-                Lang::En => format!(
-                    "Figure {number}. {parent}: each unit's themed session, month by month{}",
-                    if continued { " (continued)" } else { "" }
-                ),
+            let caption = if continued {
+                m::report::figure::MonthsContinued {
+                    number: &number,
+                    parent: &parent,
+                }
+                .say(lang)
+            } else {
+                m::report::figure::Months {
+                    number: &number,
+                    parent: &parent,
+                }
+                .say(lang)
             };
             blocks.push(Block::Figure(Figure::Months(MonthPicture {
                 index,
@@ -240,13 +238,16 @@ fn month_pictures(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Vec<Block> {
                     })
                     .collect(),
                 caption,
-                key: [
-                    w.legend_compliant,
-                    w.legend_failing,
-                    w.legend_missing,
-                    w.legend_outside,
-                ]
-                .map(str::to_owned),
+                key: {
+                    use m::report::legend;
+                    [
+                        legend::COMPLIANT,
+                        legend::FAILING,
+                        legend::MISSING,
+                        legend::OUTSIDE,
+                    ]
+                    .map(|p| p.get(lang).to_owned())
+                },
                 show_key: index == 0,
             })));
             number += 1;
@@ -254,21 +255,6 @@ fn month_pictures(rollup: &Rollup<'_>, w: &Words, lang: Lang) -> Vec<Block> {
         }
     }
     blocks
-}
-
-/// The link target of a unit's findings (the code still shows as written).
-pub(crate) fn anchor(code: &str) -> String {
-    // Letters, digits and `-` as they are, any other character as `_` and its hex code point
-    // and `_`: different codes (`=1+1`, `+1+1`; `Hòa`, `Hóa`) never share an anchor.
-    let mut id = String::from("unit-");
-    for c in code.chars() {
-        if c.is_ascii_alphanumeric() || c == '-' {
-            id.push(c);
-        } else {
-            let _ = write!(id, "_{:x}_", u32::from(c));
-        }
-    }
-    id
 }
 
 /// Each unit's findings table, made when the report is written ([`Block::Findings`]).
@@ -293,13 +279,12 @@ impl<'o> FindingTables<'o> {
 
     pub(crate) fn of(&self, unit: &str) -> Option<Table> {
         let findings = self.by_unit.get(unit)?;
-        let w = document::words(self.ctx.lang);
-        Some(findings_table(self.outcome, self.ctx, findings, &w))
+        Some(findings_table(self.outcome, self.ctx, findings))
     }
 }
 
 /// Each unit's findings, by parent committee.
-fn details(ctx: &Context<'_>, rollup: &Rollup<'_>, w: &Words, title: &str) -> Section {
+fn details(ctx: &Context<'_>, rollup: &Rollup<'_>, title: &str) -> Section {
     let lang = ctx.lang;
     let mut blocks = Vec::new();
     for p in &rollup.parents {
@@ -316,7 +301,9 @@ fn details(ctx: &Context<'_>, rollup: &Rollup<'_>, w: &Words, title: &str) -> Se
                     unit: x.code.clone(),
                 });
             } else {
-                unit_blocks.push(Block::Paragraph(plain(w.no_findings)));
+                unit_blocks.push(Block::Paragraph(plain(
+                    m::report::overview::NO_FINDINGS.get(lang),
+                )));
             }
             units.push(Block::Section(Section {
                 title: match &x.name {
@@ -343,15 +330,15 @@ fn details(ctx: &Context<'_>, rollup: &Rollup<'_>, w: &Words, title: &str) -> Se
 }
 
 /// Appendix 1: every rule of the pack, whether it was applied, the guidance quoted.
-fn appendix_rules(ctx: &Context<'_>, w: &Words) -> Vec<Block> {
+fn appendix_rules(ctx: &Context<'_>) -> Vec<Block> {
     let lang = ctx.lang;
     let table = Table {
         columns: columns(&[
-            (w.code, 17, 8),
-            (w.title, 51, 60),
-            (w.severity, 10, 10),
-            (w.applied, 8, 8),
-            (w.cites, 14, 16),
+            (col::CODE.get(lang), 17, 8),
+            (col::TITLE.get(lang), 51, 60),
+            (col::SEVERITY.get(lang), 10, 10),
+            (col::APPLIED.get(lang), 8, 8),
+            (col::CITES.get(lang), 14, 16),
         ]),
         rows: Rule::ALL
             .iter()
@@ -360,13 +347,19 @@ fn appendix_rules(ctx: &Context<'_>, w: &Words) -> Vec<Block> {
                 let d = doc(rule, lang);
                 let on = ctx.policy.enabled(rule);
                 let severity = ctx.policy.severity(rule);
-                let mut sev =
-                    Cell::text(if on { severity.label(lang) } else { "—" }).styled(Style::Centre);
+                let mut sev = Cell::text(if on {
+                    severity.label(lang)
+                } else {
+                    m::report::cell::NONE.get(lang)
+                })
+                .styled(Style::Centre);
                 if on && severity != entry.severity {
-                    sev = sev.with(Span::Small(match lang {
-                        Lang::Vi => format!("(bộ quy tắc: {})", entry.severity.label(lang)),
-                        Lang::En => format!("(pack: {})", entry.severity.label(lang)),
-                    }));
+                    sev = sev.with(Span::Small(
+                        m::report::cell::PackSeverity {
+                            severity: &entry.severity.label(lang),
+                        }
+                        .say(lang),
+                    ));
                 }
                 Row {
                     cells: vec![
@@ -374,15 +367,21 @@ fn appendix_rules(ctx: &Context<'_>, w: &Words) -> Vec<Block> {
                             .with(Span::Small(rule.name().to_owned()))
                             .styled(Style::Centre),
                         Cell::text(d.title)
-                            .with(Span::Hint(format!("{}: “{}”", w.quote, entry.quote)))
-                            .with(Span::Hint(format!("→ {}", d.hint(ctx.policy.parameters())))),
+                            .with(Span::Hint(
+                                m::report::cell::Quote {
+                                    quote: &entry.quote,
+                                }
+                                .say(lang),
+                            ))
+                            .with(Span::Hint(
+                                m::report::cell::Hint {
+                                    hint: &d.hint(ctx.policy.parameters()),
+                                }
+                                .say(lang),
+                            )),
                         sev,
-                        Cell::text(if on {
-                            lang.pick("có", "yes")
-                        } else {
-                            lang.pick("không", "no")
-                        })
-                        .styled(Style::Centre),
+                        Cell::text(if on { m::report::YES } else { m::report::NO }.get(lang))
+                            .styled(Style::Centre),
                         Cell::text(ctx.rule_cites(rule)).styled(Style::Small),
                     ],
                     id: Some(format!("rule-{}", rule.code())),
@@ -394,7 +393,8 @@ fn appendix_rules(ctx: &Context<'_>, w: &Words) -> Vec<Block> {
     vec![Block::Table(table)]
 }
 
-fn signature(document: &Document<'_>, w: &Words) -> Signature {
+fn signature(document: &Document<'_>, lang: Lang) -> Signature {
+    use m::report::signature as w;
     let lines = match document.signer_title {
         Some(t) => t
             .split(['|', '\n'])
@@ -402,13 +402,16 @@ fn signature(document: &Document<'_>, w: &Words) -> Signature {
             .filter(|l| !l.is_empty())
             .map(str::to_owned)
             .collect(),
-        None => document::signer_lines(document.body, w),
+        None => document::signer_lines(document.body, lang),
     };
     Signature {
-        recipients_label: w.recipients.to_owned(),
-        recipients: w.recipients_list.iter().map(|s| (*s).to_owned()).collect(),
+        recipients_label: w::RECIPIENTS.get(lang).to_owned(),
+        recipients: [w::TO_STANDING_BOARD, w::TO_COMMITTEES, w::TO_FILE]
+            .iter()
+            .map(|s| s.get(lang).to_owned())
+            .collect(),
         lines,
-        note: w.sign_note.to_owned(),
+        note: w::NOTE.get(lang).to_owned(),
         name: document.signer_name.map(str::to_owned),
     }
 }
