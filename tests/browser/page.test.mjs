@@ -135,6 +135,7 @@ test('a Word minutes document with a gap: the finding beside its paragraph', asy
   assert.match(await page.locator('details.reading').textContent(), /Ghi sổ biên bảncó/);
   await page.screenshot({ path: path.join(SHOTS, 'secretary-1366x768-full.png'), fullPage: true });
   await page.setViewportSize(PHONE);
+  await page.evaluate(() => document.querySelector('#sec-results').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: path.join(SHOTS, 'secretary-390x844.png') });
   await page.screenshot({ path: path.join(SHOTS, 'secretary-390x844-full.png'), fullPage: true });
   // Nothing wider than the phone's screen.

@@ -242,7 +242,7 @@ function readingView(read) {
   for (const record of read.records) {
     if (!record.fields || !record.fields.length) continue;
     const rows = record.fields.map((x) => el('tr', {}, el('th', { scope: 'row', text: x.label }), el('td', { text: x.value })));
-    view.append(el('table', {}, el('caption', { text: record.line ? t('reading.record', { line: record.line }) : t('reading.record_word') }), el('tbody', {}, rows)));
+    view.append(el('table', {}, el('caption', { text: read.paragraphs && read.paragraphs.length ? t('reading.record_word') : t('reading.record', { line: record.line }) }), el('tbody', {}, rows)));
   }
   if (read.paragraphs && read.paragraphs.length) {
     const list = el('ol', { class: 'paragraphs' }, read.paragraphs.map((p) => el('li', { value: p.n, text: p.text })));
