@@ -292,12 +292,12 @@ pub fn resolve(cli: &CommandLine, formats: &[&str]) -> Result<Settings, ConfigEr
     let mut policy = Policy::new(pack);
     policy
         .select(&select.value, &ignore.value)
-        .map_err(|s| unknown_selector(&s, lang))?;
+        .map_err(|s| unknown_selector(&s.0, lang))?;
     let entries: Vec<(String, Severity)> =
         severity.iter().map(|(s, v)| (s.clone(), v.value)).collect();
     policy
         .set_severities(&entries)
-        .map_err(|s| unknown_selector(&s, lang))?;
+        .map_err(|s| unknown_selector(&s.0, lang))?;
     let policy = policy.with_waivers(waivers, cli.as_of);
 
     Ok(Settings {

@@ -11,8 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::layout::{self, COLUMNS};
 use crate::{
-    decode, json, locate, Chunk, Encoding, FileProblem, Format, Position, Reason, Rejection,
-    TableLimits,
+    decode, locate, Chunk, Encoding, FileProblem, Format, Position, Reason, Rejection, TableLimits,
 };
 
 /// A record read for conversion.
@@ -128,7 +127,7 @@ fn value_of(chunk: &Chunk<'_>) -> Result<Object, Rejection> {
         reason: if e.to_string().starts_with("trailing characters") {
             Reason::TrailingText
         } else {
-            Reason::Syntax(json::clean_message(&e))
+            Reason::Syntax(crate::JsonProblem::of(&e))
         },
     })?;
     match nfc(value) {

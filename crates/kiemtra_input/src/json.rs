@@ -70,7 +70,7 @@ pub fn split_json(bytes: &[u8]) -> (Vec<Chunk<'_>>, Vec<Rejection>) {
                     None => {
                         rejections.push(Rejection {
                             at: lines.position(bytes, i),
-                            reason: Reason::Syntax("the array is not closed with `]`".into()),
+                            reason: Reason::Syntax(crate::JsonProblem::ListNotClosed),
                         });
                         return (chunks, rejections);
                     }
@@ -170,23 +170,6 @@ impl LineCounter {
             offset.saturating_sub(self.line_start),
             start,
         )
-    }
-}
-
-/// serde_json's message without its own "at line … column …" (kiemtra gives the file's).
-pub(crate) fn clean_message(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_owned(),
-        None => s,
-    }
-}
-
-/// The message serde_json gives for text that does not start a JSON value.
-pub(crate) fn first_error(text: &str) -> String {
-    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-        Err(e) => clean_message(&e),
-        Ok(_) => "not a JSON object".into(),
     }
 }
 

@@ -20,17 +20,20 @@ mod json;
 pub mod layout;
 mod locate;
 mod problem;
+mod syntax;
 pub mod table;
 mod xlsx;
 
 use std::path::Path;
 
-use kiemtra_rules::{Invalid, Lang, Record, RecordDoc};
+use kiemtra_messages::{m, Lang, Say};
+use kiemtra_rules::{Invalid, Record, RecordDoc};
 
 pub use decode::Encoding;
 pub use json::{split_json, split_jsonl};
 pub use locate::{pointer_position, Position};
-pub use problem::{FileProblem, IoProblem};
+pub use problem::{FileProblem, IoProblem, WorkbookProblem};
+pub use syntax::JsonProblem;
 pub use table::{Columns, Table, TableLimits, TableRecord, UnknownColumn};
 #[doc(hidden)]
 pub use xlsx::workbook as test_workbook;
@@ -93,8 +96,8 @@ pub struct Chunk<'a> {
 /// Why a record was rejected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reason {
-    /// The text is not valid JSON (serde_json's message).
-    Syntax(String),
+    /// The text is not valid JSON.
+    Syntax(JsonProblem),
     /// The bytes are not valid UTF-8.
     NotUtf8,
     /// A record must be a JSON object; this is an array, a string, a number…
@@ -140,8 +143,8 @@ pub enum Reason {
 pub enum RowProblem {
     /// The row has filled cells beyond the last column of the header.
     TooManyCells { cells: usize, columns: usize },
-    /// The `_extra` cell is not a JSON object (serde_json's message).
-    Extra(String),
+    /// The `_extra` cell is not JSON (`Some`, what is wrong), or JSON but not an object.
+    Extra(Option<JsonProblem>),
     /// A filled cell beyond the last column kiemtra reads (`limit`): far more columns than any
     /// table of records has.
     TooWide { column: usize, limit: usize },
@@ -151,88 +154,61 @@ pub enum RowProblem {
 }
 
 impl Reason {
+    /// The reason in `lang` (see [`Say`]).
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Reason::Syntax(e), Lang::Vi) => format!("không đọc được JSON: {e}"),
-            (Reason::Syntax(e), Lang::En) => format!("not valid JSON: {e}"),
-            (Reason::NotUtf8, Lang::Vi) => {
-                "không phải văn bản UTF-8 hợp lệ (tệp mã Windows-1258 cũ: thêm --encoding windows-1258)"
-                    .into()
+        self.say(lang)
+    }
+}
+
+impl Say for Reason {
+    fn say_into(&self, lang: Lang, out: &mut String) {
+        use m::input::reason as w;
+        match self {
+            Reason::Syntax(problem) => w::Syntax {
+                problem: &problem.in_lang(lang),
             }
-            (Reason::NotUtf8, Lang::En) => {
-                "not valid UTF-8 text (a legacy Windows-1258 file: add --encoding windows-1258)".into()
+            .say_into(lang, out),
+            Reason::NotUtf8 => w::NOT_UTF8.say_into(lang, out),
+            Reason::NotAnObject => w::NOT_AN_OBJECT.say_into(lang, out),
+            Reason::TrailingText => w::TRAILING_TEXT.say_into(lang, out),
+            Reason::Invalid(i) => out.push_str(&i.message(lang)),
+            Reason::Row(RowProblem::TooManyCells { cells, columns }) => {
+                w::TooManyCells { cells, columns }.say_into(lang, out)
             }
-            (Reason::NotAnObject, Lang::Vi) => "bản ghi phải là một đối tượng JSON {…}".into(),
-            (Reason::NotAnObject, Lang::En) => "a record must be a JSON object {…}".into(),
-            (Reason::TrailingText, Lang::Vi) => "có văn bản thừa sau bản ghi".into(),
-            (Reason::TrailingText, Lang::En) => "text after the end of the record".into(),
-            (Reason::Invalid(i), lang) => i.message(lang),
-            (Reason::Row(RowProblem::TooManyCells { cells, columns }), Lang::Vi) => format!(
-                "dòng có {cells} ô, nhiều hơn {columns} cột của dòng tiêu đề (thiếu hoặc thừa dấu ngoặc kép?)"
-            ),
-            (Reason::Row(RowProblem::TooManyCells { cells, columns }), Lang::En) => format!(
-                "the row has {cells} cells, more than the header's {columns} columns (a missing or stray quote?)"
-            ),
-            (Reason::Row(RowProblem::TooWide { column, limit }), Lang::Vi) => format!(
-                "dòng có ô có dữ liệu ở cột {column}, vượt quá {limit} cột kiemtra đọc: dòng bị loại"
-            ),
-            (Reason::Row(RowProblem::TooWide { column, limit }), Lang::En) => format!(
-                "the row has a filled cell in column {column}, beyond the {limit} columns kiemtra reads: the row is rejected"
-            ),
-            (Reason::Row(RowProblem::UnclosedQuote), Lang::Vi) => {
-                "dấu ngoặc kép mở ở đây không bao giờ đóng: dòng bị loại, đọc tiếp từ dòng sau".into()
+            Reason::Row(RowProblem::TooWide { column, limit }) => {
+                w::TooWide { column, limit }.say_into(lang, out)
             }
-            (Reason::Row(RowProblem::UnclosedQuote), Lang::En) => {
-                "a quote opens here and is never closed: the row is rejected, reading goes on at the next line".into()
+            Reason::Row(RowProblem::UnclosedQuote) => w::UNCLOSED_QUOTE.say_into(lang, out),
+            Reason::Row(RowProblem::Extra(Some(problem))) => w::Extra {
+                problem: &problem.in_lang(lang),
             }
-            (Reason::Row(RowProblem::Extra(e)), Lang::Vi) => {
-                format!("cột _extra (Trường khác) không phải một đối tượng JSON: {e}")
+            .say_into(lang, out),
+            Reason::Row(RowProblem::Extra(None)) => w::EXTRA_NOT_AN_OBJECT.say_into(lang, out),
+            Reason::TooLong { limit } => w::TooLong { limit }.say_into(lang, out),
+            Reason::DateOutOfRange { date } => w::DateOutOfRange { date }.say_into(lang, out),
+            Reason::DateBeyondBatch {
+                date,
+                latest,
+                given,
+            } => {
+                let against = if *given {
+                    w::BEYOND_AS_OF
+                } else {
+                    w::BEYOND_OTHERS
+                };
+                w::DateBeyondBatch {
+                    date,
+                    against: &against.get(lang),
+                    latest,
+                }
+                .say_into(lang, out)
             }
-            (Reason::Row(RowProblem::Extra(e)), Lang::En) => {
-                format!("the _extra column is not a JSON object: {e}")
+            Reason::FieldTooLong { pointer, limit } => {
+                w::FieldTooLong { pointer, limit }.say_into(lang, out)
             }
-            (Reason::TooLong { limit }, Lang::Vi) => {
-                format!("bản ghi dài quá giới hạn {limit} byte: không đọc")
-            }
-            (Reason::TooLong { limit }, Lang::En) => {
-                format!("the record is longer than the limit of {limit} bytes: not read")
-            }
-            (Reason::DateOutOfRange { date }, Lang::Vi) => {
-                format!("ngày họp {date} nằm ngoài khoảng 1930–2199: kiểm tra lại năm")
-            }
-            (Reason::DateOutOfRange { date }, Lang::En) => {
-                format!("the meeting date {date} is outside 1930–2199: check the year")
-            }
-            (Reason::DateBeyondBatch { date, latest, given }, Lang::Vi) => format!(
-                "ngày họp {date} muộn hơn {} ({latest}) quá một năm: kiểm tra lại năm; bản ghi không được xét",
-                if *given { "ngày --as-of" } else { "mọi bản ghi khác" }
-            ),
-            (Reason::DateBeyondBatch { date, latest, given }, Lang::En) => format!(
-                "the meeting date {date} is more than a year after {} ({latest}): check the year; the record is not judged",
-                if *given { "--as-of" } else { "every other record" }
-            ),
-            (Reason::FieldTooLong { pointer, limit }, Lang::Vi) => {
-                format!("{pointer} dài quá giới hạn {limit} byte: bản ghi không được kiểm tra")
-            }
-            (Reason::FieldTooLong { pointer, limit }, Lang::En) => {
-                format!("{pointer} is longer than the limit of {limit} bytes: the record is not checked")
-            }
-            (Reason::RepeatedKey { key }, Lang::Vi) => format!(
-                "khóa “{key}” xuất hiện hai lần trong một đối tượng (có thể chỉ khác cách mã hóa dấu): không chuyển được mà không mất dữ liệu"
-            ),
-            (Reason::RepeatedKey { key }, Lang::En) => format!(
-                "the key “{key}” appears twice in one object (perhaps in two Unicode forms): it cannot be converted without losing one"
-            ),
-            (Reason::NotListed { count }, Lang::Vi) => format!(
-                "và {count} bản ghi bị từ chối khác trong tệp này, từ dòng này trở đi (không liệt kê từng bản ghi)"
-            ),
-            (Reason::NotListed { count }, Lang::En) => format!(
-                "and {count} more rejected records in this file, from this line on (not listed one by one)"
-            ),
-            (Reason::Internal(e), Lang::Vi) => format!("lỗi nội bộ khi kiểm tra bản ghi: {e}"),
-            (Reason::Internal(e), Lang::En) => {
-                format!("internal error while checking the record: {e}")
-            }
+            Reason::RepeatedKey { key } => w::RepeatedKey { key }.say_into(lang, out),
+            Reason::NotListed { count } => w::NotListed { count }.say_into(lang, out),
+            Reason::Internal(detail) => w::Internal { detail }.say_into(lang, out),
         }
     }
 }
@@ -262,7 +238,7 @@ pub fn parse<'a>(chunk: &Chunk<'a>) -> Result<Record<'a>, Rejection> {
         {
             Reason::NotAnObject
         } else {
-            Reason::Syntax(json::first_error(text))
+            Reason::Syntax(JsonProblem::of_start(text))
         };
         return Err(reject(
             locate::position_in(chunk.text, offset, chunk.at),
@@ -289,7 +265,7 @@ fn slow_doc(text: &str, start: Position) -> Result<RecordDoc<'_>, Rejection> {
         {
             Reason::TrailingText
         } else {
-            Reason::Syntax(json::clean_message(&e))
+            Reason::Syntax(JsonProblem::of(&e))
         };
         reject(at, reason)
     })

@@ -2,15 +2,21 @@
 //! Vietnamese or English (never a library's English sentence standing alone in a Vietnamese
 //! report; a library's own detail, when there is one, follows the sentence).
 
-use kiemtra_rules::Lang;
+use kiemtra_messages::{m, Lang, Say};
 
 /// What the operating system said, in the few cases a user can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IoProblem {
     NotFound,
     PermissionDenied,
-    /// Anything else: the system's own message.
-    Other(String),
+    /// A directory where a file is expected.
+    IsADirectory,
+    /// The bytes could not be read whole (a disk or network error, a file cut short).
+    Damaged,
+    /// Anything else: the system's error number, when it gave one.
+    Other {
+        code: Option<i32>,
+    },
 }
 
 impl IoProblem {
@@ -18,17 +24,82 @@ impl IoProblem {
         match e.kind() {
             std::io::ErrorKind::NotFound => IoProblem::NotFound,
             std::io::ErrorKind::PermissionDenied => IoProblem::PermissionDenied,
-            _ => IoProblem::Other(e.to_string()),
+            std::io::ErrorKind::IsADirectory => IoProblem::IsADirectory,
+            std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => {
+                IoProblem::Damaged
+            }
+            _ => IoProblem::Other {
+                code: e.raw_os_error(),
+            },
         }
     }
+}
 
-    fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (IoProblem::NotFound, Lang::Vi) => "không tồn tại".into(),
-            (IoProblem::NotFound, Lang::En) => "does not exist".into(),
-            (IoProblem::PermissionDenied, Lang::Vi) => "không có quyền đọc".into(),
-            (IoProblem::PermissionDenied, Lang::En) => "permission denied".into(),
-            (IoProblem::Other(e), _) => e.clone(),
+impl Say for IoProblem {
+    fn say_into(&self, lang: Lang, out: &mut String) {
+        match self {
+            IoProblem::NotFound => out.push_str(m::input::io::NOT_FOUND.get(lang)),
+            IoProblem::PermissionDenied => out.push_str(m::input::io::PERMISSION_DENIED.get(lang)),
+            IoProblem::IsADirectory => out.push_str(m::input::io::IS_A_DIRECTORY.get(lang)),
+            IoProblem::Damaged => out.push_str(m::input::io::DAMAGED.get(lang)),
+            IoProblem::Other { code: Some(code) } => {
+                m::input::io::OtherCode { code }.say_into(lang, out)
+            }
+            IoProblem::Other { code: None } => out.push_str(m::input::io::OTHER.get(lang)),
+        }
+    }
+}
+
+/// What is wrong with a workbook or one of its sheets, by kind (calamine's and zip's errors).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkbookProblem {
+    /// Not a zip package: not an .xlsx at all, or one cut short.
+    NotAPackage,
+    /// An OLE container: a workbook protected by a password, or an old .xls renamed.
+    Protected,
+    /// A part the workbook needs is missing (`part` when calamine names it).
+    MissingPart { part: Option<String> },
+    /// The XML of a part is broken.
+    BadXml,
+    /// The package's compressed data is damaged.
+    Damaged,
+    /// A value or cell reference that cannot be read.
+    BadValue,
+}
+
+impl WorkbookProblem {
+    /// The kind of a calamine error.
+    pub fn of(e: &calamine::XlsxError) -> WorkbookProblem {
+        use calamine::XlsxError as E;
+        match e {
+            E::Zip(zip::result::ZipError::InvalidArchive(_))
+            | E::Zip(zip::result::ZipError::UnsupportedArchive(_)) => WorkbookProblem::NotAPackage,
+            E::Zip(_) | E::Io(_) => WorkbookProblem::Damaged,
+            E::FileNotFound(part) => WorkbookProblem::MissingPart {
+                part: Some(part.clone()),
+            },
+            E::RelationshipNotFound => WorkbookProblem::MissingPart { part: None },
+            E::Xml(_) | E::XmlAttr(_) | E::XmlEof(_) | E::UnexpectedNode(_) => {
+                WorkbookProblem::BadXml
+            }
+            _ => WorkbookProblem::BadValue,
+        }
+    }
+}
+
+impl Say for WorkbookProblem {
+    fn say_into(&self, lang: Lang, out: &mut String) {
+        use m::input::workbook as w;
+        match self {
+            WorkbookProblem::NotAPackage => w::NOT_A_PACKAGE.say_into(lang, out),
+            WorkbookProblem::Protected => w::PROTECTED.say_into(lang, out),
+            WorkbookProblem::MissingPart { part: Some(part) } => {
+                w::MissingPart { part }.say_into(lang, out)
+            }
+            WorkbookProblem::MissingPart { part: None } => w::MISSING_LINKS.say_into(lang, out),
+            WorkbookProblem::BadXml => w::BAD_XML.say_into(lang, out),
+            WorkbookProblem::Damaged => w::DAMAGED.say_into(lang, out),
+            WorkbookProblem::BadValue => w::BAD_VALUE.say_into(lang, out),
         }
     }
 }
@@ -42,14 +113,14 @@ pub enum FileProblem {
     NoHeaderNotUtf8,
     /// The bytes look like UTF-16 written without a byte order mark.
     Utf16WithoutBom,
-    /// Not a workbook kiemtra can open (calamine's detail).
-    NotAWorkbook { detail: String },
+    /// Not a workbook kiemtra can open.
+    NotAWorkbook(WorkbookProblem),
     /// A worksheet stops being readable: the rows before `row` were read; from `row` on (the
     /// row being read may be incomplete) nothing is.
     SheetUnreadable {
         sheet: String,
         row: Option<u32>,
-        detail: String,
+        problem: WorkbookProblem,
     },
     /// Another worksheet also holds records; it was not read.
     OtherSheetHasRecords { sheet: String },
@@ -57,7 +128,7 @@ pub enum FileProblem {
     PartTooLarge { part: String, limit: u64 },
     /// A part of the workbook cannot be decompressed whole (a checksum error): what was read
     /// from it may be wrong.
-    PartDamaged { part: String, detail: String },
+    PartDamaged { part: String },
     /// A worksheet holds more than `limit` filled cells: rows from `row` on are not read.
     TooManyCells {
         sheet: String,
@@ -94,142 +165,105 @@ pub enum FileProblem {
 }
 
 impl FileProblem {
+    /// The problem in `lang` (see [`Say`]).
     pub fn message(&self, lang: Lang) -> String {
+        self.say(lang)
+    }
+}
+
+impl Say for FileProblem {
+    fn say_into(&self, lang: Lang, out: &mut String) {
+        use m::input::file as w;
         use FileProblem as P;
-        let vi = lang == Lang::Vi;
         match self {
-            P::NoHeader if vi => "không có dòng tiêu đề nêu các cột của định dạng v1 (unit.code / \
-                 Mã chi bộ, date / Ngày họp, kind / Loại sinh hoạt, …) trong những dòng đầu"
-                .into(),
-            P::NoHeader => "no header row naming format v1 columns (unit.code / Mã chi bộ, date / \
-                 Ngày họp, kind / Loại sinh hoạt, …) in the first rows"
-                .into(),
-            P::NoHeaderNotUtf8 if vi => "không phải văn bản UTF-8 nên không đọc được dòng tiêu đề \
-                 (tệp mã Windows-1258 cũ? thêm --encoding windows-1258)"
-                .into(),
-            P::NoHeaderNotUtf8 => "not UTF-8 text, so no header row could be read (a legacy \
-                 Windows-1258 file? add --encoding windows-1258)"
-                .into(),
-            P::Utf16WithoutBom if vi => "tệp có vẻ là UTF-16 nhưng thiếu dấu thứ tự byte (BOM): \
-                 lưu lại dưới dạng UTF-8 (hoặc “Unicode Text” có BOM)"
-                .into(),
-            P::Utf16WithoutBom => "the file looks like UTF-16 without a byte order mark: save it \
-                 as UTF-8 (or as Unicode text with a BOM)"
-                .into(),
-            P::NotAWorkbook { detail } if vi => {
-                format!("không phải sổ tính .xlsx đọc được: {detail}")
+            P::NoHeader => w::NO_HEADER.say_into(lang, out),
+            P::NoHeaderNotUtf8 => w::NO_HEADER_NOT_UTF8.say_into(lang, out),
+            P::Utf16WithoutBom => w::UTF16_WITHOUT_BOM.say_into(lang, out),
+            P::NotAWorkbook(problem) => w::NotAWorkbook {
+                problem: &problem.in_lang(lang),
             }
-            P::NotAWorkbook { detail } => format!("not a readable .xlsx workbook: {detail}"),
-            P::SheetUnreadable { sheet, row, detail } => match (row, vi) {
-                (Some(r), true) => format!(
-                    "trang tính “{sheet}” hỏng: từ dòng {r} trở đi không được đọc: {detail}"
-                ),
-                (Some(r), false) => format!(
-                    "sheet “{sheet}” is broken: nothing from row {r} on is read: {detail}"
-                ),
-                (None, true) => format!("trang tính “{sheet}” không đọc được: {detail}"),
-                (None, false) => format!("sheet “{sheet}” cannot be read: {detail}"),
-            },
-            P::OtherSheetHasRecords { sheet } if vi => format!(
-                "trang tính “{sheet}” cũng chứa bản ghi nhưng không được đọc (kiemtra đọc trang \
-                 tính đầu tiên có dòng tiêu đề; hãy lưu mỗi trang tính thành một tệp)"
-            ),
-            P::OtherSheetHasRecords { sheet } => format!(
-                "sheet “{sheet}” also holds records and was not read (kiemtra reads the first \
-                 sheet with a header row; save each sheet as its own file)"
-            ),
-            P::PartTooLarge { part, limit } if vi => format!(
-                "phần “{part}” của sổ tính giải nén ra hơn {limit} byte: không đọc"
-            ),
-            P::PartTooLarge { part, limit } => format!(
-                "the workbook's part “{part}” decompresses to more than {limit} bytes: not read"
-            ),
-            P::PartDamaged { part, detail } if vi => format!(
-                "phần “{part}” của sổ tính bị hỏng ({detail}): dữ liệu đọc từ đó có thể sai"
-            ),
-            P::PartDamaged { part, detail } => format!(
-                "the workbook's part “{part}” is damaged ({detail}): what was read from it may be wrong"
-            ),
-            P::TooManyCells { sheet, limit, row } if vi => format!(
-                "trang tính “{sheet}” có hơn {limit} ô có dữ liệu: từ dòng {row} trở đi không được đọc"
-            ),
-            P::TooManyCells { sheet, limit, row } => format!(
-                "sheet “{sheet}” has more than {limit} filled cells: rows from {row} on are not read"
-            ),
-            P::TooLarge { bytes, limit, json } if vi => format!(
-                "tệp {bytes} byte vượt giới hạn {limit} byte cho một tài liệu{}",
-                if *json { "; hãy ghi lô lớn dưới dạng JSON Lines (.jsonl)" } else { "" }
-            ),
-            P::TooLarge { bytes, limit, json } => format!(
-                "a file of {bytes} bytes is over the limit of {limit} bytes for one document{}",
-                if *json { "; write large batches as JSON Lines (.jsonl)" } else { "" }
-            ),
-            P::Read { offset, io } => match (offset, vi) {
-                (Some(o), true) => format!("lỗi đọc tại byte {o}: {}", io.message(lang)),
-                (Some(o), false) => format!("read error at byte {o}: {}", io.message(lang)),
-                (None, true) => format!("lỗi đọc: {}", io.message(lang)),
-                (None, false) => format!("read error: {}", io.message(lang)),
-            },
-            P::Changed { ended_at, len } if vi => format!(
-                "tệp thay đổi trong khi đọc: kết thúc ở byte {ended_at} trên {len}"
-            ),
-            P::Changed { ended_at, len } => format!(
-                "the file changed while it was read: it ended at byte {ended_at} of {len}"
-            ),
-            P::Open(io) if vi => format!("không mở được: {}", io.message(lang)),
-            P::Open(io) => format!("cannot be opened: {}", io.message(lang)),
-            P::NotRegular { kind } if vi => format!(
-                "không phải tệp thường ({}): không đọc",
-                match *kind {
-                    "fifo" => "ống FIFO",
-                    "device" => "thiết bị",
-                    "socket" => "socket",
-                    other => other,
+            .say_into(lang, out),
+            P::SheetUnreadable {
+                sheet,
+                row: Some(row),
+                problem,
+            } => w::SheetBrokenFrom {
+                sheet,
+                row,
+                problem: &problem.in_lang(lang),
+            }
+            .say_into(lang, out),
+            P::SheetUnreadable {
+                sheet,
+                row: None,
+                problem,
+            } => w::SheetUnreadable {
+                sheet,
+                problem: &problem.in_lang(lang),
+            }
+            .say_into(lang, out),
+            P::OtherSheetHasRecords { sheet } => {
+                w::OtherSheetHasRecords { sheet }.say_into(lang, out)
+            }
+            P::PartTooLarge { part, limit } => w::PartTooLarge { part, limit }.say_into(lang, out),
+            P::PartDamaged { part } => w::PartDamaged { part }.say_into(lang, out),
+            P::TooManyCells { sheet, limit, row } => {
+                w::TooManyCells { sheet, limit, row }.say_into(lang, out)
+            }
+            P::TooLarge { bytes, limit, json } => {
+                let hint = if *json {
+                    w::TOO_LARGE_JSON_HINT.get(lang)
+                } else {
+                    ""
+                };
+                w::TooLarge {
+                    bytes,
+                    limit,
+                    hint: &hint,
                 }
-            ),
-            P::NotRegular { kind } => format!("not a regular file ({kind}): not read"),
-            P::Directory(io) if vi => {
-                format!("không vào được thư mục, các tệp trong đó không được đọc: {}", io.message(lang))
+                .say_into(lang, out)
             }
-            P::Directory(io) => format!(
-                "the directory cannot be entered; the files in it are not read: {}",
-                io.message(lang)
-            ),
-            P::Unsupported if vi => format!(
-                "loại tệp không hỗ trợ (cần {})",
-                crate::Format::extensions_read()
-            ),
-            P::Unsupported => format!(
-                "unsupported file type (expected {})",
-                crate::Format::extensions_read()
-            ),
-            P::OtherDocument if vi => {
-                "kiemtra không đọc được định dạng này: mở bằng Word và lưu thành .docx".into()
+            P::Read {
+                offset: Some(offset),
+                io,
+            } => w::ReadAt {
+                offset,
+                io: &io.in_lang(lang),
             }
-            P::OtherDocument => {
-                "kiemtra does not read this format: open it in Word and save it as .docx".into()
+            .say_into(lang, out),
+            P::Read { offset: None, io } => w::Read {
+                io: &io.in_lang(lang),
             }
-            P::Word(e) => e.message(lang),
-            P::OtherSpreadsheet if vi => {
-                "định dạng bảng tính kiemtra không đọc: hãy lưu thành .xlsx hoặc .csv".into()
+            .say_into(lang, out),
+            P::Changed { ended_at, len } => w::Changed { ended_at, len }.say_into(lang, out),
+            P::Open(io) => w::Open {
+                io: &io.in_lang(lang),
             }
-            P::OtherSpreadsheet => {
-                "a spreadsheet format kiemtra does not read: save it as .xlsx or .csv".into()
+            .say_into(lang, out),
+            P::NotRegular { kind } => {
+                let kind = match *kind {
+                    "fifo" => w::KIND_FIFO.get(lang),
+                    "device" => w::KIND_DEVICE.get(lang),
+                    "socket" => w::KIND_SOCKET.get(lang),
+                    _ => w::KIND_OTHER.get(lang),
+                };
+                w::NotRegular { kind: &kind }.say_into(lang, out)
             }
-            P::ReaderFailed { detail } if vi => {
-                format!("lỗi nội bộ khi đọc tệp, tệp không được đọc: {detail}")
+            P::Directory(io) => w::Directory {
+                io: &io.in_lang(lang),
             }
-            P::ReaderFailed { detail } => {
-                format!("internal error while reading the file; it is not read: {detail}")
+            .say_into(lang, out),
+            P::Unsupported => w::Unsupported {
+                extensions: &crate::Format::extensions_read(),
             }
-            P::UnitRulesFailed { unit, detail } if vi => format!(
-                "chi bộ “{unit}”: lỗi nội bộ trong các quy tắc liên bản ghi (CD5xx, CD6xx), không \
-                 áp dụng cho chi bộ này: {detail}"
-            ),
-            P::UnitRulesFailed { unit, detail } => format!(
-                "unit “{unit}”: internal error in the cross-record rules (CD5xx, CD6xx), not \
-                 applied to this unit: {detail}"
-            ),
+            .say_into(lang, out),
+            P::OtherDocument => w::OTHER_DOCUMENT.say_into(lang, out),
+            P::Word(e) => out.push_str(&e.message(lang)),
+            P::OtherSpreadsheet => w::OTHER_SPREADSHEET.say_into(lang, out),
+            P::ReaderFailed { detail } => w::ReaderFailed { detail }.say_into(lang, out),
+            P::UnitRulesFailed { unit, detail } => {
+                w::UnitRulesFailed { unit, detail }.say_into(lang, out)
+            }
         }
     }
 }

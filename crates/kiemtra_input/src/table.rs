@@ -284,16 +284,14 @@ impl Table {
                         Ok(_) => {
                             return Err(Rejection {
                                 at: at(i),
-                                reason: Reason::Row(RowProblem::Extra(
-                                    "not a JSON object {…}".into(),
-                                )),
+                                reason: Reason::Row(RowProblem::Extra(None)),
                             })
                         }
                         Err(e) => {
                             return Err(Rejection {
                                 at: at(i),
-                                reason: Reason::Row(RowProblem::Extra(crate::json::clean_message(
-                                    &e,
+                                reason: Reason::Row(RowProblem::Extra(Some(
+                                    crate::JsonProblem::of(&e),
                                 ))),
                             })
                         }
@@ -377,7 +375,7 @@ impl Table {
     pub fn parse<'v>(&self, row: &'v TableRecord) -> Result<Record<'v>, Rejection> {
         let doc = RecordDoc::deserialize(&row.value).map_err(|e| Rejection {
             at: row.at,
-            reason: Reason::Syntax(e.to_string()),
+            reason: Reason::Syntax(crate::JsonProblem::of(&e)),
         })?;
         kiemtra_rules::validate(doc).map_err(|invalid| Rejection {
             at: Position {

@@ -10,10 +10,11 @@
 
 use std::collections::BTreeMap;
 
-use kiemtra_rules::{Lang, Month, Rule, Severity};
+use kiemtra_input::{IoProblem, JsonProblem};
+use kiemtra_messages::{Lang, Say};
+use kiemtra_rules::{Month, Rule, Severity};
 use serde::Deserialize;
 
-use crate::outcome::Outcome;
 use crate::policy::Policy;
 
 /// What a finding is about, besides rule and unit.
@@ -154,7 +155,7 @@ impl PackUsed {
     }
 
     /// Whether a rule judged under `self` judges alike under `now`.
-    fn judges_alike(&self, now: &PackUsed, rule: Rule) -> bool {
+    pub(crate) fn judges_alike(&self, now: &PackUsed, rule: Rule) -> bool {
         let same_pack =
             self.id == now.id && self.version == now.version && self.effective == now.effective;
         same_pack
@@ -216,14 +217,94 @@ struct RawFinding {
     line: Option<u32>,
 }
 
+/// Record ids by unit code: the records a baseline's findings are about.
+pub(crate) type Recheck = BTreeMap<String, std::collections::BTreeSet<String>>;
+
+/// Why a baseline (the JSON report of a previous inspection) cannot be used; `file` is the file
+/// as the command line named it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BaselineError {
+    /// The file cannot be opened or read.
+    Unreadable { file: String, io: IoProblem },
+    /// Larger than [`MAX_BASELINE_BYTES`]: refused unread.
+    TooLarge { file: String, limit: u64 },
+    /// The bytes are not UTF-8 from byte `offset` on.
+    NotUtf8 { file: String, offset: usize },
+    /// Not a JSON report of `kiemtra check --format json`, at `line` and `column`.
+    NotAReport {
+        file: String,
+        line: usize,
+        column: usize,
+        problem: JsonProblem,
+    },
+    /// A report of another format than [`crate::REPORT_FORMAT`].
+    Format {
+        file: String,
+        found: u32,
+        known: u32,
+    },
+    /// A finding's month is not `YYYY-MM`.
+    BadMonth {
+        file: String,
+        rule: String,
+        unit: String,
+        month: String,
+    },
+}
+
+impl Say for BaselineError {
+    fn say_into(&self, lang: Lang, out: &mut String) {
+        use kiemtra_messages::m::runner::baseline as w;
+        match self {
+            BaselineError::Unreadable { file, io } => w::Unreadable {
+                file,
+                io: &io.in_lang(lang),
+            }
+            .say_into(lang, out),
+            BaselineError::TooLarge { file, limit } => {
+                w::TooLarge { file, limit }.say_into(lang, out)
+            }
+            BaselineError::NotUtf8 { file, offset } => {
+                w::NotUtf8 { file, offset }.say_into(lang, out)
+            }
+            BaselineError::NotAReport {
+                file,
+                line,
+                column,
+                problem,
+            } => w::NotAReport {
+                file,
+                line,
+                column,
+                problem: &problem.in_lang(lang),
+            }
+            .say_into(lang, out),
+            BaselineError::Format { file, found, known } => {
+                w::Format { file, found, known }.say_into(lang, out)
+            }
+            BaselineError::BadMonth {
+                file,
+                rule,
+                unit,
+                month,
+            } => w::BadMonth {
+                file,
+                rule,
+                unit,
+                month,
+            }
+            .say_into(lang, out),
+        }
+    }
+}
+
 impl Baseline {
-    /// Reads a report file (see [`Baseline::parse`]), refusing one over [`MAX_BASELINE_BYTES`];
-    /// what is wrong with it is said in `lang`.
-    pub fn read(path: &std::path::Path, file: &str, lang: Lang) -> Result<Baseline, String> {
+    /// Reads a report file (see [`Baseline::parse`]), refusing one over [`MAX_BASELINE_BYTES`].
+    pub fn read(path: &std::path::Path, file: &str) -> Result<Baseline, BaselineError> {
         use std::io::Read;
-        let io = |e: std::io::Error| match lang {
-            Lang::Vi => format!("{file}: không đọc được: {e}"),
-            Lang::En => format!("{file}: {e}"),
+        let io = |e: std::io::Error| BaselineError::Unreadable {
+            file: file.to_owned(),
+            io: IoProblem::of(&e),
         };
         let f = std::fs::File::open(path).map_err(io)?;
         // Refused on its size before a byte is read; the read itself stops at the limit too
@@ -236,45 +317,33 @@ impl Baseline {
                 .map_err(io)?;
         }
         if stated > MAX_BASELINE_BYTES || bytes.len() as u64 > MAX_BASELINE_BYTES {
-            return Err(match lang {
-                Lang::Vi => format!(
-                    "{file}: báo cáo kiểm tra lần trước dài tối đa {MAX_BASELINE_BYTES} byte (báo \
-                     cáo JSON của một lần kiểm tra); tệp này dài hơn"
-                ),
-                Lang::En => format!(
-                    "{file}: a baseline is at most {MAX_BASELINE_BYTES} bytes (the JSON report of a \
-                     previous inspection); this file is larger"
-                ),
+            return Err(BaselineError::TooLarge {
+                file: file.to_owned(),
+                limit: MAX_BASELINE_BYTES,
             });
         }
-        let text = String::from_utf8(bytes).map_err(|e| match lang {
-            Lang::Vi => format!("{file}: không phải văn bản UTF-8: {e}"),
-            Lang::En => format!("{file}: not UTF-8 text: {e}"),
+        let text = String::from_utf8(bytes).map_err(|e| BaselineError::NotUtf8 {
+            file: file.to_owned(),
+            offset: e.utf8_error().valid_up_to(),
         })?;
-        Baseline::parse(&text, file, lang)
+        Baseline::parse(&text, file)
     }
 
-    /// Reads a report written by `kiemtra check --format json` (format 1); what is wrong with
-    /// it is said in `lang`.
-    pub fn parse(text: &str, file: &str, lang: Lang) -> Result<Baseline, String> {
+    /// Reads a report written by `kiemtra check --format json` (format 1).
+    pub fn parse(text: &str, file: &str) -> Result<Baseline, BaselineError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let report: ReportFile = serde_json::from_str(text).map_err(|e| match lang {
-            Lang::Vi => format!(
-                "{file}: không phải báo cáo JSON của `kiemtra check --format json` (dòng {}, cột {})",
-                e.line(),
-                e.column()
-            ),
-            Lang::En => format!("{file}: not a JSON report of `kiemtra check --format json`: {e}"),
-        })?;
+        let report: ReportFile =
+            serde_json::from_str(text).map_err(|e| BaselineError::NotAReport {
+                file: file.to_owned(),
+                line: e.line(),
+                column: e.column(),
+                problem: JsonProblem::of(&e),
+            })?;
         if report.kiemtra.format != crate::REPORT_FORMAT {
-            let (found, known) = (report.kiemtra.format, crate::REPORT_FORMAT);
-            return Err(match lang {
-                Lang::Vi => format!(
-                    "{file}: báo cáo định dạng {found}, kiemtra này chỉ đọc định dạng {known}"
-                ),
-                Lang::En => format!(
-                    "{file}: report format {found} is not supported (this kiemtra reads format {known})"
-                ),
+            return Err(BaselineError::Format {
+                file: file.to_owned(),
+                found: report.kiemtra.format,
+                known: crate::REPORT_FORMAT,
             });
         }
         let mut findings = Vec::new();
@@ -286,15 +355,11 @@ impl Baseline {
         {
             let month = Month::parse(&raw.month);
             if month.is_none() {
-                return Err(match lang {
-                    Lang::Vi => format!(
-                        "{file}: lỗi {} của {} có tháng “{}”, không phải dạng YYYY-MM",
-                        raw.rule, raw.unit, raw.month
-                    ),
-                    Lang::En => format!(
-                        "{file}: finding {} of {} has month «{}», not YYYY-MM",
-                        raw.rule, raw.unit, raw.month
-                    ),
+                return Err(BaselineError::BadMonth {
+                    file: file.to_owned(),
+                    rule: raw.rule,
+                    unit: raw.unit,
+                    month: raw.month,
                 });
             }
             findings.push(PastFinding {
@@ -322,11 +387,10 @@ impl Baseline {
         })
     }
 
-    /// The records its findings are about, by unit: what the run must remember having judged
-    /// ([`crate::Options::recheck`]) for [`Baseline::compare`] to tell resolved from not
-    /// re-checked.
-    pub fn records(&self) -> crate::Recheck {
-        let mut records = crate::Recheck::new();
+    /// The records its findings are about, by unit: what the run remembers having judged for
+    /// [`Baseline::compare`] to tell resolved from not re-checked.
+    pub(crate) fn records(&self) -> Recheck {
+        let mut records = Recheck::new();
         for p in &self.findings {
             if let FindingAt::Record(id) = &p.key.at {
                 records
@@ -336,90 +400,6 @@ impl Baseline {
             }
         }
         records
-    }
-
-    /// Marks each finding of `outcome` new or open, and lists what is resolved. The run must
-    /// have been made with [`Baseline::records`] as [`crate::Options::recheck`].
-    pub fn compare(&self, outcome: &mut Outcome, policy: &Policy) {
-        let mut left: BTreeMap<&FindingKey, usize> = BTreeMap::new();
-        for p in &self.findings {
-            *left.entry(&p.key).or_default() += 1;
-        }
-        let (mut new, mut open) = (0, 0);
-        let keys: Vec<FindingKey> = outcome
-            .findings
-            .iter()
-            .chain(&outcome.waived)
-            .map(|f| outcome.key(f))
-            .collect();
-        let findings = outcome.findings.iter_mut().chain(outcome.waived.iter_mut());
-        for (f, key) in findings.zip(keys) {
-            let change = match left.get_mut(&key) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    open += 1;
-                    Change::Open
-                }
-                _ => {
-                    new += 1;
-                    Change::New
-                }
-            };
-            f.change = Some(change);
-        }
-        let mut resolved = Vec::new();
-        let mut not_rechecked = Vec::new();
-        let now = PackUsed::of(policy);
-        for p in &self.findings {
-            match left.get_mut(&p.key) {
-                Some(n) if *n > 0 => *n -= 1,
-                _ => continue,
-            }
-            let alike = Rule::find(&p.key.rule).is_some_and(|rule| {
-                self.pack
-                    .as_ref()
-                    .is_some_and(|then| then.judges_alike(&now, rule))
-            });
-            let why = why_not_rechecked(p, outcome, policy);
-            let why = match why {
-                None if !alike => Some(NotRechecked::PackChanged),
-                why => why,
-            };
-            match why {
-                None => resolved.push(p.clone()),
-                Some(why) => not_rechecked.push((p.clone(), why)),
-            }
-        }
-        outcome.baseline = Some(BaselineReport {
-            file: self.file.clone(),
-            new,
-            open,
-            resolved,
-            not_rechecked,
-        });
-    }
-}
-
-/// `None` when this inspection judged the finding's scope again with its rule on.
-fn why_not_rechecked(p: &PastFinding, outcome: &Outcome, policy: &Policy) -> Option<NotRechecked> {
-    let on = Rule::find(&p.key.rule)
-        .filter(|r| r.code() == p.key.rule)
-        .is_some_and(|r| policy.enabled(r));
-    if !on {
-        return Some(NotRechecked::RuleOff);
-    }
-    let Some(unit) = outcome.units.iter().find(|u| u.code == p.key.unit) else {
-        return Some(NotRechecked::UnitAbsent);
-    };
-    match &p.key.at {
-        FindingAt::Record(id) => {
-            let judged = outcome.judged.contains(&(p.key.unit.clone(), id.clone()));
-            (!judged).then_some(NotRechecked::RecordAbsent)
-        }
-        FindingAt::Month(m) => {
-            let inside = Month::parse(m).is_some_and(|m| unit.period.contains(m));
-            (!inside).then_some(NotRechecked::OutsidePeriod)
-        }
     }
 }
 
@@ -451,25 +431,34 @@ mod tests {
         let path = dir.path().join("big.json");
         let f = std::fs::File::create(&path).unwrap();
         f.set_len(MAX_BASELINE_BYTES + 1).unwrap();
-        let e = Baseline::read(&path, "big.json", Lang::En).unwrap_err();
-        assert!(e.contains("at most 134217728 bytes"), "{e}");
+        let e = Baseline::read(&path, "big.json").unwrap_err();
+        assert_eq!(
+            e,
+            BaselineError::TooLarge {
+                file: "big.json".into(),
+                limit: MAX_BASELINE_BYTES
+            }
+        );
+        assert!(e.say(Lang::En).contains("at most 134217728 bytes"));
         std::fs::write(&path, r#"{"kiemtra": {"format": 1}, "findings": []}"#).unwrap();
-        assert!(Baseline::read(&path, "big.json", Lang::En).is_ok());
+        assert!(Baseline::read(&path, "big.json").is_ok());
     }
 
     #[test]
     fn a_file_that_is_not_a_report_is_refused() {
-        assert!(Baseline::parse("{}", "x.json", Lang::En)
-            .unwrap_err()
-            .contains("x.json"));
+        assert!(matches!(
+            Baseline::parse("{}", "x.json"),
+            Err(BaselineError::NotAReport { file, .. }) if file == "x.json"
+        ));
         let future = r#"{"kiemtra": {"format": 9}, "findings": []}"#;
-        assert!(Baseline::parse(future, "x.json", Lang::En)
+        assert!(Baseline::parse(future, "x.json")
             .unwrap_err()
+            .say(Lang::En)
             .contains("format 9"));
         let ok = r#"{"kiemtra": {"format": 1}, "findings": [
             {"rule": "CD601", "unit": "U", "record": null, "month": "2017-02", "pointer": null}
         ]}"#;
-        let b = Baseline::parse(ok, "x.json", Lang::Vi).unwrap();
+        let b = Baseline::parse(ok, "x.json").unwrap();
         assert_eq!(b.findings[0].key.at, FindingAt::Month("2017-02".into()));
     }
 }

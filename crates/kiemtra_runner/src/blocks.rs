@@ -89,7 +89,7 @@ impl FileSource {
         let not_file = |meta: &std::fs::Metadata| {
             crate::discover::not_regular(meta).or_else(|| {
                 meta.is_dir()
-                    .then_some(FileProblem::Open(IoProblem::Other("is a directory".into())))
+                    .then_some(FileProblem::Open(IoProblem::IsADirectory))
             })
         };
         if let Some(p) = not_file(&std::fs::metadata(path).map_err(io)?) {

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use kiemtra_input::{FileProblem, Format, IoProblem};
+use kiemtra_messages::{m, Say};
 
 /// A file that could not be read (wholly or from some place on), or a directory that could not
 /// be listed.
@@ -26,13 +27,21 @@ impl FileError {
         }
     }
 
-    /// The reason with its place, in `lang`.
-    pub fn message(&self, lang: kiemtra_rules::Lang) -> String {
-        let reason = self.reason.message(lang);
-        match (self.after_line, lang) {
-            (Some(l), kiemtra_rules::Lang::Vi) => format!("{reason} (sau dòng {l})"),
-            (Some(l), kiemtra_rules::Lang::En) => format!("{reason} (after line {l})"),
-            (None, _) => reason,
+    /// The reason with its place, in `lang` (see [`Say`]).
+    pub fn message(&self, lang: kiemtra_messages::Lang) -> String {
+        self.say(lang)
+    }
+}
+
+impl Say for FileError {
+    fn say_into(&self, lang: kiemtra_messages::Lang, out: &mut String) {
+        match self.after_line {
+            Some(line) => m::runner::AfterLine {
+                reason: &self.reason.in_lang(lang),
+                line: &line,
+            }
+            .say_into(lang, out),
+            None => self.reason.say_into(lang, out),
         }
     }
 }

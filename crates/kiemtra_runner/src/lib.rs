@@ -10,13 +10,15 @@ mod inputs;
 mod outcome;
 mod policy;
 mod progress;
+mod reinspect;
 mod run;
 mod shown;
+mod waive;
 mod waiver;
 
 pub use baseline::{
-    Baseline, BaselineReport, Change, FindingAt, FindingKey, NotRechecked, PackUsed, PastFinding,
-    MAX_BASELINE_BYTES,
+    Baseline, BaselineError, BaselineReport, Change, FindingAt, FindingKey, NotRechecked, PackUsed,
+    PastFinding, MAX_BASELINE_BYTES,
 };
 pub use blocks::Limits;
 pub use discover::{discover, Discovered, FileError};
@@ -25,7 +27,7 @@ pub use kiemtra_input::Encoding;
 pub use outcome::{
     Finding, Ix, MonthState, Names, Outcome, Rejected, Summary, UnitSummary, WordPlace,
 };
-pub use policy::{Policy, Selection, SELECT_ALL};
+pub use policy::{Policy, Selection, UnknownSelector, SELECT_ALL};
 pub use progress::{Progress, Step};
 pub use waiver::{AsOf, Waiver, WaiverScope, WaiverState, WaiverUse};
 
@@ -33,5 +35,5 @@ pub use waiver::{AsOf, Waiver, WaiverScope, WaiverState, WaiverUse};
 pub const REPORT_FORMAT: u32 = 1;
 pub use run::{
     parse_only, plausible as plausible_date, run, run_bytes, run_with, Options, ParseCount,
-    Recheck, RunError,
+    RunError,
 };

@@ -1,5 +1,6 @@
 //! The result of an inspection, as data.
 
+use kiemtra_messages::Say;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::num::NonZeroU32;
@@ -14,7 +15,7 @@ use crate::inputs::Inputs;
 use crate::waiver::{AsOf, WaiverUse};
 
 /// One finding: a rule's facts placed in its unit, record, file and line, with its severity.
-/// Compact (72 bytes): a batch may hold hundreds of thousands; its strings are kept once in
+/// Compact (64 bytes): a batch may hold hundreds of thousands; its strings are kept once in
 /// [`Outcome::names`] and worded only when a report is written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
@@ -222,22 +223,23 @@ pub enum WordPlace {
 }
 
 impl WordPlace {
-    /// `đoạn 14 “Kết luận”`, `không thấy mục “Kết luận”`.
-    pub fn describe(&self, lang: kiemtra_rules::Lang) -> String {
-        use kiemtra_rules::Lang::{En, Vi};
-        match (self, lang) {
-            (WordPlace::Found { paragraph, label }, Vi) if label.is_empty() => {
-                format!("đoạn {paragraph}")
+    /// `đoạn 14 “Kết luận”`, `không thấy mục “Kết luận”` (see [`Say`]).
+    pub fn describe(&self, lang: kiemtra_messages::Lang) -> String {
+        self.say(lang)
+    }
+}
+
+impl Say for WordPlace {
+    fn say_into(&self, lang: kiemtra_messages::Lang, out: &mut String) {
+        use kiemtra_messages::m::runner as w;
+        match self {
+            WordPlace::Found { paragraph, label } if label.is_empty() => {
+                w::WordParagraph { paragraph }.say_into(lang, out)
             }
-            (WordPlace::Found { paragraph, label }, En) if label.is_empty() => {
-                format!("paragraph {paragraph}")
+            WordPlace::Found { paragraph, label } => {
+                w::WordParagraphLabel { paragraph, label }.say_into(lang, out)
             }
-            (WordPlace::Found { paragraph, label }, Vi) => format!("đoạn {paragraph} “{label}”"),
-            (WordPlace::Found { paragraph, label }, En) => {
-                format!("paragraph {paragraph} “{label}”")
-            }
-            (WordPlace::Missing { label }, Vi) => format!("không thấy mục “{label}”"),
-            (WordPlace::Missing { label }, En) => format!("no “{label}” part found"),
+            WordPlace::Missing { label } => w::WordMissing { label }.say_into(lang, out),
         }
     }
 }
@@ -277,7 +279,7 @@ pub struct Outcome {
     /// The day waivers' expiry was judged on.
     pub as_of: Option<AsOf>,
     /// `(unit, record id)` of the records judged (in their unit's period, on or after the pack's
-    /// first month) among those [`crate::Options::recheck`] asks about: what a re-inspection can
+    /// first month) among those [`crate::Options::baseline`] has findings about: what a re-inspection can
     /// say is resolved.
     pub judged: BTreeSet<(String, String)>,
     /// The comparison with a previous inspection, when one was given.

@@ -38,6 +38,10 @@ pub struct Selection {
 /// The selectors used when none are given: every rule on.
 pub const SELECT_ALL: &str = "CD";
 
+/// A rule selector (`select`, `ignore`, a severity's key) that names no rule, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownSelector(pub String);
+
 impl Policy {
     /// The pack as it is: every rule on, with the pack's severities, no waiver.
     pub fn new(pack: Pack) -> Policy {
@@ -59,10 +63,10 @@ impl Policy {
     /// decides (a code or name beats `CD40`, which beats `CD4`, which beats `CD`); between a
     /// `select` and an `ignore` entry of the same specificity, `ignore` wins; a rule that no
     /// `select` entry names is off. A selector that names no rule is returned as the error.
-    pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), String> {
+    pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), UnknownSelector> {
         for s in select.iter().chain(ignore) {
             if Rule::selected_by(s).is_empty() {
-                return Err(s.clone());
+                return Err(UnknownSelector(s.clone()));
             }
         }
         let mut decisions = BTreeMap::new();
@@ -112,10 +116,13 @@ impl Policy {
     /// Sets severities by selector (`CD3 = warning`, `CD301 = error`): for each rule the most
     /// specific selector that names it decides, as for [`Policy::select`]. A selector that
     /// names no rule is returned as the error.
-    pub fn set_severities(&mut self, entries: &[(String, Severity)]) -> Result<(), String> {
+    pub fn set_severities(
+        &mut self,
+        entries: &[(String, Severity)],
+    ) -> Result<(), UnknownSelector> {
         for (s, _) in entries {
             if Rule::selected_by(s).is_empty() {
-                return Err(s.clone());
+                return Err(UnknownSelector(s.clone()));
             }
         }
         for &rule in Rule::ALL {
@@ -250,7 +257,10 @@ mod tests {
             [&Rule::MinimumDuration]
         );
         assert_eq!(p.selection(Rule::SessionHeld).by, None);
-        assert_eq!(p.select(&v(&["CD9"]), &[]), Err("CD9".to_owned()));
+        assert_eq!(
+            p.select(&v(&["CD9"]), &[]),
+            Err(UnknownSelector("CD9".to_owned()))
+        );
     }
 
     #[test]

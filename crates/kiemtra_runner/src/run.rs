@@ -8,16 +8,18 @@
 //! parallel, and the findings sorted.
 //!
 //! This module holds the entry points and the run's flow; the steps are its submodules:
-//! [`read`] (one work item into a [`read::Part`]), [`collect`] (the parts merged in order),
+//! [`read`] (one work item into a [`part::Part`]), [`collect`] (the parts merged in order),
 //! [`judge`] (the cross-record rules and the findings' order), and [`packed`] (a meeting in a
 //! few bytes).
 
+use kiemtra_messages::{m, Say};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use kiemtra_input::{Encoding, Format};
 use kiemtra_rules::{Month, Parameters};
 
+use crate::baseline::Baseline;
 use crate::blocks::Limits;
 use crate::discover::{discover, display};
 use crate::inputs::Inputs;
@@ -28,12 +30,14 @@ use crate::progress::{Progress, Step};
 use collect::collect;
 use judge::judge;
 use packed::Packed;
-pub use read::plausible;
+pub use part::plausible;
 
 mod beyond;
 mod collect;
+mod interner;
 mod judge;
 mod packed;
+mod part;
 mod read;
 mod tabular;
 mod word;
@@ -52,14 +56,13 @@ pub struct Options {
     pub progress: Option<Progress>,
     /// The cell's code for Word minutes that have no `Mã chi bộ` line (`--unit`).
     pub unit: Option<String>,
-    /// The records whose judging [`Outcome::judged`] remembers: those a baseline's findings are
-    /// about ([`crate::Baseline::records`]). Remembering every record would cost ~150 bytes a
-    /// record, for nothing without a baseline.
-    pub recheck: Recheck,
+    /// The report of a previous inspection to compare with (re-inspection): each finding is
+    /// marked new or still open and what was found then and not now is listed as resolved or
+    /// not re-checked ([`Outcome::baseline`]), after the waivers are applied. Only the records
+    /// its findings are about are remembered while judging ([`Outcome::judged`]): remembering
+    /// every record would cost ~150 bytes a record, for nothing without a baseline.
+    pub baseline: Option<Baseline>,
 }
-
-/// Record ids by unit code.
-pub type Recheck = std::collections::BTreeMap<String, std::collections::BTreeSet<String>>;
 
 impl Options {
     /// The whole of each unit's records, UTF-8, no progress display.
@@ -71,7 +74,7 @@ impl Options {
             encoding: Encoding::default(),
             progress: None,
             unit: None,
-            recheck: Recheck::new(),
+            baseline: None,
         }
     }
 }
@@ -85,31 +88,29 @@ pub enum RunError {
     EmptyPeriod { from: Month, to: Month },
 }
 
+/// In English, for `?` where no language is at hand; reports word it with [`Say`].
 impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RunError::Path(p) => write!(f, "cannot read {}", display(p)),
-            RunError::EmptyPeriod { from, to } => write!(f, "--from {from} is after --to {to}"),
-        }
+        f.write_str(&self.say(kiemtra_messages::Lang::En))
     }
 }
 
 impl std::error::Error for RunError {}
 
 impl RunError {
-    /// What went wrong, in `lang`.
-    pub fn message(&self, lang: kiemtra_rules::Lang) -> String {
-        match (self, lang) {
-            (RunError::Path(p), kiemtra_rules::Lang::Vi) => {
-                format!(
-                    "không có tệp hoặc thư mục “{}” (hoặc không đọc được)",
-                    display(p)
-                )
+    /// What went wrong, in `lang` (see [`Say`]).
+    pub fn message(&self, lang: kiemtra_messages::Lang) -> String {
+        self.say(lang)
+    }
+}
+
+impl Say for RunError {
+    fn say_into(&self, lang: kiemtra_messages::Lang, out: &mut String) {
+        match self {
+            RunError::Path(p) => m::runner::PathMissing { path: &display(p) }.say_into(lang, out),
+            RunError::EmptyPeriod { from, to } => {
+                m::runner::EmptyPeriod { from, to }.say_into(lang, out)
             }
-            (RunError::EmptyPeriod { from, to }, kiemtra_rules::Lang::Vi) => {
-                format!("--from {from} ở sau --to {to}: kỳ kiểm tra không có tháng nào")
-            }
-            (e, kiemtra_rules::Lang::En) => e.to_string(),
         }
     }
 }

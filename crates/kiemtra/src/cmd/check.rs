@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use kiemtra_config::{Origin, PackSource, Settings};
+use kiemtra_messages::Say;
 use kiemtra_report::{
     Context, Document, Format, ParameterChange, RuleOff, SeverityChange, Tailoring, WaiversFile,
 };
@@ -55,7 +56,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     let baseline = match &args.baseline {
         Some(path) => {
             let shown = path.to_string_lossy().replace('\\', "/");
-            Some(Baseline::read(path, &shown, lang)?)
+            Some(Baseline::read(path, &shown).map_err(|e| e.say(lang))?)
         }
         None => None,
     };
@@ -66,7 +67,7 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
         encoding: args.encoding,
         progress,
         unit: args.unit.clone(),
-        recheck: baseline.as_ref().map(Baseline::records).unwrap_or_default(),
+        baseline,
         ..Options::new(settings.policy.clone())
     };
     let limits = limits(args);
@@ -80,13 +81,10 @@ pub fn run(args: &CheckArgs, settings: &Settings) -> Result<ExitCode, Error> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let mut outcome = outcome.map_err(|e| e.message(lang))?;
+    let outcome = outcome.map_err(|e| e.message(lang))?;
     // Files that could not be read are reported as such (exit 1), below.
     if outcome.summary.records == 0 && outcome.file_errors.is_empty() {
         return Err(nothing_read(&outcome, lang).into());
-    }
-    if let Some(baseline) = &baseline {
-        baseline.compare(&mut outcome, &options.policy);
     }
     let ctx = Context {
         lang,

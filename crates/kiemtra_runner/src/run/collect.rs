@@ -9,28 +9,10 @@ use crate::blocks::{block_count, FileSource, Source};
 use crate::discover::FileError;
 use crate::progress::{Progress, Step};
 
-use super::read::{looks_like_utf16, needs_transcoding, read_item, Item, Part};
+pub(super) use super::interner::Interner;
+use super::part::Part;
+use super::read::{looks_like_utf16, needs_transcoding, read_item, Item};
 use super::{Input, Origin, Reading, Small, NONE};
-
-/// Strings met in one block or in the whole run, each kept once.
-#[derive(Debug, Default)]
-pub(super) struct Interner {
-    pub(super) all: Vec<Box<str>>,
-    /// foldhash: fast, and seeded at random (no input can make its lookups collide at will).
-    pub(super) index: foldhash::HashMap<Box<str>, u32>,
-}
-
-impl Interner {
-    pub(super) fn get(&mut self, s: &str) -> u32 {
-        if let Some(&i) = self.index.get(s) {
-            return i;
-        }
-        let i = u32::try_from(self.all.len()).unwrap_or(NONE - 1);
-        self.all.push(s.into());
-        self.index.insert(s.into(), i);
-        i
-    }
-}
 
 /// Everything read, merged, before judging.
 #[derive(Debug, Default)]

@@ -1,69 +1,32 @@
-//! Judging: each unit's records put in date order and put through the cross-record rules,
-//! every finding placed at its file and line, the months' states counted, the findings sorted.
+//! Judging: each unit judged apart, in parallel ([`unit`]: its cross-record rules, record
+//! findings, cadence grid and notes, one file each), then the run's findings gathered and
+//! sorted, the rejections counted, the waivers applied and the baseline compared.
 
-use std::borrow::Cow;
 use std::num::NonZeroU32;
 
 use chrono::NaiveDate;
-use kiemtra_input::{FileProblem, Position, Reason};
-use kiemtra_rules::rules::check_unit;
-use kiemtra_rules::validate::default_id;
-use kiemtra_rules::{At, Meeting, Month, Note, Period, Rule, Severity, Violation};
+use kiemtra_rules::{Month, Severity};
 use rayon::prelude::*;
 
+use crate::baseline::Baseline;
 use crate::discover::FileError;
 use crate::inputs::Inputs;
-use crate::outcome::{
-    Finding, Ix, MonthCode, MonthState, Names, Outcome, Rejected, Summary, UnitSummary,
-};
+use crate::outcome::{Finding, Ix, MonthCode, Names, Outcome, UnitSummary};
 
-use super::collect::{Collected, Interner};
-use super::read::guarded;
-use super::{beyond, Input, Options, Small, NONE};
+use super::collect::Collected;
+use super::interner::Interner;
+use super::{Input, Options, Small};
 
-/// The run's tables that findings are placed with.
-struct Tables<'t> {
-    names: &'t [String],
-    ids: &'t [Box<str>],
-    labels: &'t [Box<str>],
-    violations: &'t [Violation],
-    violation_at: &'t [Option<Position>],
-}
+mod cadence;
+mod cross;
+mod notes;
+mod records;
+mod rejections;
+mod tables;
+mod unit;
 
-impl Tables<'_> {
-    fn file(&self, r: &Small) -> &str {
-        self.names.get(r.file as usize).map_or("", String::as_str)
-    }
-
-    fn id<'a>(&'a self, code: &str, r: &Small) -> Cow<'a, str> {
-        match self.ids.get(r.id as usize) {
-            Some(id) if r.id != NONE => Cow::Borrowed(id),
-            _ => Cow::Owned(default_id(code, r.date)),
-        }
-    }
-
-    fn label(&self, i: u32) -> Option<&str> {
-        (i != NONE)
-            .then(|| self.labels.get(i as usize))
-            .flatten()
-            .map(|s| &**s)
-    }
-
-    fn violations(&self, r: &Small) -> &[Violation] {
-        let start = r.viol_start as usize;
-        self.violations
-            .get(start..start.saturating_add(r.viol_len as usize))
-            .unwrap_or(&[])
-    }
-
-    /// Where the `k`th violation of `r` is written, when known apart from the record's line.
-    fn violation_at(&self, r: &Small, k: usize) -> Option<Position> {
-        self.violation_at
-            .get((r.viol_start as usize).saturating_add(k))
-            .copied()
-            .flatten()
-    }
-}
+use tables::Tables;
+use unit::judge_unit;
 
 /// Orders each unit's records, runs the cross-record rules, places every finding, sorts.
 pub(super) fn judge(
@@ -75,45 +38,8 @@ pub(super) fn judge(
 ) -> Outcome {
     let names: Vec<String> = inputs.iter().map(|i| i.name.clone()).collect();
     let mut file_errors = discover_errors;
-    file_errors.extend(c.file_errors);
-    let mut rejected: Vec<Rejected> = c
-        .rejected
-        .into_iter()
-        .map(|(file, r)| Rejected {
-            file: names.get(file as usize).cloned().unwrap_or_default(),
-            line: r.at.line,
-            column: r.at.column,
-            reason: r.reason,
-        })
-        .collect();
-    let mut summary = Summary {
-        files: names.len(),
-        ..Summary::default()
-    };
-    for (file, r, latest) in beyond::beyond_batch(&mut c.per_unit, options.policy.as_of()) {
-        rejected.push(Rejected {
-            file: names.get(file as usize).cloned().unwrap_or_default(),
-            line: r.line,
-            column: 1,
-            reason: Reason::DateBeyondBatch {
-                date: r.date.to_string(),
-                latest: latest.to_string(),
-                given: options.policy.as_of().is_some(),
-            },
-        });
-    }
-    summary.checked = c.per_unit.iter().map(Vec::len).sum();
-    summary.rejected = rejected.len();
-    for (file, count, at) in c.not_listed {
-        summary.rejected += usize::try_from(count).unwrap_or(usize::MAX);
-        rejected.push(Rejected {
-            file: names.get(file as usize).cloned().unwrap_or_default(),
-            line: at.line,
-            column: at.column,
-            reason: Reason::NotListed { count },
-        });
-    }
-    summary.records = summary.checked + summary.rejected;
+    file_errors.append(&mut c.file_errors);
+    let (mut rejected, mut summary) = rejections::count(&mut c, &names, options);
 
     let latest_meeting = c.per_unit.iter().flatten().map(|r| r.date).max();
     let columns: std::collections::BTreeMap<String, kiemtra_input::Columns> = c
@@ -145,13 +71,18 @@ pub(super) fn judge(
     units.sort_unstable_by(|a, b| a.0.cmp(b.0));
     summary.units = units.len();
 
+    let recheck = options
+        .baseline
+        .as_ref()
+        .map(Baseline::records)
+        .unwrap_or_default();
     let unit_codes: Vec<String> = units.iter().map(|(code, _)| (*code).to_owned()).collect();
     let per_unit: Vec<Judged> = units
         .into_par_iter()
         .enumerate()
         .map(|(i, (code, records))| {
             let unit = Ix::new(i).unwrap_or(Ix::LAST);
-            judge_unit(code, unit, records, options, &tables)
+            judge_unit(code, unit, records, options, &recheck, &tables)
         })
         .collect();
 
@@ -226,7 +157,10 @@ pub(super) fn judge(
         word,
     };
     let policy = &options.policy;
-    crate::waiver::apply(&mut outcome, policy.waivers(), policy.as_of());
+    crate::waive::apply(&mut outcome, policy.waivers(), policy.as_of());
+    if let Some(baseline) = &options.baseline {
+        baseline.compare(&mut outcome, policy);
+    }
     outcome
 }
 
@@ -239,7 +173,7 @@ struct Judged {
     before_effective: usize,
     /// The JSON pointers of its findings, which their [`Finding::pointer`] index for now.
     pointers: Vec<Box<str>>,
-    /// Ids of the records judged that [`Options::recheck`] asks about.
+    /// Ids of the records judged that the baseline's findings are about.
     judged: Vec<String>,
     /// A failure inside the cross-record rules (a bug), reported beside the file errors.
     crashed: Option<FileError>,
@@ -274,269 +208,4 @@ fn sort_key<'f>(f: &Finding, names: &'f Names) -> SortKey<'f> {
             .map(|p| &**p),
         f.column,
     )
-}
-
-/// Orders a unit's records, runs the cross-record rules, and places every finding.
-fn judge_unit(
-    code: &str,
-    unit: Ix,
-    mut records: Vec<Small>,
-    options: &Options,
-    t: &Tables<'_>,
-) -> Judged {
-    records.sort_by(|a, b| {
-        a.date
-            .cmp(&b.date)
-            .then_with(|| t.id(code, a).cmp(&t.id(code, b)))
-            .then_with(|| t.file(a).cmp(t.file(b)))
-            .then_with(|| a.line.cmp(&b.line))
-    });
-    let first = records.first().map(|r| Month::of(r.date));
-    let last = records.last().map(|r| Month::of(r.date));
-    let pack = &options.policy.pack;
-    let asked_from = options
-        .from
-        .or(first)
-        .unwrap_or(Month { year: 1, month: 1 });
-    let to = options.to.or(last).unwrap_or(Month { year: 1, month: 1 });
-    // The cadence grid never starts before the pack's first full month; a record between the
-    // effective date and that month is judged by the record rules, outside the grid.
-    let period = Period {
-        from: asked_from.max(pack.first_month()),
-        to,
-    };
-    let judged_months = Period {
-        from: asked_from.max(pack.effective_month()),
-        to,
-    };
-
-    let meetings: Vec<Meeting> = records.iter().map(|r| r.meeting.meeting(r.date)).collect();
-    let mut unit_violations = Vec::new();
-    let crashed = guarded(Position::START, || {
-        check_unit(
-            &meetings,
-            period,
-            options.policy.parameters(),
-            &mut unit_violations,
-        );
-        Ok(())
-    })
-    .err()
-    .map(|r| {
-        // A bug in a cross-record rule: reported; the unit's record findings still stand.
-        unit_violations.clear();
-        let detail = match r.reason {
-            Reason::Internal(e) => e,
-            other => format!("{other:?}"),
-        };
-        FileError::new(
-            String::new(),
-            FileProblem::UnitRulesFailed {
-                unit: code.to_owned(),
-                detail,
-            },
-        )
-    });
-    drop(meetings);
-
-    let policy = &options.policy;
-    let effective = policy.pack.pack.effective;
-    let is_judged = |r: &Small| r.date >= effective && judged_months.contains(Month::of(r.date));
-    let mut findings = Vec::new();
-    let mut pointers = Interner::default();
-    let place = |pointers: &mut Interner,
-                 r: &Small,
-                 v: &Violation,
-                 severity: Severity,
-                 at: Option<Position>| Finding {
-        rule: v.rule,
-        severity,
-        change: None,
-        unit,
-        record: (r.id != NONE).then(|| Ix::new(r.id as usize)).flatten(),
-        file: Ix::new(r.file as usize),
-        pointer: v
-            .pointer
-            .as_deref()
-            .and_then(|p| Ix::new(pointers.get(p) as usize)),
-        line: NonZeroU32::new(at.map_or(r.line, |p| p.line)),
-        column: at.and_then(|p| NonZeroU32::new(p.column)),
-        waiver: None,
-        date: Some(r.date),
-        month: Month::of(r.date).into(),
-        detail: v.detail.clone(),
-    };
-    let mut has_error = vec![false; records.len()];
-    for (at, v) in unit_violations {
-        // Whether the rule is on, and its severity: the policy decides.
-        let Some(severity) = policy.decide_violation(&v) else {
-            continue;
-        };
-        match at {
-            At::Meeting(i) => {
-                if let Some(r) = records.get(i) {
-                    if is_judged(r) {
-                        let f = place(&mut pointers, r, &v, severity, None);
-                        if f.severity == Severity::Error {
-                            if let Some(h) = has_error.get_mut(i) {
-                                *h = true;
-                            }
-                        }
-                        findings.push(f);
-                    }
-                }
-            }
-            At::Month(month) => findings.push(Finding {
-                rule: v.rule,
-                severity,
-                change: None,
-                unit,
-                record: None,
-                file: None,
-                pointer: v
-                    .pointer
-                    .as_deref()
-                    .and_then(|p| Ix::new(pointers.get(p) as usize)),
-                line: None,
-                column: None,
-                waiver: None,
-                date: None,
-                month: month.into(),
-                detail: v.detail,
-            }),
-        }
-    }
-
-    let mut outside = 0;
-    let mut before_effective = 0;
-    let mut judged = Vec::new();
-    let mut month_state: Vec<(Month, MonthState)> =
-        period.months().map(|m| (m, MonthState::Missing)).collect();
-    let mut meetings_in_period = 0;
-    let mut earliest_judged_session = None;
-    for (i, r) in records.iter().enumerate() {
-        let month = Month::of(r.date);
-        if r.date < effective {
-            before_effective += 1;
-            continue;
-        }
-        if !is_judged(r) {
-            outside += 1;
-            continue;
-        }
-        meetings_in_period += 1;
-        if let Some(ids) = options.recheck.get(code) {
-            let id = t.id(code, r);
-            if ids.contains(&*id) {
-                judged.push(id.into_owned());
-            }
-        }
-        let mut error = has_error.get(i).copied().unwrap_or(false);
-        // A session written but unreadable (CD101 unverifiable) does not fail the month by
-        // itself.
-        let mut session_unverifiable = false;
-        for (k, v) in t.violations(r).iter().enumerate() {
-            let Some(severity) = policy.decide_violation(v) else {
-                continue;
-            };
-            session_unverifiable |= v.rule == Rule::SessionHeld && v.unverifiable();
-            let f = place(&mut pointers, r, v, severity, t.violation_at(r, k));
-            error |= f.severity == Severity::Error;
-            findings.push(f);
-        }
-        let meeting = r.meeting.meeting(r.date);
-        if meeting.session.is_some() && earliest_judged_session.is_none() {
-            earliest_judged_session = Some(i);
-        }
-        if meeting.periodic && period.contains(month) {
-            let state = if (meeting.session.is_some() || session_unverifiable) && !error {
-                MonthState::Compliant
-            } else {
-                MonthState::Failing
-            };
-            let k = period.from.count_through(month).saturating_sub(1) as usize;
-            if let Some((_, s)) = month_state.get_mut(k) {
-                *s = (*s).max_state(state);
-            }
-        }
-    }
-
-    // Name and parent: from the latest record that gives them.
-    let name = records
-        .iter()
-        .rev()
-        .find_map(|r| t.label(r.name))
-        .map(str::to_owned);
-    let parent = records
-        .iter()
-        .rev()
-        .find_map(|r| t.label(r.parent))
-        .map(str::to_owned);
-    let notes = follow_up_notes(&records, earliest_judged_session, pack.first_month());
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let summary = UnitSummary {
-        name,
-        parent,
-        period,
-        meetings: meetings_in_period,
-        months_held: month_state
-            .iter()
-            .filter(|(_, s)| *s != MonthState::Missing)
-            .count() as u32,
-        months_compliant: month_state
-            .iter()
-            .filter(|(_, s)| *s == MonthState::Compliant)
-            .count() as u32,
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-        infos: count(Severity::Info),
-        waived: 0,
-        months: month_state,
-        notes,
-        code: code.to_owned(),
-    };
-    Judged {
-        findings,
-        unit: summary,
-        outside,
-        before_effective,
-        pointers: pointers.all,
-        judged,
-        crashed,
-        first_record: first,
-    }
-}
-
-/// The notes of what could not be checked for a unit (catalogue v1.1): when its earliest judged
-/// session (index `earliest` of the date-ordered `records`) has no earlier session in the input
-/// and falls after the pack's first full month, CD501–CD505 cannot be judged for it. In the first
-/// full month, or between the effective date and it, no earlier session is expected.
-fn follow_up_notes(records: &[Small], earliest: Option<usize>, first_month: Month) -> Vec<Note> {
-    let Some(r) = earliest.and_then(|i| records.get(i)) else {
-        return Vec::new();
-    };
-    let earlier_session = records
-        .iter()
-        .take_while(|e| e.date < r.date)
-        .any(|e| e.meeting.meeting(e.date).session.is_some());
-    if earlier_session || Month::of(r.date) <= first_month {
-        return Vec::new();
-    }
-    vec![Note::FollowUpNotJudged { date: r.date }]
-}
-
-impl MonthState {
-    /// The better of two states of one month.
-    fn max_state(self, other: MonthState) -> MonthState {
-        let rank = |s: MonthState| match s {
-            MonthState::Missing => 0,
-            MonthState::Failing => 1,
-            MonthState::Compliant => 2,
-        };
-        if rank(other) > rank(self) {
-            other
-        } else {
-            self
-        }
-    }
 }

@@ -5,7 +5,7 @@ use kiemtra_rules::rules::check_record;
 use kiemtra_rules::{Meeting, Record, Violation};
 use rayon::prelude::*;
 
-use super::read::{admissible, guarded, panic_message, Part};
+use super::part::{admissible, guarded, panic_message, Part};
 use super::{Mode, Reading};
 
 /// Reads a table's rows into `part`: rows are parsed and checked in parallel, kept in order.

@@ -6,7 +6,7 @@ use kiemtra_rules::rules::check_record;
 use kiemtra_rules::{Meeting, RecordDoc};
 use serde::Deserialize;
 
-use super::read::{admissible, guarded, Part};
+use super::part::{admissible, guarded, Part};
 use super::{Mode, Reading};
 
 pub(super) fn read(part: &mut Part, bytes: &[u8], reading: &Reading<'_>) {
@@ -27,7 +27,7 @@ pub(super) fn read(part: &mut Part, bytes: &[u8], reading: &Reading<'_>) {
     let checked = guarded(at, || {
         let doc = RecordDoc::deserialize(&value).map_err(|e| Rejection {
             at,
-            reason: Reason::Syntax(e.to_string()),
+            reason: Reason::Syntax(kiemtra_input::JsonProblem::of(&e)),
         })?;
         let record = kiemtra_rules::validate(doc).map_err(|invalid| Rejection {
             at: paragraph(invalid.pointer()),
