@@ -42,7 +42,10 @@ export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="bcryptprimitiv
 "$WINE" "$work/kiemtra.exe" --no-config check fixtures/batch --format json > "$work/windows.json" 2>"$work/windows.err" || [[ $? == 1 ]]
 if ! cmp -s "$work/linux.json" "$work/windows.json"; then
   echo "ci-windows: kiemtra.exe's report differs from the Linux build's" >&2
-  diff <(head -c 4000 "$work/linux.json") <(head -c 4000 "$work/windows.json") >&2 || true
+  cmp "$work/linux.json" "$work/windows.json" >&2 || true
+  line=$(cmp "$work/linux.json" "$work/windows.json" | grep -o 'line [0-9]*' | grep -o '[0-9]*' || echo 1)
+  echo "Linux:   $(sed -n "${line}p" "$work/linux.json")" >&2
+  echo "Windows: $(sed -n "${line}p" "$work/windows.json")" >&2
   cat "$work/windows.err" >&2
   exit 1
 fi
