@@ -630,6 +630,12 @@ fn the_forms_are_the_templates_of_the_command_line() {
     let xlsx = server.get("/api/template?format=xlsx&unit=HT-CB04&month=2017-04");
     assert_eq!(xlsx.status, 200);
     assert!(xlsx.body.starts_with(b"PK"));
+    let no_month = server.get("/api/template?format=xlsx&unit=HT-CB04");
+    assert_eq!(no_month.status, 400);
+    assert_eq!(
+        no_month.error(),
+        "Mẫu Excel là biên bản của một chi bộ trong một tháng: hãy điền mã chi bộ và tháng."
+    );
     let bad = server.get("/api/template?format=pdf");
     assert_eq!(bad.status, 400);
     assert_eq!(bad.error(), "Không có mẫu “pdf”: chọn docx hoặc xlsx.");

@@ -203,20 +203,14 @@ impl Engine for Checker {
                 })
             }
             Form::Xlsx => {
-                // The workbook is one meeting of one cell: without them, a first row to fill.
-                let month = month.unwrap_or(kiemtra_rules::Month {
-                    year: 2017,
-                    month: 1,
-                });
+                // The workbook is one meeting of one cell, as `template --format xlsx` needs.
+                let (Some(unit), Some(month)) = (unit, month) else {
+                    return Err(Refusal::BadRequest(m::page::error::XLSX_NEEDS.say(lang)));
+                };
                 let mut settings = self.settings.clone();
                 settings.lang.value = lang;
-                let bytes = super::template_xlsx::workbook(
-                    unit.unwrap_or(""),
-                    month,
-                    HeadersArg::Vi,
-                    &settings,
-                )
-                .map_err(|_| Refusal::Internal(m::page::error::INTERNAL.say(lang)))?;
+                let bytes = super::template_xlsx::workbook(unit, month, HeadersArg::Vi, &settings)
+                    .map_err(|_| Refusal::Internal(m::page::error::INTERNAL.say(lang)))?;
                 Ok(Download {
                     bytes,
                     extension: "xlsx".into(),
