@@ -126,6 +126,16 @@ fn fill(parts: &mut [Part], record: &Value) {
                         *cell = a.get(key).map(text).unwrap_or_default();
                     }
                 }
+            } // The names under the signatures, as signed: the reader must not take them for
+            // anything else.
+            Part::Signatures(blocks) => {
+                for (block, path) in blocks.iter_mut().zip(["secretary", "chair"]) {
+                    if let (Some(name), Some(last)) =
+                        (get(record, path).map(text), block.last_mut())
+                    {
+                        last.runs[0].text = name;
+                    }
+                }
             }
         }
     }
@@ -448,6 +458,13 @@ fn template_text(lang: kiemtra_rules::Lang) -> String {
                 for row in rows {
                     out.push_str(&format!("| {} |\n", row.join(" | ")));
                 }
+            }
+            Part::Signatures(blocks) => {
+                let columns: Vec<String> = blocks
+                    .iter()
+                    .map(|b| b.iter().map(|p| p.text()).collect::<Vec<_>>().join(" / "))
+                    .collect();
+                out.push_str(&format!("‖ {} ‖\n", columns.join(" ‖ ")));
             }
         }
     }

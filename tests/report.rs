@@ -169,6 +169,42 @@ fn html_table(doc: &scraper::Html, heading: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The Word report's body, read back with kiemtra's own Word reader.
+fn docx_blocks(path: &str) -> Vec<kiemtra_input::docx::Block> {
+    let bytes = std::fs::read(path).expect("the Word report");
+    kiemtra_input::docx::blocks(&bytes).expect("a readable Word document")
+}
+
+/// A cell's text: its paragraphs, one after the other.
+fn docx_cell(cell: &[kiemtra_input::docx::Paragraph]) -> String {
+    cell.iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim()
+        .to_owned()
+}
+
+/// The rows (header left out) of the first table after the heading that starts with `heading`.
+fn docx_table(blocks: &[kiemtra_input::docx::Block], heading: &str) -> Vec<Vec<String>> {
+    use kiemtra_input::docx::Block;
+    let start = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Paragraph(p) if p.text.starts_with(heading)))
+        .unwrap_or_else(|| panic!("{heading}"));
+    blocks[start..]
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(rows) => Some(rows),
+            Block::Paragraph(_) => None,
+        })
+        .expect("a table")
+        .iter()
+        .skip(1)
+        .map(|row| row.iter().map(|c| docx_cell(c)).collect())
+        .collect()
+}
+
 fn unit_rows(rows: &[Vec<String>]) -> BTreeMap<String, UnitFigures> {
     rows.iter()
         .map(|r| {
@@ -243,7 +279,7 @@ fn cell_number(d: &Data) -> u64 {
 #[test]
 fn the_batch_agrees_figure_for_figure_in_every_format() {
     let dir = scratch("formats");
-    let files = ["r.html", "r.md", "r.xlsx", "r.csv", "r.json"].map(|f| path(&dir, f));
+    let files = ["r.html", "r.md", "r.xlsx", "r.csv", "r.json", "r.docx"].map(|f| path(&dir, f));
     let mut args = vec!["check", "fixtures/batch"];
     for f in &files {
         args.extend(["-o", f.as_str()]);
@@ -311,6 +347,39 @@ fn the_batch_agrees_figure_for_figure_in_every_format() {
         html_table(&doc, "VI. BIÊN BẢN KHÔNG KIỂM TRA ĐƯỢC").len(),
         want.rejected
     );
+
+    // The Word report, read back from its document.xml.
+    let blocks = docx_blocks(&files[5]);
+    same_units(
+        &unit_rows(&docx_table(&blocks, "3. Kết quả từng chi bộ")),
+        &want.units,
+    );
+    assert_eq!(
+        parent_rows(&docx_table(&blocks, "2. Kết quả theo đảng bộ")),
+        want.parents
+    );
+    assert_eq!(
+        rule_rows(&docx_table(&blocks, "4. Các nội dung vi phạm")),
+        want.rules
+    );
+    let heading = |b: &kiemtra_input::docx::Block, start: &str| matches!(b, kiemtra_input::docx::Block::Paragraph(p) if p.text.starts_with(start));
+    let from = blocks
+        .iter()
+        .position(|b| heading(b, "V. CHI TIẾT"))
+        .expect("details");
+    let to = blocks
+        .iter()
+        .position(|b| heading(b, "VI. BIÊN BẢN"))
+        .expect("rejected");
+    let finding_rows: usize = blocks[from..to]
+        .iter()
+        .map(|b| match b {
+            kiemtra_input::docx::Block::Table(rows) => rows.len() - 1,
+            kiemtra_input::docx::Block::Paragraph(_) => 0,
+        })
+        .sum();
+    assert_eq!(finding_rows, want.findings);
+    assert_eq!(docx_table(&blocks, "VI. BIÊN BẢN").len(), want.rejected);
 
     // CSV: one row per finding, per rejected record.
     let csv = read(3);
@@ -421,28 +490,35 @@ fn the_batch_agrees_figure_for_figure_in_every_format() {
 #[test]
 fn the_workbook_is_the_same_bytes_for_the_same_input() {
     let dir = scratch("xlsx-bytes");
-    let (a, b) = (path(&dir, "a.xlsx"), path(&dir, "b.xlsx"));
-    kiemtra(&[
-        "check",
-        "fixtures/batch",
-        "-j",
-        "1",
-        "-o",
-        &a,
-        "--date",
-        "2019-01-15",
-    ]);
-    kiemtra(&[
-        "check",
-        "-j",
-        "2",
-        "-o",
-        &b,
-        "fixtures/batch",
-        "--date",
-        "2019-01-15",
-    ]);
-    assert!(std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap());
+    for ext in ["xlsx", "docx"] {
+        let (a, b) = (
+            path(&dir, &format!("a.{ext}")),
+            path(&dir, &format!("b.{ext}")),
+        );
+        kiemtra(&[
+            "check",
+            "fixtures/batch",
+            "-j",
+            "1",
+            "-o",
+            &a,
+            "--date",
+            "2019-01-15",
+        ]);
+        kiemtra(&[
+            "check",
+            "-j",
+            "2",
+            "-o",
+            &b,
+            "fixtures/batch",
+            "--date",
+            "2019-01-15",
+        ]);
+        let a = std::fs::read(&a).unwrap();
+        assert!(a.len() > 1000, "{ext}");
+        assert!(a == std::fs::read(&b).unwrap(), "{ext}");
+    }
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -547,7 +623,7 @@ fn an_output_kiemtra_does_not_write_is_refused_before_the_run() {
     // Refused even before the input is looked at (it does not exist).
     for (file, says) in [
         ("report.pdf", "HTML"),
-        ("report.docx", ".xlsx"),
+        ("report.odt", ".docx"),
         ("report", ".html"),
     ] {
         let out = path(&dir, file);

@@ -141,7 +141,7 @@ macro_rules! __declaration {
             MinutesBook<'a> {
                 recorded: optional boolean {
                     label: "Ghi sổ biên bản" / "Written in the minutes book",
-                    guidance: "true khi sinh hoạt chuyên đề đã ghi vào sổ ghi biên bản." / "true when the session is written in the minutes book.",
+                    guidance: "“có” khi sinh hoạt chuyên đề đã ghi vào sổ ghi biên bản, “không” khi chưa." / "“có” (yes) when the session is written in the minutes book, “không” (no) when not.",
                     aliases: ["Đã ghi sổ", "Ghi vào sổ biên bản"],
                 },
                 page: optional text {

@@ -193,9 +193,9 @@ pub const WORD_LABELS: &[WordLabel] = &[
     ),
     field(
         "session.area",
-        "Vấn đề hạn chế cần khắc phục",
+        "Vấn đề hạn chế",
         &[
-            "Vấn đề hạn chế",
+            "Vấn đề hạn chế cần khắc phục",
             "Hạn chế, khuyết điểm cần khắc phục",
             "Vấn đề cần khắc phục",
             "Lĩnh vực",
@@ -242,8 +242,8 @@ pub const WORD_LABELS: &[WordLabel] = &[
     ),
     field(
         "session.questions",
-        "Câu hỏi gợi ý thảo luận",
-        &["Câu hỏi gợi ý", "Câu hỏi thảo luận", "Câu hỏi"],
+        "Câu hỏi gợi ý",
+        &["Câu hỏi gợi ý thảo luận", "Câu hỏi thảo luận", "Câu hỏi"],
     ),
     field(
         "session.discussion.opinions",
@@ -261,8 +261,8 @@ pub const WORD_LABELS: &[WordLabel] = &[
     field("session.discussion.causes", "Nguyên nhân", &[]),
     field(
         "session.discussion.measures",
-        "Biện pháp khắc phục",
-        &["Biện pháp", "Giải pháp", "Giải pháp khắc phục"],
+        "Biện pháp",
+        &["Biện pháp khắc phục", "Giải pháp", "Giải pháp khắc phục"],
     ),
     field(
         "session.conclusion",
@@ -276,14 +276,15 @@ pub const WORD_LABELS: &[WordLabel] = &[
     ),
     part(
         Reads::Assignments,
-        "Phân công thực hiện",
-        &["Phân công", "Phân công trách nhiệm"],
+        "Phân công",
+        &["Phân công thực hiện", "Phân công trách nhiệm"],
         false,
     ),
     part(
         Reads::Heading,
-        "Đánh giá chuyên đề tháng trước",
+        "Đánh giá chuyên đề kỳ trước",
         &[
+            "Đánh giá chuyên đề tháng trước",
             "Đánh giá kết quả chuyên đề tháng trước",
             "Đánh giá kỳ trước",
         ],
@@ -291,29 +292,29 @@ pub const WORD_LABELS: &[WordLabel] = &[
     ),
     field(
         "session.follow_up.topic",
-        "Chủ đề tháng trước",
+        "Chủ đề kỳ trước",
         &[
-            "Chủ đề kỳ trước",
+            "Chủ đề tháng trước",
             "Chuyên đề tháng trước",
             "Nội dung kỳ trước",
         ],
     ),
     field(
         "session.follow_up.result",
-        "Kết quả",
-        &["Kết quả kỳ trước", "Kết quả thực hiện", "Đánh giá kết quả"],
+        "Kết quả kỳ trước",
+        &["Kết quả", "Kết quả thực hiện", "Đánh giá kết quả"],
     ),
     field(
         "session.follow_up.notes",
-        "Nhận xét",
-        &["Nhận xét kỳ trước", "Ghi chú đánh giá"],
+        "Nhận xét kỳ trước",
+        &["Nhận xét", "Ghi chú đánh giá"],
     ),
     field(
         "minutes_book.recorded",
-        "Đã ghi vào sổ biên bản",
-        &["Ghi sổ biên bản", "Đã ghi sổ", "Ghi vào sổ biên bản"],
+        "Ghi sổ biên bản",
+        &["Đã ghi vào sổ biên bản", "Đã ghi sổ", "Ghi vào sổ biên bản"],
     ),
-    field("minutes_book.page", "Trang sổ biên bản", &["Trang sổ"]),
+    field("minutes_book.page", "Trang sổ", &["Trang sổ biên bản"]),
 ];
 
 /// A column of an assignments table: the assignment's key and the column's labels.
@@ -404,10 +405,9 @@ mod tests {
     #[test]
     fn a_field_path_names_its_label() {
         assert_eq!(label_of("session.conclusion"), Some("Kết luận"));
-        assert_eq!(
-            label_of("session.assignments.0.due"),
-            Some("Phân công thực hiện")
-        );
+        // The words the messages name (“Phân công”, “Ghi sổ biên bản”).
+        assert_eq!(label_of("session.assignments.0.due"), Some("Phân công"));
+        assert_eq!(label_of("minutes_book.recorded"), Some("Ghi sổ biên bản"));
         assert_eq!(label_of("chair"), Some("Chủ trì"));
         assert_eq!(label_of("session.assessment"), Some("Mặt được"));
         assert_eq!(label_of("session"), Some("Sinh hoạt chuyên đề"));

@@ -7,6 +7,7 @@ mod assess;
 mod compose;
 pub mod csv;
 mod document;
+mod docx;
 pub mod html;
 pub mod json;
 pub mod md;
@@ -48,6 +49,8 @@ pub enum Format {
     Html,
     /// The inspector's workbook: summary, units, findings, rejected, waived.
     Xlsx,
+    /// The filed report as a Word document, laid out as a party document.
+    Docx,
 }
 
 impl Format {
@@ -61,18 +64,22 @@ impl Format {
             "md" | "markdown" => Format::Md,
             "html" | "htm" => Format::Html,
             "xlsx" => Format::Xlsx,
+            "docx" => Format::Docx,
             _ => return None,
         })
     }
 
     /// The extensions [`Format::of_path`] knows, for messages.
     pub const EXTENSIONS: &'static [&'static str] = &[
-        "txt", "text", "json", "csv", "md", "markdown", "html", "htm", "xlsx",
+        "txt", "text", "json", "csv", "md", "markdown", "html", "htm", "xlsx", "docx",
     ];
 
     /// Whether the format is the printed report, which a run can split per committee.
     pub fn is_report(self) -> bool {
-        matches!(self, Format::Md | Format::Html | Format::Xlsx)
+        matches!(
+            self,
+            Format::Md | Format::Html | Format::Xlsx | Format::Docx
+        )
     }
 }
 
@@ -107,6 +114,12 @@ pub fn render(
             }
         }
         Format::Xlsx => xlsx::render(outcome, ctx, doc, out),
+        Format::Docx => {
+            let page = page(outcome, ctx, doc);
+            let tables = compose::FindingTables::new(outcome, ctx);
+            let findings = |unit: &str| tables.of(unit);
+            docx::write(&page, &findings, out)
+        }
     }
 }
 
@@ -220,6 +233,26 @@ mod tests {
                 assert_eq!(write(1), whole);
                 assert!(whole.contains("CD"), "{whole}");
             }
+            // The same parts, whatever the size of the pieces the body is handed on in (the
+            // compressed bytes depend on those pieces, which depend only on the report).
+            let docx = |part: usize| {
+                let mut out = Vec::new();
+                super::docx::write_in_parts(&page, &findings, &mut out, Some(part)).unwrap();
+                let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out)).unwrap();
+                (0..zip.len())
+                    .map(|i| {
+                        let mut entry = zip.by_index(i).unwrap();
+                        let mut text = String::new();
+                        std::io::Read::read_to_string(&mut entry, &mut text).unwrap();
+                        (entry.name().to_owned(), text)
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let whole = docx(usize::MAX);
+            assert!(whole
+                .iter()
+                .any(|(name, text)| name == "word/document.xml" && text.contains("CD")));
+            assert!(docx(1) == whole, "the Word report written in parts");
         }
     }
 

@@ -307,7 +307,10 @@ fn may_start_blank_word(c: char) -> bool {
 /// syllable's tone mark moved to the end of the syllable, so that old and new tone placement
 /// (`hoà`/`hòa`, `uỷ`/`ủy`) give the same key. Diacritics are kept: `bác` ≠ `bạc`.
 pub fn topic_key(text: &str) -> String {
-    let text = topic_core(text);
+    // The core is found in NFC: a character whose normal form is punctuation (U+037E, the Greek
+    // question mark, is `;`) is trimmed as that punctuation.
+    let text = nfc(std::borrow::Cow::Borrowed(text));
+    let text = topic_core(&text);
     let mut key = KeyBuilder::with_capacity(text.len() + 16);
     if all_nfc_starters(text) {
         // Every character decomposes on its own into a starter and its marks, already in

@@ -13,6 +13,8 @@
 
 use kiemtra_config::Settings;
 use kiemtra_input::layout::{Column, Kind};
+use kiemtra_messages::m::forms::workbook as says;
+use kiemtra_messages::Say;
 use kiemtra_rules::{Lang, Month, Rule};
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Formula, Workbook,
@@ -100,11 +102,7 @@ fn column_guidance(c: &Column, headers: HeadersArg, lang: Lang) -> Option<String
         _ => choices(c, headers),
     };
     if let Some(words) = words {
-        text.push_str(&format!(
-            " {} {}.",
-            lang.pick("Chọn:", "Pick:"),
-            words.join("; ")
-        ));
+        text.push_str(&format!(" {} {}.", says::PICK.get(lang), words.join("; ")));
     }
     Some(text)
 }
@@ -166,10 +164,7 @@ fn records_sheet(
                 .set_input_message(short(&text, 255))?;
         }
         if c.kind == Kind::Integer {
-            rule = rule.set_error_message(lang.pick(
-                "Ghi một số nguyên, ví dụ 40.",
-                "Write a whole number, e.g. 40.",
-            ))?;
+            rule = rule.set_error_message(says::WHOLE_NUMBER.get(lang))?;
         }
         sheet.add_data_validation(1, col, LAST_ROW, col, &rule)?;
     }
@@ -212,51 +207,40 @@ fn guide_sheet(
         Ok(())
     };
     let m = format!("{}/{}", month.month, month.year);
-    match lang {
-        Lang::Vi => {
-            line(sheet, "Mẫu biên bản sinh hoạt chi bộ", "", &title)?;
-            line(sheet, "Cách điền", &format!(
-                "Trang “{RECORDS}”: mỗi cuộc họp một dòng, từ dòng 2. Dòng 2 đã có mã chi bộ và loại \
-                 sinh hoạt; ghi ngày họp (ví dụ 15/{m}) và các cột còn lại. Cột có mũi tên: chọn trong \
-                 danh sách. Để trống cột nào là chưa ghi mục đó: kiemtra sẽ báo. Một dòng chưa ghi ngày họp \
-                 bị loại, không được kiểm tra."
-            ), &bold)?;
-            line(sheet, "Nhiều mục trong một ô", "Chủ đề, câu hỏi gợi ý, ý kiến thảo luận: mỗi mục một dòng trong ô (Alt+Enter). Phân công: mỗi việc một dòng, dạng “người được giao | tập thể hoặc cá nhân | việc | thời hạn | có/không (biện pháp khắc phục)”.", &bold)?;
-            line(sheet, "Kiểm tra", "kiemtra check TÊN_TỆP.xlsx", &bold)?;
-        }
-        Lang::En => {
-            line(sheet, "Meeting record template", "", &title)?;
-            line(sheet, "How to fill in", &format!(
-                "Sheet “{RECORDS}”: one meeting per row, from row 2. Row 2 holds the unit code and the \
-                 kind; write the date (e.g. 15/{m}) and the other columns. Columns with an arrow: pick \
-                 from the list. A blank column is a field not written: kiemtra reports it. A row without \
-                 a date is rejected, not checked."
-            ), &bold)?;
-            line(sheet, "Several items in a cell", "Topics, questions, opinions: one per line in the cell (Alt+Enter). Assignments: one per line, “assignee | collective or individual | task | due date | yes/no (remedy)”.", &bold)?;
-            line(sheet, "Check", "kiemtra check FILE.xlsx", &bold)?;
-        }
-    }
-    line(sheet, "", "", &Format::new())?;
+    line(sheet, says::TITLE.get(lang), "", &title)?;
+    let how = says::How {
+        records: &RECORDS,
+        month: &m,
+    };
+    line(sheet, says::HOW_LABEL.get(lang), &how.say(lang), &bold)?;
     line(
         sheet,
-        lang.pick("Cột", "Column"),
-        lang.pick("Ghi gì", "What to write"),
+        says::SEVERAL_LABEL.get(lang),
+        says::SEVERAL.get(lang),
         &bold,
     )?;
+    line(
+        sheet,
+        says::CHECK_LABEL.get(lang),
+        says::CHECK.get(lang),
+        &bold,
+    )?;
+    line(sheet, "", "", &Format::new())?;
+    line(sheet, says::COLUMN.get(lang), says::WHAT.get(lang), &bold)?;
     for c in columns {
         let text = column_guidance(c, headers, lang).unwrap_or_default();
         line(sheet, header(c, headers), &text, &Format::new())?;
     }
     line(sheet, "", "", &Format::new())?;
-    line(
-        sheet,
-        lang.pick(
-            "Hướng dẫn số 06-HD/BTGHU (2016) viết",
-            "The guidance (06-HD/BTGHU, 2016) says",
-        ),
-        "",
-        &bold,
-    )?;
+    // The guidance named as the pack names it: by its issuer and date (and its number, when
+    // the pack gives one).
+    let identity = &settings.policy.pack.pack;
+    let date = kiemtra_messages::date(lang, identity.date);
+    let says_head = says::GuidanceSays {
+        issuer: &identity.issuer,
+        date: &date,
+    };
+    line(sheet, &says_head.say(lang), "", &bold)?;
     let mut quoted: Vec<(String, String)> = Vec::new();
     for rule in Rule::ALL {
         let entry = settings.policy.pack.rule(*rule);

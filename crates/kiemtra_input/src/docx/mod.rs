@@ -111,6 +111,13 @@ impl DocxError {
     }
 }
 
+/// A Word document's body as a reader sees it: paragraphs and tables, in order (the tests read
+/// kiemtra's own Word report back with it).
+pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, DocxError> {
+    let xml = package::document_xml(bytes).map_err(DocxError::Package)?;
+    body::read(&xml).map_err(DocxError::Body)
+}
+
 /// Reads Word minutes. `unit` is the cell's code when the document has no `Mã chi bộ` line.
 pub fn read(bytes: &[u8], unit: Option<&str>) -> Result<Minutes, DocxError> {
     let xml = package::document_xml(bytes).map_err(DocxError::Package)?;
@@ -121,19 +128,37 @@ pub fn read(bytes: &[u8], unit: Option<&str>) -> Result<Minutes, DocxError> {
 /// Every paragraph with visible text, in the document's order (those in tables too), numbered
 /// as the reader numbers them: what the self-check page quotes beside a finding.
 pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Paragraph>, DocxError> {
-    fn add(blocks: Vec<Block>, out: &mut Vec<Paragraph>) {
-        for block in blocks {
-            match block {
-                Block::Paragraph(p) => out.push(p),
-                Block::Table(rows) => out.extend(rows.into_iter().flatten().flatten()),
-            }
+    let mut out = Vec::new();
+    for block in blocks(bytes)? {
+        match block {
+            Block::Paragraph(p) => out.push(p),
+            Block::Table(rows) => out.extend(rows.into_iter().flatten().flatten()),
         }
     }
-    let xml = package::document_xml(bytes).map_err(DocxError::Package)?;
-    let mut out = Vec::new();
-    add(body::read(&xml).map_err(DocxError::Body)?, &mut out);
     out.sort_by_key(|p| p.number);
     Ok(out)
+}
+
+/// Whether a table is the signatures at the foot of the minutes (`THƯ KÝ` | `CHỦ TRÌ`, each
+/// over “(Ký, ghi rõ họ tên)” and a name): a signer's title in capitals heads every cell of its
+/// first row. It holds nothing of the record: the chair and the secretary are read from their
+/// own lines.
+fn signature_table(rows: &[Vec<Vec<Paragraph>>]) -> bool {
+    let signer = |text: &str| {
+        let text = text.trim();
+        let folded: String = text.chars().map(labels::fold_char).collect();
+        !text.is_empty()
+            && !text.chars().any(char::is_lowercase)
+            && ["thu ky", "chu tri", "chu toa", "t/m", "tm.", "bi thu"]
+                .iter()
+                .any(|title| folded.starts_with(title))
+    };
+    rows.first().is_some_and(|row| {
+        row.len() >= 2
+            && row
+                .iter()
+                .all(|cell| cell.first().is_some_and(|p| signer(&p.text)))
+    })
 }
 
 /// The minutes in a document's blocks.
@@ -142,6 +167,7 @@ pub fn minutes(blocks: &[Block], unit: Option<&str>) -> Minutes {
     for block in blocks {
         match block {
             Block::Paragraph(p) => b.paragraph(p),
+            Block::Table(rows) if signature_table(rows) => {}
             Block::Table(rows) => {
                 if !b.assignment_table(rows) {
                     for p in rows.iter().flatten().flatten() {

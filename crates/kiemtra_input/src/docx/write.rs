@@ -76,6 +76,8 @@ pub enum Part {
     Para(Para),
     /// Rows of cells; the first row is the header, in bold.
     Table(Vec<Vec<String>>),
+    /// Blocks of paragraphs side by side, without borders (the signatures).
+    Signatures(Vec<Vec<Para>>),
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -174,6 +176,25 @@ fn table(out: &mut String, rows: &[Vec<String>]) {
     out.push_str("</w:tbl>");
 }
 
+/// Side by side in a table without borders, the width of the page shared evenly.
+fn signatures(out: &mut String, blocks: &[Vec<Para>]) {
+    // Kept on one page: a title never parted from its name.
+    out.push_str(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/></w:tblPr><w:tr><w:trPr><w:cantSplit/></w:trPr>"#,
+    );
+    for paras in blocks {
+        out.push_str("<w:tc>");
+        for p in paras {
+            paragraph(out, p);
+        }
+        if paras.is_empty() {
+            out.push_str("<w:p/>");
+        }
+        out.push_str("</w:tc>");
+    }
+    out.push_str("</w:tr></w:tbl>");
+}
+
 /// `word/document.xml` of these parts.
 pub fn document_xml(parts: &[Part]) -> String {
     let mut out = format!(
@@ -184,6 +205,7 @@ pub fn document_xml(parts: &[Part]) -> String {
         match part {
             Part::Para(p) => paragraph(&mut out, p),
             Part::Table(rows) => table(&mut out, rows),
+            Part::Signatures(blocks) => signatures(&mut out, blocks),
         }
     }
     out.push_str(
