@@ -46,6 +46,33 @@ pub enum Command {
     /// Show what was read from Word minutes (.docx): every value with the paragraph it came
     /// from, and the text that gave none.
     Read(crate::cmd::read::ReadArgs),
+    /// Serve the self-check page on this computer: drop minutes, see what to add; make the
+    /// district's report from a folder.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The port (default: 8017; 0: any free port).
+    #[arg(long, default_value_t = 8017, value_name = "PORT")]
+    pub port: u16,
+
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+
+    /// Listen on this address instead of this computer only (127.0.0.1), e.g. 0.0.0.0 for
+    /// every network; every request then needs the access token printed at start.
+    #[arg(long, value_name = "ADDRESS")]
+    pub listen: Option<std::net::IpAddr>,
+
+    /// Tests: the most MiB one request may send (default 256).
+    #[arg(long, hide = true)]
+    pub max_upload_mib: Option<u64>,
+
+    /// Tests: seconds a client may send nothing while its request is read (default 30).
+    #[arg(long, hide = true)]
+    pub stall_seconds: Option<u64>,
 }
 
 /// Tailoring given on the command line; it overrides kiemtra.toml.

@@ -197,6 +197,7 @@ fn about(command: &str) -> Option<Phrase> {
         "schema" => about::SCHEMA,
         "template" => about::TEMPLATE,
         "read" => about::READ,
+        "serve" => about::SERVE,
         _ => return None,
     })
 }
@@ -233,7 +234,7 @@ fn report_extensions() -> Vec<&'static str> {
 }
 
 fn arg_phrase(command: &str, id: &str) -> Option<Phrase> {
-    use m::cli::arg::{all, check, config, convert, explain, read, rules, template};
+    use m::cli::arg::{all, check, config, convert, explain, read, rules, serve, template};
     let own = match (command, id) {
         ("check", "paths") => Some(check::PATHS),
         ("check", "format") => Some(check::FORMAT),
@@ -251,6 +252,9 @@ fn arg_phrase(command: &str, id: &str) -> Option<Phrase> {
         ("read", "files") => Some(read::FILES),
         ("read", "unit") => Some(read::UNIT),
         ("read", "format") => Some(read::FORMAT),
+        ("serve", "port") => Some(serve::PORT),
+        ("serve", "open") => Some(serve::OPEN),
+        ("serve", "listen") => Some(serve::LISTEN),
         ("check", "csv_delimiter") => Some(check::CSV_DELIMITER),
         ("check", "split_by") => Some(check::SPLIT_BY),
         ("check", "date") => Some(check::DATE),
@@ -313,6 +317,8 @@ fn value_name(name: &str) -> Option<Phrase> {
         "CODE" => v::CODE,
         "CHAR" => v::CHAR,
         "BY" => v::BY,
+        "PORT" => v::PORT,
+        "ADDRESS" => v::ADDRESS,
         _ => return None,
     })
 }

@@ -106,6 +106,20 @@ impl Inputs {
         Inputs::with_raw_names(files)
     }
 
+    /// The digest made again over files whose shown names are their names (files named anew,
+    /// [`crate::Outcome::shown_under`]).
+    pub(crate) fn digested(mut files: Vec<InputFile>) -> Inputs {
+        files.sort_by(|a, b| a.file.as_bytes().cmp(b.file.as_bytes()));
+        let mut all = Sha256::new();
+        for f in &files {
+            all.update(sha256sum_line(&f.sha256, f.file.as_bytes()));
+        }
+        Inputs {
+            files,
+            digest: hex(&all.finalize()),
+        }
+    }
+
     /// `(name shown, name as the system gives it, digest)` of every file.
     fn with_raw_names(mut files: Vec<(String, Vec<u8>, FileDigest)>) -> Inputs {
         files.sort_by(|a, b| a.1.cmp(&b.1));

@@ -12,6 +12,7 @@ mod policy;
 mod progress;
 mod reinspect;
 mod run;
+mod shown;
 mod waive;
 mod waiver;
 

@@ -317,7 +317,7 @@ fn say_verdict(outcome: &Outcome, written: &[PathBuf], lang: Lang) {
 
 /// A run that read no record and could read every file it found: why, in the reader's words
 /// (exit code 2). Files that could not be read are reported with the run instead.
-fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
+pub(super) fn nothing_read(outcome: &kiemtra_runner::Outcome, lang: Lang) -> String {
     let read = kiemtra_input::Format::extensions_read();
     match outcome.summary.files {
         0 => m::cli::check::NoFileFound { extensions: &read }.say(lang),
@@ -419,7 +419,7 @@ fn side_files(args: &CheckArgs, settings: &Settings) -> Vec<PathBuf> {
 }
 
 /// Text given on the command line or in a file, in Unicode NFC.
-fn nfc(text: &str) -> String {
+pub(super) fn nfc(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     text.nfc().collect()
 }

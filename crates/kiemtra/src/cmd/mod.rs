@@ -7,6 +7,7 @@ mod explain;
 pub mod read;
 mod rules;
 mod schema;
+mod serve;
 mod template;
 mod template_fields;
 mod template_xlsx;
@@ -79,6 +80,7 @@ pub fn run(cli: Cli, start: Start) -> Result<ExitCode, Error> {
         Command::Schema => schema::run(),
         Command::Read(args) => read::run(&args, settings(&base)?.lang.value),
         Command::Template(args) => template::run(&args, &settings(&base)?),
+        Command::Serve(args) => serve::run(&args, settings(&base)?),
     }
 }
 

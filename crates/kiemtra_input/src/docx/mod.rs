@@ -153,6 +153,20 @@ pub fn read(bytes: &[u8], unit: Option<&str>) -> Result<Minutes, DocxError> {
     Ok(minutes(&blocks, unit))
 }
 
+/// Every paragraph with visible text, in the document's order (those in tables too), numbered
+/// as the reader numbers them: what the self-check page quotes beside a finding.
+pub fn paragraphs(bytes: &[u8]) -> Result<Vec<Paragraph>, DocxError> {
+    let mut out = Vec::new();
+    for block in blocks(bytes)? {
+        match block {
+            Block::Paragraph(p) => out.push(p),
+            Block::Table(rows) => out.extend(rows.into_iter().flatten().flatten()),
+        }
+    }
+    out.sort_by_key(|p| p.number);
+    Ok(out)
+}
+
 /// Whether a table is the signatures at the foot of the minutes (`THƯ KÝ` | `CHỦ TRÌ`, each
 /// over “(Ký, ghi rõ họ tên)” and a name): a signer's title in capitals heads every cell of its
 /// first row. It holds nothing of the record: the chair and the secretary are read from their
