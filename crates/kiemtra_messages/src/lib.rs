@@ -49,14 +49,6 @@ impl Lang {
         }
     }
 
-    /// Picks the text for this language. Being retired: words belong in the catalogue.
-    pub fn pick<'s>(self, vi: &'s str, en: &'s str) -> &'s str {
-        match self {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }
-    }
-
     /// Whether `count` takes the singular form: never in Vietnamese, for 1 in English.
     pub fn is_one(self, count: u64) -> bool {
         match self {
@@ -74,7 +66,8 @@ pub struct Phrase {
 }
 
 impl Phrase {
-    #[doc(hidden)]
+    /// A phrase declared in both languages elsewhere: the labels and names of the record
+    /// format's declaration (`kiemtra_format`), which is that declaration's own catalogue.
     pub const fn new(vi: &'static str, en: &'static str) -> Phrase {
         Phrase { vi, en }
     }

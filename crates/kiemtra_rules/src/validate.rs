@@ -97,7 +97,13 @@ impl Invalid {
                     .find(|f| f.path.replace("[]", "") == path)
                     .map_or_else(
                         || path.clone(),
-                        |f| format!("{} ({path})", lang.pick(f.field.label.vi, f.field.label.en)),
+                        |f| {
+                            format!(
+                                "{} ({path})",
+                                kiemtra_messages::Phrase::new(f.field.label.vi, f.field.label.en)
+                                    .get(lang)
+                            )
+                        },
                     );
                 // Each allowed code with its name in the reader's language.
                 let name = |code: &str| {
@@ -105,7 +111,7 @@ impl Invalid {
                         .iter()
                         .flat_map(|e| e.values.iter())
                         .find(|v| v.code == code)
-                        .map(|v| lang.pick(v.name.vi, v.name.en))
+                        .map(|v| kiemtra_messages::Phrase::new(v.name.vi, v.name.en).get(lang))
                 };
                 let mut list = String::new();
                 for (i, a) in allowed.iter().enumerate() {

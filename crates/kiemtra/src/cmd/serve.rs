@@ -377,7 +377,7 @@ fn label(pointer: &str, lang: Lang) -> String {
         .find(|f| f.path == path)
         // The format's labels are data in both languages, chosen here like the validator does.
         .map_or(path.as_str(), |f| {
-            lang.pick(f.field.label.vi, f.field.label.en)
+            kiemtra_messages::Phrase::new(f.field.label.vi, f.field.label.en).get(lang)
         })
         .to_owned();
     match item {
