@@ -13,6 +13,10 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+// The one list of rules (`for_each_rule!`, written by build.rs from the files of `src/rules/`),
+// before the modules so that each of them can use it.
+include!(concat!(env!("OUT_DIR"), "/rule_list.rs"));
+
 pub mod docs;
 pub mod field;
 pub mod lang;

@@ -10,7 +10,24 @@ pub enum Scope {
     Unit,
 }
 
-pub use crate::rules::Rule;
+/// Declares the `Rule` enum from the one list of rules (`for_each_rule!`, one per file of
+/// `src/rules/`): here, below the rule files, so that a rule's file, its violation and the pack
+/// name a rule without importing each other in a circle. What each rule is comes from its file
+/// ([`Rule::declaration`], in `rules/mod.rs`).
+macro_rules! rule_enum {
+    ($($variant:ident $module:ident $code:literal),+ $(,)?) => {
+        /// A rule of the catalogue, in code order.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule { $($variant),+ }
+
+        impl Rule {
+            /// Every rule, in code order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),+];
+        }
+    };
+}
+
+for_each_rule!(rule_enum);
 
 impl Rule {
     /// `CD401`.

@@ -14,6 +14,7 @@ use crate::meeting::Meeting;
 use crate::model::Session;
 use crate::month::Period;
 use crate::pack::Parameters;
+pub use crate::registry::Rule;
 use crate::registry::{Scope, Severity};
 use crate::text::is_blank;
 use crate::validate::Record;
@@ -98,19 +99,13 @@ impl Declaration {
     }
 }
 
-/// Declares every rule of the list: its module, the `Rule` enum, the dispatch, the docs.
+/// Declares every rule of the list: its module, its declaration, the dispatch, the docs (the
+/// `Rule` enum itself is declared in `registry.rs`).
 macro_rules! declare_rules {
     ($($variant:ident $module:ident $code:literal),+ $(,)?) => {
         $(mod $module;)+
 
-        /// A rule of the catalogue, in code order.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Rule { $($variant),+ }
-
         impl Rule {
-            /// Every rule, in code order.
-            pub const ALL: &'static [Rule] = &[$(Rule::$variant),+];
-
             /// The rule as its file declares it.
             pub fn declaration(self) -> &'static Declaration {
                 match self { $(Rule::$variant => &$module::RULE),+ }
@@ -171,7 +166,6 @@ macro_rules! declare_rules {
     };
 }
 
-include!(concat!(env!("OUT_DIR"), "/rule_list.rs"));
 for_each_rule!(declare_rules);
 
 /// The message of a violation, in the reader's language.
