@@ -51,41 +51,20 @@ const DUE_WORDS: &[(&str, bool)] = &[
     ("trước", false),
 ];
 
-/// A character without its diacritics, lower case (`đ` is `d`), with the byte offset of the
-/// character it stands for.
-fn folded(text: &str) -> Vec<(usize, char)> {
-    text.char_indices()
-        .map(|(i, c)| {
-            let base = c.nfd().next().unwrap_or(c);
-            let lower = base.to_lowercase().next().unwrap_or(base);
-            (i, if lower == 'đ' { 'd' } else { lower })
-        })
-        .collect()
+/// A character without its diacritics, lower case (`đ` is `d`).
+fn fold_char(c: char) -> char {
+    let base = c.nfd().next().unwrap_or(c);
+    let lower = base.to_lowercase().next().unwrap_or(base);
+    if lower == 'đ' {
+        'd'
+    } else {
+        lower
+    }
 }
 
 /// Byte ranges of the whole-word occurrences of `phrase` in `text` (folded), in order.
 fn occurrences(text: &str, phrase: &str) -> Vec<(usize, usize)> {
-    let t = folded(text);
-    let p: Vec<char> = folded(phrase).into_iter().map(|(_, c)| c).collect();
-    let word = |c: Option<&(usize, char)>| c.is_some_and(|(_, c)| c.is_alphanumeric());
-    let mut out = Vec::new();
-    if p.is_empty() || t.len() < p.len() {
-        return out;
-    }
-    for i in 0..=t.len() - p.len() {
-        let starts = i == 0 || !word(t.get(i - 1));
-        if starts
-            && t[i..i + p.len()]
-                .iter()
-                .map(|(_, c)| *c)
-                .eq(p.iter().copied())
-            && !word(t.get(i + p.len()))
-        {
-            let end = t.get(i + p.len()).map_or(text.len(), |(b, _)| *b);
-            out.push((t[i].0, end));
-        }
-    }
-    out
+    super::fold::whole_word_occurrences(text, phrase, fold_char)
 }
 
 /// The last whole-word occurrence of `phrase` in `text`.

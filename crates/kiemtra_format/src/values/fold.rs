@@ -252,6 +252,36 @@ pub fn same_words(written: &[Token], word: &[Token]) -> bool {
         })
 }
 
+/// Byte ranges `(start, end)` in `text` of the whole-word occurrences of `phrase`, in order,
+/// both compared one character for one after `fold` (so that a place in the folded text is a
+/// place in the text). A word is a run of letters and digits.
+pub fn whole_word_occurrences(
+    text: &str,
+    phrase: &str,
+    fold: impl Fn(char) -> char,
+) -> Vec<(usize, usize)> {
+    let t: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    let p: Vec<char> = phrase.chars().map(&fold).collect();
+    let word = |c: Option<&(usize, char)>| c.is_some_and(|(_, c)| c.is_alphanumeric());
+    let mut out = Vec::new();
+    if p.is_empty() || t.len() < p.len() {
+        return out;
+    }
+    for i in 0..=t.len() - p.len() {
+        if (i == 0 || !word(t.get(i - 1)))
+            && t[i..i + p.len()]
+                .iter()
+                .map(|(_, c)| *c)
+                .eq(p.iter().copied())
+            && !word(t.get(i + p.len()))
+        {
+            let end = t.get(i + p.len()).map_or(text.len(), |(b, _)| *b);
+            out.push((t[i].0, end));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

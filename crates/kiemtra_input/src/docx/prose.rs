@@ -13,36 +13,9 @@ use serde_json::{json, Map, Value};
 use super::labels::{clean, fold_char, strip_marker};
 use super::{field_mut, Builder, Place};
 
-/// The text folded one character for one (so that a place in it is a place in the text),
-/// with each character's byte offset.
-fn folded(text: &str) -> Vec<(usize, char)> {
-    text.char_indices()
-        .map(|(i, c)| (i, fold_char(c)))
-        .collect()
-}
-
 /// Byte ranges of the whole-word occurrences of `phrase` (written with diacritics) in `text`.
 pub(super) fn occurrences(text: &str, phrase: &str) -> Vec<(usize, usize)> {
-    let t = folded(text);
-    let p: Vec<char> = phrase.chars().map(fold_char).collect();
-    let word = |c: Option<&(usize, char)>| c.is_some_and(|(_, c)| c.is_alphanumeric());
-    let mut out = Vec::new();
-    if p.is_empty() || t.len() < p.len() {
-        return out;
-    }
-    for i in 0..=t.len() - p.len() {
-        if (i == 0 || !word(t.get(i - 1)))
-            && t[i..i + p.len()]
-                .iter()
-                .map(|(_, c)| *c)
-                .eq(p.iter().copied())
-            && !word(t.get(i + p.len()))
-        {
-            let end = t.get(i + p.len()).map_or(text.len(), |(b, _)| *b);
-            out.push((t[i].0, end));
-        }
-    }
-    out
+    values::fold::whole_word_occurrences(text, phrase, fold_char)
 }
 
 /// The first occurrence of any of `phrases` (the longest at a place wins).
