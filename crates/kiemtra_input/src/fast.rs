@@ -27,7 +27,8 @@ pub(crate) fn parse_doc(text: &str) -> Option<RecordDoc<'_>> {
         depth: 0,
     };
     p.ws();
-    let doc = p.object_value()?;
+    let mut doc = RecordDoc::default();
+    p.object_into(&mut doc)?;
     p.ws();
     (p.i == p.b.len()).then_some(doc)
 }
@@ -238,74 +239,84 @@ impl<'a> Parser<'a> {
     }
 
     /// A field whose type reads scalars (text, numbers, booleans, dates, enumerations).
-    fn scalar_field<T: Lenient<'a>>(&mut self) -> Option<Field<T>> {
-        match self.peek()? {
-            b'n' => self.literal(b"null").map(|()| Field::Absent),
-            b'[' => self.skip().map(|()| Field::Unreadable("[…]".to_owned())),
-            b'{' => self.skip().map(|()| Field::Unreadable("{…}".to_owned())),
-            _ => self.scalar().map(field_of_scalar),
-        }
+    /// Every field reader writes into its field where it lies (a record is ~1 KiB: moving
+    /// values up through return values cost more than reading them).
+    fn scalar_field<T: Lenient<'a>>(&mut self, out: &mut Field<T>) -> Option<()> {
+        *out = match self.peek()? {
+            b'n' => self.literal(b"null").map(|()| Field::Absent)?,
+            b'[' => self.skip().map(|()| Field::Unreadable("[…]".to_owned()))?,
+            b'{' => self.skip().map(|()| Field::Unreadable("{…}".to_owned()))?,
+            _ => self.scalar().map(field_of_scalar)?,
+        };
+        Some(())
     }
 
     /// A field holding an object of the format (at its `{`).
-    fn object_field<T: FormatObject<'a>>(&mut self) -> Option<Field<T>> {
+    fn object_field<T: FormatObject<'a>>(&mut self, out: &mut Field<T>) -> Option<()> {
         match self.peek()? {
-            b'n' => self.literal(b"null").map(|()| Field::Absent),
-            b'[' => self.skip().map(|()| Field::Unreadable("[…]".to_owned())),
+            b'n' => *out = self.literal(b"null").map(|()| Field::Absent)?,
+            b'[' => *out = self.skip().map(|()| Field::Unreadable("[…]".to_owned()))?,
             b'{' => {
                 self.nest()?;
-                let v = self.object_value()?;
+                *out = Field::Value(T::default());
+                let Field::Value(value) = out else {
+                    return None;
+                };
+                self.object_into(value)?;
                 self.depth -= 1;
-                Some(Field::Value(v))
             }
-            _ => self.scalar().map(|s| Field::Unreadable(s.to_string())),
+            _ => *out = self.scalar().map(|s| Field::Unreadable(s.to_string()))?,
         }
+        Some(())
     }
 
     /// A field holding a list, each item read by `item`.
-    fn list_field<T>(
+    fn list_field<T: Default>(
         &mut self,
-        item: fn(&mut Self) -> Option<Field<T>>,
-    ) -> Option<Field<Vec<Field<T>>>> {
+        out: &mut Field<Vec<Field<T>>>,
+        item: fn(&mut Self, &mut Field<T>) -> Option<()>,
+    ) -> Option<()> {
         match self.peek()? {
-            b'n' => self.literal(b"null").map(|()| Field::Absent),
-            b'{' => self.skip().map(|()| Field::Unreadable("{…}".to_owned())),
+            b'n' => *out = self.literal(b"null").map(|()| Field::Absent)?,
+            b'{' => *out = self.skip().map(|()| Field::Unreadable("{…}".to_owned()))?,
             b'[' => {
                 self.nest()?;
-                let mut out = Vec::new();
-                self.array(|p| item(p).map(|v| out.push(v)))?;
+                *out = Field::Value(Vec::new());
+                let Field::Value(items) = out else {
+                    return None;
+                };
+                self.array(|p| {
+                    items.push(Field::Absent);
+                    item(p, items.last_mut()?)
+                })?;
                 self.depth -= 1;
-                Some(Field::Value(out))
             }
-            _ => self.scalar().map(|s| Field::Unreadable(s.to_string())),
+            _ => *out = self.scalar().map(|s| Field::Unreadable(s.to_string()))?,
         }
-    }
-
-    fn text_item(&mut self) -> Option<Field<Cow<'a, str>>> {
-        self.text()
+        Some(())
     }
 
     /// A text field. Text already in NFC is the value as it stands (what reading it as a
     /// scalar gives, without checking it twice).
-    fn text(&mut self) -> Option<Field<Cow<'a, str>>> {
+    fn text(&mut self, out: &mut Field<Cow<'a, str>>) -> Option<()> {
         if self.peek()? == b'"' {
             let (s, nfc) = self.string_nfc()?;
-            return Some(if nfc {
+            *out = if nfc {
                 Field::Value(s)
             } else {
                 field_of_scalar(Scalar::Str(s))
-            });
+            };
+            return Some(());
         }
-        self.scalar_field()
+        self.scalar_field(out)
     }
 
     /// An object of the format (at its `{`), its keys dispatched as the declaration says.
     #[inline]
-    fn object_value<T: FormatObject<'a>>(&mut self) -> Option<T> {
-        let mut value = T::default();
+    fn object_into<T: FormatObject<'a>>(&mut self, value: &mut T) -> Option<()> {
         let mut seen = 0;
-        self.object(|p, key| value.read_key(p, key, &mut seen))?;
-        Some(value)
+        let mut next = 0;
+        self.object(|p, key| value.read_key(p, key, &mut seen, &mut next))
     }
 }
 
@@ -313,8 +324,16 @@ impl<'a> Parser<'a> {
 /// ([`kiemtra_format::for_each_object!`]) by [`fast_readers!`].
 trait FormatObject<'a>: Default {
     /// Reads the value of `key` (the parser at it) into its field and marks the key as
-    /// `seen`; `None` (give up) on a duplicate key, which serde rejects.
-    fn read_key(&mut self, p: &mut Parser<'a>, key: &'a str, seen: &mut u64) -> Option<()>;
+    /// `seen`; `None` (give up) on a duplicate key, which serde rejects. `next` is the place
+    /// after the last key read: records write their keys in the declaration's order, so the
+    /// key there is tried first.
+    fn read_key(
+        &mut self,
+        p: &mut Parser<'a>,
+        key: &'a str,
+        seen: &mut u64,
+        next: &mut usize,
+    ) -> Option<()>;
 }
 
 /// Each field's reader by its declared type; unknown keys are skipped, as serde skips them.
@@ -323,25 +342,37 @@ macro_rules! fast_readers {
     ($object:ident $(<$lt:lifetime>)? { $($key:ident : $ty:ident $(($($inner:tt)*))?),* }) => {
         impl<'a> FormatObject<'a> for $object $(<$lt>)? {
             #[inline]
-            fn read_key(&mut self, p: &mut Parser<'a>, key: &'a str, seen: &mut u64) -> Option<()> {
+            fn read_key(
+                &mut self,
+                p: &mut Parser<'a>,
+                key: &'a str,
+                seen: &mut u64,
+                next: &mut usize,
+            ) -> Option<()> {
                 #[allow(non_camel_case_types)]
                 enum Bit { $($key),* }
-                match key {
-                    $(stringify!($key) => {
-                        once(seen, Bit::$key as u32)?;
-                        self.$key = fast_readers!(@ $ty p)?;
-                    })*
-                    _ => p.skip()?,
-                }
+                const KEYS: &[&str] = &[$(stringify!($key)),*];
+                let place = match KEYS.get(*next) {
+                    Some(&k) if k == key => Some(*next),
+                    _ => KEYS.iter().position(|&k| k == key),
+                };
+                let Some(place) = place else {
+                    return p.skip();
+                };
+                *next = place + 1;
+                once(seen, place as u32)?;
+                $(if place == Bit::$key as usize {
+                    return fast_readers!(@ $ty p self.$key);
+                })*
                 Some(())
             }
         }
     };
-    (@ text $p:ident) => { $p.text() };
-    (@ texts $p:ident) => { $p.list_field(Parser::text_item) };
-    (@ object $p:ident) => { $p.object_field() };
-    (@ objects $p:ident) => { $p.list_field(Parser::object_field) };
-    (@ $scalar:ident $p:ident) => { $p.scalar_field() };
+    (@ text $p:ident $out:expr) => { $p.text(&mut $out) };
+    (@ texts $p:ident $out:expr) => { $p.list_field(&mut $out, Parser::text) };
+    (@ object $p:ident $out:expr) => { $p.object_field(&mut $out) };
+    (@ objects $p:ident $out:expr) => { $p.list_field(&mut $out, Parser::object_field) };
+    (@ $scalar:ident $p:ident $out:expr) => { $p.scalar_field(&mut $out) };
 }
 
 kiemtra_format::for_each_object!(fast_readers);

@@ -302,6 +302,12 @@ pub fn read_table(
     }
 }
 
+/// The fast reader alone (no UTF-8 validation, no record validation): for benchmarks.
+#[doc(hidden)]
+pub fn fast_doc(text: &str) -> Option<RecordDoc<'_>> {
+    fast::parse_doc(text)
+}
+
 /// Reads a chunk with both readers and panics if the fast one read it and the two disagree.
 /// For tests and fuzzing.
 #[doc(hidden)]

@@ -90,6 +90,17 @@ fn nfc_vietnamese(text: &str) -> Option<String> {
     for c in text.chars() {
         if vietnamese_mark(c).is_some() {
             segment.as_mut()?.push(c)?;
+        } else if c.is_ascii() {
+            // Most of the text: its own decomposition, and it composes with nothing before
+            // it (no canonical composition has an ASCII second), so no table is looked up.
+            if let Some(previous) = segment.take() {
+                previous.compose_into(&mut out);
+            }
+            segment = Some(Segment {
+                starter: c,
+                marks: [(0, '\0'); MAX_MARKS],
+                n: 0,
+            });
         } else if (c as u32) < 0x300 || (0x1E00..0x1F00).contains(&(c as u32)) {
             let mut base = None;
             let mut marks = Segment {

@@ -15,6 +15,8 @@ use std::io;
 
 use kiemtra_input::{FileProblem, IoProblem};
 
+use crate::digest::Chain;
+
 /// Sizes that bound memory and time whatever the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
@@ -107,13 +109,6 @@ impl FileSource {
     }
 }
 
-impl FileSource {
-    /// The file, limited to the length it had when opened.
-    pub fn into_file(self) -> io::Take<std::fs::File> {
-        io::Read::take(self.file, self.len)
-    }
-}
-
 impl Source for FileSource {
     fn len(&self) -> u64 {
         self.len
@@ -156,12 +151,20 @@ pub struct BlockEnd {
 /// A reusable read buffer: its vector keeps its initialised size between blocks (so that it is
 /// not zeroed again for each block), and `len` says how much of it holds the current block.
 #[derive(Debug, Default)]
-struct Buffer {
+pub(crate) struct Buffer {
     data: Vec<u8>,
     len: usize,
+    /// The block's own bytes (from its first byte to its end, or to where the file ended):
+    /// `data[own.0..own.1]`.
+    own: (usize, usize),
 }
 
 impl Buffer {
+    /// The bytes of the file that belong to the block last read.
+    pub(crate) fn own(&self) -> &[u8] {
+        self.bytes().get(self.own.0..self.own.1).unwrap_or(&[])
+    }
+
     fn bytes(&self) -> &[u8] {
         self.data.get(..self.len).unwrap_or(&[])
     }
@@ -228,18 +231,53 @@ pub fn read_block(
     limits: &Limits,
     each: &mut dyn FnMut(Line<'_>),
 ) -> BlockEnd {
+    read_block_hashed(src, index, limits, None, each)
+}
+
+/// [`read_block`], and the block's own bytes given to `chain` (its file's SHA-256) as they are
+/// read: hashed at once when every block before it is, else once its lines are read (or kept
+/// for whoever hashes the block before it).
+pub(crate) fn read_block_hashed(
+    src: &dyn Source,
+    index: u64,
+    limits: &Limits,
+    chain: Option<&Chain<'_>>,
+    each: &mut dyn FnMut(Line<'_>),
+) -> BlockEnd {
+    let mut own = (false, false); // (read, hashed)
+    let mut run = |buf: &mut Buffer| {
+        let end = read_block_into(
+            src,
+            index,
+            limits,
+            buf,
+            &mut |bytes| {
+                own = (true, chain.is_some_and(|c| c.hash_now(index, bytes)));
+            },
+            each,
+        );
+        match (chain, own) {
+            (Some(c), (false, _)) => c.lost(index),
+            (Some(c), (true, false)) => c.hash_or_keep(index, buf),
+            _ => {}
+        }
+        end
+    };
     BUFFER.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut buf) => read_block_into(src, index, limits, &mut buf, each),
+        Ok(mut buf) => run(&mut buf),
         // Re-entered on the same thread (a nested rayon job): use a fresh buffer.
-        Err(_) => read_block_into(src, index, limits, &mut Buffer::default(), each),
+        Err(_) => run(&mut Buffer::default()),
     })
 }
 
+/// Reads block `index` into `buf`, gives its own bytes to `own` once read, then its lines to
+/// `each`.
 fn read_block_into(
     src: &dyn Source,
     index: u64,
     limits: &Limits,
     buf: &mut Buffer,
+    own: &mut dyn FnMut(&[u8]),
     each: &mut dyn FnMut(Line<'_>),
 ) -> BlockEnd {
     let block = limits.block.max(1) as u64;
@@ -249,6 +287,7 @@ fn read_block_into(
     let end = start.saturating_add(block).min(len);
     let mut out = BlockEnd::default();
     buf.len = 0;
+    buf.own = (0, 0);
     // One byte before the block tells whether a line starts at its first byte.
     let read_from = start.saturating_sub(1);
     let want = usize::try_from(end - read_from).unwrap_or(usize::MAX);
@@ -261,8 +300,10 @@ fn read_block_into(
         }
     }
     // `own` is the block's own byte range within `buf`.
-    let own_start = usize::from(start > 0);
+    let own_start = usize::from(start > 0).min(buf.len());
     let own_end = buf.len();
+    buf.own = (own_start, own_end);
+    own(buf.own());
     // Newlines in the block's own range are counted as lines are split, not in a pass of
     // their own: the one before the first line, then each line's own.
     // Where the first line that starts in this block begins.

@@ -8,10 +8,8 @@
 //! written as GNU `sha256sum` writes it: the line starts with `\` and those characters are
 //! escaped (`\\`, `\n`, `\r`).
 
-use std::io::Read;
 use std::path::Path;
 
-use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 /// One input file.
@@ -47,30 +45,6 @@ impl FileDigest {
             sha256: Sha256::digest(bytes).into(),
         }
     }
-
-    /// Hashes a file as a stream (a file is never held whole for this).
-    pub fn of_file(path: &Path) -> std::io::Result<FileDigest> {
-        // Only a regular file, and only as long as it was when opened: a device such as
-        // `/dev/zero` never ends (the reading reports such a file).
-        let source = crate::blocks::FileSource::open(path)
-            .map_err(|_| std::io::Error::other("not a regular file"))?;
-        let mut file = source.into_file();
-        let mut hasher = Sha256::new();
-        let mut buffer = vec![0u8; 1 << 20];
-        let mut bytes = 0u64;
-        loop {
-            let n = file.read(&mut buffer)?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(buffer.get(..n).unwrap_or_default());
-            bytes += n as u64;
-        }
-        Ok(FileDigest {
-            bytes,
-            sha256: hasher.finalize().into(),
-        })
-    }
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -82,19 +56,18 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 impl Inputs {
-    /// Hashes the files read (`names` are their names as reports show them), in parallel.
-    /// A file that cannot be opened is left out: the reading reports it.
-    pub(crate) fn of_files<P: AsRef<Path> + Sync>(names: &[String], paths: &[P]) -> Inputs {
-        let digests: Vec<(String, Vec<u8>, FileDigest)> = names
-            .par_iter()
-            .zip(paths.par_iter())
-            .filter_map(|(name, path)| {
-                FileDigest::of_file(path.as_ref())
-                    .ok()
-                    .map(|d| (name.clone(), raw_name(path.as_ref(), name), d))
+    /// The files read, each with the digest its reading made (`crate::digest`): its name as
+    /// reports show it, its path, its digest.
+    pub(crate) fn of_read<'p>(
+        files: impl Iterator<Item = (String, &'p Path, FileDigest)>,
+    ) -> Inputs {
+        let files = files
+            .map(|(name, path, d)| {
+                let raw = raw_name(path, &name);
+                (name, raw, d)
             })
             .collect();
-        Inputs::with_raw_names(digests)
+        Inputs::with_raw_names(files)
     }
 
     #[cfg(test)]
@@ -200,7 +173,10 @@ mod tests {
             .iter()
             .map(|p| p.to_string_lossy().into_owned())
             .collect();
-        let inputs = Inputs::of_files(&shown, &paths);
+        let inputs = Inputs::of_read(shown.iter().zip(&paths).map(|(name, path)| {
+            let bytes = std::fs::read(path).unwrap();
+            (name.clone(), path.as_path(), FileDigest::of(&bytes))
+        }));
         assert_eq!(inputs.files.len(), 4);
         // GNU sha256sum itself, on the names in byte order, when it is installed.
         let mut sorted = paths.clone();

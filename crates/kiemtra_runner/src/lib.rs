@@ -5,6 +5,7 @@
 
 mod baseline;
 pub mod blocks;
+mod digest;
 mod discover;
 mod inputs;
 mod outcome;

@@ -133,10 +133,6 @@ pub fn run_with(
     }
     let found = discover(paths).map_err(RunError::Path)?;
     let inputs = Input::all(&found);
-    // What was read, for the reports to state: each file's SHA-256, hashed beside the checking
-    // (a worker takes it while the others read blocks) rather than as a serial pass before it.
-    let names: Vec<String> = inputs.iter().map(|i| i.name.clone()).collect();
-    let file_paths: Vec<&PathBuf> = found.files.iter().map(|(p, _)| p).collect();
     let params = *options.policy.parameters();
     let reading = Reading {
         limits,
@@ -144,6 +140,7 @@ pub fn run_with(
         encoding: options.encoding,
         progress: options.progress.as_ref(),
         unit: options.unit.as_deref(),
+        digest: true,
     };
     Progress::report(
         reading.progress,
@@ -151,9 +148,17 @@ pub fn run_with(
             files: inputs.len(),
         },
     );
-    let (digest, collected) = rayon::join(
-        || Inputs::of_files(&names, &file_paths),
-        || collect(&inputs, &reading),
+    let mut collected = collect(&inputs, &reading);
+    // What was read, for the reports to state: each file's SHA-256, made from the bytes the
+    // readers read (crate::digest).
+    let digest = Inputs::of_read(
+        std::mem::take(&mut collected.digests)
+            .into_iter()
+            .filter_map(|(file, d)| {
+                let (path, _) = found.files.get(file as usize)?;
+                let name = inputs.get(file as usize)?.name.clone();
+                Some((name, path.as_path(), d))
+            }),
     );
     Progress::report(reading.progress, Step::Finish);
     Ok(judge(
@@ -183,6 +188,7 @@ pub fn run_bytes(files: &[(&str, Format, &[u8])], options: &Options, limits: &Li
         encoding: options.encoding,
         progress: None,
         unit: options.unit.as_deref(),
+        digest: false,
     };
     let collected = collect(&inputs, &reading);
     judge(collected, &inputs, Vec::new(), options, Inputs::default())
@@ -212,6 +218,7 @@ pub fn parse_only(paths: &[PathBuf], limits: &Limits) -> Result<ParseCount, RunE
         encoding: Encoding::default(),
         progress: None,
         unit: None,
+        digest: false,
     };
     let c = collect(&inputs, &reading);
     let rejected = c.rejected.len() as u64 + c.not_listed.iter().map(|n| n.1).sum::<u64>();
@@ -267,6 +274,9 @@ struct Reading<'r> {
     progress: Option<&'r Progress>,
     /// `--unit`, for Word minutes without a `Mã chi bộ` line.
     unit: Option<&'r str>,
+    /// Whether each file's SHA-256 is made as it is read (not for the parse floor, nor for
+    /// bytes given without files).
+    digest: bool,
 }
 
 const NONE: u32 = u32::MAX;

@@ -6,7 +6,9 @@ use kiemtra_rules::Violation;
 use rayon::prelude::*;
 
 use crate::blocks::{block_count, FileSource, Source};
+use crate::digest::{Chain, Spares};
 use crate::discover::FileError;
+use crate::inputs::FileDigest;
 use crate::progress::{Progress, Step};
 
 pub(super) use super::interner::Interner;
@@ -34,6 +36,8 @@ pub(super) struct Collected {
     pub(super) columns: Vec<(u32, kiemtra_input::Columns)>,
     /// By file index: where the fields of Word minutes are.
     pub(super) word: Vec<(u32, kiemtra_input::docx::Places)>,
+    /// By file index: the size and SHA-256 of each file wholly read (when asked for).
+    pub(super) digests: Vec<(u32, FileDigest)>,
 }
 
 /// Rejections listed one by one per file; the others are counted.
@@ -49,6 +53,7 @@ const BLOCKS_PER_THREAD: usize = 4;
 pub(super) fn collect(inputs: &[Input<'_>], reading: &Reading<'_>) -> Collected {
     let limits = reading.limits;
     let mut all = Collected::default();
+    let spares = Spares::default();
     for (batch_no, batch) in inputs.chunks(FILES_AT_ONCE).enumerate() {
         let first = batch_no * FILES_AT_ONCE;
         // Open the batch's files; a file that cannot be opened is an error of that file.
@@ -91,23 +96,32 @@ pub(super) fn collect(inputs: &[Input<'_>], reading: &Reading<'_>) -> Collected 
                 _ => items.push((k, Item::Whole)),
             }
         }
+        // Each file's SHA-256, made from the blocks as they are read.
+        let chains: Vec<Chain<'_>> = batch.iter().map(|_| Chain::new(&spares)).collect();
         // Blocks are read in parallel a group at a time; each group is merged while the next
         // is read, so that what is kept of a block is soon only its compact records, and no
-        // worker waits for the merge.
+        // worker waits for the merge. Workers take the blocks in file order (`par_bridge`
+        // hands them out one by one), so that a file's blocks are hashed as they come.
         let group = rayon::current_num_threads().max(1) * BLOCKS_PER_THREAD;
         let read = |items: &[(usize, Item)]| -> Vec<Part> {
-            items
-                .par_iter()
-                .map(|&(k, item)| {
+            let mut parts: Vec<(usize, Part)> = items
+                .iter()
+                .enumerate()
+                .par_bridge()
+                .map(|(at, &(k, item))| {
                     let file = u32::try_from(first + k).unwrap_or(NONE);
-                    match (batch.get(k), sources.get(k).and_then(Option::as_ref)) {
+                    let chain = chains.get(k).filter(|_| reading.digest);
+                    let part = match (batch.get(k), sources.get(k).and_then(Option::as_ref)) {
                         (Some(input), Some(src)) => {
-                            read_item(src.as_ref(), file, input.format, item, reading)
+                            read_item(src.as_ref(), file, input.format, item, reading, chain)
                         }
                         _ => Part::new(file),
-                    }
+                    };
+                    (at, part)
                 })
-                .collect()
+                .collect();
+            parts.sort_unstable_by_key(|(at, _)| *at);
+            parts.into_iter().map(|(_, part)| part).collect()
         };
         let mut cursor = Cursor {
             progress: reading.progress,
@@ -124,6 +138,14 @@ pub(super) fn collect(inputs: &[Input<'_>], reading: &Reading<'_>) -> Collected 
         cursor.merge_all(&mut all, pending, inputs);
         if cursor.current.is_some() {
             Progress::report(reading.progress, Step::FileDone);
+        }
+        if reading.digest {
+            for (k, (chain, src)) in chains.into_iter().zip(&sources).enumerate() {
+                let file = u32::try_from(first + k).unwrap_or(NONE);
+                if let (Some(_), Some(digest)) = (src, chain.finish()) {
+                    all.digests.push((file, digest));
+                }
+            }
         }
     }
     all

@@ -6,7 +6,8 @@ use kiemtra_input::{
     Rejection,
 };
 
-use crate::blocks::{read_block, Limits, Line, Source};
+use crate::blocks::{read_block_hashed, Limits, Line, Source};
+use crate::digest::Chain;
 
 use super::part::Part;
 use super::{tabular, word, Reading};
@@ -26,13 +27,14 @@ pub(super) fn read_item(
     format: Format,
     item: Item,
     reading: &Reading<'_>,
+    chain: Option<&Chain<'_>>,
 ) -> Part {
     let (limits, mode) = (reading.limits, reading.mode);
     let mut part = Part::new(file);
     match (format, item) {
         (Format::JsonLines, Item::Block(block)) => {
             part.in_blocks = true;
-            let end = read_block(src, block, limits, &mut |line| match line {
+            let end = read_block_hashed(src, block, limits, chain, &mut |line| match line {
                 Line::Text { text, local_line } => {
                     let chunk = Chunk {
                         text,
@@ -68,8 +70,18 @@ pub(super) fn read_item(
         }
         (_, _) => {
             let Some(bytes) = read_whole(src, format, limits, &mut part) else {
+                if let Some(chain) = chain {
+                    if src.len() > limits.max_record.saturating_mul(64) as u64 {
+                        chain.stream(src);
+                    } else {
+                        chain.lost(0);
+                    }
+                }
                 return part;
             };
+            if let Some(chain) = chain {
+                chain.whole(&bytes);
+            }
             // UTF-16 and Windows-1258 files are transcoded to UTF-8 (and NFC) first.
             let bytes = match format {
                 Format::Csv | Format::Xlsx => {
