@@ -140,6 +140,22 @@ impl<'a> Parser<'a> {
         self.text.get(start..start + end)
     }
 
+    /// Whether the key at the parser is `key` (then read): records write their keys in the
+    /// declaration's order, so the next key is nearly always the one expected, and is compared
+    /// whole rather than scanned.
+    #[inline]
+    fn key_is(&mut self, key: &str) -> bool {
+        let n = key.len();
+        let (i, b) = (self.i, self.b);
+        let hit = b.get(i) == Some(&b'"')
+            && b.get(i + 1..i + 1 + n) == Some(key.as_bytes())
+            && b.get(i + 1 + n) == Some(&b'"');
+        if hit {
+            self.i = i + n + 2;
+        }
+        hit
+    }
+
     /// A whole non-negative number of at most 18 digits, as serde_json reads it (`u64`);
     /// anything else is left to serde_json.
     fn number(&mut self) -> Option<i64> {
@@ -311,60 +327,70 @@ impl<'a> Parser<'a> {
         self.scalar_field(out)
     }
 
-    /// An object of the format (at its `{`), its keys dispatched as the declaration says.
+    /// An object of the format (at its `{`), its keys dispatched as the declaration says;
+    /// unknown keys are skipped, as serde skips them, and a duplicate key gives up (serde
+    /// rejects it).
     #[inline]
     fn object_into<T: FormatObject<'a>>(&mut self, value: &mut T) -> Option<()> {
-        let mut seen = 0;
-        let mut next = 0;
-        self.object(|p, key| value.read_key(p, key, &mut seen, &mut next))
+        let (mut seen, mut next) = (0u64, 0usize);
+        self.eat(b'{')?;
+        self.ws();
+        if self.eat(b'}').is_some() {
+            return Some(());
+        }
+        loop {
+            let place = match T::KEYS.get(next) {
+                Some(&expected) if self.key_is(expected) => Some(next),
+                _ => {
+                    let key = self.key()?;
+                    T::KEYS.iter().position(|&k| k == key)
+                }
+            };
+            self.ws();
+            self.eat(b':')?;
+            self.ws();
+            match place {
+                Some(place) => {
+                    once(&mut seen, place as u32)?;
+                    next = place + 1;
+                    value.read_field(self, place)?;
+                }
+                None => self.skip()?,
+            }
+            self.ws();
+            if self.eat(b'}').is_some() {
+                return Some(());
+            }
+            self.eat(b',')?;
+            self.ws();
+        }
     }
 }
 
 /// An object of format v1 read key by key; implemented for every object of the declaration
 /// ([`kiemtra_format::for_each_object!`]) by [`fast_readers!`].
 trait FormatObject<'a>: Default {
-    /// Reads the value of `key` (the parser at it) into its field and marks the key as
-    /// `seen`; `None` (give up) on a duplicate key, which serde rejects. `next` is the place
-    /// after the last key read: records write their keys in the declaration's order, so the
-    /// key there is tried first.
-    fn read_key(
-        &mut self,
-        p: &mut Parser<'a>,
-        key: &'a str,
-        seen: &mut u64,
-        next: &mut usize,
-    ) -> Option<()>;
+    /// Its keys, in the declaration's order.
+    const KEYS: &'static [&'static str];
+    /// Reads the value of the field `KEYS[place]` (the parser at it) into the field.
+    fn read_field(&mut self, p: &mut Parser<'a>, place: usize) -> Option<()>;
 }
 
-/// Each field's reader by its declared type; unknown keys are skipped, as serde skips them.
-/// The bit of a key in `seen` is the field's place in its object (`Bit`).
+/// Each field's reader by its declared type. A key's place is its field's place in its object
+/// (`Place`), which is also its bit in `seen`.
 macro_rules! fast_readers {
     ($object:ident $(<$lt:lifetime>)? { $($key:ident : $ty:ident $(($($inner:tt)*))?),* }) => {
         impl<'a> FormatObject<'a> for $object $(<$lt>)? {
+            const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
+
             #[inline]
-            fn read_key(
-                &mut self,
-                p: &mut Parser<'a>,
-                key: &'a str,
-                seen: &mut u64,
-                next: &mut usize,
-            ) -> Option<()> {
+            fn read_field(&mut self, p: &mut Parser<'a>, place: usize) -> Option<()> {
                 #[allow(non_camel_case_types)]
-                enum Bit { $($key),* }
-                const KEYS: &[&str] = &[$(stringify!($key)),*];
-                let place = match KEYS.get(*next) {
-                    Some(&k) if k == key => Some(*next),
-                    _ => KEYS.iter().position(|&k| k == key),
-                };
-                let Some(place) = place else {
-                    return p.skip();
-                };
-                *next = place + 1;
-                once(seen, place as u32)?;
-                $(if place == Bit::$key as usize {
+                enum Place { $($key),* }
+                $(if place == Place::$key as usize {
                     return fast_readers!(@ $ty p self.$key);
                 })*
-                Some(())
+                None
             }
         }
     };
@@ -454,6 +480,59 @@ mod tests {
                         .iter()
                         .for_each(|c| each(c.text)),
                     _ => {}
+                }
+            }
+        }
+    }
+
+    /// The scan one byte at a time: what the vector scan must give.
+    fn scan_by_bytes(b: &[u8], mut at: usize) -> Option<(usize, bool)> {
+        let mut nfc = true;
+        while let Some(&c) = b.get(at) {
+            if c == b'"' || c == b'\\' || c < 0x20 {
+                return Some((at, nfc));
+            }
+            let follows = b.get(at + 1).is_some_and(|&n| n & 0xFC == 0xB8);
+            if c >= 0xCC && !(c == 0xE1 && follows) {
+                nfc = false;
+            }
+            at += 1;
+        }
+        None
+    }
+
+    #[test]
+    fn the_vector_scan_is_the_byte_scan_at_every_place_and_length() {
+        // E1 with and without a follower, at every lane and across blocks of 16.
+        let parts: [&[u8]; 9] = [
+            b"a", b"\xE1\xBA\xBF", b"\xE1", b"\xB8", b"\xCC\x81", b"\"", b"\\", b"\x1F", b"\xC3\xA0",
+        ];
+        let mut x = 7u64;
+        for n in 0..20_000usize {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let mut b = Vec::new();
+            for k in 0..(x % 60) as usize {
+                // Mostly plain letters, so that runs are long.
+                let pick = (x >> (k % 50)) as usize % 40;
+                b.extend_from_slice(parts.get(pick).copied().unwrap_or(b"x"));
+            }
+            let at = n % 3;
+            assert_eq!(scan(&b, at), scan_by_bytes(&b, at), "{b:?} from {at}");
+        }
+        // An E1 at every lane, followed by a follower or not, or by the string's end.
+        for lane in 0..40 {
+            for next in [&b"\xB8"[..], b"\xBA", b"\xBC", b"a", b"", b"\xE1\xBB\x87"] {
+                let mut b = vec![b'a'; lane];
+                b.push(0xE1);
+                b.extend_from_slice(next);
+                b.extend_from_slice(b"abc\"");
+                let mut cut = b.clone();
+                cut.truncate(lane + 1 + next.len());
+                cut.push(b'"');
+                for b in [b, cut] {
+                    assert_eq!(scan(&b, 0), scan_by_bytes(&b, 0), "{b:?}");
                 }
             }
         }
