@@ -505,7 +505,15 @@ mod tests {
     fn the_vector_scan_is_the_byte_scan_at_every_place_and_length() {
         // E1 with and without a follower, at every lane and across blocks of 16.
         let parts: [&[u8]; 9] = [
-            b"a", b"\xE1\xBA\xBF", b"\xE1", b"\xB8", b"\xCC\x81", b"\"", b"\\", b"\x1F", b"\xC3\xA0",
+            b"a",
+            b"\xE1\xBA\xBF",
+            b"\xE1",
+            b"\xB8",
+            b"\xCC\x81",
+            b"\"",
+            b"\\",
+            b"\x1F",
+            b"\xC3\xA0",
         ];
         let mut x = 7u64;
         for n in 0..20_000usize {

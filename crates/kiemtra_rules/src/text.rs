@@ -206,6 +206,20 @@ pub fn is_blank(text: &str) -> bool {
         if !may {
             return false;
         }
+        // And by the third: `chư`/`chu`, `khô`/`kho`, `trố`/`tro` (so "Chi bộ", "Khắc phục",
+        // "Trần" stop here). A combining mark or nothing is left to the definition.
+        if let Some(third) = chars.next().filter(|&c| !is_combining(c)) {
+            let third = third.to_lowercase().next().unwrap_or(third);
+            let may = match (first.to_ascii_lowercase(), second.to_ascii_lowercase()) {
+                ('c', 'h') => matches!(third, 'ư' | 'u'),
+                ('k', 'h') => matches!(third, 'ô' | 'o'),
+                ('t', 'r') => matches!(third, 'ố' | 'o'),
+                _ => true,
+            };
+            if !may {
+                return false;
+            }
+        }
     }
     let t = text.trim();
     if !t.chars().any(is_letter_or_digit) {

@@ -223,6 +223,20 @@ fn distinct_topics_skips_blanks_and_duplicates() {
     assert_eq!(d[0].1, "Hoà giải");
 }
 
+/// Every blank word, written or without diacritics, in any case and decomposed, passes the
+/// fast paths of `is_blank` (the third letter's included).
+#[test]
+fn every_blank_word_passes_the_fast_paths() {
+    use unicode_normalization::UnicodeNormalization;
+    for (written, plain) in BLANK_WORDS {
+        for w in [*written, *plain] {
+            for form in [w.to_owned(), w.to_uppercase(), w.nfd().collect::<String>()] {
+                assert!(is_blank(&form), "{form:?}");
+            }
+        }
+    }
+}
+
 /// The fast paths of `is_blank` (first letter, first word) agree with the definition itself on
 /// every combination of blank words, near misses, case, spacing, punctuation and NFD.
 #[test]
