@@ -15,8 +15,6 @@ use std::io;
 
 use kiemtra_input::{FileProblem, IoProblem};
 
-use crate::digest::Chain;
-
 /// Sizes that bound memory and time whatever the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
@@ -234,31 +232,38 @@ pub fn read_block(
     read_block_hashed(src, index, limits, None, each)
 }
 
-/// [`read_block`], and the block's own bytes given to `chain` (its file's SHA-256) as they are
-/// read: hashed at once when every block before it is, else once its lines are read (or kept
-/// for whoever hashes the block before it).
+/// Told of each block's own bytes as they are read (the input digest, `crate::digest`).
+pub(crate) trait OwnBytes {
+    /// The block's own bytes, just read: true when taken now (before its lines are read).
+    fn read(&self, index: u64, own: &[u8]) -> bool;
+    /// After its lines are read, when `read` did not take them: the block's buffer, which may
+    /// be kept (another put in its place).
+    fn after_lines(&self, index: u64, buf: &mut Buffer);
+    /// The block could not be read.
+    fn lost(&self, index: u64);
+}
+
+/// [`read_block`], and the block's own bytes given to `to` as they are read.
 pub(crate) fn read_block_hashed(
     src: &dyn Source,
     index: u64,
     limits: &Limits,
-    chain: Option<&Chain<'_>>,
+    to: Option<&dyn OwnBytes>,
     each: &mut dyn FnMut(Line<'_>),
 ) -> BlockEnd {
-    let mut own = (false, false); // (read, hashed)
+    let mut own = (false, false); // (read, taken)
     let mut run = |buf: &mut Buffer| {
         let end = read_block_into(
             src,
             index,
             limits,
             buf,
-            &mut |bytes| {
-                own = (true, chain.is_some_and(|c| c.hash_now(index, bytes)));
-            },
+            &mut |bytes| own = (true, to.is_some_and(|t| t.read(index, bytes))),
             each,
         );
-        match (chain, own) {
-            (Some(c), (false, _)) => c.lost(index),
-            (Some(c), (true, false)) => c.hash_or_keep(index, buf),
+        match (to, own) {
+            (Some(t), (false, _)) => t.lost(index),
+            (Some(t), (true, false)) => t.after_lines(index, buf),
             _ => {}
         }
         end

@@ -12,7 +12,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use sha2::{Digest, Sha256};
 
-use crate::blocks::{Buffer, Source};
+use crate::blocks::{Buffer, OwnBytes, Source};
 use crate::inputs::FileDigest;
 
 /// Buffers of blocks already hashed, for workers whose buffer was left waiting.
@@ -190,6 +190,18 @@ impl<'s> Chain<'s> {
     }
 }
 
+impl OwnBytes for Chain<'_> {
+    fn read(&self, index: u64, own: &[u8]) -> bool {
+        self.hash_now(index, own)
+    }
+    fn after_lines(&self, index: u64, buf: &mut Buffer) {
+        self.hash_or_keep(index, buf);
+    }
+    fn lost(&self, index: u64) {
+        Chain::lost(self, index);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,7 +231,7 @@ mod tests {
                     _ => indexes.sort_by_key(|i| (i % 3, *i)),
                 }
                 for i in indexes {
-                    read_block_hashed(&src, i, &limits, Some(&chain), &mut |_| {});
+                    read_block_hashed(&src, i, &limits, Some(&chain as &dyn OwnBytes), &mut |_| {});
                 }
                 let d = chain.finish().expect("every block hashed");
                 assert_eq!(d.bytes, text.len() as u64, "block {block} order {order}");

@@ -6,7 +6,7 @@ use kiemtra_input::{
     Rejection,
 };
 
-use crate::blocks::{read_block_hashed, Limits, Line, Source};
+use crate::blocks::{read_block_hashed, Limits, Line, OwnBytes, Source};
 use crate::digest::Chain;
 
 use super::part::Part;
@@ -34,7 +34,8 @@ pub(super) fn read_item(
     match (format, item) {
         (Format::JsonLines, Item::Block(block)) => {
             part.in_blocks = true;
-            let end = read_block_hashed(src, block, limits, chain, &mut |line| match line {
+            let to = chain.map(|c| c as &dyn OwnBytes);
+            let end = read_block_hashed(src, block, limits, to, &mut |line| match line {
                 Line::Text { text, local_line } => {
                     let chunk = Chunk {
                         text,
