@@ -799,6 +799,16 @@ pub fn write_line(out: &mut impl Write, line: &Line) -> io::Result<()> {
 }
 
 /// One typical, valid, compliant-looking record line (for per-record benchmarks).
+/// Every line of a generated batch, in order (for benchmarks).
+pub fn lines(config: &Config) -> Vec<String> {
+    let mut out = Vec::new();
+    let _ = generate(config, |_, line| {
+        out.push(line.text.clone());
+        Ok(())
+    });
+    out
+}
+
 pub fn sample_record(seed: u64) -> String {
     let config = Config {
         units: 1,
@@ -809,12 +819,10 @@ pub fn sample_record(seed: u64) -> String {
         seed,
         ..Config::default()
     };
-    let mut out = Vec::new();
-    let _ = generate(&config, |_, line| {
-        out.push(line.text.clone());
-        Ok(())
-    });
-    out.into_iter().max_by_key(String::len).unwrap_or_default()
+    lines(&config)
+        .into_iter()
+        .max_by_key(String::len)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
