@@ -87,20 +87,27 @@ fn nfc_vietnamese(text: &str) -> Option<String> {
 
     let mut out = String::with_capacity(text.len());
     let mut segment: Option<Segment> = None;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if vietnamese_mark(c).is_some() {
             segment.as_mut()?.push(c)?;
         } else if c.is_ascii() {
             // Most of the text: its own decomposition, and it composes with nothing before
-            // it (no canonical composition has an ASCII second), so no table is looked up.
+            // it (no canonical composition has an ASCII second, nor an ASCII first and a
+            // starter second), so no table is looked up; without a mark after it, it is
+            // written as it stands.
             if let Some(previous) = segment.take() {
                 previous.compose_into(&mut out);
             }
-            segment = Some(Segment {
-                starter: c,
-                marks: [(0, '\0'); MAX_MARKS],
-                n: 0,
-            });
+            if chars.peek().is_some_and(|&m| vietnamese_mark(m).is_some()) {
+                segment = Some(Segment {
+                    starter: c,
+                    marks: [(0, '\0'); MAX_MARKS],
+                    n: 0,
+                });
+            } else {
+                out.push(c);
+            }
         } else if (c as u32) < 0x300 || (0x1E00..0x1F00).contains(&(c as u32)) {
             let mut base = None;
             let mut marks = Segment {
