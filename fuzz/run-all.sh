@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 each=${SECONDS_EACH:-1800}
 [ -d corpus/record ] || ./seed.sh
+mkdir -p logs
 for t in ${TARGETS:-record jsonl json csv xlsx docx}; do
   case $t in record|jsonl|json) dict=-dict=json.dict ;; *) dict= ;; esac
   RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$t" "corpus/$t" -- $dict -max_len=8192 \
