@@ -390,3 +390,58 @@ fn implausible_dates_are_rejected_not_audited_for_centuries() {
         .all(|r| matches!(r.reason, Reason::DateOutOfRange { .. })));
     assert!(o.findings.len() < 10, "{}", o.findings.len());
 }
+
+/// Each file's SHA-256 is made from the blocks as they are read, in whatever order the workers
+/// read them: with blocks of a few bytes, three files, a long line, CRLF and a file that is
+/// not JSON Lines, it is still each file's SHA-256, and the digest `sha256sum`'s.
+#[test]
+fn the_digest_made_while_reading_in_tiny_blocks_is_each_files_sha256() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Vec::new();
+    for month in 1..=12 {
+        writeln!(a, "{}", record("H-1", month)).unwrap();
+    }
+    // Lines ended by CRLF, then a line too long for the smallest blocks.
+    let mut b: Vec<u8> = a
+        .iter()
+        .flat_map(|&c| {
+            if c == b'\n' {
+                vec![b'\r', b'\n']
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    b.extend(std::iter::repeat_n(b'x', 5000));
+    let c = std::fs::read(fixtures().join("samples/thi-tran.json")).unwrap();
+    let paths = vec![
+        write(dir.path(), "a.jsonl", &a),
+        write(dir.path(), "b.jsonl", &b),
+        write(dir.path(), "c.json", &c),
+    ];
+    let hex = |bytes: &[u8]| -> String {
+        Sha256::digest(bytes)
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect()
+    };
+    let whole = run(&paths, &options()).unwrap().inputs;
+    for block in [1, 3, 64, 1000] {
+        let limits = Limits {
+            block,
+            ..Limits::DEFAULT
+        };
+        let o = run_with(&paths, &options(), &limits).unwrap();
+        assert_eq!(o.inputs, whole, "block {block}");
+    }
+    let files: Vec<(u64, String)> = whole
+        .files
+        .iter()
+        .map(|f| (f.bytes, f.sha256.clone()))
+        .collect();
+    assert_eq!(
+        files,
+        [&a, &b, &c].map(|x| (x.len() as u64, hex(x))).to_vec()
+    );
+}
