@@ -19,13 +19,18 @@ where
     T: Sync,
     F: Fn(&'a T, bool, &mut Vec<u8>) -> io::Result<()> + Sync,
 {
+    // A task words a run of items into one buffer: one allocation per run, not per item (a
+    // buffer is worded on one thread and freed on the writing one).
+    let run = (batch / 32).max(1);
     let word_batch = |batch_no: usize, batch: &'a [T]| -> io::Result<Vec<Vec<u8>>> {
         batch
-            .par_iter()
+            .par_chunks(run)
             .enumerate()
-            .map(|(i, item)| {
-                let mut buf = Vec::with_capacity(1024);
-                word(item, batch_no == 0 && i == 0, &mut buf)?;
+            .map(|(r, items)| {
+                let mut buf = Vec::with_capacity(items.len() * 1024);
+                for (i, item) in items.iter().enumerate() {
+                    word(item, batch_no == 0 && r == 0 && i == 0, &mut buf)?;
+                }
                 Ok(buf)
             })
             .collect()

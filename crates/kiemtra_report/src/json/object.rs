@@ -62,7 +62,7 @@ impl<'w> Object<'w> {
 
 /// `value` pretty-printed as it is `depth` levels down in the report; the data exactly, with C1
 /// and bidirectional controls as `\uXXXX` escapes.
-fn pretty(value: &impl Serialize, depth: usize, out: &mut dyn Write) -> io::Result<()> {
+fn pretty<W: Write + ?Sized>(value: &impl Serialize, depth: usize, out: &mut W) -> io::Result<()> {
     let formatter = kiemtra_input::escape::JsonFormatter::pretty_at(depth);
     let mut ser = serde_json::Serializer::with_formatter(out, formatter);
     value.serialize(&mut ser).map_err(io::Error::from)
