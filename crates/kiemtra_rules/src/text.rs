@@ -197,7 +197,7 @@ pub fn is_blank(text: &str) -> bool {
     let first = chars.next();
     if first.is_some_and(|c| {
         (c.is_ascii_alphanumeric() && !matches!(c.to_ascii_lowercase(), 'c' | 'k' | 'n' | 't'))
-            || (!c.is_ascii() && c.is_alphanumeric() && !may_start_blank_word(c))
+            || (!c.is_ascii() && is_alphanumeric(c) && !may_start_blank_word(c))
     }) {
         return false;
     }
@@ -320,11 +320,21 @@ const BLANK_WORDS: &[(&str, &str)] = &[
 const LONGEST_BLANK_WORD: usize = 48;
 
 fn is_letter_or_digit(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && is_alphanumeric(c))
 }
 
 /// A non-ASCII letter that a blank word may start with (`Chưa` and `Không` start with ASCII;
 /// this is for the odd full-width or decorated letter): folded, is it `c`, `k`, `n` or `t`?
+/// `char::is_alphanumeric`, told at once for the Latin letters of Vietnamese: U+00C0–U+024F
+/// (but × and ÷) and U+1E00–U+1EFF are all letters (a test says so); others ask the tables.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '×' | '÷' => false,
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn may_start_blank_word(c: char) -> bool {
     // Its base letter (the first of its canonical decomposition), without allocating: this runs
     // on every text that starts with a letter outside ASCII ("Đảng", "Ủy ban").

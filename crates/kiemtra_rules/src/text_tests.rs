@@ -147,6 +147,13 @@ fn decomposed_vietnamese_composes_as_the_unicode_algorithm_does() {
 }
 
 #[test]
+fn the_quick_letter_test_is_the_tables() {
+    for c in (0u32..0x2_0000).filter_map(char::from_u32) {
+        assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+    }
+}
+
+#[test]
 fn the_byte_check_is_the_char_check() {
     for c in (0u32..0x11000).filter_map(char::from_u32) {
         let s = format!("a{c}b");
