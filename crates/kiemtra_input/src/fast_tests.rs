@@ -1,0 +1,142 @@
+//! Tests of the fast reader: it reads as serde_json does, and its vector scan is the byte scan.
+
+use super::*;
+use crate::{check_readers_agree, Chunk, Position};
+
+fn agree(text: &str) {
+    check_readers_agree(&Chunk {
+        text: text.as_bytes(),
+        at: Position::START,
+    });
+}
+
+fn fixture_chunks(mut each: impl FnMut(&[u8])) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            match path.extension().and_then(|e| e.to_str()) {
+                Some("jsonl") => crate::split_jsonl(&bytes).for_each(|c| each(c.text)),
+                Some("json") => crate::split_json(&bytes)
+                    .0
+                    .iter()
+                    .for_each(|c| each(c.text)),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The scan one byte at a time: what the vector scan must give.
+fn scan_by_bytes(b: &[u8], mut at: usize) -> Option<(usize, bool)> {
+    let mut nfc = true;
+    while let Some(&c) = b.get(at) {
+        if c == b'"' || c == b'\\' || c < 0x20 {
+            return Some((at, nfc));
+        }
+        let follows = b.get(at + 1).is_some_and(|&n| n & 0xFC == 0xB8);
+        if c >= 0xCC && !(c == 0xE1 && follows) {
+            nfc = false;
+        }
+        at += 1;
+    }
+    None
+}
+
+#[test]
+fn the_vector_scan_is_the_byte_scan_at_every_place_and_length() {
+    // E1 with and without a follower, at every lane and across blocks of 16.
+    let parts: [&[u8]; 9] = [
+        b"a",
+        b"\xE1\xBA\xBF",
+        b"\xE1",
+        b"\xB8",
+        b"\xCC\x81",
+        b"\"",
+        b"\\",
+        b"\x1F",
+        b"\xC3\xA0",
+    ];
+    let mut x = 7u64;
+    for n in 0..20_000usize {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let mut b = Vec::new();
+        for k in 0..(x % 60) as usize {
+            // Mostly plain letters, so that runs are long.
+            let pick = (x >> (k % 50)) as usize % 40;
+            b.extend_from_slice(parts.get(pick).copied().unwrap_or(b"x"));
+        }
+        let at = n % 3;
+        assert_eq!(scan(&b, at), scan_by_bytes(&b, at), "{b:?} from {at}");
+    }
+    // An E1 at every lane, followed by a follower or not, or by the string's end.
+    for lane in 0..40 {
+        for next in [&b"\xB8"[..], b"\xBA", b"\xBC", b"a", b"", b"\xE1\xBB\x87"] {
+            let mut b = vec![b'a'; lane];
+            b.push(0xE1);
+            b.extend_from_slice(next);
+            b.extend_from_slice(b"abc\"");
+            let mut cut = b.clone();
+            cut.truncate(lane + 1 + next.len());
+            cut.push(b'"');
+            for b in [b, cut] {
+                assert_eq!(scan(&b, 0), scan_by_bytes(&b, 0), "{b:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn both_readers_read_every_fixture_alike() {
+    let (mut all, mut fast) = (0, 0);
+    fixture_chunks(|text| {
+        check_readers_agree(&Chunk {
+            text,
+            at: Position::START,
+        });
+        all += 1;
+        if std::str::from_utf8(text).ok().and_then(parse_doc).is_some() {
+            fast += 1;
+        }
+    });
+    assert!(all > 300, "{all}");
+    // The fast reader reads nearly all of them itself.
+    assert!(fast * 10 > all * 8, "{fast} of {all}");
+}
+
+#[test]
+fn odd_but_valid_records_read_alike() {
+    for t in [
+        r#"{}"#,
+        r#" { "unit" : { "code" : 7 } , "date":"2017-01-05","kind":"periodic" } "#,
+        r#"{"unit":{"code":"A"},"date":"2017-01-05","kind":"periodic","x":{"y":[1,2.5e3,-1,true,null,"\\u0041"]}}"#,
+        r#"{"session":{"topics":"one","questions":{"a":1},"minutes":"40","start":7,"assignments":[null,1,"x",[],{"due":"cuối quý","kind":null}]}}"#,
+        r#"{"session":{"topics":["a\"b\\c\/d\n\t",12,false,null,[1],{"a":[]}],"reason":"tab\there"}}"#,
+        r#"{"attendance":{"present":18446744073709551615,"total":9223372036854775807}}"#,
+        r#"{"attendance":{"present":0,"total":-3},"minutes_book":{"recorded":1,"page":12}}"#,
+        r#"{"unit":[1,2],"session":true,"minutes_book":"yes","attendance":null}"#,
+        r#"{"id":"x","id":"y"}"#,
+        r#"{"kind":"hop-mat","session":{"area":"sports","follow_up":{"result":"done"}}}"#,
+        r#"{"date":"15/01/2017","session":{"topics":["Hoà"],"follow_up":{"topic":"Hòa"}}}"#,
+        r#"{"a":01}"#,
+        r#"{"a":1,}"#,
+        r#"{"a":[1,]}"#,
+        r#"{"a":"\u0000"}"#,
+        "{\"a\":\"\u{1}\"}",
+        r#"{"a":1} x"#,
+        r#"{"unit":{"code":"A","code":"B"}}"#,
+        r#"{"session":{"minutes":40.0,"start":1e2}}"#,
+    ] {
+        agree(t);
+    }
+    let deep = format!("{{\"x\":{}{}}}", "[".repeat(200), "]".repeat(200));
+    agree(&deep);
+}
