@@ -163,7 +163,10 @@ impl Part {
             let meeting = Meeting::of(&record);
             let first = self.violations.len();
             self.keep(chunk.at.line, &record, violations, &meeting);
-            if memchr::memchr(b'\n', chunk.text).is_some() {
+            // A line of JSON Lines has no line break: only a record of a JSON file, and only one
+            // with findings, is looked at again.
+            let findings = self.violations.len() > first;
+            if findings && !self.in_blocks && memchr::memchr(b'\n', chunk.text).is_some() {
                 // Pretty-printed: each finding points at its field's own line and column.
                 let locator = kiemtra_input::Locator::new(chunk.text, chunk.at);
                 for (v, at) in self.violations[first..]
