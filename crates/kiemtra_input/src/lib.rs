@@ -34,7 +34,7 @@ use kiemtra_rules::{Invalid, Record, RecordDoc};
 pub use decode::Encoding;
 pub use json::{split_json, split_jsonl};
 pub use locate::{pointer_position, Locator, Position};
-pub use problem::{FileProblem, IoProblem, WorkbookProblem};
+pub use problem::{irregular, FileProblem, IoProblem, WorkbookProblem};
 pub use syntax::JsonProblem;
 pub use table::{Columns, Table, TableLimits, TableRecord, UnknownColumn};
 #[doc(hidden)]

@@ -279,3 +279,28 @@ impl Say for FileProblem {
         }
     }
 }
+
+/// What a path that is neither a regular file nor a directory is (`fifo`, `device`, `socket`,
+/// `other`), for [`FileProblem::NotRegular`]: such a path is never opened (a FIFO would block,
+/// a link to `/dev/zero` would never end).
+pub fn irregular(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() || t.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        Some(if t.is_fifo() {
+            "fifo"
+        } else if t.is_char_device() || t.is_block_device() {
+            "device"
+        } else if t.is_socket() {
+            "socket"
+        } else {
+            "other"
+        })
+    }
+    #[cfg(not(unix))]
+    Some("other")
+}

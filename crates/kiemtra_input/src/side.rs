@@ -60,7 +60,7 @@ fn refuse(p: SideFileProblem) -> std::io::Error {
 /// The bytes of a regular file of at most `limit` bytes.
 pub fn read_bytes(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     let meta = std::fs::metadata(path)?;
-    if let Some(kind) = irregular(&meta) {
+    if let Some(kind) = crate::irregular(&meta) {
         return Err(refuse(SideFileProblem::NotRegular { kind }));
     }
     if meta.len() > limit {
@@ -81,29 +81,6 @@ pub fn read_bytes(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
 pub fn read_text(path: &Path, limit: u64) -> std::io::Result<String> {
     String::from_utf8(read_bytes(path, limit)?)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
-}
-
-/// What a path that is not a regular file (nor a directory, which opening reports) is.
-fn irregular(meta: &std::fs::Metadata) -> Option<&'static str> {
-    let t = meta.file_type();
-    if t.is_file() || t.is_dir() {
-        return None;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        Some(if t.is_fifo() {
-            "fifo"
-        } else if t.is_char_device() || t.is_block_device() {
-            "device"
-        } else if t.is_socket() {
-            "socket"
-        } else {
-            "other"
-        })
-    }
-    #[cfg(not(unix))]
-    Some("other")
 }
 
 #[cfg(test)]

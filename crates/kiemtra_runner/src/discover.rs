@@ -49,26 +49,7 @@ impl Say for FileError {
 /// Why a path that is not a directory is not read as a file: it is not a regular file (a FIFO
 /// would block the run, a link to `/dev/zero` would never end).
 pub(crate) fn not_regular(meta: &std::fs::Metadata) -> Option<FileProblem> {
-    let t = meta.file_type();
-    if t.is_file() || t.is_dir() {
-        return None;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let kind = if t.is_fifo() {
-            "fifo"
-        } else if t.is_char_device() || t.is_block_device() {
-            "device"
-        } else if t.is_socket() {
-            "socket"
-        } else {
-            "other"
-        };
-        Some(FileProblem::NotRegular { kind })
-    }
-    #[cfg(not(unix))]
-    Some(FileProblem::NotRegular { kind: "other" })
+    kiemtra_input::irregular(meta).map(|kind| FileProblem::NotRegular { kind })
 }
 
 /// The files to read, and what went wrong looking for them.
