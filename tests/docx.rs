@@ -498,31 +498,9 @@ fn the_template_in_the_handbook_layout() {
 /// A document of `fixtures/minutes/` (a paragraph a line, `⏎` a line break, `| a | b |` a
 /// table row) written as a `.docx` into `dir`.
 fn corpus_docx(dir: &std::path::Path, name: &str) -> String {
-    use kiemtra_input::docx::write::{Look, Para};
     let text = std::fs::read_to_string(common::root().join(format!("fixtures/minutes/{name}.txt")))
         .unwrap();
-    let mut parts = Vec::new();
-    let mut table: Vec<Vec<String>> = Vec::new();
-    for line in text.lines() {
-        if let Some(row) = line.strip_prefix('|') {
-            let row = row.strip_suffix('|').unwrap_or(row);
-            table.push(
-                row.split(" | ")
-                    .map(|c| c.trim().replace('⏎', "\n"))
-                    .collect(),
-            );
-            continue;
-        }
-        if !table.is_empty() {
-            parts.push(Part::Table(std::mem::take(&mut table)));
-        }
-        if !line.trim().is_empty() && !line.starts_with('#') {
-            parts.push(Part::Para(Para::new(Look::Normal, line.replace('⏎', "\n"))));
-        }
-    }
-    if !table.is_empty() {
-        parts.push(Part::Table(table));
-    }
+    let parts = kiemtra_input::docx::write::parts_of_text(&text);
     let file = format!("{name}.docx");
     std::fs::write(dir.join(&file), docx(&parts).unwrap()).unwrap();
     file

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use kiemtra_input::docx::write::{docx, Look, Para, Part};
+use kiemtra_input::docx::write::{docx, parts_of_text as parts};
 use kiemtra_rules::model::ClockTime;
 use kiemtra_rules::rules::check_record;
 use kiemtra_rules::{Pack, RecordDoc};
@@ -24,36 +24,6 @@ const READ_WITHOUT_DISCREPANCY: usize = 25;
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/minutes")
-}
-
-/// A document's text: a paragraph a line; `⏎` a line break inside it; `| a | b |` a table row
-/// (rows in a row make one table); `#` a comment.
-pub fn parts(text: &str) -> Vec<Part> {
-    let mut parts = Vec::new();
-    let mut table: Vec<Vec<String>> = Vec::new();
-    for line in text.lines() {
-        let line = line.trim_end();
-        if let Some(row) = line.strip_prefix('|') {
-            let row = row.strip_suffix('|').unwrap_or(row);
-            table.push(
-                row.split(" | ")
-                    .map(|c| c.trim().replace('⏎', "\n"))
-                    .collect(),
-            );
-            continue;
-        }
-        if !table.is_empty() {
-            parts.push(Part::Table(std::mem::take(&mut table)));
-        }
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        parts.push(Part::Para(Para::new(Look::Normal, line.replace('⏎', "\n"))));
-    }
-    if !table.is_empty() {
-        parts.push(Part::Table(table));
-    }
-    parts
 }
 
 #[derive(Deserialize)]

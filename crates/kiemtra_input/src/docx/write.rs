@@ -223,6 +223,37 @@ pub fn document_xml(parts: &[Part]) -> String {
     out
 }
 
+/// The parts of a document written as plain text, as the corpus of minutes
+/// (`fixtures/minutes/`) is: a paragraph a line; `⏎` a line break inside it; `| a | b |` a table
+/// row (rows in a row make one table); `#` a comment; blank lines skipped.
+pub fn parts_of_text(text: &str) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut table: Vec<Vec<String>> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end();
+        if let Some(row) = line.strip_prefix('|') {
+            let row = row.strip_suffix('|').unwrap_or(row);
+            table.push(
+                row.split(" | ")
+                    .map(|c| c.trim().replace('⏎', "\n"))
+                    .collect(),
+            );
+            continue;
+        }
+        if !table.is_empty() {
+            parts.push(Part::Table(std::mem::take(&mut table)));
+        }
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        parts.push(Part::Para(Para::new(Look::Normal, line.replace('⏎', "\n"))));
+    }
+    if !table.is_empty() {
+        parts.push(Part::Table(table));
+    }
+    parts
+}
+
 /// A `.docx` file of these parts.
 pub fn docx(parts: &[Part]) -> std::io::Result<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
