@@ -205,17 +205,20 @@ fn committees_whose_names_collide_each_get_a_file_and_the_run_says_which() {
         .collect();
     std::fs::write(d.join("a.jsonl"), lines.join("\n")).unwrap();
     std::fs::create_dir(d.join("out")).unwrap();
-    let o = kiemtra_in(
-        d,
-        &[
-            "check",
-            "a.jsonl",
-            "-o",
-            "out/c.json",
-            "--split-by",
-            "parent",
-        ],
-    );
+    let split = || {
+        kiemtra_in(
+            d,
+            &[
+                "check",
+                "a.jsonl",
+                "-o",
+                "out/c.json",
+                "--split-by",
+                "parent",
+            ],
+        )
+    };
+    let o = split();
     let written = files_in(&d.join("out"));
     // The district's report and one per committee.
     assert_eq!(written.len(), names.len() + 1, "{written:?} {}", stderr(&o));
@@ -224,17 +227,7 @@ fn committees_whose_names_collide_each_get_a_file_and_the_run_says_which() {
         assert!(err.contains(&format!("“{n}”")), "{n}: {err}");
     }
     // Stable: a second run gives the same names.
-    let o = kiemtra_in(
-        d,
-        &[
-            "check",
-            "a.jsonl",
-            "-o",
-            "out/c.json",
-            "--split-by",
-            "parent",
-        ],
-    );
+    let o = split();
     assert_eq!(files_in(&d.join("out")), written, "{}", stderr(&o));
 }
 
