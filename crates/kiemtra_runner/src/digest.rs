@@ -55,6 +55,15 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// The hasher, taken out, when block `index` is the next to hash (every block before it is).
+fn turn(state: &mut State, index: u64) -> Option<Sha256> {
+    if state.next == index {
+        state.hasher.take()
+    } else {
+        None
+    }
+}
+
 impl<'s> Chain<'s> {
     pub(crate) fn new(spares: &'s Spares) -> Chain<'s> {
         Chain {
@@ -72,16 +81,10 @@ impl<'s> Chain<'s> {
     /// Hashes block `index`'s own bytes if its turn has come (then true), and any blocks
     /// waiting after it.
     pub(crate) fn hash_now(&self, index: u64, own: &[u8]) -> bool {
-        let mut state = lock(&self.state);
-        if state.next != index {
-            return false;
-        }
-        let Some(mut hasher) = state.hasher.take() else {
+        let Some(hasher) = turn(&mut lock(&self.state), index) else {
             return false;
         };
-        drop(state);
-        hasher.update(own);
-        self.go_on(hasher, own.len() as u64, false);
+        self.hash_and_go_on(hasher, own);
         true
     }
 
@@ -89,31 +92,35 @@ impl<'s> Chain<'s> {
     /// buffer waiting and puts a spare one in its place.
     pub(crate) fn hash_or_keep(&self, index: u64, buf: &mut Buffer) {
         let mut state = lock(&self.state);
-        if state.next == index {
-            if let Some(mut hasher) = state.hasher.take() {
+        match turn(&mut state, index) {
+            Some(hasher) => {
                 drop(state);
-                hasher.update(buf.own());
-                self.go_on(hasher, buf.own().len() as u64, false);
-                return;
+                self.hash_and_go_on(hasher, buf.own());
+            }
+            None => {
+                let spare = self.spares.take();
+                state
+                    .waiting
+                    .push((index, Some(std::mem::replace(buf, spare))));
             }
         }
-        let spare = self.spares.take();
-        state
-            .waiting
-            .push((index, Some(std::mem::replace(buf, spare))));
     }
 
     /// Block `index` could not be read.
     pub(crate) fn lost(&self, index: u64) {
         let mut state = lock(&self.state);
-        if state.next == index {
-            if let Some(hasher) = state.hasher.take() {
+        match turn(&mut state, index) {
+            Some(hasher) => {
                 drop(state);
                 self.go_on(hasher, 0, true);
-                return;
             }
+            None => state.waiting.push((index, None)),
         }
-        state.waiting.push((index, None));
+    }
+
+    fn hash_and_go_on(&self, mut hasher: Sha256, own: &[u8]) {
+        hasher.update(own);
+        self.go_on(hasher, own.len() as u64, false);
     }
 
     /// The block being hashed is done (`bytes` of it, or `lost`): hashes the blocks waiting
