@@ -193,7 +193,7 @@ pub struct CheckArgs {
     #[arg(long, hide = true)]
     pub parse_only: bool,
 
-    /// Benchmarking: bytes read at once by a worker, in KiB (default 8192).
+    /// Benchmarking: bytes read at once by a worker, in KiB (default 2048).
     #[arg(long, hide = true)]
     pub block_kib: Option<usize>,
 }

@@ -140,3 +140,17 @@ fn odd_but_valid_records_read_alike() {
     let deep = format!("{{\"x\":{}{}}}", "[".repeat(200), "]".repeat(200));
     agree(&deep);
 }
+
+#[test]
+fn same_bytes_is_slice_equality_at_every_length() {
+    for n in 0..40usize {
+        let a: Vec<u8> = (0..n as u8).map(|i| b'a' + i % 26).collect();
+        assert!(same_bytes(&a, &a.clone()), "{n}");
+        for at in 0..n {
+            let mut b = a.clone();
+            b[at] ^= 0x20;
+            assert!(!same_bytes(&a, &b), "{n} differing at {at}");
+        }
+        assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0);
+    }
+}

@@ -25,9 +25,10 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// 8 MiB blocks, records of up to 16 MiB.
+    /// 2 MiB blocks (a record is a few KiB; a block read in one piece is still in the cache
+    /// when its lines are read: 8 MiB blocks were 20 % slower), records of up to 16 MiB.
     pub const DEFAULT: Limits = Limits {
-        block: 8 << 20,
+        block: 2 << 20,
         max_record: 16 << 20,
     };
 }
@@ -201,6 +202,10 @@ impl Buffer {
     }
 }
 
+/// The first read past a block's end, to finish its last line (then twice as much each time,
+/// up to 1 MiB).
+const FIRST_STEP: usize = 16 << 10;
+
 thread_local! {
     static BUFFER: RefCell<Buffer> = RefCell::new(Buffer::default());
 }
@@ -337,10 +342,14 @@ fn read_block_into(
             None if file_end => buf.len(),
             None => {
                 // The last line runs past the block: read on until its end, a limit, or EOF.
+                // In growing steps: a record is a few KiB, and every byte read past the block
+                // is read again by the next one.
                 let mut found = None;
+                let mut step_max = FIRST_STEP;
                 while found.is_none() && !file_end && buf.len() - pos <= max_record {
                     let before = buf.len();
-                    let step = (max_record + 1 - (before - pos)).clamp(1, 1 << 20);
+                    let step = (max_record + 1 - (before - pos)).clamp(1, step_max);
+                    step_max = (step_max * 2).min(1 << 20);
                     let offset = read_from + before as u64;
                     match buf.fill(src, offset, step) {
                         Ok(n) if n < step => file_end = true,
@@ -425,6 +434,27 @@ mod tests {
                 max_record: 1 << 20,
             };
             assert_eq!(lines(text, limits).0, whole(text), "block {block}");
+        }
+    }
+
+    #[test]
+    fn a_line_running_past_its_block_is_read_on_in_growing_steps_to_its_end() {
+        // Lines of 40 KiB and 100 KiB end beyond the first (16 KiB) and second reads past a
+        // block of 1 KiB; the one of 2.5 MiB is read on 1 MiB at a time.
+        let mut text = Vec::new();
+        for (n, len) in [(1, 40 << 10), (2, 3), (3, 100 << 10), (4, 5 << 19)] {
+            text.extend(format!("{{\"n\":{n},\"x\":\"").bytes());
+            text.extend(std::iter::repeat_n(b'x', len));
+            text.extend(b"\"}\n");
+        }
+        for block in [1 << 10, 16 << 10, 1 << 20] {
+            let limits = Limits {
+                block,
+                max_record: 16 << 20,
+            };
+            let (got, long) = lines(&text, limits);
+            assert!(long.is_empty());
+            assert_eq!(got, whole(&text), "block {block}");
         }
     }
 
