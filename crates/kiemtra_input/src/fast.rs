@@ -20,6 +20,13 @@ const MAX_DEPTH: u32 = 64;
 
 /// Reads a record, or `None` when the slow reader must decide.
 pub(crate) fn parse_doc(text: &str) -> Option<RecordDoc<'_>> {
+    let mut doc = RecordDoc::default();
+    read_into(text, &mut doc).then_some(doc)
+}
+
+/// Reads a record into `doc` (a record is 1 KiB: read where it lies, not moved); false when
+/// the slow reader must decide (`doc` is then partly read).
+pub(crate) fn read_into<'a>(text: &'a str, doc: &mut RecordDoc<'a>) -> bool {
     let mut p = Parser {
         text,
         b: text.as_bytes(),
@@ -27,10 +34,11 @@ pub(crate) fn parse_doc(text: &str) -> Option<RecordDoc<'_>> {
         depth: 0,
     };
     p.ws();
-    let mut doc = RecordDoc::default();
-    p.object_into(&mut doc)?;
+    if p.object_into(doc).is_none() {
+        return false;
+    }
     p.ws();
-    (p.i == p.b.len()).then_some(doc)
+    p.i == p.b.len()
 }
 
 struct Parser<'a> {

@@ -247,10 +247,10 @@ pub fn parse<'a>(chunk: &Chunk<'a>) -> Result<Record<'a>, Rejection> {
             reason,
         ));
     }
-    let doc: RecordDoc<'a> = match fast::parse_doc(text) {
-        Some(doc) => doc,
-        None => slow_doc(text, chunk.at)?,
-    };
+    let mut doc = RecordDoc::default();
+    if !fast::read_into(text, &mut doc) {
+        doc = slow_doc(text, chunk.at)?;
+    }
     kiemtra_rules::validate(doc).map_err(|invalid| {
         let at = locate::key_position(text, invalid.key(), chunk.at).unwrap_or(chunk.at);
         reject(at, Reason::Invalid(invalid))
