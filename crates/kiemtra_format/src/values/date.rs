@@ -17,18 +17,16 @@ pub fn date(text: &str) -> Option<NaiveDate> {
 
 /// `YYYY-MM-DD` exactly (nearly every value): read without tokenizing.
 fn iso(t: &str) -> Option<NaiveDate> {
-    let b = t.as_bytes();
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+    let b: &[u8; 10] = t.as_bytes().try_into().ok()?;
+    if b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| {
-        let s = t.get(r)?;
-        s.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
+    let digits = |at: std::ops::Range<usize>| {
+        b[at].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
     };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
     NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
@@ -93,6 +91,34 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn the_iso_shortcut_reads_what_the_tokens_read() {
+        for y in [
+            "0000", "0999", "1890", "2017", "2024", "9999", "20a7", "2O17",
+        ] {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let text = format!("{y}-{m:02}-{d:02}");
+                    let read = iso(&text);
+                    assert!(read.is_none() || read == date_of(&tokens(&text)), "{text}");
+                    let by_parts = || Some((y.parse::<i32>().ok()?, m, d));
+                    let expected = by_parts().and_then(|(y, m, d)| ymd(y, m, d));
+                    assert_eq!(read, expected, "{text}");
+                }
+            }
+        }
+        for not_iso in [
+            "2017-3-05",
+            "2017-03-5",
+            " 2017-03-05",
+            "2017/03/05",
+            "+017-03-05",
+            "2017-03-05 ",
+        ] {
+            assert_eq!(iso(not_iso), None, "{not_iso}");
+        }
     }
 
     #[test]
