@@ -26,7 +26,7 @@ pub struct Limits {
 
 impl Limits {
     /// 2 MiB blocks (a record is a few KiB; a block read in one piece is still in the cache
-    /// when its lines are read: 8 MiB blocks were 20 % slower), records of up to 16 MiB.
+    /// when its lines are read: 8 MiB blocks were 11 % slower), records of up to 16 MiB.
     pub const DEFAULT: Limits = Limits {
         block: 2 << 20,
         max_record: 16 << 20,
