@@ -108,7 +108,7 @@ fn nfc_vietnamese(text: &str) -> Option<String> {
             } else {
                 out.push(c);
             }
-        } else if (c as u32) < 0x300 || (0x1E00..0x1F00).contains(&(c as u32)) {
+        } else if nfc_starter(c) {
             let mut base = None;
             let mut marks = Segment {
                 starter: c,
@@ -143,21 +143,24 @@ fn nfc_vietnamese(text: &str) -> Option<String> {
 }
 
 /// A character that is in NFC whatever surrounds it, and combines with nothing before it:
-/// below U+0300 (ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers) or in Latin
-/// Extended Additional (U+1E00–U+1EFF: every precomposed Vietnamese letter with a tone).
-/// Checked against the Unicode tables for every such character in the tests. Nearly every
-/// character of Vietnamese text is one, so the quick check of the tables is seldom needed.
-#[cfg(test)]
+/// below U+0300 (ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers), in Latin Extended
+/// Additional (U+1E00–U+1EFF: every precomposed Vietnamese letter with a tone), or general
+/// punctuation, super- and subscripts and currency signs (U+2002–U+20CF: the “ ” ‘ ’ … – — • and
+/// ₫ of typed minutes; not U+2000 and U+2001, which decompose to U+2002 and U+2003, nor the
+/// combining marks for symbols from U+20D0). Checked against the Unicode tables
+/// for every such character in the tests. Nearly every character of Vietnamese text is one, so
+/// the quick check of the tables is seldom needed.
 fn nfc_starter(c: char) -> bool {
     let c = c as u32;
-    c < 0x300 || (0x1E00..0x1F00).contains(&c)
+    c < 0x300 || (0x1E00..0x1F00).contains(&c) || (0x2002..0x20D0).contains(&c)
 }
 
 /// `text.chars().all(nfc_starter)`, on the UTF-8 bytes: U+0000–U+02FF are the one- and
-/// two-byte sequences with a lead byte below 0xCC; U+1E00–U+1EFF are `E1 B8..=BB xx`.
+/// two-byte sequences with a lead byte below 0xCC; U+1E00–U+1EFF are `E1 B8..=BB xx`;
+/// U+2002–U+20CF are `E2 80 82..=BF`, `E2 81 xx`, `E2 82 xx` and `E2 83 80..=8F`.
 fn all_nfc_starters(text: &str) -> bool {
     // Every byte from 0xCC up is a lead byte (the text is valid UTF-8, and its last byte is
-    // never one); each must be an E1 followed by B8..=BB. Sixteen bytes at a time.
+    // never one); each must start one of those sequences. Sixteen bytes at a time.
     use wide::u8x16;
     let b = text.as_bytes();
     let lanes = |at: usize| {
@@ -165,25 +168,31 @@ fn all_nfc_starters(text: &str) -> bool {
             .and_then(|s| <[u8; 16]>::try_from(s).ok())
             .map(u8x16::new)
     };
-    let (cc, e1, fc, b8) = (
-        u8x16::splat(0xCC),
-        u8x16::splat(0xE1),
-        u8x16::splat(0xFC),
-        u8x16::splat(0xB8),
-    );
+    let splat = u8x16::splat;
     let mut at = 0;
-    while let (Some(x), Some(y)) = (lanes(at), lanes(at + 1)) {
-        let high = x.max(cc).cmp_eq(x).move_mask();
-        let vietnamese = (x.cmp_eq(e1) & (y & fc).cmp_eq(b8)).move_mask();
-        if high & !vietnamese != 0 {
-            return false;
+    while let (Some(x), Some(y), Some(z)) = (lanes(at), lanes(at + 1), lanes(at + 2)) {
+        let high = x.max(splat(0xCC)).cmp_eq(x).move_mask();
+        if high != 0 {
+            let vietnamese = x.cmp_eq(splat(0xE1)) & (y & splat(0xFC)).cmp_eq(splat(0xB8));
+            let punctuation = x.cmp_eq(splat(0xE2))
+                & ((y.cmp_eq(splat(0x80)) & z.max(splat(0x82)).cmp_eq(z))
+                    | y.cmp_eq(splat(0x81))
+                    | y.cmp_eq(splat(0x82))
+                    | (y.cmp_eq(splat(0x83)) & z.min(splat(0x8F)).cmp_eq(z)));
+            if high & !(vietnamese | punctuation).move_mask() != 0 {
+                return false;
+            }
         }
         at += 16;
     }
-    let bad = |x: u8, y: u8| (x >= 0xCC) & ((x != 0xE1) | ((y & 0xFC) != 0xB8));
-    let x = b.get(at..).unwrap_or(&[]);
-    let y = b.get(at + 1..).unwrap_or(&[]);
-    !x.iter().zip(y).any(|(&x, &y)| bad(x, y)) && x.last().is_none_or(|&l| l < 0xCC)
+    let byte = |i: usize| b.get(i).copied().unwrap_or(0);
+    !(at..b.len()).any(|i| {
+        let (x, y, z) = (byte(i), byte(i + 1), byte(i + 2));
+        x >= 0xCC
+            && !(x == 0xE1 && y & 0xFC == 0xB8)
+            && !(x == 0xE2
+                && (matches!((y, z), (0x80, 0x82..) | (0x81 | 0x82, _) | (0x83, ..=0x8F))))
+    })
 }
 
 /// True when the text is "blank" in the sense of rule catalogue v1.1: after trimming

@@ -81,6 +81,7 @@ fn the_nfc_fast_path_agrees_with_the_unicode_tables() {
     use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
     let fast = (0u32..0x300)
         .chain(0x1E00..0x1F00)
+        .chain(0x2002..0x20D0)
         .filter_map(char::from_u32);
     for c in fast {
         assert!(nfc_starter(c));
@@ -105,7 +106,10 @@ fn the_nfc_fast_path_agrees_with_the_unicode_tables() {
 
 #[test]
 fn the_word_check_is_the_char_check_at_every_offset() {
-    let parts = ["a", "ệ", "\u{300}", "ầ", "Đ", "ῼ", "ḁ", "Ỹ", "ỿ", "€", "ả"];
+    let parts = [
+        "a", "ệ", "\u{300}", "ầ", "Đ", "ῼ", "ḁ", "Ỹ", "ỿ", "€", "ả", "“", "”", "…", "–",
+        "\u{2000}", "\u{2001}", "\u{20AB}", "\u{20CF}", "\u{20D0}", "\u{20E3}",
+    ];
     for n in 0..2000usize {
         let s: String = (0..(n % 40))
             .map(|k| parts[(n * 7 + k * 13 + k * k) % parts.len()])
@@ -120,7 +124,7 @@ fn decomposed_vietnamese_composes_as_the_unicode_algorithm_does() {
         "a", "ă", "â", "e", "ê", "o", "ô", "ơ", "u", "ư", "y", "i", "đ", "Đ", "A", "O", "U", " ",
         "n", "g", "h", "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}", "\u{302}", "\u{306}",
         "\u{31B}", "ệ", "Ộ", "ữ", "ỳ", "ḁ", "ß", "ǿ", "ä", "Ǻ", "ȁ", "ặ", "Ặ", "ǖ", "ṩ", "ḉ", "ą",
-        "ǭ",
+        "ǭ", "“", "”", "…", "–", "\u{2000}", "\u{2001}", "\u{2002}", "\u{20AB}",
     ];
     let mut x = 12345u64;
     for _ in 0..100_000 {
