@@ -446,8 +446,9 @@ fn lanes(b: &[u8], at: usize) -> Option<u8x16> {
 
 /// From `at`, the first byte that ends the plain run of a JSON string (a quote, a backslash or
 /// a control character), and whether the run is certainly in NFC: no lead byte from 0xCC up
-/// but E1 followed by B8..=BB (U+1E00–U+1EFF; see `kiemtra_rules::text::nfc`). Sixteen bytes
-/// at a time.
+/// but E1 followed by B8..=BB (U+1E00–U+1EFF). Sixteen bytes at a time. A narrower proof than
+/// `kiemtra_rules::text::nfc`'s, which also excuses the typed punctuation of U+2002–U+20CF for
+/// the strings that hold some: excusing it here too cost 6 % on text without it.
 #[inline]
 fn scan(b: &[u8], mut at: usize) -> Option<(usize, bool)> {
     let quote = u8x16::splat(b'"');
