@@ -16,11 +16,15 @@ pub fn time_of_day(text: &str) -> Option<NaiveTime> {
     if let Some(t) = hh_mm(text.trim()) {
         return Some(t);
     }
-    let t = tokens(text);
+    time_of(&tokens(text))
+}
+
+/// A time of day from its tokens (see [`time_of_day`]).
+fn time_of(t: &[Token]) -> Option<NaiveTime> {
     let (hm, part) = match t.split_last() {
         Some((last, rest)) => match part_of_day(last) {
             Some(p) => (rest, Some(p)),
-            None => (t.as_slice(), None),
+            None => (t, None),
         },
         None => return None,
     };
@@ -32,16 +36,24 @@ pub fn time_of_day(text: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h, m, 0)
 }
 
-/// `H:MM` or `HH:MM` exactly (nearly every value): read without tokenizing.
+/// `H:MM`, `HH:MM`, `HhMM`, `HHhM`, `HHh` exactly (nearly every value): read without
+/// tokenizing, as [`hour_minute`] reads them; anything else is left to it.
 fn hh_mm(t: &str) -> Option<NaiveTime> {
-    let (h, m) = t.split_once(':')?;
-    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+    let (h, m, minute_digits) = match t.split_once(':') {
+        Some((h, m)) => (h, m, 2..=2),
+        None => {
+            let (h, m) = t.split_once('h')?;
+            (h, m, 0..=2)
+        }
+    };
+    if h.is_empty() || h.len() > 2 || !minute_digits.contains(&m.len()) {
         return None;
     }
     if !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
         return None;
     }
-    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+    let m = if m.is_empty() { 0 } else { m.parse().ok()? };
+    NaiveTime::from_hms_opt(h.parse().ok()?, m, 0)
 }
 
 /// The hour and minute written before any part of the day.
@@ -139,6 +151,25 @@ mod tests {
 
     fn at(h: u32, m: u32) -> Option<NaiveTime> {
         NaiveTime::from_hms_opt(h, m, 0)
+    }
+
+    #[test]
+    fn the_time_shortcut_reads_what_the_tokens_read() {
+        let mut read = 0;
+        for h in ["", "0", "7", "07", "19", "23", "24", "123", "a"] {
+            for separator in [":", "h", "H", "g", " "] {
+                for m in ["", "0", "5", "05", "30", "59", "60", "123"] {
+                    let text = format!("{h}{separator}{m}");
+                    let fast = hh_mm(&text);
+                    assert!(fast.is_none() || fast == time_of(&tokens(&text)), "{text}");
+                    read += usize::from(fast.is_some());
+                }
+            }
+        }
+        assert_eq!(hh_mm("19h30"), at(19, 30));
+        assert_eq!(hh_mm("7h"), at(7, 0));
+        assert_eq!(hh_mm("7h5"), at(7, 5));
+        assert!(read > 40, "{read}");
     }
 
     #[test]

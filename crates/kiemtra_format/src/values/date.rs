@@ -9,10 +9,37 @@ use super::fold::{tokens, Token};
 /// Reads a date in any accepted form; `None` for anything else, an impossible day
 /// (31/02/2017) included.
 pub fn date(text: &str) -> Option<NaiveDate> {
-    if let Some(d) = iso(text.trim()) {
+    let t = text.trim();
+    if let Some(d) = iso(t).or_else(|| day_first(t)) {
         return Some(d);
     }
     date_of(&tokens(text))
+}
+
+/// `D/M/YYYY`, `DD-MM-YYYY`, `DD.MM.YY` exactly (the way minutes write dates): read without
+/// tokenizing, as [`date_of`] reads them; anything else is left to it.
+fn day_first(t: &str) -> Option<NaiveDate> {
+    let separator = *t.as_bytes().iter().find(|c| !c.is_ascii_digit())?;
+    if !matches!(separator, b'/' | b'-' | b'.') {
+        return None;
+    }
+    let mut parts = t.split(char::from(separator));
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (d, m) = (number(d, 1..=2)?, number(m, 1..=2)?);
+    let y = match y.len() {
+        4 => number(y, 4..=4)?,
+        2 => 2000 + number(y, 2..=2)?,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// `YYYY-MM-DD` exactly (nearly every value): read without tokenizing.
@@ -119,6 +146,30 @@ mod tests {
         ] {
             assert_eq!(iso(not_iso), None, "{not_iso}");
         }
+    }
+
+    #[test]
+    fn the_day_first_shortcut_reads_what_the_tokens_read() {
+        let days = ["5", "05", "005", "0", "31", "32", "29", "a"];
+        let years = ["2017", "17", "2016", "017", "20170", "00", ""];
+        let mut read = 0;
+        for d in days {
+            for m in ["3", "03", "12", "13", "2", "003"] {
+                for y in years {
+                    for (s1, s2) in [('/', '/'), ('-', '-'), ('.', '.'), ('/', '-'), (' ', ' ')] {
+                        let text = format!("{d}{s1}{m}{s2}{y}");
+                        let fast = day_first(&text);
+                        assert!(fast.is_none() || fast == date_of(&tokens(&text)), "{text}");
+                        read += usize::from(fast.is_some());
+                    }
+                }
+            }
+        }
+        // Every valid day-first date with one separator was read by the shortcut.
+        assert_eq!(day_first("5/3/2017"), ymd(2017, 3, 5));
+        assert_eq!(day_first("29.02.16"), ymd(2016, 2, 29));
+        assert_eq!(day_first("29-02-17"), None);
+        assert!(read > 100, "{read}");
     }
 
     #[test]
