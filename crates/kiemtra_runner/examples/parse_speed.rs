@@ -3,8 +3,8 @@
 //! instruction count): `cargo run --release -p kiemtra_runner --example parse_speed [N]`.
 //!
 //! With `typed` after N, the same records as minutes typed in Word have them, which the
-//! generator's text lacks: “ ” around names, … and – in sentences, dates written `DD/MM/YYYY`
-//! and times `19h30`.
+//! generator's text lacks: “ ” around names, … and – in sentences, dates written `DD/MM/YYYY`,
+//! times `19h30`, durations `35 phút`, and `Đã ghi` for the minutes book.
 
 use std::time::Instant;
 
@@ -28,7 +28,8 @@ fn main() {
                     .replace("\"Nhân dân ", "\"“Nhân dân” ")
                     .replace("\"Chi ủy ", "\"“Chi ủy” ")
                     .replace("; ", "… ")
-                    .replace("ổ đảng", "ổ đảng –"),
+                    .replace("ổ đảng", "ổ đảng –")
+                    .replace("\"recorded\": true", "\"recorded\": \"Đã ghi\""),
             );
         }
     }
@@ -94,5 +95,19 @@ fn dates_and_times(line: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    minutes_in_words(&out)
+}
+
+/// `"minutes": 35` written `"minutes": "35 phút"`.
+fn minutes_in_words(line: &str) -> String {
+    const KEY: &str = "\"minutes\": ";
+    let Some(at) = line.find(KEY).map(|k| k + KEY.len()) else {
+        return line.to_owned();
+    };
+    let digits = line[at..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return line.to_owned();
+    }
+    let n = &line[at..at + digits];
+    format!("{}\"{n} phút\"{}", &line[..at], &line[at + digits..])
 }

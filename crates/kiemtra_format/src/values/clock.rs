@@ -117,11 +117,18 @@ impl PartOfDay {
 
 /// Reads a duration in whole minutes in any accepted form.
 pub fn minutes(text: &str) -> Option<u32> {
-    let t = text.trim();
-    if !t.is_empty() && t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()) {
-        return t.parse().ok();
+    plain_minutes(text.trim()).or_else(|| minutes_of(&tokens(text)))
+}
+
+/// `40`, `40 phút`, `40'`, `40p` exactly (nearly every value): read without tokenizing, as
+/// [`minutes_of`] reads them; anything else is left to it.
+fn plain_minutes(t: &str) -> Option<u32> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let unit = t.get(digits..)?.trim_start();
+    if !(1..=9).contains(&digits) || !matches!(unit, "" | "phút" | "'" | "p") {
+        return None;
     }
-    minutes_of(&tokens(text))
+    t.get(..digits)?.parse().ok()
 }
 
 fn minutes_of(t: &[Token]) -> Option<u32> {
@@ -170,6 +177,27 @@ mod tests {
         assert_eq!(hh_mm("7h"), at(7, 0));
         assert_eq!(hh_mm("7h5"), at(7, 5));
         assert!(read > 40, "{read}");
+    }
+
+    #[test]
+    fn the_minutes_shortcut_reads_what_the_tokens_read() {
+        let mut read = 0;
+        for n in ["", "0", "5", "40", "035", "123456789", "1234567890", "4a"] {
+            for unit in [
+                "", "phút", " phút", "  '", "'", "p", "Phút", "phut", "ph", "x", "phút.",
+            ] {
+                let text = format!("{n}{unit}");
+                let fast = plain_minutes(&text);
+                assert!(
+                    fast.is_none() || fast == minutes_of(&tokens(&text)),
+                    "{text}"
+                );
+                read += usize::from(fast.is_some());
+            }
+        }
+        assert_eq!(plain_minutes("40 phút"), Some(40));
+        assert_eq!(plain_minutes("45'"), Some(45));
+        assert_eq!(read, 30, "five numbers, each with six units");
     }
 
     #[test]

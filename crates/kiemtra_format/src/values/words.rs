@@ -253,8 +253,13 @@ impl Words {
 
     /// The index of the value `text` names, if it names one.
     pub fn read(&self, text: &str) -> Option<usize> {
-        // The code as format v1 writes it (nearly always): nothing to fold.
+        // The code as format v1 writes it (nearly always), or a spelling as the table writes it,
+        // its first letter in either case (`Đã ghi`, `Có`): nothing to fold. No two values share
+        // a spelling, even without diacritics (a test says so), so this is what folding finds.
         if let Some(i) = self.values.iter().position(|v| code(v) == text) {
+            return Some(i);
+        }
+        if let Some(i) = (self.values.iter()).position(|v| v.iter().any(|w| as_written(text, w))) {
             return Some(i);
         }
         let written = tokens(text);
@@ -283,6 +288,18 @@ impl Words {
                 (!tail.is_empty() && same_words(head, l)).then_some(tail)
             })?;
         }
+    }
+}
+
+/// Whether `text` is `spelling`, its first letter perhaps in upper case.
+fn as_written(text: &str, spelling: &str) -> bool {
+    let (mut t, mut s) = (text.chars(), spelling.chars());
+    match (t.next(), s.next()) {
+        (Some(a), Some(b)) => {
+            (a == b || a.to_lowercase().eq(std::iter::once(b))) && t.as_str() == s.as_str()
+        }
+        (None, None) => true,
+        _ => false,
     }
 }
 
