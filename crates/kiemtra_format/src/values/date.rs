@@ -28,15 +28,11 @@ fn day_first(t: &str) -> Option<NaiveDate> {
     if parts.next().is_some() {
         return None;
     }
-    let number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
-        (digits.contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    let (d, m) = (number(d, 1..=2)?, number(m, 1..=2)?);
+    let day_or_month = |s: &str| (1..=2).contains(&s.len()).then(|| number(s.as_bytes()))?;
+    let (d, m) = (day_or_month(d)?, day_or_month(m)?);
     let y = match y.len() {
-        4 => number(y, 4..=4)?,
-        2 => 2000 + number(y, 2..=2)?,
+        4 => number(y.as_bytes())?,
+        2 => 2000 + number(y.as_bytes())?,
         _ => return None,
     };
     NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
@@ -48,13 +44,18 @@ fn iso(t: &str) -> Option<NaiveDate> {
     if b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let digits = |at: std::ops::Range<usize>| {
-        b[at].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let (y, m, d) = (number(&b[0..4])?, number(&b[5..7])?, number(&b[8..10])?);
     NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// The number some ASCII digits write (at most 9 of them); `None` for anything else.
+fn number(digits: &[u8]) -> Option<u32> {
+    if digits.is_empty() || digits.len() > 9 {
+        return None;
+    }
+    digits.iter().try_fold(0u32, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
 }
 
 /// A year as written: four digits, or two meaning 20YY.
