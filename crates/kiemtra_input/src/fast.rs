@@ -60,6 +60,9 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     match n {
+        17..=32 => {
+            word::<16>(a, 0) == word::<16>(b, 0) && word::<16>(a, n - 16) == word::<16>(b, n - 16)
+        }
         8..=16 => word::<8>(a, 0) == word::<8>(b, 0) && word::<8>(a, n - 8) == word::<8>(b, n - 8),
         4..=7 => word::<4>(a, 0) == word::<4>(b, 0) && word::<4>(a, n - 4) == word::<4>(b, n - 4),
         _ => a == b,
@@ -93,6 +96,46 @@ impl<'a> Parser<'a> {
     #[inline]
     fn eat(&mut self, c: u8) -> Option<()> {
         (self.peek()? == c).then(|| self.i += 1)
+    }
+
+    /// The `:` between a key and its value, and the whitespace around it; `": "` (the way
+    /// records are written) at a glance.
+    #[inline(always)]
+    fn colon(&mut self) -> Option<()> {
+        if let Some(&[b':', b' ', next]) = self.b.get(self.i..self.i + 3) {
+            if next > b' ' {
+                self.i += 2;
+                return Some(());
+            }
+        }
+        self.ws();
+        self.eat(b':')?;
+        self.ws();
+        Some(())
+    }
+
+    /// After a value in an object or array: true at the next item (the `,` and whitespace
+    /// read), false at `close` (read); `None` at anything else. `", "` at a glance.
+    #[inline(always)]
+    fn next_item(&mut self, close: u8) -> Option<bool> {
+        match self.b.get(self.i..self.i + 3) {
+            Some(&[b',', b' ', next]) if next > b' ' => {
+                self.i += 2;
+                return Some(true);
+            }
+            Some(&[c, ..]) if c == close => {
+                self.i += 1;
+                return Some(false);
+            }
+            _ => {}
+        }
+        self.ws();
+        if self.eat(close).is_some() {
+            return Some(false);
+        }
+        self.eat(b',')?;
+        self.ws();
+        Some(true)
     }
 
     fn literal(&mut self, word: &[u8]) -> Option<()> {
@@ -170,6 +213,21 @@ impl<'a> Parser<'a> {
         }
         self.i = start + end + 1;
         self.text.get(start..start + end)
+    }
+
+    /// Whether the parser is at `written` (a key as records write it before its value,
+    /// `"key": `), then read: the key and its colon compared whole, as they nearly always are.
+    #[inline(always)]
+    fn written(&mut self, written: &str) -> bool {
+        let end = self.i + written.len();
+        let hit = self
+            .b
+            .get(self.i..end)
+            .is_some_and(|w| same_bytes(w, written.as_bytes()));
+        if hit {
+            self.i = end;
+        }
+        hit
     }
 
     /// Whether the key at the parser is `key` (then read): records write their keys in the
@@ -256,12 +314,9 @@ impl<'a> Parser<'a> {
         }
         loop {
             item(self)?;
-            self.ws();
-            if self.eat(b']').is_some() {
+            if !self.next_item(b']')? {
                 return Some(());
             }
-            self.eat(b',')?;
-            self.ws();
         }
     }
 
@@ -274,16 +329,11 @@ impl<'a> Parser<'a> {
         }
         loop {
             let key = self.key()?;
-            self.ws();
-            self.eat(b':')?;
-            self.ws();
+            self.colon()?;
             value(self, key)?;
-            self.ws();
-            if self.eat(b'}').is_some() {
+            if !self.next_item(b'}')? {
                 return Some(());
             }
-            self.eat(b',')?;
-            self.ws();
         }
     }
 
@@ -372,16 +422,20 @@ impl<'a> Parser<'a> {
             return Some(());
         }
         loop {
-            let place = match T::KEYS.get(next) {
-                Some(&expected) if self.key_is(expected) => Some(next),
+            let place = match T::WRITTEN.get(next) {
+                Some(&written) if self.written(written) => Some(next),
                 _ => {
-                    let key = self.key()?;
-                    T::KEYS.iter().position(|&k| k == key)
+                    let place = match T::KEYS.get(next) {
+                        Some(&expected) if self.key_is(expected) => Some(next),
+                        _ => {
+                            let key = self.key()?;
+                            T::KEYS.iter().position(|&k| k == key)
+                        }
+                    };
+                    self.colon()?;
+                    place
                 }
             };
-            self.ws();
-            self.eat(b':')?;
-            self.ws();
             match place {
                 Some(place) => {
                     once(&mut seen, place as u32)?;
@@ -390,12 +444,9 @@ impl<'a> Parser<'a> {
                 }
                 None => self.skip()?,
             }
-            self.ws();
-            if self.eat(b'}').is_some() {
+            if !self.next_item(b'}')? {
                 return Some(());
             }
-            self.eat(b',')?;
-            self.ws();
         }
     }
 }
@@ -405,6 +456,8 @@ impl<'a> Parser<'a> {
 trait FormatObject<'a>: Default {
     /// Its keys, in the declaration's order.
     const KEYS: &'static [&'static str];
+    /// Its keys as records write them before their values: `"key": `.
+    const WRITTEN: &'static [&'static str];
     /// Reads the value of the field `KEYS[place]` (the parser at it) into the field.
     fn read_field(&mut self, p: &mut Parser<'a>, place: usize) -> Option<()>;
 }
@@ -415,6 +468,7 @@ macro_rules! fast_readers {
     ($object:ident $(<$lt:lifetime>)? { $($key:ident : $ty:ident $(($($inner:tt)*))?),* }) => {
         impl<'a> FormatObject<'a> for $object $(<$lt>)? {
             const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
+            const WRITTEN: &'static [&'static str] = &[$(concat!("\"", stringify!($key), "\": ")),*];
 
             #[inline]
             fn read_field(&mut self, p: &mut Parser<'a>, place: usize) -> Option<()> {
@@ -438,10 +492,12 @@ kiemtra_format::for_each_object!(fast_readers);
 
 use wide::u8x16;
 
-fn lanes(b: &[u8], at: usize) -> Option<u8x16> {
-    b.get(at..at + 16)
-        .and_then(|s| <[u8; 16]>::try_from(s).ok())
-        .map(u8x16::new)
+/// The 16 bytes from `at`, and the 16 from `at + 1` (each byte's successor), when there are 17.
+#[inline(always)]
+fn lanes(b: &[u8], at: usize) -> Option<(u8x16, u8x16)> {
+    let w: &[u8; 17] = b.get(at..)?.first_chunk()?;
+    let (x, y) = (w.first_chunk::<16>()?, w.last_chunk::<16>()?);
+    Some((u8x16::new(*x), u8x16::new(*y)))
 }
 
 /// From `at`, the first byte that ends the plain run of a JSON string (a quote, a backslash or
@@ -458,20 +514,21 @@ fn scan(b: &[u8], mut at: usize) -> Option<(usize, bool)> {
     let e1 = u8x16::splat(0xE1);
     let fc = u8x16::splat(0xFC);
     let b8 = u8x16::splat(0xB8);
-    let mut nfc = true;
-    while let (Some(x), Some(y)) = (lanes(b, at), lanes(b, at + 1)) {
+    // The lanes that may not be NFC, gathered over the whole run and looked at once at its end.
+    let mut odd_seen = u8x16::ZERO;
+    while let Some((x, y)) = lanes(b, at) {
         let stop = (x.cmp_eq(quote) | x.cmp_eq(backslash) | x.min(control).cmp_eq(x)).move_mask();
-        let high = x.max(cc).cmp_eq(x).move_mask();
-        let vietnamese = (x.cmp_eq(e1) & (y & fc).cmp_eq(b8)).move_mask();
-        let odd = high & !vietnamese;
+        let vietnamese = x.cmp_eq(e1) & (y & fc).cmp_eq(b8);
+        let odd = x.max(cc).cmp_eq(x) & !vietnamese;
         if stop != 0 {
             let before = (stop & stop.wrapping_neg()) - 1; // the lanes below the first stop
-            nfc &= odd & before == 0;
+            let nfc = odd_seen.move_mask() == 0 && odd.move_mask() & before == 0;
             return Some((at + stop.trailing_zeros() as usize, nfc));
         }
-        nfc &= odd == 0;
+        odd_seen |= odd;
         at += 16;
     }
+    let mut nfc = odd_seen.move_mask() == 0;
     while let Some(&c) = b.get(at) {
         if c == b'"' || c == b'\\' || c < 0x20 {
             return Some((at, nfc));

@@ -154,3 +154,85 @@ fn same_bytes_is_slice_equality_at_every_length() {
         assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0);
     }
 }
+
+/// `v` as JSON with `colon` between a key and its value and `comma` between items.
+fn spaced(v: &serde_json::Value, colon: &str, comma: &str) -> String {
+    use serde_json::Value;
+    let items =
+        |parts: Vec<String>, open: &str, close: &str| format!("{open}{}{close}", parts.join(comma));
+    match v {
+        Value::Array(a) => items(
+            a.iter().map(|x| spaced(x, colon, comma)).collect(),
+            "[",
+            "]",
+        ),
+        Value::Object(o) => items(
+            o.iter()
+                .map(|(k, x)| {
+                    format!(
+                        "{}{colon}{}",
+                        Value::from(k.as_str()),
+                        spaced(x, colon, comma)
+                    )
+                })
+                .collect(),
+            "{",
+            "}",
+        ),
+        scalar => scalar.to_string(),
+    }
+}
+
+/// Records as the format writes them (`"key": value, `) take the reader's shortcuts; spaced any
+/// other way (compact, pretty-printed, spaces before colons, tabs, line breaks), the same records
+/// are read the same, and by the fast reader itself, but for a value after two spaces (left to
+/// serde_json once the shortcut has passed the first).
+#[test]
+fn a_record_spaced_any_way_is_read_alike() {
+    let mut records = Vec::new();
+    fixture_chunks(|c| {
+        let v = std::str::from_utf8(c)
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok());
+        if let Some(v) = v.filter(|v| v.get("session").is_some_and(|s| s.is_object())) {
+            records.push(v);
+        }
+    });
+    assert!(records.len() > 50, "{}", records.len());
+    let mut read_fast = 0;
+    for v in &records {
+        // The format's own spacing, as the generator and the exports write it.
+        let written = spaced(v, ": ", ", ");
+        agree(&spaced(v, ":  ", ", "));
+        let Some(as_written) = parse_doc(&written).map(|d| format!("{d:?}")) else {
+            agree(&written);
+            continue;
+        };
+        read_fast += 1;
+        let mut tabs = Vec::new();
+        let formatter = serde_json::ser::PrettyFormatter::with_indent(b"\t");
+        serde::Serialize::serialize(
+            v,
+            &mut serde_json::Serializer::with_formatter(&mut tabs, formatter),
+        )
+        .unwrap();
+        for text in [
+            serde_json::to_string(v).unwrap(),
+            serde_json::to_string_pretty(v).unwrap(),
+            String::from_utf8(tabs).unwrap(),
+            spaced(v, " :  ", " , "),
+            spaced(v, ":\n", ",\r\n "),
+            spaced(v, ":", " ,"),
+            spaced(v, ": ", ",\n"),
+        ] {
+            agree(&text);
+            let doc = parse_doc(&text).map(|d| format!("{d:?}"));
+            assert_eq!(doc.as_ref(), Some(&as_written), "{text}");
+        }
+    }
+    assert!(
+        read_fast * 10 > records.len() * 9,
+        "{read_fast} of {}",
+        records.len()
+    );
+}
