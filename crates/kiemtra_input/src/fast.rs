@@ -60,12 +60,43 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     match n {
-        17..=32 => {
-            word::<16>(a, 0) == word::<16>(b, 0) && word::<16>(a, n - 16) == word::<16>(b, n - 16)
-        }
         8..=16 => word::<8>(a, 0) == word::<8>(b, 0) && word::<8>(a, n - 8) == word::<8>(b, n - 8),
         4..=7 => word::<4>(a, 0) == word::<4>(b, 0) && word::<4>(a, n - 4) == word::<4>(b, n - 4),
         _ => a == b,
+    }
+}
+
+/// A key as records write it before its value, `"key": `, in the low bytes of a 16-byte word.
+struct Written {
+    bytes: u128,
+    /// The bytes that hold it.
+    mask: u128,
+    len: usize,
+}
+
+impl Written {
+    /// Made when compiling: a key of more than 12 characters fails the build.
+    const fn of(written: &str) -> Written {
+        let b = written.as_bytes();
+        assert!(
+            b.len() <= 16,
+            "a key longer than 12 characters: compare it in two words"
+        );
+        let mut padded = [0u8; 16];
+        let mut i = 0;
+        while i < b.len() {
+            padded[i] = b[i];
+            i += 1;
+        }
+        Written {
+            bytes: u128::from_le_bytes(padded),
+            mask: if b.len() == 16 {
+                u128::MAX
+            } else {
+                (1u128 << (8 * b.len())) - 1
+            },
+            len: b.len(),
+        }
     }
 }
 
@@ -215,17 +246,16 @@ impl<'a> Parser<'a> {
         self.text.get(start..start + end)
     }
 
-    /// Whether the parser is at `written` (a key as records write it before its value,
-    /// `"key": `), then read: the key and its colon compared whole, as they nearly always are.
+    /// Whether the parser is at `key` as records write it before its value (`"key": `), then
+    /// read: sixteen bytes compared at once, as a key nearly always is.
     #[inline(always)]
-    fn written(&mut self, written: &str) -> bool {
-        let end = self.i + written.len();
-        let hit = self
-            .b
-            .get(self.i..end)
-            .is_some_and(|w| same_bytes(w, written.as_bytes()));
+    fn written(&mut self, key: &Written) -> bool {
+        let Some(window) = self.b.get(self.i..).and_then(<[u8]>::first_chunk::<16>) else {
+            return false;
+        };
+        let hit = (u128::from_le_bytes(*window) ^ key.bytes) & key.mask == 0;
         if hit {
-            self.i = end;
+            self.i += key.len;
         }
         hit
     }
@@ -423,7 +453,7 @@ impl<'a> Parser<'a> {
         }
         loop {
             let place = match T::WRITTEN.get(next) {
-                Some(&written) if self.written(written) => Some(next),
+                Some(written) if self.written(written) => Some(next),
                 _ => {
                     let place = match T::KEYS.get(next) {
                         Some(&expected) if self.key_is(expected) => Some(next),
@@ -457,7 +487,7 @@ trait FormatObject<'a>: Default {
     /// Its keys, in the declaration's order.
     const KEYS: &'static [&'static str];
     /// Its keys as records write them before their values: `"key": `.
-    const WRITTEN: &'static [&'static str];
+    const WRITTEN: &'static [Written];
     /// Reads the value of the field `KEYS[place]` (the parser at it) into the field.
     fn read_field(&mut self, p: &mut Parser<'a>, place: usize) -> Option<()>;
 }
@@ -468,7 +498,8 @@ macro_rules! fast_readers {
     ($object:ident $(<$lt:lifetime>)? { $($key:ident : $ty:ident $(($($inner:tt)*))?),* }) => {
         impl<'a> FormatObject<'a> for $object $(<$lt>)? {
             const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
-            const WRITTEN: &'static [&'static str] = &[$(concat!("\"", stringify!($key), "\": ")),*];
+            const WRITTEN: &'static [Written] =
+                &[$(Written::of(concat!("\"", stringify!($key), "\": "))),*];
 
             #[inline]
             fn read_field(&mut self, p: &mut Parser<'a>, place: usize) -> Option<()> {

@@ -236,3 +236,30 @@ fn a_record_spaced_any_way_is_read_alike() {
         records.len()
     );
 }
+
+/// A key as records write it is taken whole (key, quotes, colon and space) and only whole;
+/// near a line's end (fewer than 16 bytes left) it is left to the general path.
+#[test]
+fn a_key_as_written_is_taken_whole_and_only_whole() {
+    let date = Written::of("\"date\": ");
+    for (text, taken) in [
+        ("\"date\": \"2017-01-05\"}", Some(8)),
+        ("\"date\":\"2017-01-05\"}}", None),
+        ("\"date\" : \"2017-01-05\"}", None),
+        ("\"dates\": \"2017-01-05\"}", None),
+        ("\"Date\": \"2017-01-05\"}", None),
+        ("\"date\":  \"2017-01-05\"}", Some(8)),
+        ("\"date\": 20170105}", Some(8)),
+        ("\"date\": 1}", None),
+    ] {
+        let mut p = Parser {
+            text,
+            b: text.as_bytes(),
+            i: 0,
+            depth: 0,
+        };
+        let hit = p.written(&date);
+        assert_eq!(hit.then_some(p.i), taken, "{text}");
+        assert_eq!(p.i, taken.unwrap_or(0), "{text}");
+    }
+}
