@@ -215,8 +215,14 @@ macro_rules! enumeration {
         impl<'de> Lenient<'de> for $name {
             fn from_scalar(value: Scalar<'de>) -> Read<Self> {
                 match value {
-                    Scalar::Str(s) if crate::text::is_blank(&s) => Read::Unreadable,
-                    Scalar::Str(s) => $name::parse(&s).map_or(Read::Invalid, Read::Ok),
+                    // The word first (nearly every value is a code): no spelling is blank and
+                    // no blank word names a value (a test says so), so a blank still reads as
+                    // no value, as if asked first.
+                    Scalar::Str(s) => match $name::parse(&s) {
+                        Some(v) => Read::Ok(v),
+                        None if crate::text::is_blank(&s) => Read::Unreadable,
+                        None => Read::Invalid,
+                    },
                     _ => Read::Invalid,
                 }
             }
@@ -331,6 +337,68 @@ mod tests {
         check(
             FollowUpResult::ALL,
             FollowUpResult::code,
+            FollowUpResult::parse,
+        );
+    }
+
+    /// An enumeration reads the word before asking whether it is blank, which gives what
+    /// asking first gave only while no spelling is blank and no blank word — in any case,
+    /// decomposed, with trailing punctuation — nor a text without letters names a value.
+    #[test]
+    fn no_spelling_is_blank_and_no_blank_names_a_value() {
+        use unicode_normalization::UnicodeNormalization;
+        fn check<T: Copy + std::fmt::Debug>(
+            all: &[T],
+            spellings: fn(T) -> &'static [&'static str],
+            parse: fn(&str) -> Option<T>,
+        ) {
+            for &v in all {
+                for s in spellings(v) {
+                    assert!(!crate::text::is_blank(s), "{v:?}: {s}");
+                }
+            }
+            let mut blanks = vec![
+                String::new(),
+                " ".into(),
+                "…".into(),
+                "...".into(),
+                "-".into(),
+            ];
+            for (written, plain) in crate::text::BLANK_WORDS {
+                for w in [*written, *plain] {
+                    let mut capital = w.chars();
+                    let capital: String = capital
+                        .next()
+                        .into_iter()
+                        .flat_map(char::to_uppercase)
+                        .chain(capital)
+                        .collect();
+                    blanks.extend([
+                        w.to_string(),
+                        w.to_uppercase(),
+                        capital,
+                        format!("{w}."),
+                        format!(" {w}… "),
+                        w.nfd().collect(),
+                    ]);
+                }
+            }
+            for text in blanks {
+                assert!(crate::text::is_blank(&text), "{text:?}");
+                assert!(parse(&text).is_none(), "{text:?}: {:?}", parse(&text));
+            }
+        }
+        check(Kind::ALL, Kind::spellings, Kind::parse);
+        check(Area::ALL, Area::spellings, Area::parse);
+        check(SourceKind::ALL, SourceKind::spellings, SourceKind::parse);
+        check(
+            AssigneeKind::ALL,
+            AssigneeKind::spellings,
+            AssigneeKind::parse,
+        );
+        check(
+            FollowUpResult::ALL,
+            FollowUpResult::spellings,
             FollowUpResult::parse,
         );
     }

@@ -309,7 +309,7 @@ fn first_word_may_be_blank(t: &str) -> bool {
 }
 
 /// The blank words, as written and without diacritics.
-const BLANK_WORDS: &[(&str, &str)] = &[
+pub(crate) const BLANK_WORDS: &[(&str, &str)] = &[
     ("n/a", "n/a"),
     ("na", "na"),
     ("null", "null"),
