@@ -262,7 +262,8 @@ impl<'a> Parser<'a> {
 
     /// Whether the key at the parser is `key` (then read): records write their keys in the
     /// declaration's order, so the next key is nearly always the one expected, and is compared
-    /// whole rather than scanned.
+    /// whole rather than scanned. [`Parser::written`] takes the format's own spacing first; this
+    /// serves the others (compact JSON, `"key":value`, as JavaScript's `JSON.stringify` writes).
     #[inline]
     fn key_is(&mut self, key: &str) -> bool {
         let n = key.len();
